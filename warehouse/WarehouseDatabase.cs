@@ -1,0 +1,66 @@
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Options;
+
+namespace Kepegawaian.Warehouse;
+
+/// <summary>
+/// Opens the warehouse file. A DuckDBConnection is not thread-safe: open one per job or thread.
+/// Only one process may hold the file read-write; a second one gets <see cref="WarehouseLockedException"/>.
+/// </summary>
+public sealed class WarehouseDatabase(IOptions<WarehouseOptions> options)
+{
+    public WarehouseDatabase(string path) : this(Options.Create(new WarehouseOptions { Path = path })) { }
+
+    public string Path => options.Value.Path;
+
+    /// <summary>Opens read-write, creating the file and applying pending migrations.</summary>
+    public DuckDBConnection OpenAndMigrate()
+    {
+        var connection = Open(readOnly: false);
+        try
+        {
+            Migrator.Migrate(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public DuckDBConnection Open(bool readOnly = false)
+    {
+        var full = System.IO.Path.GetFullPath(Path);
+        if (readOnly && !File.Exists(full))
+            throw new WarehouseNotFoundException(full);
+        if (!readOnly)
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+
+        var connection = new DuckDBConnection($"Data Source={full}{(readOnly ? ";ACCESS_MODE=READ_ONLY" : "")}");
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch (DuckDBException ex) when (ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        {
+            connection.Dispose();
+            throw new WarehouseLockedException(full, ex);
+        }
+    }
+}
+
+public sealed class WarehouseLockedException(string path, Exception inner) : Exception(
+    $"Gudang data '{path}' sedang dipakai proses lain (mis. 'kepegawaian serve'). " +
+    $"Hentikan proses itu atau jalankan perintah ini lewat layanan yang berjalan. / The warehouse is locked by another process: {inner.Message}",
+    inner)
+{
+    public string Path { get; } = path;
+}
+
+public sealed class WarehouseNotFoundException(string path) : Exception(
+    $"Gudang data '{path}' belum ada. Jalankan 'kepegawaian etl --inbox DIR' atau 'kepegawaian demo' dulu. / Warehouse file not found.")
+{
+    public string Path { get; } = path;
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Kepegawaian.Warehouse;
+
+public static class WarehouseHostingExtensions
+{
+    /// <summary>Binds <see cref="WarehouseOptions"/> (validated at start-up) and registers <see cref="WarehouseDatabase"/>.</summary>
+    public static IHostApplicationBuilder AddWarehouse(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WarehouseOptions>()
+            .Bind(builder.Configuration.GetSection(WarehouseOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<WarehouseDatabase>();
+        return builder;
+    }
+}
