@@ -1,0 +1,78 @@
+using DuckDB.NET.Data;
+
+namespace Kepegawaian.Analytics.Performance;
+
+/// <summary>Settings of the performance marts (bound from configuration section <c>Kinerja</c>).</summary>
+public sealed class KinerjaOptions
+{
+    /// <summary>Fewest quarters a unit needs before its trend is estimated.</summary>
+    public int MinQuartersForTrend { get; set; } = 4;
+
+    /// <summary>Fewest past quarters per unit before a forecast is attempted.</summary>
+    public int MinQuartersForForecast { get; set; } = 8;
+
+    public int Seed { get; set; } = 20260101;
+}
+
+/// <summary>
+/// Rebuilds the performance marts: mart_kinerja_pegawai, mart_kinerja_unit, mart_kinerja_rincian
+/// (SQL), mart_kinerja_tren (OLS trend per unit), mart_kinerja_forecast and mart_kinerja_pendorong
+/// (ML.NET). Needs a read-write connection.
+/// </summary>
+public static class KinerjaMarts
+{
+    public static void Refresh(DuckDBConnection connection, KinerjaOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new KinerjaOptions();
+        MartSql.Run(connection, "kinerja_", cancellationToken);
+        var series = UnitSeries.Load(connection);
+        MartWriter.Append(connection, "mart_kinerja_tren", Trends(series, options));
+        cancellationToken.ThrowIfCancellationRequested();
+        MartWriter.Append(connection, "mart_kinerja_forecast", KinerjaForecaster.Forecast(series, options).Select(f =>
+            new object?[] { f.KodeUnit, f.Periode, f.Forecast, f.Lower, f.Upper, f.MaeModel, f.MaeNaive }));
+        cancellationToken.ThrowIfCancellationRequested();
+        MartWriter.Append(connection, "mart_kinerja_pendorong", KinerjaDrivers.Rank(connection, options).Select(d =>
+            new object?[] { d.Rank, d.Feature, d.MaeIncrease, d.MaeIncreaseSd, d.MaeModel, d.MaeBaseline }));
+    }
+
+    private static IEnumerable<object?[]> Trends(IReadOnlyList<UnitSeries> series, KinerjaOptions options)
+    {
+        foreach (var s in series)
+        {
+            var trend = s.Points.Count >= options.MinQuartersForTrend
+                ? LinearTrend.Fit(s.Points.Select(p => (double)p.Index).ToList(), s.Points.Select(p => p.Value).ToList())
+                : null;
+            var status = trend is null ? $"kurang data: {s.Points.Count} triwulan (perlu ≥ {options.MinQuartersForTrend})" : "ok";
+            yield return [s.KodeUnit, s.NamaUnit, s.Measure, s.Points.Count, s.Points.FirstOrDefault()?.Periode, s.Points.LastOrDefault()?.Periode,
+                trend?.Slope, trend?.CiLow, trend?.CiHigh, trend?.PValue, trend?.Declining ?? false, status];
+        }
+    }
+}
+
+/// <summary>One unit's quarterly mean outcome (nilai_skp, or the ordinal score where the unit has no nilai_skp).</summary>
+public sealed record UnitSeries(string KodeUnit, string NamaUnit, string Measure, IReadOnlyList<UnitPoint> Points)
+{
+    public static IReadOnlyList<UnitSeries> Load(DuckDBConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT kode_unit, nama_unit, periode, indeks_triwulan, mean_nilai_skp, mean_skor, n
+            FROM mart_kinerja_unit WHERE jenis_periode = 'triwulan'
+            ORDER BY kode_unit, indeks_triwulan
+            """;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<(string Unit, string Nama, string Periode, int Index, double? Nilai, double? Skor, long N)>();
+        while (r.Read())
+            rows.Add((r.GetString(0), r.GetString(1), r.GetString(2), Convert.ToInt32(r.GetValue(3)), r.NullableDouble(4), r.NullableDouble(5), Convert.ToInt64(r.GetValue(6))));
+        return rows.GroupBy(x => x.Unit).Select(g =>
+        {
+            var useNilai = g.All(x => x.Nilai is not null);
+            var points = g.Select(x => new UnitPoint(x.Periode, x.Index, useNilai ? x.Nilai!.Value : x.Skor ?? double.NaN, x.N))
+                .Where(p => !double.IsNaN(p.Value)).ToList();
+            return new UnitSeries(g.Key, g.First().Nama, useNilai ? "nilai_skp" : "skor", points);
+        }).ToList();
+    }
+}
+
+/// <summary>Index = year·4 + quarter − 1, so consecutive quarters differ by 1.</summary>
+public sealed record UnitPoint(string Periode, int Index, double Value, long N);

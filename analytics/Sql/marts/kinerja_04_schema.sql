@@ -1,0 +1,39 @@
+-- Marts filled by C# (KinerjaMarts.Refresh): created empty here so their columns live in SQL.
+
+-- mart_kinerja_tren: one row per unit; OLS slope of the unit's quarterly mean outcome on the
+-- quarter index (points per quarter), 95 % t-interval with n_periode − 2 degrees of freedom.
+CREATE OR REPLACE TABLE mart_kinerja_tren (
+    kode_unit   VARCHAR NOT NULL,
+    nama_unit   VARCHAR,
+    ukuran      VARCHAR NOT NULL,     -- nilai_skp | skor (skor where the unit has no nilai_skp)
+    n_periode   INTEGER NOT NULL,
+    periode_awal VARCHAR,
+    periode_akhir VARCHAR,
+    slope       DOUBLE,
+    ci_low      DOUBLE,
+    ci_high     DOUBLE,
+    p_value     DOUBLE,
+    menurun     BOOLEAN NOT NULL,     -- whole CI below 0
+    status      VARCHAR NOT NULL
+);
+
+-- mart_kinerja_forecast: next two quarters per unit where the model beat the naive baseline.
+CREATE OR REPLACE TABLE mart_kinerja_forecast (
+    kode_unit   VARCHAR NOT NULL,
+    periode     VARCHAR NOT NULL,
+    forecast    DOUBLE,
+    lower       DOUBLE,
+    upper       DOUBLE,
+    mae_model   DOUBLE,
+    mae_naive   DOUBLE
+);
+
+-- mart_kinerja_pendorong: drivers of next-quarter performance (Permutation Feature Importance).
+CREATE OR REPLACE TABLE mart_kinerja_pendorong (
+    peringkat        INTEGER NOT NULL,
+    fitur            VARCHAR NOT NULL,
+    kenaikan_mae     DOUBLE,          -- mean increase of MAE when the feature is permuted
+    kenaikan_mae_sd  DOUBLE,
+    mae_model        DOUBLE,
+    mae_baseline     DOUBLE
+);

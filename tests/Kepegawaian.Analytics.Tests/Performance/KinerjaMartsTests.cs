@@ -1,0 +1,81 @@
+using Kepegawaian.Analytics.Performance;
+using Kepegawaian.Testing;
+using Kepegawaian.Warehouse;
+
+namespace Kepegawaian.Analytics.Tests.Performance;
+
+public sealed class KinerjaMartsTests
+{
+    [Fact]
+    public void Unit_quarter_counts_predikat_and_means_by_hand()
+    {
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        new WarehouseSeed().Unit("U1", "Dinas Satu")
+            .Employee("A0000000000000001", "U1").Employee("A0000000000000002", "U1").Employee("A0000000000000003", "U1")
+            .Kinerja("A0000000000000001", 2025, 1, 100, "U1", "di_atas", "di_atas")   // Sangat Baik 5
+            .Kinerja("A0000000000000002", 2025, 1, 80, "U1", "sesuai", "sesuai")      // Baik 4
+            .Kinerja("A0000000000000003", 2025, 1, 60, "U1", "di_bawah", "di_bawah")  // Sangat Kurang 1
+            .WriteTo(c);
+        KinerjaMarts.Refresh(c);
+
+        using var cmd = c.Command("SELECT n, mean_nilai_skp, mean_skor, n_sangat_baik, n_baik, n_butuh_perbaikan, n_kurang, n_sangat_kurang, nama_unit FROM mart_kinerja_unit WHERE periode = '2025-Q1'");
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.Equal(3L, r.GetInt64(0));
+        Assert.Equal(80.0, r.GetDouble(1), 9);
+        Assert.Equal(10.0 / 3, r.GetDouble(2), 9);
+        Assert.Equal([1L, 1L, 0L, 0L, 1L], Enumerable.Range(3, 5).Select(i => r.GetInt64(i)).ToArray());
+        Assert.Equal("Dinas Satu", r.GetString(8));
+        // The year row exists too (no annual appraisal: built from the quarter).
+        Assert.Equal(3L, c.Scalar<long>("SELECT n FROM mart_kinerja_unit WHERE periode = '2025'"));
+    }
+
+    [Fact]
+    public void Breakdown_uses_the_scd2_version_valid_at_the_appraisal_end()
+    {
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        // Promoted from III/a to III/b on 2025-04-01: Q1 appraisal (ends 2025-03-31) is III/a, Q2 is III/b.
+        new WarehouseSeed().Unit("U1", "Dinas Satu")
+            .Employee("A0000000000000001", "U1", "III/a", from: new DateOnly(2015, 1, 1), to: new DateOnly(2025, 4, 1))
+            .Employee("A0000000000000001", "U1", "III/b", from: new DateOnly(2025, 4, 1))
+            .Kinerja("A0000000000000001", 2025, 1, 90, "U1")
+            .Kinerja("A0000000000000001", 2025, 2, 95, "U1")
+            .WriteTo(c);
+        KinerjaMarts.Refresh(c);
+        Assert.Equal("III/a", c.Scalar<string>("SELECT kategori FROM mart_kinerja_rincian WHERE periode = '2025-Q1' AND dimensi = 'golongan'"));
+        Assert.Equal("III/b", c.Scalar<string>("SELECT kategori FROM mart_kinerja_rincian WHERE periode = '2025-Q2' AND dimensi = 'golongan'"));
+        Assert.Equal(95.0, c.Scalar<double>("SELECT mean_nilai_skp FROM mart_kinerja_rincian WHERE periode = '2025-Q2' AND kategori = 'III/b'"));
+    }
+
+    [Fact]
+    public void A_steadily_falling_unit_is_flagged_declining_and_a_flat_one_is_not()
+    {
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        var seed = new WarehouseSeed().Unit("TURUN", "Turun").Unit("DATAR", "Datar")
+            .Employee("A0000000000000001", "TURUN").Employee("A0000000000000002", "DATAR");
+        double[] turun = [80, 79, 77, 76, 74, 73];
+        double[] datar = [80, 82, 79, 81, 80, 80];
+        for (var q = 0; q < 6; q++)
+        {
+            seed.Kinerja("A0000000000000001", 2024 + q / 4, q % 4 + 1, turun[q], "TURUN");
+            seed.Kinerja("A0000000000000002", 2024 + q / 4, q % 4 + 1, datar[q], "DATAR");
+        }
+        seed.WriteTo(c);
+        KinerjaMarts.Refresh(c);
+
+        // Hand calculation for TURUN: x = 0..5, x̄ = 2.5, Sxx = 17.5, Sxy = −25.5 → slope = −1.457142857;
+        // residuals ∓0.142857, ±0.314286, ∓0.228571 → SS = 0.3428571429, s² = SS/4, se = √(s²/Sxx) = 0.0699854212; t(0.975, 4) = 2.776445105.
+        using var cmd = c.Command("SELECT slope, ci_low, ci_high, menurun, n_periode FROM mart_kinerja_tren WHERE kode_unit = 'TURUN'");
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.Equal(-1.457142857, r.GetDouble(0), 6);
+        Assert.Equal(-1.457142857 - 2.776445105 * 0.0699854212, r.GetDouble(1), 5);
+        Assert.Equal(-1.457142857 + 2.776445105 * 0.0699854212, r.GetDouble(2), 5);
+        Assert.True(r.GetBoolean(3));
+        Assert.Equal(6, r.GetInt32(4));
+        Assert.False(c.Scalar<bool>("SELECT menurun FROM mart_kinerja_tren WHERE kode_unit = 'DATAR'"));
+    }
+}
