@@ -1,0 +1,48 @@
+using DuckDB.NET.Data;
+using Kepegawaian.Analytics.Performance;
+
+namespace Kepegawaian.Analytics.Training;
+
+/// <summary>
+/// Rebuilds the training marts: mart_jp_pegawai, mart_jp_unit, mart_jp_cakupan (20 JP compliance),
+/// mart_diklat_dampak and mart_diklat_event (impact per jenis and per kode_pelatihan with enough
+/// participants, Kirkpatrick 1–4). Also (re)builds mart_kinerja_pegawai, its outcome panel. Needs a read-write connection.
+/// </summary>
+public static class DiklatMarts
+{
+    public static void Refresh(DuckDBConnection connection, DiklatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new DiklatOptions();
+        MartSql.Run(connection, "kinerja_01", cancellationToken);
+        MartSql.Run(connection, "diklat_", cancellationToken);
+        var data = TrainingData.Load(connection);
+        var ikm = IkmInputs.Load(connection);
+
+        var impact = new List<object?[]>();
+        var events = new List<object?[]>();
+        foreach (var group in Groups(data, options))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var r = TrainingImpact.Estimate(data, group, options);
+            var (reaksi, nReaksi) = Kirkpatrick.Reaction(data, group);
+            var gain = Kirkpatrick.TestGain(data, group);
+            var (ikmChange, ikmUnits) = Kirkpatrick.IkmChange(ikm, group, options);
+            var nLulus = data.Trainings.Where(t => t.Lulus && group.Contains(t)).Select(t => t.Nip).Distinct().Count();
+            impact.Add([group.Name, group.Kind, r.Status, data.Measure, r.Att?.Value, r.Att?.CiLow, r.Att?.CiHigh, r.Att?.PValue,
+                r.NTreated, r.NControl, nLulus, r.MaxSmd, r.CohensD, r.Pretrend?.Value, r.Pretrend?.PValue, r.Pool, r.Naive,
+                reaksi, nReaksi, gain?.Value, gain?.CiLow, gain?.CiHigh, gain?.N ?? 0, ikmChange, ikmUnits]);
+            foreach (var (k, e) in r.EventStudy)
+                events.Add([group.Name, group.Kind, k, e.Value, e.CiLow, e.CiHigh, e.N]);
+        }
+        MartWriter.Append(connection, "mart_diklat_dampak", impact);
+        MartWriter.Append(connection, "mart_diklat_event", events);
+    }
+
+    /// <summary>Every jenis_pelatihan present, then every kode_pelatihan completed by at least MinParticipantsPerCourse employees.</summary>
+    public static IReadOnlyList<TrainingGroup> Groups(TrainingData data, DiklatOptions options) =>
+        data.Trainings.Select(t => t.Jenis).Distinct().Order(StringComparer.Ordinal).Select(j => new TrainingGroup(j, TrainingGroup.Jenis))
+            .Concat(data.Trainings.Where(t => t.Lulus).GroupBy(t => t.Kode)
+                .Where(g => g.Select(t => t.Nip).Distinct().Count() >= options.MinParticipantsPerCourse)
+                .Select(g => g.Key).Order(StringComparer.Ordinal).Select(k => new TrainingGroup(k, TrainingGroup.Kode)))
+            .ToList();
+}
