@@ -1,0 +1,59 @@
+using System.CommandLine;
+using DuckDB.NET.Data;
+using Kepegawaian.Analytics.Common;
+using Kepegawaian.Analytics.Performance;
+using Kepegawaian.Warehouse;
+
+namespace Kepegawaian.Service.Cli.Commands;
+
+/// <summary>`kepegawaian kinerja`: performance per unit and period, trends, forecast and drivers (spec §4, §5).</summary>
+public static class KinerjaCommand
+{
+    public static Command Build()
+    {
+        var period = new Option<string?>("--period") { Description = "Periode: 2026, 2026-S1, 2026-Q3, 2026-07 / period" };
+        var unit = new Option<string?>("--unit") { Description = "kode_unit" };
+        var show = new Option<string>("--show")
+        {
+            Description = "unit (distribusi predikat per periode), tren (slope + CI 95 %), forecast, pendorong (drivers)",
+            DefaultValueFactory = _ => "unit",
+        };
+        show.AcceptOnlyFromAmong("unit", "tren", "forecast", "pendorong");
+        var refresh = new Option<bool>("--refresh") { Description = "Bangun ulang mart kinerja dulu (buka gudang baca-tulis) / rebuild the marts first" };
+        var format = CommonOptions.Format();
+        var command = new Command("kinerja", "Kinerja pegawai per unit: predikat, rata-rata nilai SKP, tren, prakiraan. / Performance per unit.")
+        {
+            period, unit, show, refresh, format,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var periode = ParsePeriode(parse.GetValue(period));
+            var output = parse.InvocationConfiguration.Output;
+            var database = new WarehouseDatabase(parse.GetValue(CommonOptions.Db)!);
+            if (parse.GetValue(refresh))
+            {
+                using var rw = database.OpenAndMigrate();
+                KinerjaMarts.Refresh(rw, cancellationToken: cancellationToken);
+            }
+            using var c = database.Open(readOnly: true);
+            if (!KinerjaQueries.MartsExist(c))
+                throw new OperatorException("Mart kinerja belum dibangun. Jalankan 'kepegawaian kinerja --refresh' (atau tunggu penyegaran terjadwal). / Performance marts not built yet.");
+            var fmt = parse.GetValue(format);
+            var kode = parse.GetValue(unit);
+            switch (parse.GetValue(show))
+            {
+                case "tren": ResultWriter.Write(output, KinerjaQueries.Trends(c, kode), fmt); break;
+                case "forecast": ResultWriter.Write(output, KinerjaQueries.Forecasts(c, kode), fmt); break;
+                case "pendorong": ResultWriter.Write(output, KinerjaQueries.Drivers(c), fmt); break;
+                default: ResultWriter.Write(output, KinerjaQueries.Units(c, periode, kode), fmt); break;
+            }
+            return Task.FromResult(CliApp.Ok);
+        });
+        return command;
+    }
+
+    internal static Periode? ParsePeriode(string? text) =>
+        text is null ? null
+        : Periode.TryParse(text, out var p) ? p
+        : throw new UsageException($"Periode '{text}' tidak valid; contoh: 2026, 2026-S1, 2026-Q3, 2026-07, 2026-W47.");
+}
