@@ -1,11 +1,119 @@
 using DuckDB.NET.Data;
+using Microsoft.ML;
+using Microsoft.ML.Trainers.LightGbm;
 
 namespace Kepegawaian.Analytics.Performance;
 
 public sealed record Driver(int Rank, string Feature, double MaeIncrease, double MaeIncreaseSd, double MaeModel, double MaeBaseline);
 
-/// <summary>Drivers of next-quarter performance (filled in below).</summary>
+/// <summary>
+/// Drivers of next-quarter performance: a LightGbm regression of next quarter's outcome on the
+/// features of mart_kinerja_fitur, trained on all but the last two target quarters and evaluated on them
+/// (time-ordered hold-out). Permutation Feature Importance (3 permutations, on the transformed hold-out data)
+/// ranks the features by how much the hold-out MAE rises when each is shuffled. The baseline is the
+/// last-value forecast (next = now). Categorical unit and jenis_jabatan enter as integer codes (one slot each,
+/// so PFI scores the whole variable); golongan as its rank (I/a = 1 … IV/e = 17; PPPK I … XVII = 1 … 17).
+/// </summary>
 public static class KinerjaDrivers
 {
-    public static IReadOnlyList<Driver> Rank(DuckDBConnection connection, KinerjaOptions options) => [];
+    public const int MinRows = 200;
+
+    private static readonly string[] FeatureNames =
+    [
+        "kinerja_sekarang", "kinerja_lalu", "jp_4q", "n_latsar_4q", "n_manajerial_4q", "n_teknis_4q", "n_fungsional_4q",
+        "n_sosial_kultural_4q", "n_e_learning_4q", "cuti_hari_4q", "masa_kerja_tahun", "golongan", "jenis_jabatan", "kode_unit",
+    ];
+
+    private sealed class Row
+    {
+        public float Label { get; set; }
+
+        [Microsoft.ML.Data.VectorType(14)]
+        public float[] Features { get; set; } = [];
+    }
+
+    public static IReadOnlyList<Driver> Rank(DuckDBConnection connection, KinerjaOptions options)
+    {
+        var (rows, quarters) = Load(connection);
+        if (rows.Count < MinRows || quarters.Count < 4) return [];
+        var cut = quarters[^2];
+        var train = rows.Where(r => r.Quarter < cut).Select(r => r.Row).ToList();
+        var test = rows.Where(r => r.Quarter >= cut).ToList();
+        if (train.Count < MinRows / 2 || test.Count < 30) return [];
+
+        var ml = new MLContext(seed: options.Seed);
+        var trainer = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+        {
+            NumberOfLeaves = 16,
+            MinimumExampleCountPerLeaf = 20,
+            LearningRate = 0.05,
+            NumberOfIterations = 200,
+            NumberOfThreads = 1,   // deterministic for a seed
+            Seed = options.Seed,
+        });
+        var model = trainer.Fit(ml.Data.LoadFromEnumerable(train));
+        var testData = ml.Data.LoadFromEnumerable(test.Select(t => t.Row));
+        var maeModel = ml.Regression.Evaluate(model.Transform(testData)).MeanAbsoluteError;
+        var maeBaseline = test.Average(t => Math.Abs(t.Row.Label - t.Row.Features[0]));
+
+        // The data already holds the "Features" column the predictor reads: that is the transformed data PFI needs.
+        var pfi = ml.Regression.PermutationFeatureImportance(model, testData, labelColumnName: "Label", permutationCount: 3,
+            numberOfExamplesToUse: Math.Min(test.Count, 20000));
+        return pfi.Select((m, i) => (Name: FeatureNames[i], Mean: m.MeanAbsoluteError.Mean, Sd: m.MeanAbsoluteError.StandardDeviation))
+            .OrderByDescending(x => x.Mean)
+            .Select((x, i) => new Driver(i + 1, x.Name, x.Mean, x.Sd, maeModel, maeBaseline))
+            .ToList();
+    }
+
+    private static (List<(int Quarter, Row Row)> Rows, List<int> Quarters) Load(DuckDBConnection c)
+    {
+        var useNilai = Convert.ToInt64(c.CreateCommandScalar("SELECT count(*) FROM mart_kinerja_fitur WHERE nilai_skp IS NOT NULL")) > 0;
+        var (now, last, next) = useNilai ? ("nilai_skp", "nilai_skp_lalu", "nilai_skp_berikut") : ("skor", "skor_lalu", "skor_berikut");
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT indeks_triwulan, {next}::DOUBLE, {now}::DOUBLE, coalesce({last}, {now})::DOUBLE, jp_4q::DOUBLE, n_latsar_4q::DOUBLE,
+                   n_manajerial_4q::DOUBLE, n_teknis_4q::DOUBLE, n_fungsional_4q::DOUBLE, n_sosial_kultural_4q::DOUBLE,
+                   n_e_learning_4q::DOUBLE, cuti_hari_4q::DOUBLE, coalesce(masa_kerja_tahun, 0)::DOUBLE,
+                   golongan, coalesce(jenis_jabatan, '?'), kode_unit
+            FROM mart_kinerja_fitur
+            WHERE {next} IS NOT NULL AND {now} IS NOT NULL
+            ORDER BY nip, indeks_triwulan
+            """;
+        using var r = cmd.ExecuteReader();
+        var jabatan = new Dictionary<string, int>(); var units = new Dictionary<string, int>();
+        var rows = new List<(int, Row)>();
+        while (r.Read())
+        {
+            var f = new float[14];
+            for (var i = 0; i < 11; i++) f[i] = (float)r.GetDouble(i + 2);
+            f[11] = GolonganRank(r.IsDBNull(13) ? null : r.GetString(13));
+            f[12] = Code(jabatan, r.GetString(14));
+            f[13] = Code(units, r.GetString(15));
+            rows.Add((Convert.ToInt32(r.GetValue(0)), new Row { Label = (float)r.GetDouble(1), Features = f }));
+        }
+        return (rows, rows.Select(x => x.Item1).Distinct().Order().ToList());
+    }
+
+    private static object? CreateCommandScalar(this DuckDBConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
+    }
+
+    private static float Code(Dictionary<string, int> codes, string value) =>
+        codes.TryGetValue(value, out var code) ? code : codes[value] = codes.Count;
+
+    private static readonly string[] Roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"];
+
+    /// <summary>PNS I/a … IV/e → 1 … 17; PPPK I … XVII → 1 … 17; unknown → 0.</summary>
+    public static float GolonganRank(string? golongan)
+    {
+        if (string.IsNullOrEmpty(golongan)) return 0;
+        var parts = golongan.Split('/');
+        var major = Array.IndexOf(Roman, parts[0].ToUpperInvariant()) + 1;
+        if (parts.Length == 1) return major;
+        var minor = parts[1].ToLowerInvariant()[0] - 'a';
+        return major is >= 1 and <= 4 ? (major - 1) * 4 + minor + 1 : 0;
+    }
 }

@@ -49,7 +49,7 @@ semua AS (
     FROM tahun_dari_periodik
 )
 SELECT s.nip, s.jenis_periode, s.periode, s.tahun, s.triwulan, s.indeks_triwulan,
-       s.kode_unit, e.golongan, e.jenis_jabatan,
+       s.kode_unit, e.golongan, e.jenis_jabatan, e.tmt_cpns,
        s.nilai_skp, s.skor, s.predikat, s.periode_selesai
 FROM semua s
 LEFT JOIN dim_employee e
