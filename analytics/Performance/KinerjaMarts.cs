@@ -24,6 +24,8 @@ public static class KinerjaMarts
     public static void Refresh(DuckDBConnection connection, KinerjaOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new KinerjaOptions();
+        // One transaction: a reader never sees a half-rebuilt set of marts.
+        using var transaction = connection.BeginTransaction();
         MartSql.Run(connection, "kinerja_", cancellationToken);
         var series = UnitSeries.Load(connection);
         MartWriter.Append(connection, "mart_kinerja_tren", Trends(series, options));
@@ -33,18 +35,17 @@ public static class KinerjaMarts
         cancellationToken.ThrowIfCancellationRequested();
         MartWriter.Append(connection, "mart_kinerja_pendorong", KinerjaDrivers.Rank(connection, options).Select(d =>
             new object?[] { d.Rank, d.Feature, d.MaeIncrease, d.MaeIncreaseSd, d.MaeModel, d.MaeBaseline }));
+        transaction.Commit();
     }
 
+    /// <summary>Units with fewer than MinQuartersForTrend quarters get no row (readers treat slope as required).</summary>
     private static IEnumerable<object?[]> Trends(IReadOnlyList<UnitSeries> series, KinerjaOptions options)
     {
-        foreach (var s in series)
+        foreach (var s in series.Where(s => s.Points.Count >= options.MinQuartersForTrend))
         {
-            var trend = s.Points.Count >= options.MinQuartersForTrend
-                ? LinearTrend.Fit(s.Points.Select(p => (double)p.Index).ToList(), s.Points.Select(p => p.Value).ToList())
-                : null;
-            var status = trend is null ? $"kurang data: {s.Points.Count} triwulan (perlu ≥ {options.MinQuartersForTrend})" : "ok";
-            yield return [s.KodeUnit, s.NamaUnit, s.Measure, s.Points.Count, s.Points.FirstOrDefault()?.Periode, s.Points.LastOrDefault()?.Periode,
-                trend?.Slope, trend?.CiLow, trend?.CiHigh, trend?.PValue, trend?.Declining ?? false, status];
+            if (LinearTrend.Fit(s.Points.Select(p => (double)p.Index).ToList(), s.Points.Select(p => p.Value).ToList()) is not { } trend) continue;
+            yield return [s.KodeUnit, s.NamaUnit, s.Measure, s.Points.Count, s.Points[0].Periode, s.Points[^1].Periode,
+                trend.Slope, trend.CiLow, trend.CiHigh, trend.PValue, trend.Declining, "ok"];
         }
     }
 }

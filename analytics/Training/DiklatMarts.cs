@@ -13,6 +13,7 @@ public static class DiklatMarts
     public static void Refresh(DuckDBConnection connection, DiklatOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new DiklatOptions();
+        using var transaction = connection.BeginTransaction();   // readers never see half-rebuilt marts
         MartSql.Run(connection, "kinerja_01", cancellationToken);
         MartSql.Run(connection, "diklat_", cancellationToken);
         var data = TrainingData.Load(connection);
@@ -36,6 +37,7 @@ public static class DiklatMarts
         }
         MartWriter.Append(connection, "mart_diklat_dampak", impact);
         MartWriter.Append(connection, "mart_diklat_event", events);
+        transaction.Commit();
     }
 
     /// <summary>Every jenis_pelatihan present, then every kode_pelatihan completed by at least MinParticipantsPerCourse employees.</summary>

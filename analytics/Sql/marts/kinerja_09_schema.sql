@@ -14,7 +14,7 @@ CREATE OR REPLACE TABLE mart_kinerja_tren (
     ci_high     DOUBLE,
     p_value     DOUBLE,
     menurun     BOOLEAN NOT NULL,     -- whole CI below 0
-    status      VARCHAR NOT NULL
+    status      VARCHAR NOT NULL      -- ok (units with too few quarters get no row)
 );
 
 -- mart_kinerja_forecast: next two quarters per unit where the model beat the naive baseline.
