@@ -18,7 +18,7 @@ internal sealed class EmployeeSimulator(CityModel city, NipAllocator nips, int s
         var kind = UnitKind(u);
 
         // Initial staff (employed on the first day of the window) or hired inside the window.
-        var hired = r.Chance(Math.Min(0.3, 0.025 * city.Years));
+        var hired = r.Chance(Math.Min(0.4, 0.035 * city.Years));
         var pppk = hired ? r.Chance(0.5) : r.Chance(0.20);
         if (kind == "umum" && pppk && r.Chance(0.6)) pppk = false; // PPPK are mostly teachers and health workers
         var cpnsInitial = !hired && !pppk && r.Chance(0.06);
@@ -189,12 +189,12 @@ internal sealed class EmployeeSimulator(CityModel city, NipAllocator nips, int s
         //                       jpt     administrator pengawas fungsional pelaksana
         double[] w = kind switch
         {
-            "guru" => [0.001, 0.004, 0.012, 0.86, 0.123],
-            "nakes" => [0.004, 0.015, 0.05, 0.76, 0.171],
+            "guru" => [0.002, 0.008, 0.025, 0.80, 0.165],
+            "nakes" => [0.005, 0.02, 0.07, 0.72, 0.185],
             "kecamatan" => [0.0, 0.08, 0.25, 0.05, 0.62],
             "kelurahan" => [0.0, 0.0, 0.22, 0.0, 0.78],
             "lapangan" => [0.01, 0.04, 0.10, 0.10, 0.75],
-            _ => [0.035, 0.08, 0.18, 0.25, 0.455],
+            _ => [0.05, 0.10, 0.22, 0.22, 0.41],
         };
         if (newOrPppk) { w[0] = w[1] = w[2] = 0; }
         return Jenjang[r.Weighted(w)];
@@ -221,9 +221,9 @@ internal sealed class EmployeeSimulator(CityModel city, NipAllocator nips, int s
             "SMA" => (4, 10),
             "D1" or "D2" => (5, 10),
             "D3" => (6, 11),
-            "D4" or "S1" => (8, 13),
-            "S2" => (9, 14),
-            _ => (10, 15),
+            "D4" or "S1" => (8, 12),
+            "S2" => (9, 13),
+            _ => (10, 14),
         };
         if (jenis == "jpt") cap = 16;
         return (entry, cap);

@@ -78,9 +78,9 @@ internal sealed class HistoryWriter(CityModel city, OutputFiles files, int seed)
             var structural = pl.JenisJabatan is "jpt" or "administrator" or "pengawas";
             if (r.Chance(Math.Min(0.95, (structural ? 0.25 : 0.03) * selection)))
                 Add(r, p, r.Pick(Manajerial), r.Date(from, to), to);
-            if (r.Chance(Math.Min(0.95, 0.40 * city.TrainingIntensity[unit] * selection)))
+            if (r.Chance(Math.Min(0.95, 0.58 * city.TrainingIntensity[unit] * selection)))
                 Add(r, p, TeknisFor(r, kind), r.Date(from, to), to);
-            if (r.Chance(pl.JenisJabatan == "fungsional" ? 0.40 : 0.03))
+            if (r.Chance(pl.JenisJabatan == "fungsional" ? 0.45 : 0.05))
                 Add(r, p, kind == "guru" ? Fungsional[0] : kind == "nakes" ? Fungsional[1] : Fungsional[2], r.Date(from, to), to);
             if (r.Chance(0.12))
                 Add(r, p, r.Pick(SosialKultural), r.Date(from, to), to);
@@ -252,7 +252,8 @@ internal sealed class HistoryWriter(CityModel city, OutputFiles files, int seed)
         if (city.Slow[unit]) median *= InjectedEffects.SlowUnitFactor;
         var keputusan = WorkCalendar.AddWorkingHours(pengajuan, r.LogNormalMedian(median, 0.7));
         string status, waktuKeputusan;
-        if (DateOnly.FromDateTime(keputusan) > city.End)
+        // Decided after EndDate, or (rarely, in the last month) stuck with the superior: still pending.
+        if (DateOnly.FromDateTime(keputusan) > city.End || (day > city.End.AddDays(-30) && r.Chance(0.05)))
         {
             status = "diajukan";
             waktuKeputusan = "";

@@ -9,7 +9,7 @@ namespace Kepegawaian.Etl.Synthetic;
 public static class InjectedEffects
 {
     /// <summary>City-wide mean nilai_skp at the first quarter of the first year.</summary>
-    public const double SkpBase = 80.0;
+    public const double SkpBase = 78.0;
 
     /// <summary>SD of the employee's persistent baseline (the "ability" that also drives selection into training).</summary>
     public const double BaselineSd = 5.0;

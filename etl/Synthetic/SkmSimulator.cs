@@ -16,7 +16,7 @@ internal sealed class SkmSimulator(CityModel city, OutputFiles files, int seed)
     {
         ["DPMPTSP"] = 3.78,               // A
         ["DISDUKCAPIL"] = 3.30,           // B
-        ["KEL-KEMAS-RINDO"] = 2.55,       // D
+        ["KEL-KEMAS-RINDO"] = 2.40,       // D
         ["KEL-KARYA-JAYA"] = 2.90,        // C
         ["KEL-SUNGAI-SELINCAH"] = 3.45,   // declining from B
         ["KEC-KERTAPATI"] = 3.40,
