@@ -8,10 +8,10 @@ public sealed class GeneratedInbox : IDisposable
 {
     public static readonly DateOnly EndDate = new(2026, 6, 30);
 
-    public GeneratedInbox(double badRows, int employees = 300)
+    public GeneratedInbox(double badRows, int employees = 300, int years = 3)
     {
         Dir = Path.Combine(Path.GetTempPath(), "kpg-gen-" + Guid.NewGuid().ToString("N"));
-        Options = new GeneratorOptions { OutDir = Dir, Employees = employees, Years = 3, Seed = 7, BadRows = badRows, EndDate = EndDate };
+        Options = new GeneratorOptions { OutDir = Dir, Employees = employees, Years = years, Seed = 7, BadRows = badRows, EndDate = EndDate };
         Result = SyntheticGenerator.GenerateAsync(Options).GetAwaiter().GetResult();
     }
 

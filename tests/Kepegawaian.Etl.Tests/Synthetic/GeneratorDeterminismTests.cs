@@ -7,8 +7,8 @@ public sealed class GeneratorDeterminismTests
     [Fact]
     public void Same_options_give_byte_identical_files()
     {
-        using var a = new GeneratedInbox(badRows: 0.03, employees: 200);
-        using var b = new GeneratedInbox(badRows: 0.03, employees: 200);
+        using var a = new GeneratedInbox(badRows: 0.03, employees: 200, years: 2);
+        using var b = new GeneratedInbox(badRows: 0.03, employees: 200, years: 2);
         Assert.Equal(a.Result.Files.Select(f => Path.GetFileName(f.Path)), b.Result.Files.Select(f => Path.GetFileName(f.Path)));
         foreach (var (fa, fb) in a.Result.Files.Zip(b.Result.Files))
             Assert.True(File.ReadAllBytes(fa.Path).AsSpan().SequenceEqual(File.ReadAllBytes(fb.Path)), $"{fa.Path} differs");
@@ -18,7 +18,7 @@ public sealed class GeneratorDeterminismTests
     [Fact]
     public async Task Another_seed_gives_other_employees()
     {
-        using var a = new GeneratedInbox(badRows: 0, employees: 50);
+        using var a = new GeneratedInbox(badRows: 0, employees: 50, years: 1);
         var dir = Path.Combine(Path.GetTempPath(), "kpg-gen-" + Guid.NewGuid().ToString("N"));
         try
         {
