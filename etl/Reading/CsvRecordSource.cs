@@ -61,7 +61,7 @@ internal sealed class CsvRecordSource : IRecordSource
         return (inScratch ? scratch : buffer).AsSpan(start, len);
     }
 
-    public string RawText() => new(buffer, recordStart, recordEnd - recordStart);
+    public string RawText() => new string(buffer, recordStart, recordEnd - recordStart).TrimEnd('\r', '\n');
 
     public bool Read()
     {
