@@ -27,7 +27,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         var warnings = new List<string>();
         using (var source = RecordSources.Open(file.Path, file.Format!))
         {
-            var validator = new RowValidator(schema, new RowContext(DateOnly.FromDateTime(nowWib)), source.Header);
+            var validator = new RowValidator(schema, new RowContext(DateOnly.FromDateTime(nowWib)), source.Header, sparseHeader: file.Format == "jsonl");
             if (validator.MissingColumns.Count > 0)
                 throw new FileRejectedException(
                     $"Kolom wajib tidak ada: {string.Join(", ", validator.MissingColumns)}. Berkas {schema.Entity} harus memuat kolom itu di baris judul; tidak ada baris yang dimuat.");

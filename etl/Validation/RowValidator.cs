@@ -14,9 +14,12 @@ internal sealed class RowValidator
     private readonly int[] position;   // schema column → header position, -1 when absent
     private int boundHeaderCount;
     private int headerCount;
+    private readonly bool sparseHeader;
 
-    public RowValidator(EntitySchema schema, RowContext context, IReadOnlyList<string> header)
+    /// <param name="sparseHeader">JSONL: exports omit null keys, so only columns whose value is required must appear.</param>
+    public RowValidator(EntitySchema schema, RowContext context, IReadOnlyList<string> header, bool sparseHeader = false)
     {
+        this.sparseHeader = sparseHeader;
         this.schema = schema;
         this.context = context;
         Row = new Cell[schema.Columns.Count];
@@ -41,7 +44,7 @@ internal sealed class RowValidator
         {
             var col = schema.Columns[c];
             position[c] = !col.Derived && byName.TryGetValue(col.Name, out var p) ? p : -1;
-            if (position[c] < 0 && !col.Optional) MissingColumns.Add(col.Name);
+            if (position[c] < 0 && !col.Optional && (col.Required || !sparseHeader)) MissingColumns.Add(col.Name);
         }
         foreach (var h in header.Skip(boundHeaderCount))
         {
