@@ -9,6 +9,8 @@ public static class CommandCatalog
     public static IEnumerable<Command> All() =>
     [
         GenerateCommand.Create(),
+        EtlCommand.Build(),
+        RejectsCommand.Build(),
         KinerjaCommand.Build(),
         DiklatCommand.Build(),
     ];
