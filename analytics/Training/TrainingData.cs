@@ -50,6 +50,7 @@ public sealed class TrainingData
             cmd.CommandText = """
                 SELECT nip, indeks_triwulan, nilai_skp, skor, kode_unit, golongan, jenis_jabatan
                 FROM mart_kinerja_pegawai WHERE jenis_periode = 'triwulan'
+                ORDER BY nip, indeks_triwulan
                 """;
             using var r = cmd.ExecuteReader();
             while (r.Read())
@@ -73,6 +74,7 @@ public sealed class TrainingData
                 SELECT nip, kode_pelatihan, jenis_pelatihan, tanggal_mulai, tanggal_selesai, jp, status,
                        nilai_reaksi, nilai_pre_test, nilai_post_test
                 FROM fact_diklat
+                ORDER BY nip, tanggal_mulai, tanggal_selesai, kode_pelatihan, id_diklat
                 """;
             using var r = cmd.ExecuteReader();
             while (r.Read())

@@ -20,8 +20,18 @@ public sealed class SyntheticCityImpactTests(ITestOutputHelper output)
         await SyntheticGenerator.GenerateAsync(new GeneratorOptions { OutDir = inbox, Employees = 3000, Years = 3, Seed = 42, EndDate = new DateOnly(2026, 6, 30) });
         await new EtlRunner(wh.Database).RunAsync(new EtlRequest(inbox));
         using var c = wh.Open();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         DiklatMarts.Refresh(c);
+        output.WriteLine($"DiklatMarts.Refresh {clock.ElapsedMilliseconds} ms");
+        clock.Restart();
         KinerjaMarts.Refresh(c);
+        output.WriteLine($"KinerjaMarts.Refresh {clock.ElapsedMilliseconds} ms");
+        var trends = KinerjaQueries.Trends(c);
+        output.WriteLine($"trend: {trends.Count} units, mean slope {trends.Average(t => t.Slope ?? 0):0.000}, declining {trends.Count(t => t.Menurun)}");
+        foreach (var d in KinerjaQueries.Drivers(c))
+            output.WriteLine($"driver {d.Peringkat} {d.Fitur} +MAE {d.KenaikanMae:0.000} (model {d.MaeModel:0.000}, last value {d.MaeBaseline:0.000})");
+        var forecasts = KinerjaQueries.Forecasts(c);
+        output.WriteLine($"forecast rows {forecasts.Count}");
 
         var rows = DiklatQueries.Impact(c).Where(r => r.JenisKelompok == TrainingGroup.Jenis).ToList();
         foreach (var r in rows)
@@ -30,5 +40,7 @@ public sealed class SyntheticCityImpactTests(ITestOutputHelper output)
         var estimated = rows.Where(r => r.Att is not null).ToList();
         Assert.NotEmpty(estimated);
         Assert.All(estimated, r => Assert.InRange(InjectedEffects.SkpEffectByJenis[r.Kelompok], r.CiLow!.Value, r.CiHigh!.Value));
+        // Common trend +0.4 per quarter (InjectedEffects.TrendPerQuarter) plus accumulating training effects: units rise on average.
+        Assert.InRange(trends.Average(t => t.Slope!.Value), 0.3, 1.5);
     }
 }

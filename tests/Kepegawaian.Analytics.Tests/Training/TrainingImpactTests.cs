@@ -36,6 +36,11 @@ public sealed class TrainingImpactTests(ITestOutputHelper output)
         var after = c.Scalar<double>("SELECT estimate FROM mart_diklat_event WHERE kelompok = 'manajerial' AND relatif_triwulan = 2");
         Assert.InRange(before, -1.0, 1.0);
         Assert.InRange(after, 3.0, 5.0);
+
+        // Fixed seeds and ordered inputs: a second refresh gives the same numbers.
+        var first = c.Scalar<double>("SELECT att FROM mart_diklat_dampak WHERE kelompok = 'manajerial'");
+        DiklatMarts.Refresh(c);
+        Assert.Equal(first, c.Scalar<double>("SELECT att FROM mart_diklat_dampak WHERE kelompok = 'manajerial'"));
     }
 
     [Fact]
