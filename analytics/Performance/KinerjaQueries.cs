@@ -7,6 +7,9 @@ namespace Kepegawaian.Analytics.Performance;
 public sealed record KinerjaUnitRow(string KodeUnit, string NamaUnit, string Periode, long N, double? MeanNilaiSkp, double? MeanSkor,
     long NSangatBaik, long NBaik, long NButuhPerbaikan, long NKurang, long NSangatKurang);
 
+public sealed record KinerjaRincianRow(string KodeUnit, string Periode, string Dimensi, string Kategori, long N, double? MeanNilaiSkp, double? MeanSkor,
+    long NSangatBaik, long NBaik, long NButuhPerbaikan, long NKurang, long NSangatKurang);
+
 public sealed record KinerjaTrenRow(string KodeUnit, string? NamaUnit, string Ukuran, int NPeriode, string? PeriodeAwal, string? PeriodeAkhir,
     double? Slope, double? CiLow, double? CiHigh, double? PValue, bool Menurun, string Status);
 
@@ -29,6 +32,18 @@ public static class KinerjaQueries
             ORDER BY kode_unit, jenis_periode, periode
             """, r => new KinerjaUnitRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.NullableDouble(4), r.NullableDouble(5),
                 r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10)),
+            ("unit", kodeUnit), ("jenis", periode is null ? null : periode.Kind == PeriodeKind.Tahun ? "tahun" : "triwulan"),
+            ("periods", periode is null ? null : string.Join(",", PeriodNames(periode))));
+
+    /// <summary>The unit × period figures by jenis_jabatan and golongan (SCD2 version valid at the appraisal end).</summary>
+    public static IReadOnlyList<KinerjaRincianRow> Breakdown(DuckDBConnection c, Periode? periode = null, string? kodeUnit = null) =>
+        MartReader.Read(c, """
+            SELECT kode_unit, periode, dimensi, kategori, n, mean_nilai_skp, mean_skor, n_sangat_baik, n_baik, n_butuh_perbaikan, n_kurang, n_sangat_kurang
+            FROM mart_kinerja_rincian
+            WHERE ($unit IS NULL OR kode_unit = $unit) AND ($jenis IS NULL OR jenis_periode = $jenis) AND ($periods IS NULL OR list_contains(string_split($periods, ','), periode))
+            ORDER BY kode_unit, jenis_periode, periode, dimensi, kategori
+            """, r => new KinerjaRincianRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.NullableDouble(5), r.NullableDouble(6),
+                r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), r.GetInt64(11)),
             ("unit", kodeUnit), ("jenis", periode is null ? null : periode.Kind == PeriodeKind.Tahun ? "tahun" : "triwulan"),
             ("periods", periode is null ? null : string.Join(",", PeriodNames(periode))));
 

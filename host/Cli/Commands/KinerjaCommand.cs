@@ -15,10 +15,10 @@ public static class KinerjaCommand
         var unit = new Option<string?>("--unit") { Description = "kode_unit" };
         var show = new Option<string>("--show")
         {
-            Description = "unit (distribusi predikat per periode), tren (slope + CI 95 %), forecast, pendorong (drivers)",
+            Description = "unit (distribusi predikat per periode), rincian (per jenis_jabatan dan golongan), tren (slope + CI 95 %), forecast, pendorong (drivers)",
             DefaultValueFactory = _ => "unit",
         };
-        show.AcceptOnlyFromAmong("unit", "tren", "forecast", "pendorong");
+        show.AcceptOnlyFromAmong("unit", "rincian", "tren", "forecast", "pendorong");
         var refresh = new Option<bool>("--refresh") { Description = "Bangun ulang mart kinerja dulu (buka gudang baca-tulis) / rebuild the marts first" };
         var format = CommonOptions.Format();
         var command = new Command("kinerja", "Kinerja pegawai per unit: predikat, rata-rata nilai SKP, tren, prakiraan. / Performance per unit.")
@@ -42,6 +42,7 @@ public static class KinerjaCommand
             var kode = parse.GetValue(unit);
             switch (parse.GetValue(show))
             {
+                case "rincian": ResultWriter.Write(output, KinerjaQueries.Breakdown(c, periode, kode), fmt); break;
                 case "tren": ResultWriter.Write(output, KinerjaQueries.Trends(c, kode), fmt); break;
                 case "forecast": ResultWriter.Write(output, KinerjaQueries.Forecasts(c, kode), fmt); break;
                 case "pendorong": ResultWriter.Write(output, KinerjaQueries.Drivers(c), fmt); break;

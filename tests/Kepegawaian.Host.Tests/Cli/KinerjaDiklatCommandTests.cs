@@ -44,6 +44,11 @@ public sealed class KinerjaDiklatCommandTests
         Assert.Equal("2025-Q1", row.GetProperty("periode").GetString());
         Assert.Equal(90.0, row.GetProperty("mean_nilai_skp").GetDouble(), 9);
         Assert.Equal(1, row.GetProperty("n_sangat_baik").GetInt32());
+
+        var rincian = await Run("kinerja", "--db", wh.Path, "--show", "rincian", "--period", "2025-Q1", "--unit", "U1", "--format", "json");
+        var golongan = JsonDocument.Parse(rincian.Out).RootElement.EnumerateArray().Where(r => r.GetProperty("dimensi").GetString() == "golongan").ToList();
+        Assert.Equal(["III/a", "III/b"], golongan.Select(r => r.GetProperty("kategori").GetString()));
+        Assert.Equal(100.0, golongan[0].GetProperty("mean_nilai_skp").GetDouble(), 9);   // Ani, III/a
     }
 
     [Fact]
