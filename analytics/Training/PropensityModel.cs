@@ -24,8 +24,7 @@ public static class PropensityModel
             var eta = design * beta;
             var mu = eta.Map(e => 1 / (1 + Math.Exp(-e)));
             var w = mu.Map(m => Math.Max(m * (1 - m), 1e-9));
-            var weighted = design.Clone();
-            for (var i = 0; i < n; i++) weighted.SetRow(i, design.Row(i) * w[i]);
+            var weighted = design.MapIndexed((i, _, v) => v * w[i]);
             var hessian = design.TransposeThisAndMultiply(weighted) + penalty;
             var gradient = design.TransposeThisAndMultiply(y - mu) - penalty * beta;
             var step = hessian.Cholesky().Solve(gradient);
