@@ -4,11 +4,11 @@ namespace Kepegawaian.Analytics.Ikm;
 
 /// <summary>
 /// Rebuilds the IKM marts (mart_ikm, mart_ikm_tren, mart_ikm_alert, mart_ikm_unsur_lemah,
-/// mart_ikm_profil; schema in migration V020) from fact_skm in one transaction.
+/// mart_ikm_profil; schema in migration V020; mart_ikm_asosiasi, mart_ikm_korelasi in V022) from fact_skm in one transaction.
 /// </summary>
 public static class IkmMarts
 {
-    public sealed record Summary(int Groups, int Trends, int Alerts, int WeakElements, int ProfileCells);
+    public sealed record Summary(int Groups, int Trends, int Alerts, int WeakElements, int ProfileCells, int AssociationRows);
 
     public static Summary Refresh(DuckDBConnection connection, IkmOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -19,6 +19,8 @@ public static class IkmMarts
         var alerts = IkmAnalysis.Alerts(trends);
         var weak = IkmAnalysis.WeakElements(results, options.WeakElementCount);
         var profile = IkmProfile.Compute(connection, options.MinCellSize);
+        var association = IkmAssociation.Rows(connection, results);
+        var correlations = IkmAssociation.Correlations(association);
         cancellationToken.ThrowIfCancellationRequested();
 
         using var tx = connection.BeginTransaction();
@@ -36,7 +38,12 @@ public static class IkmMarts
             x.KodeUnit, x.JenisPeriode, x.Periode, x.Unsur, x.NamaUnsur, x.Nrr, x.NrrSebelumnya, x.Perubahan, x.Peringkat]);
         MartWriter.Replace(connection, "mart_ikm_profil", profile, x => [
             x.Level, x.KodeUnit, x.JenisPeriode, x.Periode, x.Dimensi, x.Kategori, x.Responden, x.RespondenTeks, x.Ikm, x.Mutu]);
+        MartWriter.Replace(connection, "mart_ikm_asosiasi", association, x => [
+            x.KodeUnit, x.NamaUnit, x.Tahun, x.Ikm, x.Responden, x.RataNilaiSkp, x.RataSkorPredikat, x.NDinilai,
+            x.NPegawai, x.N20Jp, x.Cakupan20Jp]);
+        MartWriter.Replace(connection, "mart_ikm_korelasi", correlations, x => [
+            x.Tahun, x.Variabel, x.NUnit, x.R, x.CiLow, x.CiHigh, x.Catatan]);
         tx.Commit();
-        return new Summary(results.Count, trends.Count, alerts.Count, weak.Count, profile.Count);
+        return new Summary(results.Count, trends.Count, alerts.Count, weak.Count, profile.Count, association.Count);
     }
 }
