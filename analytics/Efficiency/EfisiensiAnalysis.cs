@@ -12,6 +12,12 @@ namespace Kepegawaian.Analytics.Efficiency;
 /// </summary>
 public static class EfisiensiAnalysis
 {
+    /// <summary>tingkat of the finest processing-time cells (unit × kanal × jenis_cuti × month).</summary>
+    public const string FinestWaktu = "unit+kanal+jenis_cuti+bulan";
+
+    /// <summary>kode_unit of city-wide rows.</summary>
+    public const string KodeKota = "KOTA";
+
     private static readonly TimeZoneInfo Wib = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
 
     /// <summary>The SQL of an efisiensi model with the calendar's holidays filled in.</summary>
@@ -23,7 +29,7 @@ public static class EfisiensiAnalysis
 
     public static IReadOnlyList<CutiWaktu> Waktu(DuckDBConnection c, WorkingCalendar calendar) =>
         Query(c, Sql("efisiensi_waktu", calendar), [], r => new CutiWaktu(
-            r.GetString(0), Str(r, 1), Str(r, 2), Str(r, 3), Str(r, 4), r.GetInt64(5),
+            r.GetString(0), Str(r, 1), Str(r, 2), Str(r, 3), r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4), r.GetInt64(5),
             Dbl(r, 6), Dbl(r, 7), Dbl(r, 8), Dbl(r, 9)));
 
     public static IReadOnlyList<CutiOnline> Online(DuckDBConnection c, WorkingCalendar calendar, EfisiensiOptions options) =>

@@ -2,7 +2,7 @@ namespace Kepegawaian.Analytics.Efficiency;
 
 /// <summary>Processing time of decided leave requests for one cell; a null dimension means "all" (see <see cref="Tingkat"/>).</summary>
 public sealed record CutiWaktu(
-    string Tingkat, string? KodeUnit, string? Kanal, string? JenisCuti, string? Bulan, long N,
+    string Tingkat, string? KodeUnit, string? Kanal, string? JenisCuti, DateOnly? Bulan, long N,
     double? MedianJam, double? P90Jam, double? MedianHariKerja, double? P90HariKerja);
 
 /// <summary>Online share of requests of a unit ('KOTA' = city) in a period, with the previous period's share.</summary>

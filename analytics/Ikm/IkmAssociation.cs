@@ -24,7 +24,7 @@ public static class IkmAssociation
     public static IReadOnlyList<IkmAssociationRow> Rows(DuckDBConnection connection, IReadOnlyList<IkmResult>? ikm = null)
     {
         ikm ??= IkmAnalysis.Compute(connection, new IkmFilter(Level: IkmLevel.Unit));
-        var yearly = ikm.Where(x => x.Level == IkmLevel.Unit && x.JenisPeriode == "tahunan")
+        var yearly = ikm.Where(x => x.Level == IkmLevel.Unit && x.JenisPeriode == "tahun")
             .ToDictionary(x => (x.KodeUnit, x.PeriodeMulai.Year));
         var rows = new List<IkmAssociationRow>();
         using var cmd = connection.Command(MartSql.Read("ikm_asosiasi"));

@@ -21,7 +21,7 @@ c AS (
 )
 SELECT
     id_pengajuan, nip, jenis_cuti, kanal, status, kode_unit, waktu_pengajuan, waktu_keputusan,
-    strftime(waktu_pengajuan, '%Y-%m')                              AS bulan,
+    CAST(date_trunc('month', waktu_pengajuan) AS DATE)              AS bulan,     -- first day of the month
     epoch(waktu_keputusan - waktu_pengajuan) / 3600.0               AS jam,
     posisi_keputusan - posisi_pengajuan                             AS hari_kerja,
     posisi_pengajuan

@@ -1,4 +1,4 @@
--- efisiensi_online → mart_cuti_online: share of requests submitted online per unit (and 'KOTA')
+-- efisiensi_online → mart_cuti_online (units × month) and mart_cuti_online_periode (all rows): share of requests submitted online per unit (and 'KOTA')
 -- per month, quarter and year (of waktu_pengajuan), with the previous period of the same kind.
 -- tetap_manual: below the target share ($target) in this period and the previous one — a unit that
 -- stays on paper.
@@ -11,13 +11,13 @@ u AS (
     SELECT 'KOTA', kanal, waktu_pengajuan FROM c
 ),
 p AS (
-    SELECT kode_unit, kanal, 'bulanan' AS jenis_periode, strftime(waktu_pengajuan, '%Y-%m') AS periode,
+    SELECT kode_unit, kanal, 'bulan' AS jenis_periode, strftime(waktu_pengajuan, '%Y-%m') AS periode,
            CAST(date_trunc('month', waktu_pengajuan) AS DATE) AS periode_mulai, INTERVAL 1 MONTH AS panjang FROM u
     UNION ALL
-    SELECT kode_unit, kanal, 'triwulanan', year(waktu_pengajuan) || '-Q' || quarter(waktu_pengajuan),
+    SELECT kode_unit, kanal, 'triwulan', year(waktu_pengajuan) || '-Q' || quarter(waktu_pengajuan),
            CAST(date_trunc('quarter', waktu_pengajuan) AS DATE), INTERVAL 3 MONTH FROM u
     UNION ALL
-    SELECT kode_unit, kanal, 'tahunan', CAST(year(waktu_pengajuan) AS VARCHAR),
+    SELECT kode_unit, kanal, 'tahun', CAST(year(waktu_pengajuan) AS VARCHAR),
            CAST(date_trunc('year', waktu_pengajuan) AS DATE), INTERVAL 1 YEAR FROM u
 ),
 agg AS (

@@ -1,5 +1,5 @@
--- efisiensi_waktu → mart_cuti_waktu: median and p90 (linear interpolation, quantile_cont) of the
--- processing time of decided requests, per unit, kanal, jenis_cuti and month (of waktu_pengajuan)
+-- efisiensi_waktu → mart_cuti_waktu (finest grain) and mart_cuti_waktu_ringkas (roll-ups): median and p90 (linear interpolation, quantile_cont) of the
+-- processing time of decided requests, per unit, kanal, jenis_cuti and month (first day of the month of waktu_pengajuan)
 -- and their roll-ups. A NULL dimension means "all"; tingkat names the dimensions present
 -- (e.g. 'unit+bulan', 'kanal', 'semua').
 WITH c AS (

@@ -2,7 +2,7 @@
 -- × period). IKM itself is computed from these in C# (IkmScale) with exact rational arithmetic,
 -- because a single rounding of Σ NRR_i / 9 × 25 cannot be guaranteed with DOUBLE (PermenPANRB 14/2017).
 -- Levels: unit, layanan (unit × jenis_layanan), kecamatan (kecamatan + its kelurahan), kota.
--- Periods: triwulanan (YYYY-Qn), semesteran (YYYY-Sn), tahunan (YYYY).
+-- Periods: triwulan (YYYY-Qn), semester (YYYY-Sn), tahun (YYYY).
 WITH r AS (
     {ikm_responden}
 ),
@@ -17,11 +17,11 @@ grouped AS (
     SELECT 'kota' AS level, 'KOTA' AS kode, 'Kota Palembang' AS nama, NULL::VARCHAR AS jenis_layanan, NULL::BIGINT AS pop, * EXCLUDE (jenis_layanan) FROM r
 ),
 periods AS (
-    SELECT *, 'triwulanan' AS jenis_periode, tahun || '-Q' || triwulan AS periode, make_date(tahun, (triwulan - 1) * 3 + 1, 1) AS periode_mulai FROM grouped
+    SELECT *, 'triwulan' AS jenis_periode, tahun || '-Q' || triwulan AS periode, make_date(tahun, (triwulan - 1) * 3 + 1, 1) AS periode_mulai FROM grouped
     UNION ALL
-    SELECT *, 'semesteran', tahun || '-S' || semester, make_date(tahun, (semester - 1) * 6 + 1, 1) FROM grouped
+    SELECT *, 'semester', tahun || '-S' || semester, make_date(tahun, (semester - 1) * 6 + 1, 1) FROM grouped
     UNION ALL
-    SELECT *, 'tahunan', CAST(tahun AS VARCHAR), make_date(tahun, 1, 1) FROM grouped
+    SELECT *, 'tahun', CAST(tahun AS VARCHAR), make_date(tahun, 1, 1) FROM grouped
 )
 SELECT
     level, kode AS kode_unit, nama AS nama_unit, jenis_layanan, jenis_periode, periode, periode_mulai,

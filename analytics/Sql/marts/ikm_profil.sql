@@ -16,11 +16,11 @@ grouped AS (
     SELECT 'kota' AS level, 'KOTA' AS kode, * FROM dims
 ),
 periods AS (
-    SELECT *, 'triwulanan' AS jenis_periode, tahun || '-Q' || triwulan AS periode, make_date(tahun, (triwulan - 1) * 3 + 1, 1) AS periode_mulai FROM grouped
+    SELECT *, 'triwulan' AS jenis_periode, tahun || '-Q' || triwulan AS periode, make_date(tahun, (triwulan - 1) * 3 + 1, 1) AS periode_mulai FROM grouped
     UNION ALL
-    SELECT *, 'semesteran', tahun || '-S' || semester, make_date(tahun, (semester - 1) * 6 + 1, 1) FROM grouped
+    SELECT *, 'semester', tahun || '-S' || semester, make_date(tahun, (semester - 1) * 6 + 1, 1) FROM grouped
     UNION ALL
-    SELECT *, 'tahunan', CAST(tahun AS VARCHAR), make_date(tahun, 1, 1) FROM grouped
+    SELECT *, 'tahun', CAST(tahun AS VARCHAR), make_date(tahun, 1, 1) FROM grouped
 )
 SELECT
     level, kode AS kode_unit, jenis_periode, periode, periode_mulai, dimensi, kategori,

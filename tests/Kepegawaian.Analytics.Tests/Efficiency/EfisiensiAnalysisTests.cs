@@ -38,7 +38,7 @@ public sealed class EfisiensiAnalysisTests
         CutiData.Request(c, "U1", "2026-11-24 08:00", null);
         var rows = EfisiensiAnalysis.Waktu(c, Calendar);
 
-        var month = Assert.Single(rows, x => x.Tingkat == "unit+bulan" && x.KodeUnit == "U1" && x.Bulan == "2026-11");
+        var month = Assert.Single(rows, x => x.Tingkat == "unit+bulan" && x.KodeUnit == "U1" && x.Bulan == new DateOnly(2026, 11, 1));
         Assert.Equal(5, month.N);
         Assert.Equal(3.0, month.MedianJam!.Value, 9);
         Assert.Equal(7.6, month.P90Jam!.Value, 9);
@@ -123,11 +123,16 @@ public sealed class EfisiensiAnalysisTests
         using var c = wh.Open();
         CutiData.Request(c, "U1", "2026-11-20 15:00", "2026-11-23 09:00", kanal: "manual");
         var summary = EfisiensiMarts.Refresh(c, new EfisiensiOptions { ReferenceTime = new DateTime(2026, 11, 27, 12, 0, 0) });
-        Assert.Equal(0.75, c.Scalar<double>("SELECT round(median_hari_kerja, 9) FROM mart_cuti_waktu WHERE tingkat = 'unit' AND kode_unit = 'U1'"));
+        Assert.Equal(0.75, c.Scalar<double>("SELECT round(median_hari_kerja, 9) FROM mart_cuti_waktu WHERE kode_unit = 'U1'"));
         Assert.Equal(0.0, c.Scalar<double>("SELECT share_online FROM mart_cuti_online WHERE kode_unit = 'U1' AND periode = '2026-11'"));
-        Assert.Equal(summary.Waktu, c.Scalar<int>("SELECT count(*) FROM mart_cuti_waktu"));
+        Assert.Equal(summary.Waktu, c.Scalar<int>("SELECT (SELECT count(*) FROM mart_cuti_waktu) + (SELECT count(*) FROM mart_cuti_waktu_ringkas)"));
+        Assert.Equal("2026-11-01", c.Scalar<string>("SELECT CAST(bulan AS VARCHAR) FROM mart_cuti_waktu"));
+        Assert.Equal(0.75, c.Scalar<double>("SELECT round(median_hari_kerja, 9) FROM mart_cuti_waktu_ringkas WHERE tingkat = 'semua'"));
+        // city rows and quarters/years only in the _periode mart
+        Assert.Equal(0, c.Scalar<int>("SELECT count(*) FROM mart_cuti_online WHERE kode_unit = 'KOTA' OR jenis_periode <> 'bulan'"));
+        Assert.Equal(0.0, c.Scalar<double>("SELECT share_online FROM mart_cuti_online_periode WHERE kode_unit = 'KOTA' AND periode = '2026'"));
         Assert.Equal(0L, c.Scalar<long>("SELECT n_tertunda FROM mart_cuti_tertunda WHERE kode_unit = 'U1'"));
         EfisiensiMarts.Refresh(c, new EfisiensiOptions { ReferenceTime = new DateTime(2026, 11, 27, 12, 0, 0) });
-        Assert.Equal(summary.Waktu, c.Scalar<int>("SELECT count(*) FROM mart_cuti_waktu"));
+        Assert.Equal(1, c.Scalar<int>("SELECT count(*) FROM mart_cuti_waktu"));
     }
 }

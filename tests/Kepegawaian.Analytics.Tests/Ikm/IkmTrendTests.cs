@@ -57,7 +57,7 @@ public sealed class IkmTrendTests
         using var c = wh.Open();
         Seed(c);
         var alerts = IkmAnalysis.Alerts(IkmAnalysis.Trends(IkmAnalysis.Compute(c)))
-            .Where(a => a.Level == "unit" && a.JenisPeriode == "triwulanan").ToList();
+            .Where(a => a.Level == "unit" && a.JenisPeriode == "triwulan").ToList();
 
         Assert.Equal(["D1", "D2"], alerts.Select(a => a.KodeUnit).Order());
         var d1 = alerts.Single(a => a.KodeUnit == "D1");
@@ -117,7 +117,7 @@ public sealed class IkmTrendTests
         Assert.Equal(62.50m, c.Scalar<decimal>("SELECT ikm FROM mart_ikm WHERE level='unit' AND kode_unit='D1' AND periode='2026-Q2'"));
         Assert.Equal("D", c.Scalar<string>("SELECT mutu FROM mart_ikm WHERE level='unit' AND kode_unit='D1' AND periode='2026-Q2'"));
         Assert.Equal(summary.Groups, c.Scalar<int>("SELECT count(*) FROM mart_ikm"));
-        Assert.Equal(2, c.Scalar<int>("SELECT count(*) FROM mart_ikm_alert WHERE level='unit' AND jenis_periode='triwulanan'"));
+        Assert.Equal(2, c.Scalar<int>("SELECT count(*) FROM mart_ikm_alert WHERE level='unit' AND jenis_periode='triwulan'"));
         Assert.Equal(-25.00m, c.Scalar<decimal>("SELECT selisih FROM mart_ikm_tren WHERE level='unit' AND kode_unit='D1' AND periode='2026-Q2'"));
         Assert.True(c.Scalar<int>("SELECT count(*) FROM mart_ikm_unsur_lemah") > 0);
         Assert.True(c.Scalar<int>("SELECT count(*) FROM mart_ikm_profil") > 0);

@@ -1,6 +1,6 @@
 -- V020: IKM marts (PermenPANRB 14/2017). Rebuilt in full by Kepegawaian.Analytics.Ikm.IkmMarts.Refresh;
 -- documented in analytics/Sql/marts/README.md ("IKM and efficiency"). jenis_periode is
--- triwulanan | semesteran | tahunan; periode is written 2026-Q3 | 2026-S2 | 2026.
+-- triwulan | semester | tahun; periode is written 2026-Q3 | 2026-S2 | 2026.
 
 CREATE TABLE mart_ikm (
     level           VARCHAR NOT NULL,        -- unit | layanan | kecamatan | kota
