@@ -42,6 +42,13 @@ public static class EfisiensiAnalysis
             [("acuan", ReferenceTime(options)), ("batas", options.PendingAfterWorkingDays)],
             r => new CutiTertunda(r.GetString(0), r.GetDateTime(1), r.GetInt64(2), r.GetInt64(3), Dbl(r, 4)));
 
+    /// <summary>Summary per unit and city over requests submitted in <paramref name="periode"/> (any kind, incl. month and ISO week).</summary>
+    public static IReadOnlyList<CutiPeriode> Ringkas(DuckDBConnection c, WorkingCalendar calendar, Common.Periode periode) =>
+        Query(c, Sql("efisiensi_periode", calendar),
+            [("mulai", periode.Start.ToDateTime(TimeOnly.MinValue)), ("akhir", periode.End.ToDateTime(TimeOnly.MinValue))],
+            r => new CutiPeriode(r.GetString(0), periode.ToString(), r.GetInt64(1), r.GetInt64(2), Dbl(r, 3),
+                Dbl(r, 4), Dbl(r, 5), Dbl(r, 6), Dbl(r, 7)));
+
     public static IReadOnlyList<KualitasData> Kualitas(DuckDBConnection c) =>
         Query(c, MartSql.Read("efisiensi_kualitas"), [], r => new KualitasData(
             r.GetString(0), r.GetString(1), Str(r, 2), r.GetInt64(3), r.GetInt64(4), Dbl(r, 5)));

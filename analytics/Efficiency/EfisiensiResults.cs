@@ -15,3 +15,8 @@ public sealed record CutiTertunda(string KodeUnit, DateTime WaktuAcuan, long NJa
 
 /// <summary>Rejected rows ÷ rows read per source (exact) or per source × unit (approximate, see efisiensi_kualitas.sql).</summary>
 public sealed record KualitasData(string Tingkat, string Sumber, string? KodeUnit, long RowsRead, long RowsRejected, double? RejectRate);
+
+/// <summary>Leave-administration summary of a unit ('KOTA' = city) over requests submitted in a period.</summary>
+public sealed record CutiPeriode(
+    string KodeUnit, string Periode, long N, long NDiputus, double? ShareOnline,
+    double? MedianJam, double? P90Jam, double? MedianHariKerja, double? P90HariKerja);
