@@ -77,6 +77,9 @@ public static class EfisiensiCommand
             .Build();
         var options = new EfisiensiOptions();
         configuration.GetSection(EfisiensiOptions.Section).Bind(options);
+        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), errors, validateAllProperties: true))
+            throw new OperatorException("Konfigurasi Analytics tidak valid / invalid configuration: " + string.Join("; ", errors.Select(e => e.ErrorMessage)));
         return options;
     }
 
