@@ -52,7 +52,12 @@ public static class IkmCommand
                 var latest = quarters.Count > 0 ? quarters.Max(r => r.PeriodeMulai) : results.Max(r => r.PeriodeMulai);
                 results = results.Where(r => r.PeriodeMulai == latest && (quarters.Count == 0 || r.JenisPeriode == "triwulan")).ToList();
             }
-            ResultWriter.Write(parse.InvocationConfiguration.Output, results.Select(IkmRow.From).ToList(), parse.GetValue(format));
+            // JSON keeps nrr as an object u1…u9 (spec §5); table and CSV get one column per element.
+            var fmt = parse.GetValue(format);
+            if (fmt == OutputFormat.Json)
+                ResultWriter.Write(parse.InvocationConfiguration.Output, results.Select(IkmRow.From).ToList(), fmt);
+            else
+                ResultWriter.Write(parse.InvocationConfiguration.Output, results.Select(IkmFlatRow.From).ToList(), fmt);
             return Task.FromResult(CliApp.Ok);
         });
         return command;
@@ -79,6 +84,32 @@ public static class IkmCommand
         public static IkmRow From(IkmResult r) => new(
             r.Level, r.KodeUnit, r.NamaUnit, r.JenisLayanan, r.Periode, r.Responden,
             Enumerable.Range(0, IkmScale.ElementCount).ToDictionary(i => $"u{i + 1}", i => r.Nrr[i]),
+            r.Ikm, r.Mutu, r.Kinerja, r.CiLow, r.CiHigh, r.Populasi, r.SampelMinimum, r.SampelCukup);
+    }
+
+    /// <summary>Table/CSV row: the same fields with nrr spread over u1…u9.</summary>
+    public sealed record IkmFlatRow(
+        [property: JsonPropertyName("level")] string Level,
+        [property: JsonPropertyName("kode_unit")] string KodeUnit,
+        [property: JsonPropertyName("nama_unit")] string NamaUnit,
+        [property: JsonPropertyName("jenis_layanan")] string? JenisLayanan,
+        [property: JsonPropertyName("periode")] string Periode,
+        [property: JsonPropertyName("responden")] long Responden,
+        [property: JsonPropertyName("u1")] double? U1, [property: JsonPropertyName("u2")] double? U2, [property: JsonPropertyName("u3")] double? U3,
+        [property: JsonPropertyName("u4")] double? U4, [property: JsonPropertyName("u5")] double? U5, [property: JsonPropertyName("u6")] double? U6,
+        [property: JsonPropertyName("u7")] double? U7, [property: JsonPropertyName("u8")] double? U8, [property: JsonPropertyName("u9")] double? U9,
+        [property: JsonPropertyName("ikm")] decimal? Ikm,
+        [property: JsonPropertyName("mutu")] string? Mutu,
+        [property: JsonPropertyName("kinerja")] string? Kinerja,
+        [property: JsonPropertyName("ci_low")] decimal? CiLow,
+        [property: JsonPropertyName("ci_high")] decimal? CiHigh,
+        [property: JsonPropertyName("populasi")] long? Populasi,
+        [property: JsonPropertyName("sampel_minimum")] int? SampelMinimum,
+        [property: JsonPropertyName("sampel_cukup")] bool? SampelCukup)
+    {
+        public static IkmFlatRow From(IkmResult r) => new(
+            r.Level, r.KodeUnit, r.NamaUnit, r.JenisLayanan, r.Periode, r.Responden,
+            r.Nrr[0], r.Nrr[1], r.Nrr[2], r.Nrr[3], r.Nrr[4], r.Nrr[5], r.Nrr[6], r.Nrr[7], r.Nrr[8],
             r.Ikm, r.Mutu, r.Kinerja, r.CiLow, r.CiHigh, r.Populasi, r.SampelMinimum, r.SampelCukup);
     }
 }

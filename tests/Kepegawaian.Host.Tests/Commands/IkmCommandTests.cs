@@ -55,7 +55,7 @@ public sealed class IkmCommandTests
         Assert.Equal(0, code);
         var lines = output.Trim().Split('\n');
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("level,kode_unit,nama_unit,jenis_layanan,periode,responden,nrr,ikm,mutu", lines[0]);
+        Assert.StartsWith("level,kode_unit,nama_unit,jenis_layanan,periode,responden,u1,u2,u3,u4,u5,u6,u7,u8,u9,ikm,mutu", lines[0]);
         Assert.Contains("KOTA", lines[1]);
         Assert.Contains("2026-Q2", lines[1]);
     }
