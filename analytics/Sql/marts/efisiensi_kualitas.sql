@@ -2,7 +2,7 @@
 -- tingkat 'sumber': per entity, exact — rows_read from etl_file, rows_rejected from the ledger etl_reject.
 -- tingkat 'unit': per entity × unit, approximate — the ledger keeps no kode_unit, so a rejected row is
 --   attributed to every known unit code that appears in its raw text as a whole field (CSV) or as a
---   quoted value (JSONL); rows read = rows now in the warehouse for that unit + rows rejected for it.
+--   JSON value (fields split on , ; tab : { }); rows read = rows now in the warehouse for that unit + rows rejected for it.
 WITH dibaca AS (
     SELECT entity, sum(rows_read)::BIGINT AS rows_read FROM etl_file WHERE entity IS NOT NULL GROUP BY entity
 ),
@@ -14,13 +14,16 @@ per_sumber AS (
            coalesce(t.n, 0)::BIGINT AS rows_rejected
     FROM dibaca d LEFT JOIN ditolak t USING (entity)
 ),
+token AS (
+    -- every field of the raw text once (CSV fields, JSON keys/values), unquoted
+    SELECT DISTINCT reject_id, entity, trim(t, ' "') AS nilai
+    FROM (SELECT reject_id, entity, unnest(regexp_split_to_array(coalesce(raw_text, ''), '[,;\t:{}]')) AS t
+          FROM etl_reject WHERE entity IS NOT NULL)
+),
 tolak_unit AS (
-    SELECT r.entity, u.kode_unit, count(*)::BIGINT AS n
-    FROM etl_reject r
-    JOIN dim_unit u
-      ON list_contains(list_transform(regexp_split_to_array(coalesce(r.raw_text, ''), '[,;\t]'), x -> trim(x, ' "')), u.kode_unit)
-      OR contains(coalesce(r.raw_text, ''), '"' || u.kode_unit || '"')
-    WHERE r.entity IS NOT NULL
+    SELECT t.entity, u.kode_unit, count(DISTINCT t.reject_id)::BIGINT AS n
+    FROM token t
+    JOIN dim_unit u ON u.kode_unit = t.nilai
     GROUP BY ALL
 ),
 dimuat AS (
