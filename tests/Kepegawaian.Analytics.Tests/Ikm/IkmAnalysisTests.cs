@@ -127,6 +127,25 @@ public sealed class IkmAnalysisTests
     }
 
     [Fact]
+    public void Each_service_of_a_unit_gets_its_own_ikm()
+    {
+        // D1: KTP-el 2 × all-4 → 100.00 (A); Akta Kelahiran 1 × all-2 → 50.00 (D);
+        // the unit as a whole: NRR = (4 + 4 + 2) / 3 = 3.333… → 83.333… → 83.33 (B).
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        SkmData.Unit(c, "D1");
+        SkmData.Response(c, "D1", "2026-08-01", SkmData.All(4), layanan: "KTP-el");
+        SkmData.Response(c, "D1", "2026-08-02", SkmData.All(4), layanan: "KTP-el");
+        SkmData.Response(c, "D1", "2026-08-03", SkmData.All(2), layanan: "Akta Kelahiran");
+
+        var rows = IkmAnalysis.Compute(c, new IkmFilter(Periode: "2026-S2"));
+        Assert.Equal((100.00m, "A"), (One(rows, "layanan", "D1", "2026-S2", "KTP-el").Ikm!.Value, One(rows, "layanan", "D1", "2026-S2", "KTP-el").Mutu!));
+        Assert.Equal((50.00m, "D"), (One(rows, "layanan", "D1", "2026-S2", "Akta Kelahiran").Ikm!.Value, One(rows, "layanan", "D1", "2026-S2", "Akta Kelahiran").Mutu!));
+        Assert.Equal((83.33m, "B"), (One(rows, "unit", "D1", "2026-S2").Ikm!.Value, One(rows, "unit", "D1", "2026-S2").Mutu!));
+        Assert.Null(One(rows, "layanan", "D1", "2026-S2", "KTP-el").Populasi);
+    }
+
+    [Fact]
     public void Filter_selects_level_period_and_unit()
     {
         using var wh = new TempWarehouse();
