@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Kepegawaian.Analytics.Efficiency;
+
+/// <summary>Settings of the efficiency analytics, bound from the <c>Analytics</c> configuration section.</summary>
+public sealed class EfisiensiOptions : IValidatableObject
+{
+    public const string Section = "Analytics";
+
+    /// <summary>
+    /// Extra non-working days beside the shipped national holiday table, e.g. a local holiday or a new
+    /// cuti bersama: <c>"2026-12-31"</c> or <c>"2026-12-31,Cuti bersama tambahan"</c>.
+    /// </summary>
+    public List<string> ExtraHolidays { get; set; } = [];
+
+    /// <summary>A request still undecided after this many working days counts as pending (spec §4).</summary>
+    [Range(0.0, 365.0)]
+    public double PendingAfterWorkingDays { get; set; } = 3;
+
+    /// <summary>Below this online share in two consecutive periods a unit is flagged as staying on paper.</summary>
+    [Range(0.0, 1.0)]
+    public double OnlineShareTarget { get; set; } = 0.5;
+
+    /// <summary>Reference instant (WIB wall clock) for the pending share; null = now in Asia/Jakarta.</summary>
+    public DateTime? ReferenceTime { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var errors = new List<ValidationResult>();
+        try { WorkingCalendar.Load(this); }
+        catch (FormatException ex) { errors.Add(new ValidationResult(ex.Message, [$"{Section}:{nameof(ExtraHolidays)}"])); }
+        return errors;
+    }
+}

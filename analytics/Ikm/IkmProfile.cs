@@ -1,0 +1,48 @@
+using DuckDB.NET.Data;
+using Kepegawaian.Warehouse;
+
+namespace Kepegawaian.Analytics.Ikm;
+
+/// <summary>
+/// One respondent-profile cell. Cells with fewer than MinCellSize respondents are suppressed:
+/// <see cref="Responden"/> and <see cref="Ikm"/> are null and <see cref="RespondenTeks"/> reads "&lt;5" (spec §4).
+/// </summary>
+public sealed record IkmProfileCell(
+    string Level, string KodeUnit, string JenisPeriode, string Periode,
+    string Dimensi, string Kategori, long? Responden, string RespondenTeks, decimal? Ikm, string? Mutu);
+
+public static class IkmProfile
+{
+    public static IReadOnlyList<IkmProfileCell> Compute(DuckDBConnection connection, int minCellSize = 5, IkmFilter? filter = null)
+    {
+        filter ??= new IkmFilter();
+        var cells = new List<IkmProfileCell>();
+        using var cmd = connection.Command(MartSql.Read("ikm_profil"));
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var (level, kode, periode) = (r.GetString(0), r.GetString(1), r.GetString(3));
+            if (filter.Level is { } l && l != level) continue;
+            if (filter.Periode is { } p && p != periode) continue;
+            if (filter.KodeUnit is { } k && k != kode) continue;
+            var n = r.GetInt64(7);
+            var suppressed = n < minCellSize;
+            decimal? ikm = null;
+            if (!suppressed)
+            {
+                var sums = new long[IkmScale.ElementCount];
+                var counts = new long[IkmScale.ElementCount];
+                for (var i = 0; i < IkmScale.ElementCount; i++)
+                {
+                    sums[i] = r.GetInt64(8 + 2 * i);
+                    counts[i] = r.GetInt64(9 + 2 * i);
+                }
+                ikm = IkmScale.Ikm(sums, counts);
+            }
+            cells.Add(new IkmProfileCell(level, kode, r.GetString(2), periode, r.GetString(5), r.GetString(6),
+                suppressed ? null : n, suppressed ? $"<{minCellSize}" : n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ikm, ikm is { } v ? IkmScale.Grade(v).Mutu : null));
+        }
+        return cells;
+    }
+}

@@ -1,0 +1,28 @@
+-- efisiensi_cuti: one row per leave request with its processing time (spec §4 Efficiency).
+-- jam        = waktu_keputusan − waktu_pengajuan in hours (WIB wall clock, no DST in Asia/Jakarta).
+-- hari_kerja = working time elapsed, in working days: W(keputusan) − W(pengajuan), where
+--              W(t) = number of working days before t's date + the fraction of t's day already
+--              elapsed if that day is a working day (Mon–Fri and not in the holiday table).
+--              So only time on working days counts, a full working day counts 1, and a request
+--              sent Friday 15:00 and decided Monday 09:00 took 9/24 + 9/24 = 0.75 working days.
+-- posisi_pengajuan = W(waktu_pengajuan), used to age pending requests (efisiensi_tertunda).
+WITH kalender AS (
+    {efisiensi_kalender}
+),
+c AS (
+    SELECT f.*,
+           kp.sebelum + CASE WHEN kp.hari_kerja
+               THEN epoch(f.waktu_pengajuan - CAST(CAST(f.waktu_pengajuan AS DATE) AS TIMESTAMP)) / 86400.0 ELSE 0 END AS posisi_pengajuan,
+           kk.sebelum + CASE WHEN kk.hari_kerja
+               THEN epoch(f.waktu_keputusan - CAST(CAST(f.waktu_keputusan AS DATE) AS TIMESTAMP)) / 86400.0 ELSE 0 END AS posisi_keputusan
+    FROM fact_cuti f
+    LEFT JOIN kalender kp ON kp.tanggal = CAST(f.waktu_pengajuan AS DATE)
+    LEFT JOIN kalender kk ON kk.tanggal = CAST(f.waktu_keputusan AS DATE)
+)
+SELECT
+    id_pengajuan, nip, jenis_cuti, kanal, status, kode_unit, waktu_pengajuan, waktu_keputusan,
+    CAST(date_trunc('month', waktu_pengajuan) AS DATE)              AS bulan,     -- first day of the month
+    epoch(waktu_keputusan - waktu_pengajuan) / 3600.0               AS jam,
+    posisi_keputusan - posisi_pengajuan                             AS hari_kerja,
+    posisi_pengajuan
+FROM c

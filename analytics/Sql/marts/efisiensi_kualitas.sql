@@ -1,0 +1,47 @@
+-- efisiensi_kualitas → mart_kualitas_data: data-quality rate = rejected rows ÷ rows read.
+-- tingkat 'sumber': per entity, exact — rows_read from etl_file, rows_rejected from the ledger etl_reject.
+-- tingkat 'unit': per entity × unit, approximate — the ledger keeps no kode_unit, so a rejected row is
+--   attributed to every known unit code that appears in its raw text as a whole field (CSV) or as a
+--   JSON value (fields split on , ; tab : { }); rows read = rows now in the warehouse for that unit + rows rejected for it.
+WITH dibaca AS (
+    SELECT entity, sum(rows_read)::BIGINT AS rows_read FROM etl_file WHERE entity IS NOT NULL GROUP BY entity
+),
+ditolak AS (
+    SELECT entity, count(*)::BIGINT AS n FROM etl_reject WHERE entity IS NOT NULL GROUP BY entity
+),
+per_sumber AS (
+    SELECT 'sumber' AS tingkat, d.entity AS sumber, NULL::VARCHAR AS kode_unit, d.rows_read,
+           coalesce(t.n, 0)::BIGINT AS rows_rejected
+    FROM dibaca d LEFT JOIN ditolak t USING (entity)
+),
+token AS (
+    -- every field of the raw text once (CSV fields, JSON keys/values), unquoted
+    SELECT DISTINCT reject_id, entity, trim(t, ' "') AS nilai
+    FROM (SELECT reject_id, entity, unnest(regexp_split_to_array(coalesce(raw_text, ''), '[,;\t:{}]')) AS t
+          FROM etl_reject WHERE entity IS NOT NULL)
+),
+tolak_unit AS (
+    SELECT t.entity, u.kode_unit, count(DISTINCT t.reject_id)::BIGINT AS n
+    FROM token t
+    JOIN dim_unit u ON u.kode_unit = t.nilai
+    GROUP BY ALL
+),
+dimuat AS (
+    SELECT 'skm' AS entity, kode_unit, count(*)::BIGINT AS n FROM fact_skm GROUP BY ALL
+    UNION ALL SELECT 'cuti', kode_unit, count(*) FROM fact_cuti GROUP BY ALL
+    UNION ALL SELECT 'kinerja', kode_unit, count(*) FROM fact_kinerja GROUP BY ALL
+    UNION ALL SELECT 'mutasi', kode_unit_tujuan, count(*) FROM fact_mutasi WHERE kode_unit_tujuan IS NOT NULL GROUP BY ALL
+    UNION ALL SELECT 'diklat', e.kode_unit, count(*) FROM fact_diklat f JOIN dim_employee e ON e.nip = f.nip AND e.is_current GROUP BY ALL
+    UNION ALL SELECT 'pegawai', kode_unit, count(DISTINCT nip) FROM dim_employee WHERE is_current GROUP BY ALL
+    UNION ALL SELECT 'unit_kerja', kode_unit, 1 FROM dim_unit
+),
+per_unit AS (
+    SELECT 'unit' AS tingkat, entity AS sumber, kode_unit,
+           (coalesce(m.n, 0) + coalesce(t.n, 0))::BIGINT AS rows_read,
+           coalesce(t.n, 0)::BIGINT AS rows_rejected
+    FROM dimuat m FULL OUTER JOIN tolak_unit t USING (entity, kode_unit)
+)
+SELECT tingkat, sumber, kode_unit, rows_read, rows_rejected,
+       CASE WHEN rows_read > 0 THEN rows_rejected / rows_read END AS reject_rate
+FROM (SELECT * FROM per_sumber UNION ALL SELECT * FROM per_unit)
+ORDER BY tingkat, sumber, kode_unit NULLS FIRST

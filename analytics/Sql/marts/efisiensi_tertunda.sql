@@ -1,0 +1,30 @@
+-- efisiensi_tertunda → mart_cuti_tertunda: as of a reference instant $acuan (WIB), among requests
+-- submitted at least $batas working days earlier (W($acuan) − W(waktu_pengajuan) ≥ $batas, W as in
+-- efisiensi_cuti), the share with no decision by $acuan. Per unit and city-wide ('KOTA').
+WITH c AS (
+    {efisiensi_cuti}
+),
+kalender AS (
+    {efisiensi_kalender}
+),
+acuan AS (
+    SELECT CAST($acuan AS TIMESTAMP) AS waktu,
+           k.sebelum + CASE WHEN k.hari_kerja
+               THEN epoch(CAST($acuan AS TIMESTAMP) - CAST(CAST(CAST($acuan AS TIMESTAMP) AS DATE) AS TIMESTAMP)) / 86400.0 ELSE 0 END AS posisi
+    FROM kalender k
+    WHERE k.tanggal = CAST(CAST($acuan AS TIMESTAMP) AS DATE)
+),
+jatuh_tempo AS (
+    SELECT c.kode_unit, (c.waktu_keputusan IS NULL OR c.waktu_keputusan > a.waktu) AS tertunda
+    FROM c, acuan a
+    WHERE c.waktu_pengajuan <= a.waktu AND a.posisi - c.posisi_pengajuan >= $batas
+)
+SELECT
+    coalesce(kode_unit, 'KOTA')                           AS kode_unit,
+    CAST($acuan AS TIMESTAMP)                             AS waktu_acuan,
+    count(*)::BIGINT                                      AS n_jatuh_tempo,
+    count(*) FILTER (WHERE tertunda)::BIGINT              AS n_tertunda,
+    avg(tertunda::INT)                                    AS share_tertunda
+FROM jatuh_tempo
+GROUP BY GROUPING SETS ((kode_unit), ())
+ORDER BY kode_unit
