@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kepegawaian.Service.Cli.Commands;
 
 namespace Kepegawaian.Service.Cli;
 
@@ -7,5 +8,7 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        RunsCommand.Create(),
+        HealthCommand.Create(),
     ];
 }
