@@ -25,7 +25,7 @@ public static class EtlHealth
     /// Healthy when the last run did not fail and no inbox file has waited longer than
     /// <paramref name="staleAfter"/> (a scan should have taken it). Times are WIB wall clock.
     /// </summary>
-    public static EtlHealthReport Check(DuckDBConnection connection, string inbox, TimeSpan staleAfter, DateTime nowWib)
+    public static EtlHealthReport Check(DuckDBConnection connection, string inbox, TimeSpan staleAfter, DateTime nowWib, TimeZoneInfo wib)
     {
         using var cmd = connection.Command(SqlResources.Read(typeof(EtlHealth).Assembly, "operations/last_success.sql"));
         using var r = cmd.ExecuteReader();
@@ -34,7 +34,7 @@ public static class EtlHealth
         DateTime? lastRun = r.IsDBNull(1) ? null : r.GetDateTime(1);
         var lastStatus = r.IsDBNull(2) ? null : r.GetString(2);
 
-        var waiting = WaitingFiles(inbox);
+        var waiting = WaitingFiles(inbox, wib);
         DateTime? oldest = waiting.Count == 0 ? null : waiting.Min();
         var stale = oldest is { } o && nowWib - o > staleAfter;
 
@@ -47,10 +47,9 @@ public static class EtlHealth
     }
 
     /// <summary>Modification times (WIB) of the files still waiting at the top level of the inbox.</summary>
-    private static List<DateTime> WaitingFiles(string inbox)
+    private static List<DateTime> WaitingFiles(string inbox, TimeZoneInfo wib)
     {
         if (!Directory.Exists(inbox)) return [];
-        var wib = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
         return Directory.EnumerateFiles(inbox)
             .Where(f => !Path.GetFileName(f).StartsWith('.'))
             .Select(f => TimeZoneInfo.ConvertTimeFromUtc(File.GetLastWriteTimeUtc(f), wib))

@@ -32,7 +32,7 @@ public static class EtlRunLog
             rows.Add(new EtlRunRow(
                 r.GetInt64(0), r.GetDateTime(1), r.IsDBNull(2) ? null : r.GetDateTime(2), Convert.ToDouble(r.GetValue(3)),
                 r.GetString(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8),
-                Convert.ToInt64(r.GetValue(9)), Convert.ToInt64(r.GetValue(10)), Convert.ToInt64(r.GetValue(11)), Convert.ToInt64(r.GetValue(12)),
+                r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.GetInt64(12),
                 r.IsDBNull(13) ? null : r.GetString(13)));
         return rows;
     }

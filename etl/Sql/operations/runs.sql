@@ -9,10 +9,10 @@ SELECT
     count(f.file_id) FILTER (WHERE f.status = 'loaded')     AS files_loaded,
     count(f.file_id) FILTER (WHERE f.status = 'duplicate')  AS files_duplicate,
     count(f.file_id) FILTER (WHERE f.status = 'failed')     AS files_failed,
-    coalesce(sum(f.rows_read), 0)                           AS rows_read,
-    coalesce(sum(f.rows_loaded), 0)                         AS rows_loaded,
-    coalesce(sum(f.rows_unchanged), 0)                      AS rows_unchanged,
-    coalesce(sum(f.rows_rejected), 0)                       AS rows_rejected,
+    coalesce(sum(f.rows_read), 0)::BIGINT                           AS rows_read,
+    coalesce(sum(f.rows_loaded), 0)::BIGINT                         AS rows_loaded,
+    coalesce(sum(f.rows_unchanged), 0)::BIGINT                      AS rows_unchanged,
+    coalesce(sum(f.rows_rejected), 0)::BIGINT                       AS rows_rejected,
     r.message
 FROM etl_run r
 LEFT JOIN etl_file f USING (run_id)

@@ -20,8 +20,9 @@ public static class HealthCommand
         command.SetAction((parse, ct) =>
         {
             using var connection = new WarehouseDatabase(parse.GetValue(CommonOptions.Db)!).Open(readOnly: true);
-            var nowWib = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Asia/Jakarta");
-            var report = EtlHealth.Check(connection, parse.GetValue(inbox)!, TimeSpan.FromMinutes(parse.GetValue(staleAfter)), nowWib);
+            var wib = new ScheduleOptions().Zone;
+            var nowWib = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, wib);
+            var report = EtlHealth.Check(connection, parse.GetValue(inbox)!, TimeSpan.FromMinutes(parse.GetValue(staleAfter)), nowWib, wib);
             parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(report, ResultWriter.Json));
             return Task.FromResult(report.Healthy ? CliApp.Ok : CliApp.OperatorError);
         });
