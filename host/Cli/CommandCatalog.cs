@@ -8,6 +8,9 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        GenerateCommand.Create(),
+        RunsCommand.Create(),
+        HealthCommand.Create(),
         IkmCommand.Build(),
         EfisiensiCommand.Build(),
     ];
