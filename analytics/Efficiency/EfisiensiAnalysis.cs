@@ -39,7 +39,7 @@ public static class EfisiensiAnalysis
 
     public static IReadOnlyList<CutiTertunda> Tertunda(DuckDBConnection c, WorkingCalendar calendar, EfisiensiOptions options) =>
         Query(c, Sql("efisiensi_tertunda", calendar),
-            [("acuan", ReferenceTime(options)), ("batas", options.PendingAfterWorkingDays)],
+            [("acuan", ReferenceTime(options)), ("batas", options.PendingAfterWorkingDays), ("jendela", options.PendingWindowDays)],
             r => new CutiTertunda(r.GetString(0), r.GetDateTime(1), r.GetInt64(2), r.GetInt64(3), Dbl(r, 4)));
 
     /// <summary>Summary per unit and city over requests submitted in <paramref name="periode"/> (any kind, incl. month and ISO week).</summary>

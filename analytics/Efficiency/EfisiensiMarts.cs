@@ -21,7 +21,7 @@ public static class EfisiensiMarts
         var acuan = EfisiensiAnalysis.ReferenceTime(options);
         options = new EfisiensiOptions
         {
-            ExtraHolidays = options.ExtraHolidays, PendingAfterWorkingDays = options.PendingAfterWorkingDays,
+            ExtraHolidays = options.ExtraHolidays, PendingAfterWorkingDays = options.PendingAfterWorkingDays, PendingWindowDays = options.PendingWindowDays,
             OnlineShareTarget = options.OnlineShareTarget, ReferenceTime = acuan,
         };
         var waktu = EfisiensiAnalysis.Waktu(connection, calendar);

@@ -17,6 +17,10 @@ public sealed class EfisiensiOptions : IValidatableObject
     [Range(0.0, 365.0)]
     public double PendingAfterWorkingDays { get; set; } = 3;
 
+    /// <summary>Only requests submitted within this many calendar days before the reference instant count for the pending share.</summary>
+    [Range(1, 3650)]
+    public int PendingWindowDays { get; set; } = 90;
+
     /// <summary>Below this online share in two consecutive periods a unit is flagged as staying on paper.</summary>
     [Range(0.0, 1.0)]
     public double OnlineShareTarget { get; set; } = 0.5;

@@ -11,6 +11,8 @@ public static class CommandCatalog
         GenerateCommand.Create(),
         EtlCommand.Build(),
         RejectsCommand.Build(),
+        RunsCommand.Create(),
+        HealthCommand.Create(),
         IkmCommand.Build(),
         EfisiensiCommand.Build(),
         KinerjaCommand.Build(),

@@ -1,6 +1,7 @@
 -- efisiensi_tertunda → mart_cuti_tertunda: as of a reference instant $acuan (WIB), among requests
 -- submitted at least $batas working days earlier (W($acuan) − W(waktu_pengajuan) ≥ $batas, W as in
--- efisiensi_cuti), the share with no decision by $acuan. Per unit and city-wide ('KOTA').
+-- efisiensi_cuti) and at most $jendela calendar days earlier (so years of history do not dilute the
+-- share), the share with no decision by $acuan. Per unit and city-wide ('KOTA').
 WITH c AS (
     {efisiensi_cuti}
 ),
@@ -17,7 +18,8 @@ acuan AS (
 jatuh_tempo AS (
     SELECT c.kode_unit, (c.waktu_keputusan IS NULL OR c.waktu_keputusan > a.waktu) AS tertunda
     FROM c, acuan a
-    WHERE c.waktu_pengajuan <= a.waktu AND a.posisi - c.posisi_pengajuan >= $batas
+    WHERE c.waktu_pengajuan <= a.waktu AND c.waktu_pengajuan >= a.waktu - to_days(CAST($jendela AS INTEGER))
+      AND a.posisi - c.posisi_pengajuan >= $batas
 )
 SELECT
     coalesce(kode_unit, 'KOTA')                           AS kode_unit,

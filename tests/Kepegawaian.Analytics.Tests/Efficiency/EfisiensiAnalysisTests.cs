@@ -85,6 +85,7 @@ public sealed class EfisiensiAnalysisTests
         CutiData.Request(c, "U1", "2026-11-24 12:00", "2026-11-26 10:00");
         CutiData.Request(c, "U1", "2026-11-25 13:00", null);
         CutiData.Request(c, "U1", "2026-11-20 08:00", "2026-11-28 08:00");
+        CutiData.Request(c, "U1", "2026-08-27 08:00", null); // 92 days before: outside the 90-day window
         var options = new EfisiensiOptions { ReferenceTime = new DateTime(2026, 11, 27, 12, 0, 0) };
         var u1 = Assert.Single(EfisiensiAnalysis.Tertunda(c, Calendar, options), x => x.KodeUnit == "U1");
         Assert.Equal((3L, 2L), (u1.NJatuhTempo, u1.NTertunda));

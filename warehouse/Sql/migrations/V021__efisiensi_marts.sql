@@ -60,7 +60,7 @@ CREATE TABLE mart_cuti_online_periode (
 CREATE TABLE mart_cuti_tertunda (
     kode_unit       VARCHAR NOT NULL,          -- 'KOTA' = city-wide
     waktu_acuan     TIMESTAMP NOT NULL,        -- WIB reference instant
-    n_jatuh_tempo   BIGINT NOT NULL,           -- requests at least N working days old at waktu_acuan
+    n_jatuh_tempo   BIGINT NOT NULL,           -- requests ≥ N working days and ≤ PendingWindowDays (90) days old at waktu_acuan
     n_tertunda      BIGINT NOT NULL,           -- of those, still undecided at waktu_acuan
     share_tertunda  DOUBLE
 );

@@ -5,11 +5,15 @@ namespace Kepegawaian.Warehouse;
 
 public static class WarehouseHostingExtensions
 {
-    /// <summary>Binds <see cref="WarehouseOptions"/> (validated at start-up) and registers <see cref="WarehouseDatabase"/>.</summary>
+    /// <summary>Binds <see cref="WarehouseOptions"/> (validated at start-up) and <see cref="ScheduleOptions"/>, and registers <see cref="WarehouseDatabase"/>.</summary>
     public static IHostApplicationBuilder AddWarehouse(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WarehouseOptions>()
             .Bind(builder.Configuration.GetSection(WarehouseOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<ScheduleOptions>()
+            .Bind(builder.Configuration.GetSection(ScheduleOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<WarehouseDatabase>();
