@@ -29,6 +29,8 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
         if (!Directory.Exists(request.Inbox))
             throw new DirectoryNotFoundException($"Folder inbox '{Path.GetFullPath(request.Inbox)}' tidak ada.");
         using var connection = database.OpenAndMigrate();
+        // Only one process can hold the file read-write, so a run still 'running' now was killed.
+        connection.Execute("UPDATE etl_run SET status = 'aborted', message = 'proses berhenti sebelum selesai' WHERE status = 'running'");
         var runId = connection.Scalar<long>("SELECT nextval('seq_etl_run')");
         connection.Execute("INSERT INTO etl_run (run_id, started_at, status, inbox, machine) VALUES ($id, $at, 'running', $inbox, $machine)",
             ("id", runId), ("at", Now()), ("inbox", Path.GetFullPath(request.Inbox)), ("machine", Environment.MachineName));
