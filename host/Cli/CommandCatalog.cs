@@ -8,6 +8,7 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        GenerateCommand.Create(),
         EtlCommand.Build(),
         RejectsCommand.Build(),
     ];

@@ -1,0 +1,89 @@
+namespace Kepegawaian.Etl.Synthetic;
+
+/// <summary>
+/// The causal structure built into the synthetic data, so estimators can be checked against a known truth.
+/// nilai_skp of employee i in quarter q (spec §3.5):
+/// <c>SkpBase + baseline_i + unitEffect_u + TrendPerQuarter·q + Σ training effects + N(0, NoiseSd)</c>,
+/// clipped to 0…120 and rounded to 1 decimal; the annual row is the mean of that year's quarters.
+/// </summary>
+public static class InjectedEffects
+{
+    /// <summary>City-wide mean nilai_skp at the first quarter of the first year.</summary>
+    public const double SkpBase = 78.0;
+
+    /// <summary>SD of the employee's persistent baseline (the "ability" that also drives selection into training).</summary>
+    public const double BaselineSd = 5.0;
+
+    /// <summary>SD of the persistent unit effect (each unit's level differs, so unit must be controlled for).</summary>
+    public const double UnitEffectSd = 3.0;
+
+    /// <summary>Common time trend: +0.4 nilai_skp per quarter for everyone, so a naive pre/post is biased upward.</summary>
+    public const double TrendPerQuarter = 0.4;
+
+    /// <summary>SD of the quarter-level noise.</summary>
+    public const double NoiseSd = 6.0;
+
+    /// <summary>
+    /// Effect on nilai_skp of completing (<c>lulus</c>) a training of each jenis_pelatihan. It applies from the first
+    /// quarter that starts after tanggal_selesai onward and persists. Effects add over jenis; within one jenis it
+    /// counts once per employee-year (a second teknis course in the same year adds nothing more; one in a later year
+    /// adds again). Not-passed trainings (tidak_lulus, mengundurkan_diri) have no effect.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, double> SkpEffectByJenis = new SortedDictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["latsar"] = Latsar,
+        ["manajerial"] = Manajerial,
+        ["teknis"] = Teknis,
+        ["fungsional"] = Fungsional,
+        ["e_learning"] = ELearning,
+        ["sosial_kultural"] = SosialKultural,
+    };
+
+    public const double Latsar = 3.0;
+    public const double Manajerial = 4.0;
+    public const double Teknis = 2.5;
+    public const double Fungsional = 2.0;
+    public const double ELearning = 1.0;
+    /// <summary>The zero-effect group: an estimator should find no effect here.</summary>
+    public const double SosialKultural = 0.0;
+
+    /// <summary>
+    /// Selection into training: the yearly probability of attending manajerial and teknis training is
+    /// <c>p = base · exp(SelectionSlope · baseline_i)</c> (capped at 0.95), so better performers train more and a naive
+    /// post-only treated-vs-untrained comparison is biased upward by roughly SelectionSlope·BaselineSd² per unit of
+    /// effect-free difference. Matching on the pre-period outcome removes it.
+    /// </summary>
+    public const double SelectionSlope = 0.08;
+
+    /// <summary>
+    /// Kirkpatrick level 4: a service unit's IKM rises by this many points (on the 25–100 scale) in every quarter of the
+    /// calendar year after a year in which at least <see cref="IkmTrainingShareThreshold"/> of its staff (active at
+    /// 31 December) completed a <c>teknis</c> training. Implemented as +IkmRise/25 on the mean answer of every element,
+    /// so the realised rise is approximate (answers are rounded and clamped to 1…4).
+    /// </summary>
+    public const double IkmRiseAfterTraining = 2.0;
+
+    /// <summary>Share of a unit's staff with a completed teknis training in a year that triggers <see cref="IkmRiseAfterTraining"/>.</summary>
+    public const double IkmTrainingShareThreshold = 0.5;
+
+    /// <summary>Service units whose IKM falls steadily (to trigger worsening-unit alerts).</summary>
+    public static readonly IReadOnlyList<string> DecliningSkmUnits = ["KEC-KERTAPATI", "KEL-SUNGAI-SELINCAH", "RSUD-GANDUS", "KEL-TALANG-JAMBE"];
+
+    /// <summary>IKM points lost per quarter by each of <see cref="DecliningSkmUnits"/>.</summary>
+    public const double DeclinePerQuarter = -1.2;
+
+    /// <summary>Mean answer offset per SKM element u1…u9 (u3 Waktu Penyelesaian and u8 Penanganan Pengaduan are weak; u4 Biaya is mostly free).</summary>
+    public static readonly IReadOnlyList<double> SkmElementOffset = [0.05, 0.0, -0.30, 0.25, 0.05, 0.05, 0.10, -0.35, -0.05];
+
+    /// <summary>Share of requests submitted online in the first and the last year (linear in between).</summary>
+    public const double OnlineShareFirstYear = 0.35;
+    public const double OnlineShareLastYear = 0.80;
+
+    /// <summary>Median decision time in working hours (8 working hours = 1 working day) by channel; slow units take SlowUnitFactor times longer.</summary>
+    public const double OnlineMedianWorkingHours = 8.0;
+    public const double ManualMedianWorkingHours = 32.0;
+    public const double SlowUnitFactor = 2.5;
+
+    /// <summary>Units where leave decisions are slow.</summary>
+    public static readonly IReadOnlyList<string> SlowCutiUnits = ["DPUPR", "DISHUB", "KEC-SAKO", "DINSOS"];
+}
