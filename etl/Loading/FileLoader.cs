@@ -35,6 +35,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
             warnings.AddRange(validator.UnknownColumns.Select(c => $"Kolom '{c}' tidak dikenal untuk {schema.Entity}; diabaikan."));
         }
         request.FaultHook?.Invoke(EtlFaultPoint.AfterStaging, file.Name);
+        ct.ThrowIfCancellationRequested();
 
         EtlSql.Run(connection, $"staging/{schema.Entity}.sql");
         RecoverRawText(file);

@@ -43,6 +43,27 @@ public sealed class AtomicityTests
     }
 
     [Fact]
+    public void Cancelling_rolls_back_the_current_file_keeps_the_committed_ones_and_marks_the_run_cancelled()
+    {
+        using var bed = new EtlTestBed();
+        bed.WriteMasters();
+        bed.Write("kinerja_2026.csv", Kinerja);
+        using var cts = new CancellationTokenSource();
+        var request = new EtlRequest(bed.Inbox)
+        {
+            // The hook only cancels; the runner notices at its next check, inside the same file.
+            FaultHook = (p, file) => { if (p == EtlFaultPoint.AfterStaging && file == "kinerja_2026.csv") cts.Cancel(); },
+        };
+
+        Assert.ThrowsAny<OperationCanceledException>(() => bed.Runner.RunAsync(request, cts.Token).AsTask().GetAwaiter().GetResult());
+
+        Assert.Equal(3, bed.Scalar<long>("SELECT count(*) FROM dim_employee"));
+        Assert.Equal(0, bed.Scalar<long>("SELECT count(*) FROM fact_kinerja"));
+        Assert.Equal("cancelled", bed.Scalar<string>("SELECT status FROM etl_run"));
+        Assert.True(File.Exists(Path.Combine(bed.Inbox, "kinerja_2026.csv")));
+    }
+
+    [Fact]
     public void A_crash_between_commit_and_move_makes_the_next_run_see_a_duplicate_and_move_it()
     {
         using var bed = new EtlTestBed();
