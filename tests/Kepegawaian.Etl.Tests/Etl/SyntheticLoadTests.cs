@@ -11,6 +11,7 @@ namespace Kepegawaian.Etl.Tests.Etl;
 public sealed class SyntheticLoadTests
 {
     [Fact]
+    [Trait("Category", "Scenario")]
     public async Task Every_generated_bad_row_is_rejected_and_every_good_row_is_loaded()
     {
         using var folder = TempFolder.Create("etl-synth");
