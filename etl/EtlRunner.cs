@@ -29,21 +29,36 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
         if (!Directory.Exists(request.Inbox))
             throw new DirectoryNotFoundException($"Folder inbox '{Path.GetFullPath(request.Inbox)}' tidak ada.");
         using var connection = database.OpenAndMigrate();
+        // Facts have no meaningful physical order; letting DuckDB insert in parallel saves time.
+        connection.Execute("SET preserve_insertion_order = false");
+        EtlSql.Run(connection, "staging/tables.sql");
+        // Only one process can hold the file read-write, so a run still 'running' now was killed.
+        connection.Execute("UPDATE etl_run SET status = 'aborted', message = 'proses berhenti sebelum selesai' WHERE status = 'running'");
         var runId = connection.Scalar<long>("SELECT nextval('seq_etl_run')");
         connection.Execute("INSERT INTO etl_run (run_id, started_at, status, inbox, machine) VALUES ($id, $at, 'running', $inbox, $machine)",
             ("id", runId), ("at", Now()), ("inbox", Path.GetFullPath(request.Inbox)), ("machine", Environment.MachineName));
         log.LogInformation("ETL run {RunId} started on {Inbox}", runId, request.Inbox);
 
         var results = new List<EtlFileSummary>();
-        foreach (var file in InboxScanner.Scan(request.Inbox))
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "start", 0));
-            var result = ProcessFile(connection, request, runId, file, ct);
-            log.LogInformation("{File}: {Status} read {Read} loaded {Loaded} unchanged {Unchanged} rejected {Rejected}",
-                result.File, result.Status, result.RowsRead, result.RowsLoaded, result.RowsUnchanged, result.RowsRejected);
-            request.Progress?.Report(new EtlProgress(file.Name, file.Entity, result.Status, result.RowsRead));
-            results.Add(result);
+            foreach (var file in InboxScanner.Scan(request.Inbox))
+            {
+                ct.ThrowIfCancellationRequested();
+                request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "start", 0));
+                var result = ProcessFile(connection, request, runId, file, ct);
+                log.LogInformation("{File}: {Status} read {Read} loaded {Loaded} unchanged {Unchanged} rejected {Rejected}",
+                    result.File, result.Status, result.RowsRead, result.RowsLoaded, result.RowsUnchanged, result.RowsRejected);
+                request.Progress?.Report(new EtlProgress(file.Name, file.Entity, result.Status, result.RowsRead));
+                results.Add(result);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The current file rolled back and stays in the inbox; the committed ones are kept.
+            connection.Execute("UPDATE etl_run SET finished_at = $at, status = 'cancelled', message = $msg WHERE run_id = $id",
+                ("at", Now()), ("msg", $"dibatalkan setelah {results.Count} berkas"), ("id", runId));
+            throw;
         }
 
         var bad = results.Count(r => r.Status is EtlFileSummary.Failed or EtlFileSummary.Error);
@@ -64,7 +79,9 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
         {
             var message = $"Nama berkas '{file.Name}' tidak diawali nama entitas ({string.Join(", ", Warehouse.Domain.Codes.Entities)}); berkas dibiarkan di inbox.";
             log.LogWarning("{Message}", message);
-            Record(connection, fileId, runId, file, hash, size, EtlFileSummary.Ignored, started, message, warning: true);
+            // Recorded once per name and content, so a stray file doesn't add an audit row every scan.
+            if (connection.Scalar<long>("SELECT count(*) FROM etl_file WHERE content_hash = $h AND file_name = $n AND status = 'ignored'", ("h", hash), ("n", file.Name)) == 0)
+                Record(connection, fileId, runId, file, hash, size, EtlFileSummary.Ignored, started, message, warning: true);
             return new EtlFileSummary(file.Name, null, EtlFileSummary.Ignored, 0, 0, 0, 0, message);
         }
 

@@ -49,7 +49,7 @@ internal sealed class RowValidator
         foreach (var h in header.Skip(boundHeaderCount))
         {
             var name = h.Trim();
-            if (!schema.Columns.Any(c => !c.Derived && c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) && !UnknownColumns.Contains(name))
+            if (name.Length > 0 && !schema.Columns.Any(c => !c.Derived && c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) && !UnknownColumns.Contains(name))
                 UnknownColumns.Add(name);
         }
         boundHeaderCount = header.Count;

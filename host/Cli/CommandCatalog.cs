@@ -8,14 +8,16 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        DemoCommand.Create(),
         GenerateCommand.Create(),
-        EtlCommand.Build(),
-        RejectsCommand.Build(),
+        EtlCommand.Create(),
         RunsCommand.Create(),
+        RejectsCommand.Create(),
         HealthCommand.Create(),
         IkmCommand.Build(),
         EfisiensiCommand.Build(),
-        KinerjaCommand.Build(),
-        DiklatCommand.Build(),
+        KinerjaCommand.Create(),
+        DiklatCommand.Create(),
+        ServeCommand.Create(),
     ];
 }

@@ -30,7 +30,6 @@ public sealed class AtomicityTests
         Assert.Equal(0, bed.Scalar<long>("SELECT count(*) FROM fact_kinerja"));
         Assert.Equal(0, bed.Scalar<long>("SELECT count(*) FROM etl_reject"));
         Assert.Equal(0, bed.Scalar<long>("SELECT count(*) FROM etl_file WHERE file_name = 'kinerja_2026.csv'"));
-        Assert.Equal(0, bed.Scalar<long>("SELECT count(*) FROM staging.stg_kinerja"));
         Assert.True(File.Exists(Path.Combine(bed.Inbox, "kinerja_2026.csv")));
 
         var next = bed.Run().Files.Single();
@@ -38,6 +37,29 @@ public sealed class AtomicityTests
         Assert.Equal(("loaded", 3L, 2L, 1L), (next.Status, next.RowsRead, next.RowsLoaded, next.RowsRejected));
         Assert.Equal(2, bed.Scalar<long>("SELECT count(*) FROM fact_kinerja"));
         Assert.Equal([(4L, "predikat", "PREDIKAT_TIDAK_SESUAI")], bed.Rejects("kinerja_2026.csv"));
+        // The killed run is recognised as such by the next one.
+        Assert.Equal(["aborted", "succeeded"], bed.Rows("SELECT status FROM etl_run ORDER BY run_id").Select(r => (string)r[0]!));
+    }
+
+    [Fact]
+    public void Cancelling_rolls_back_the_current_file_keeps_the_committed_ones_and_marks_the_run_cancelled()
+    {
+        using var bed = new EtlTestBed();
+        bed.WriteMasters();
+        bed.Write("kinerja_2026.csv", Kinerja);
+        using var cts = new CancellationTokenSource();
+        var request = new EtlRequest(bed.Inbox)
+        {
+            // The hook only cancels; the runner notices at its next check, inside the same file.
+            FaultHook = (p, file) => { if (p == EtlFaultPoint.AfterStaging && file == "kinerja_2026.csv") cts.Cancel(); },
+        };
+
+        Assert.ThrowsAny<OperationCanceledException>(() => bed.Runner.RunAsync(request, cts.Token).AsTask().GetAwaiter().GetResult());
+
+        Assert.Equal(3, bed.Scalar<long>("SELECT count(*) FROM dim_employee"));
+        Assert.Equal(0, bed.Scalar<long>("SELECT count(*) FROM fact_kinerja"));
+        Assert.Equal("cancelled", bed.Scalar<string>("SELECT status FROM etl_run"));
+        Assert.True(File.Exists(Path.Combine(bed.Inbox, "kinerja_2026.csv")));
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed class FormatEquivalenceTests
     private static readonly string Skm = EtlTestBed.SkmCsv + "\nR9,KEL01,KTP-el,2026-05-03,3,3,3,5,3,3,3,3,3,L,51,SMA,PNS,";
 
     [Fact]
+    [Trait("Category", "Scenario")]
     public void Csv_xlsx_and_jsonl_of_the_same_rows_give_the_same_warehouse()
     {
         var csv = Load(bed => { foreach (var (name, text) in Files()) bed.Write(name + ".csv", text); });

@@ -4,6 +4,7 @@ namespace Kepegawaian.Etl.Tests.Etl;
 public sealed class IdempotencyTests
 {
     [Fact]
+    [Trait("Category", "Scenario")]
     public void Loading_the_same_inbox_twice_loads_nothing_new()
     {
         using var bed = new EtlTestBed();

@@ -84,6 +84,10 @@ public sealed class InboxFolderTests
         Assert.True(File.Exists(Path.Combine(bed.Inbox, "laporan_2026.csv")));
         Assert.True(File.Exists(Path.Combine(bed.Inbox, "unitkerja_2026.csv")));
         Assert.Equal(2, bed.Scalar<long>("SELECT count(*) FROM etl_warning"));
+
+        // Still reported by the next scan, but not recorded again.
+        Assert.Equal(2, bed.Run().Files.Count(f => f.Status == "ignored"));
+        Assert.Equal(2, bed.Scalar<long>("SELECT count(*) FROM etl_warning"));
     }
 
     [Fact]
