@@ -14,4 +14,8 @@ public sealed class EtlOptions
     /// <summary>Inbox scan schedule, a Quartz cron expression in <c>Schedule:TimeZone</c>.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Cron { get; set; } = "0 0/15 * * * ?";
+
+    /// <summary>A file waiting in the inbox longer than this makes the health check report a stale inbox.</summary>
+    [Range(1, 7 * 24 * 60)]
+    public int StaleAfterMinutes { get; set; } = 60;
 }

@@ -14,10 +14,9 @@ public static class CommandCatalog
         RunsCommand.Create(),
         RejectsCommand.Create(),
         HealthCommand.Create(),
-        IkmCommand.Build(),
-        EfisiensiCommand.Build(),
+        IkmCommand.Create(),
+        EfisiensiCommand.Create(),
         KinerjaCommand.Create(),
         DiklatCommand.Create(),
-        ServeCommand.Create(),
     ];
 }

@@ -7,7 +7,7 @@ namespace Kepegawaian.Service.Cli.Commands;
 /// <summary>`kepegawaian diklat`: training impact (Kirkpatrick 1–4), event study and 20 JP compliance (spec §4, §5).</summary>
 public static class DiklatCommand
 {
-    public static Command Build()
+    public static Command Create()
     {
         var period = new Option<string?>("--period") { Description = "Periode (tahun untuk kepatuhan 20 JP) / period (year of the 20 JP views)" };
         var jenis = new Option<string?>("--jenis") { Description = "jenis_pelatihan: latsar, manajerial, teknis, fungsional, sosial_kultural, e_learning" };

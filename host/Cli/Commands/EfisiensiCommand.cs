@@ -13,7 +13,7 @@ namespace Kepegawaian.Service.Cli.Commands;
 /// </summary>
 public static class EfisiensiCommand
 {
-    public static Command Build()
+    public static Command Create()
     {
         var period = new Option<string?>("--period")
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Kepegawaian.Analytics;
 using Kepegawaian.Etl;
 using Kepegawaian.Warehouse;
 
@@ -8,7 +9,7 @@ namespace Kepegawaian.Service.Cli.Commands;
 /// <summary><c>kepegawaian etl --inbox DIR [--db F] [--format text|json]</c> (spec §5).</summary>
 public static class EtlCommand
 {
-    public static Command Build()
+    public static Command Create()
     {
         var inbox = new Option<string>("--inbox")
         {
@@ -20,9 +21,13 @@ public static class EtlCommand
             Description = "Format ringkasan: text atau json / summary format",
             DefaultValueFactory = _ => OutputFormat.Text,
         };
-        var command = new Command("etl", "Muat setiap berkas inbox sekali, lalu cetak ringkasan run. / Load every inbox file once and print the run summary.")
+        var noRefresh = new Option<bool>("--no-refresh")
         {
-            inbox, format,
+            Description = "Jangan segarkan mart analitik setelah pemuatan / don't rebuild the analytics marts after loading",
+        };
+        var command = new Command("etl", "Muat setiap berkas inbox sekali, segarkan analitik, lalu cetak ringkasan run. / Load every inbox file once, refresh the analytics marts, print the run summary.")
+        {
+            inbox, format, noRefresh,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -35,6 +40,15 @@ public static class EtlCommand
                 throw new OperatorException($"Folder inbox '{Path.GetFullPath(dir)}' tidak ada. Periksa --inbox atau buat folder itu. / Inbox folder not found.");
             var database = new WarehouseDatabase(parse.GetValue(CommonOptions.Db)!);
             var summary = await new EtlRunner(database).RunAsync(new EtlRequest(dir), ct);
+            // Marts follow the facts, as under `serve`: every later command and report sees this load.
+            if (summary.RowsLoaded > 0 && !parse.GetValue(noRefresh))
+            {
+                using var connection = database.Open();
+                var refreshed = AnalyticsRefresher.Default.Refresh(connection, ct);
+                if (fmt != OutputFormat.Json)
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"Mart analitik disegarkan / analytics marts refreshed ({refreshed.Elapsed.TotalSeconds:0.0} s: {string.Join(", ", refreshed.Steps)})"));
+            }
             if (fmt == OutputFormat.Json)
                 await output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(summary, ResultWriter.Json));
             else

@@ -12,7 +12,7 @@ namespace Kepegawaian.Service.Cli.Commands;
 /// </summary>
 public static class IkmCommand
 {
-    public static Command Build()
+    public static Command Create()
     {
         var period = new Option<string?>("--period")
         {

@@ -9,7 +9,7 @@ namespace Kepegawaian.Service.Cli.Commands;
 /// <summary>`kepegawaian kinerja`: performance per unit and period, trends, forecast and drivers (spec §4, §5).</summary>
 public static class KinerjaCommand
 {
-    public static Command Build()
+    public static Command Create()
     {
         var period = new Option<string?>("--period") { Description = "Periode: 2026, 2026-S1, 2026-Q3, 2026-07 / period" };
         var unit = new Option<string?>("--unit") { Description = "kode_unit" };

@@ -6,7 +6,7 @@ namespace Kepegawaian.Service.Cli.Commands;
 /// <summary><c>kepegawaian rejects [--run ID] [--file NAME] [--reason CODE] [--format table|json|csv]</c>: the rejects ledger.</summary>
 public static class RejectsCommand
 {
-    public static Command Build()
+    public static Command Create()
     {
         var run = new Option<long?>("--run") { Description = "Hanya run ETL ini / only this ETL run" };
         var file = new Option<string?>("--file") { Description = "Hanya berkas ini / only this file name" };

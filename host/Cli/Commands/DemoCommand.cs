@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Kepegawaian.Warehouse;
+
+namespace Kepegawaian.Service.Cli.Commands;
+
+/// <summary>
+/// `kepegawaian demo`: the whole pipeline on a synthetic city — generate → etl (+ analytics
+/// refresh) → what is in the warehouse → IKM, efficiency and training impact → weekly report and
+/// dashboard snapshot into --out. Each step is the same command an operator would run, so the demo
+/// shows exactly what the product does.
+/// </summary>
+public static class DemoCommand
+{
+    public static Command Create()
+    {
+        var outDir = new Option<string>("--out") { Description = "Folder hasil / output folder", DefaultValueFactory = _ => "out" };
+        var employees = new Option<int>("--employees") { Description = "Jumlah pegawai sintetis / synthetic employees", DefaultValueFactory = _ => 15_000 };
+        var seed = new Option<int>("--seed") { Description = "Benih acak / random seed", DefaultValueFactory = _ => 42 };
+        var command = new Command("demo",
+            "Demo lengkap dengan data sintetis Palembang: bangkitkan, muat, analisis, laporan. / End-to-end demo on synthetic Palembang data.")
+        {
+            outDir, employees, seed,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var root = Path.GetFullPath(parse.GetValue(outDir)!);
+            // The demo owns its warehouse: a real one (--db given) is never reset.
+            var explicitDb = parse.GetResult(CommonOptions.Db) is { Implicit: false };
+            var db = explicitDb ? Path.GetFullPath(parse.GetValue(CommonOptions.Db)!) : Path.Combine(root, "kepegawaian.duckdb");
+            var inbox = Path.Combine(root, "inbox");
+            Reset(inbox, explicitDb ? null : db);
+            var endDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, new ScheduleOptions().Zone));
+            var total = Stopwatch.StartNew();
+
+            async Task Step(string title, params string[] args)
+            {
+                output.WriteLine();
+                output.WriteLine($"== {title}");
+                var sw = Stopwatch.StartNew();
+                var code = await CliApp.RunAsync([.. args, "--db", db], output, error, ct);
+                if (code != CliApp.Ok)
+                    throw new OperatorException($"Langkah demo '{title}' gagal (kode {code}); lihat pesan di atas. / Demo step failed.");
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   ({sw.Elapsed.TotalSeconds:0.0} s)"));
+            }
+
+            await Step("1. Data sintetis / synthetic inbox", "generate", "--out", inbox,
+                "--employees", parse.GetValue(employees).ToString(CultureInfo.InvariantCulture),
+                "--seed", parse.GetValue(seed).ToString(CultureInfo.InvariantCulture),
+                "--end-date", endDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--bad-rows", "0.01");
+            await Step("2. ETL + penyegaran analitik / load + analytics refresh", "etl", "--inbox", inbox);
+            WriteSummary(db, root, output);
+            await Step("4. IKM per unit, triwulan terakhir / citizen satisfaction, latest quarter", "ikm", "--by", "unit");
+            await Step("5. Efisiensi cuti / leave processing efficiency", "efisiensi");
+            await Step("6. Dampak diklat / training impact", "diklat");
+            await Step("7. Laporan mingguan / weekly report", "report", "weekly", "--out", Path.Combine(root, "report"));
+
+            output.WriteLine();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Selesai dalam {total.Elapsed.TotalSeconds:0.0} s. / Done."));
+            output.WriteLine($"  Laporan / report:    {Path.Combine(root, "report")}  (buka / open the .html)");
+            output.WriteLine($"  Ringkasan / summary: {Path.Combine(root, "summary.txt")}");
+            output.WriteLine($"  Gudang / warehouse:  {db}");
+            output.WriteLine($"  Jelajahi / explore:  kepegawaian ikm --db {db}   ·   kepegawaian serve --db {db}");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static void Reset(string inbox, string? db)
+    {
+        if (Directory.Exists(inbox)) Directory.Delete(inbox, recursive: true);
+        Directory.CreateDirectory(inbox);
+        if (db is null) return;
+        File.Delete(db);
+        File.Delete(db + ".wal");
+    }
+
+    /// <summary>Step 3: employees per unit, facts per entity and year, rejects by reason — printed and written to out/.</summary>
+    private static void WriteSummary(string db, string root, TextWriter output)
+    {
+        WarehouseSummary summary;
+        using (var connection = new WarehouseDatabase(db).Open(readOnly: true))
+            summary = WarehouseSummary.Read(connection);
+
+        var text = new StringWriter();
+        var id = CultureInfo.GetCultureInfo("id-ID");
+        text.WriteLine(string.Create(id, $"Pegawai per unit (10 terbesar dari {summary.EmployeesPerUnit.Count}; total {summary.EmployeesPerUnit.Sum(u => u.Pegawai):N0}) / employees per unit:"));
+        ResultWriter.Write(text, summary.EmployeesPerUnit.Take(10).ToList(), OutputFormat.Table);
+        text.WriteLine();
+        text.WriteLine("Fakta per entitas dan tahun / facts per entity and year:");
+        ResultWriter.Write(text, summary.FactsPerYear, OutputFormat.Table);
+        text.WriteLine();
+        text.WriteLine("Baris ditolak per alasan / rejected rows by reason:");
+        ResultWriter.Write(text, summary.RejectsByReason, OutputFormat.Table);
+
+        output.WriteLine();
+        output.WriteLine("== 3. Isi gudang data / what is in the warehouse");
+        output.Write(text.ToString());
+        File.WriteAllText(Path.Combine(root, "summary.txt"), text.ToString());
+        File.WriteAllText(Path.Combine(root, "summary.json"), JsonSerializer.Serialize(summary, ResultWriter.Json));
+    }
+}
