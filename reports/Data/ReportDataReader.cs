@@ -104,9 +104,19 @@ public sealed class ReportDataReader(WarehouseDatabase database)
     private static string Str(DbDataReader r, string column) => Convert.ToString(Value(r, column), CultureInfo.InvariantCulture) ?? "";
     private static string? OptStr(DbDataReader r, string column) => Value(r, column) is { } v ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
     private static double Double(DbDataReader r, string column) => OptDouble(r, column) ?? double.NaN;
-    private static double? OptDouble(DbDataReader r, string column) => Value(r, column) is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : null;
+    private static double? OptDouble(DbDataReader r, string column) => Value(r, column) switch
+    {
+        null => null,
+        System.Numerics.BigInteger b => (double)b,
+        var v => Convert.ToDouble(v, CultureInfo.InvariantCulture),
+    };
     private static long Long(DbDataReader r, string column) => OptLong(r, column) ?? 0;
-    private static long? OptLong(DbDataReader r, string column) => Value(r, column) is { } v ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
+    private static long? OptLong(DbDataReader r, string column) => Value(r, column) switch
+    {
+        null => null,
+        System.Numerics.BigInteger b => (long)b, // DuckDB sum() of integers is HUGEINT
+        var v => Convert.ToInt64(v, CultureInfo.InvariantCulture),
+    };
     private static bool? OptBool(DbDataReader r, string column) => Value(r, column) is { } v ? Convert.ToBoolean(v, CultureInfo.InvariantCulture) : null;
 
     private static DateOnly Date(DbDataReader r, string column) => Value(r, column) switch
