@@ -18,6 +18,7 @@ public sealed class SmtpReportMailer(IOptions<SmtpOptions> options) : IReportMai
     {
         var o = options.Value;
         using var client = new SmtpClient { Timeout = 60_000 };
+        if (!string.IsNullOrEmpty(o.LocalDomain)) client.LocalDomain = o.LocalDomain;
         var security = o.Security switch
         {
             SmtpSecurity.None => SecureSocketOptions.None,

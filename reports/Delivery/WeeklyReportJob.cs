@@ -23,31 +23,39 @@ public sealed class WeeklyReportJob(ReportDeliveryService delivery, TimeProvider
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var data = context.MergedJobDataMap;
-        var week = data.TryGetValue(WeekKey, out var w) && w is string { Length: > 0 } text
-            ? ReportWeeks.Parse(text)
-            : ReportWeeks.LastComplete(clock.GetUtcNow());
-
-        // The start-up catch-up trigger only sends a report whose scheduled time has already passed.
-        if (data.ContainsKey(CatchUpKey) && !IsDue(week, delivery.Options.Cron, clock.GetUtcNow()))
-        {
-            log.LogDebug("Weekly report {Week} not due yet", week);
-            return;
-        }
-
-        var outcome = await delivery.DeliverAsync(week, cancellationToken);
-        log.LogInformation("Weekly report {Week}: {Sent} sent, {Results} targets", week, outcome.Sent, outcome.Results.Count);
-        if (outcome.NextRetryAt is { } at)
+        var week = data.TryGetValue(WeekKey, out var w) && w is string { Length: > 0 } text ? text : null;
+        var outcome = await RunAsync(week, data.ContainsKey(CatchUpKey), cancellationToken);
+        if (outcome?.NextRetryAt is { } at)
         {
             var retry = TriggerBuilder.Create(context.Scheduler.TimeProvider)
-                .WithIdentity($"weekly-report-retry-{week}-{at.ToUnixTimeSeconds()}", "reports")
+                .WithIdentity($"weekly-report-retry-{outcome.Week}-{at.ToUnixTimeSeconds()}", "reports")
                 .ForJob(context.JobDetail.Key)
-                .UsingJobData(WeekKey, week.ToString())
+                .UsingJobData(WeekKey, outcome.Week.ToString())
                 .StartAt(at)
                 .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
                 .Build();
             if (!await context.Scheduler.Exists(retry.Key, cancellationToken))
                 await context.Scheduler.ScheduleJob(retry, cancellationToken: cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// One run: <paramref name="week"/> null = the last complete week now. A catch-up run (start-up
+    /// trigger) only delivers when that week's scheduled time has passed; older weeks are never sent.
+    /// Returns null when nothing was due.
+    /// </summary>
+    public async Task<DeliveryOutcome?> RunAsync(string? week, bool catchUp, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var target = week is null ? ReportWeeks.LastComplete(now) : ReportWeeks.Parse(week);
+        if (catchUp && !IsDue(target, delivery.Options.Cron, now))
+        {
+            log.LogDebug("Weekly report {Week} not due yet", target);
+            return null;
+        }
+        var outcome = await delivery.DeliverAsync(target, cancellationToken);
+        log.LogInformation("Weekly report {Week}: {Sent} sent, {Results} targets", target, outcome.Sent, outcome.Results.Count);
+        return outcome;
     }
 
     /// <summary>True when the first scheduled run after the week's end is not in the future.</summary>

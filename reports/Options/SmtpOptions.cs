@@ -17,5 +17,8 @@ public sealed class SmtpOptions
     public string User { get; set; } = "";
     public string From { get; set; } = "";
 
+    /// <summary>Name sent in EHLO; empty = MailKit's default (the machine name, which may need a DNS lookup).</summary>
+    public string LocalDomain { get; set; } = "";
+
     public static string? PasswordFromEnvironment() => Environment.GetEnvironmentVariable(PasswordVariable);
 }

@@ -12,13 +12,13 @@ public sealed class DeliveryFixture : IDisposable
     public const string A = "kepala@palembang.go.id";
     public const string B = "sekda@palembang.go.id";
 
-    public DeliveryFixture()
+    public DeliveryFixture(DateTimeOffset? start = null)
     {
         Warehouse = ReportSeed.Create();
         Out = TempFolder.Create("delivery");
         Smtp = new TestSmtpServer();
         // Monday 23 Nov 2026 07:00 WIB = 00:00 UTC: the scheduled time of week 47's report.
-        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        Clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
     }
 
     public TempWarehouse Warehouse { get; }
@@ -31,7 +31,7 @@ public sealed class DeliveryFixture : IDisposable
     {
         var builder = new Weekly.WeeklyReportBuilder(new Data.ReportDataReader(Warehouse.Database),
             OptionsFactory.Create(new ReportOptions { OutDir = Out.Sub("out") }), Clock);
-        var smtp = new SmtpOptions { Host = "127.0.0.1", Port = Smtp.Port, Security = SmtpSecurity.None, From = "laporan@palembang.go.id" };
+        var smtp = new SmtpOptions { Host = "127.0.0.1", Port = Smtp.Port, Security = SmtpSecurity.None, From = "laporan@palembang.go.id", LocalDomain = "localhost" };
         var service = new ReportDeliveryService(builder, new DeliveryLedger(Warehouse.Database), new SmtpReportMailer(OptionsFactory.Create(smtp)),
             OptionsFactory.Create(Options), OptionsFactory.Create(smtp), Clock);
         return instance is null ? service : new ReportDeliveryService(builder, new DeliveryLedger(Warehouse.Database), new SmtpReportMailer(OptionsFactory.Create(smtp)),
