@@ -15,15 +15,19 @@
     return q ? '?' + q : '';
   }
 
-  function format(v) {
+  function format(v, decimals) {
     if (v === null || v === undefined) return '–';
-    if (typeof v === 'number') return number.format(v);
+    if (typeof v === 'number') {
+      return decimals === undefined ? number.format(v)
+        : new Intl.NumberFormat(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(v);
+    }
     if (typeof v === 'boolean') return v ? (lang === 'en-US' ? 'yes' : 'ya') : (lang === 'en-US' ? 'no' : 'tidak');
     return String(v);
   }
 
   function loadTable(table, q) {
     var columns = JSON.parse(table.dataset.columns);
+    var decimals = JSON.parse(table.dataset.decimals || '{}');
     table.dataset.state = 'loading';
     return fetch(table.dataset.api + q, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
@@ -34,7 +38,7 @@
           var tr = document.createElement('tr');
           columns.forEach(function (c) {
             var td = document.createElement('td');
-            td.textContent = format(row[c]);
+            td.textContent = format(row[c], decimals[c]);
             if (typeof row[c] === 'number') td.className = 'num';
             tr.appendChild(td);
           });

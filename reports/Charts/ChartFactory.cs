@@ -78,7 +78,7 @@ public sealed class ChartFactory(ReportText text)
             m.LegendText = text.T("periode sebelumnya", "previous period");
             plot.ShowLegend(Alignment.LowerRight);
         }
-        plot.Axes.Left.TickGenerator = Categories(sorted.Select(r => Short(r.Element, 30)).ToList());
+        plot.Axes.Left.TickGenerator = Categories(sorted.Select(r => Short(r.Element, 26)).ToList());
         plot.Axes.SetLimitsX(1, 4.3);
         plot.Axes.SetLimitsY(-0.7, Math.Max(sorted.Count, 1) - 0.3);
         plot.XLabel(text.T("Nilai rata-rata unsur (NRR, 1–4)", "Mean element score (NRR, 1–4)"), 12);

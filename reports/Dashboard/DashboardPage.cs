@@ -17,6 +17,14 @@ public static class DashboardPage
         ("/hr/diklat", "Efektivitas diklat (HR)", "Training effect (HR)", true), ("/hr/jp", "Daftar 20 JP (HR)", "20 JP list (HR)", true),
     ];
 
+    /// <summary>Fixed decimals per API field (others: up to 2), so IKM always shows 2 decimals like the reports.</summary>
+    private static readonly Dictionary<string, int> Decimals = new()
+    {
+        ["ikm"] = 2, ["ci_low"] = 2, ["ci_high"] = 2, ["ikm_sebelumnya"] = 2, ["selisih"] = 2, ["att"] = 2, ["p_value"] = 3, ["max_smd"] = 2,
+        ["cohens_d"] = 2, ["pretrend_p"] = 3, ["mean_nilai_skp"] = 2, ["median_hari_kerja"] = 1, ["p90_hari_kerja"] = 1, ["persen_patuh"] = 1,
+        ["reaksi"] = 2, ["gain_test"] = 2,
+    };
+
     private const string Css = """
         body{font-family:"DejaVu Sans",Arial,sans-serif;margin:0;color:#222;font-size:14px}
         header{background:#24476b;color:#fff;padding:10px 16px}header h1{font-size:18px;margin:0}
@@ -55,7 +63,7 @@ public static class DashboardPage
         sb.Append("</div>");
         foreach (var table in tables)
         {
-            sb.Append($"<h3>{E(table.Title)}</h3><table data-api=\"{E(table.Api)}\" data-columns=\"{E(JsonSerializer.Serialize(table.Columns.Select(c => c.Key)))}\"><thead><tr>");
+            sb.Append($"<h3>{E(table.Title)}</h3><table data-api=\"{E(table.Api)}\" data-columns=\"{E(JsonSerializer.Serialize(table.Columns.Select(c => c.Key)))}\" data-decimals=\"{E(JsonSerializer.Serialize(table.Columns.Where(c => Decimals.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => Decimals[c.Key])))}\"><thead><tr>");
             foreach (var (_, header) in table.Columns) sb.Append($"<th>{E(header)}</th>");
             sb.Append("</tr></thead><tbody></tbody></table>");
         }

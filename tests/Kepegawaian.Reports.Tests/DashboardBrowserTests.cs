@@ -75,7 +75,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.WaitForFunctionAsync("() => document.querySelector(\"img[data-chart='/chart/ikm_unit.png']\").src.includes('periode=2026-Q2')");
         await TablesReady(page);
         await ImagesLoaded(page);
-        await page.WaitForFunctionAsync("() => document.querySelector(\"table[data-api='/api/ikm']\").innerText.includes('77,5')");
+        await page.WaitForFunctionAsync("() => document.querySelector(\"table[data-api='/api/ikm']\").innerText.includes('77,50')");
         var after = await chart.ScreenshotAsync();
         Assert.NotEqual(before, after);
         Assert.DoesNotContain("89,72", await page.InnerTextAsync("table[data-api='/api/ikm']"));
