@@ -72,11 +72,10 @@ public sealed class ReportDeliveryService(
             return new DeliveryOutcome(week, results, ToInstant(nextDue), null);
 
         WeeklyReportFiles files;
-        WeeklyReport report;
         try
         {
-            report = builder.Build(week);
-            files = builder.Write(report, Path.Combine(builder.Options.OutDir, week.ToString()));
+            // One report per week: a retry sends the same files the other recipients got.
+            files = builder.BuildOnce(week, Path.Combine(builder.Options.OutDir, week.ToString()));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -97,7 +96,7 @@ public sealed class ReportDeliveryService(
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(o.ClaimTimeout);
                 if (target.Channel == DeliveryTarget.Email)
-                    await mailer.SendAsync(Message(report, files, target.Recipient), timeout.Token);
+                    await mailer.SendAsync(Message(files, target.Recipient), timeout.Token);
                 else
                     CopyToFolder(files, target.Recipient, week);
                 ledger.MarkSent(week.ToString(), target, InstanceId, Wib(clock.GetUtcNow()));
@@ -131,13 +130,13 @@ public sealed class ReportDeliveryService(
         return ticks >= MaxBackoff.Ticks ? MaxBackoff : TimeSpan.FromTicks((long)ticks);
     }
 
-    private MimeMessage Message(WeeklyReport report, WeeklyReportFiles files, string recipient)
+    private MimeMessage Message(WeeklyReportFiles files, string recipient)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(smtp.Value.From));
         message.To.Add(MailboxAddress.Parse(recipient));
-        message.Subject = report.Title;
-        var body = new BodyBuilder { HtmlBody = HtmlReportRenderer.RenderEmailBody(report), TextBody = string.Join("\n", report.Summary) };
+        message.Subject = files.Subject;
+        var body = new BodyBuilder { HtmlBody = File.ReadAllText(files.EmailHtml), TextBody = File.ReadAllText(files.SummaryText) };
         body.Attachments.Add(files.Pdf);
         body.Attachments.Add(files.Xlsx);
         message.Body = body.ToMessageBody();

@@ -36,8 +36,27 @@ public sealed record WeeklyReport(
     public string FileStem => $"laporan-mingguan-{Week}";
 }
 
-/// <summary>The files of one written report.</summary>
-public sealed record WeeklyReportFiles(Periode Week, string Directory, string Html, string Pdf, string Xlsx, IReadOnlyList<string> Charts, IReadOnlyList<string> Csv)
+/// <summary>
+/// The files of one written report. <see cref="EmailHtml"/> is the e-mail body and <see cref="SummaryText"/>
+/// the plain-text summary whose first line is the title (the e-mail subject), so a delivery retry can
+/// resend exactly the report the other recipients got without rebuilding it.
+/// </summary>
+public sealed record WeeklyReportFiles(Periode Week, string Directory, string Html, string Pdf, string Xlsx, string EmailHtml, string SummaryText,
+    IReadOnlyList<string> Charts, IReadOnlyList<string> Csv)
 {
-    public IEnumerable<string> All => new[] { Html, Pdf, Xlsx }.Concat(Charts).Concat(Csv);
+    public IEnumerable<string> All => new[] { Html, Pdf, Xlsx, EmailHtml, SummaryText }.Concat(Charts).Concat(Csv);
+
+    public string Subject => File.ReadLines(SummaryText).First();
+
+    /// <summary>The files of a report already written into <paramref name="directory"/>, or null.</summary>
+    public static WeeklyReportFiles? TryLoad(string directory, Periode week)
+    {
+        var stem = Path.Combine(directory, $"laporan-mingguan-{week}");
+        var files = new WeeklyReportFiles(week, directory, stem + ".html", stem + ".pdf", stem + ".xlsx", stem + ".email.html", stem + ".txt",
+            Dir(Path.Combine(directory, "grafik"), "*.png"), Dir(Path.Combine(directory, "tabel"), "*.csv"));
+        return new[] { files.Html, files.Pdf, files.Xlsx, files.EmailHtml, files.SummaryText }.All(File.Exists) ? files : null;
+    }
+
+    private static IReadOnlyList<string> Dir(string path, string pattern) =>
+        System.IO.Directory.Exists(path) ? System.IO.Directory.GetFiles(path, pattern).Order(StringComparer.Ordinal).ToList() : [];
 }

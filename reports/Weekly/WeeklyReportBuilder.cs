@@ -36,6 +36,10 @@ public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<Report
         PdfReportRenderer.Write(report, pdf);
         var xlsx = stem + ".xlsx";
         XlsxReportRenderer.Write(report, xlsx);
+        var email = stem + ".email.html";
+        File.WriteAllText(email, HtmlReportRenderer.RenderEmailBody(report));
+        var txt = stem + ".txt";
+        File.WriteAllLines(txt, report.Summary.Prepend("").Prepend(report.Title));
 
         var chartDir = Directory.CreateDirectory(Path.Combine(directory, "grafik")).FullName;
         var charts = report.AllCharts.Select(c =>
@@ -51,7 +55,29 @@ public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<Report
             File.WriteAllText(p, SpreadsheetSafe.Csv(t), new System.Text.UTF8Encoding(true)); // BOM: Excel reads UTF-8
             return p;
         }).ToList();
-        return new WeeklyReportFiles(report.Week, directory, html, pdf, xlsx, charts, csv);
+        return new WeeklyReportFiles(report.Week, directory, html, pdf, xlsx, email, txt, charts, csv);
+    }
+
+    /// <summary>
+    /// The week's report in <paramref name="directory"/>: reused when already complete there, else
+    /// built into a temporary sibling folder and moved in whole, so concurrent builders never mix files.
+    /// </summary>
+    public WeeklyReportFiles BuildOnce(Periode week, string directory)
+    {
+        if (WeeklyReportFiles.TryLoad(directory, week) is { } existing) return existing;
+        var temp = directory.TrimEnd(Path.DirectorySeparatorChar) + $".tmp-{Guid.NewGuid():N}";
+        Write(Build(week), temp);
+        try
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true); // an incomplete earlier attempt
+            Directory.Move(temp, directory);
+        }
+        catch (IOException)
+        {
+            // Another builder finished first: use its files.
+            try { Directory.Delete(temp, recursive: true); } catch (IOException) { }
+        }
+        return WeeklyReportFiles.TryLoad(directory, week) ?? throw new IOException($"Weekly report {week} could not be written to {directory}.");
     }
 
     public Task<WeeklyReportFiles> BuildAsync(Periode week, string? directory = null, CancellationToken cancellationToken = default) =>

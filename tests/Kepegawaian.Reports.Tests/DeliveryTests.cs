@@ -58,6 +58,16 @@ public sealed class DeliveryTests : IDisposable
         Assert.Equal(1, f.Smtp.CountTo(DeliveryFixture.B));
         var sent = f.Service().Ledger(ReportSeed.Week).Single(r => r.Recipient == DeliveryFixture.B);
         Assert.Equal(("sent", 2), (sent.Status, sent.Attempts));
+        // The retry carries the very report A received, not a rebuilt one.
+        Assert.Equal(Pdf(DeliveryFixture.A), Pdf(DeliveryFixture.B));
+    }
+
+    private byte[] Pdf(string to)
+    {
+        var part = f.Smtp.Received.Single(m => m.To.Mailboxes.Any(x => x.Address == to)).Attachments.OfType<MimePart>().Single(a => a.FileName?.EndsWith(".pdf", StringComparison.Ordinal) == true);
+        using var ms = new MemoryStream();
+        part.Content!.DecodeTo(ms);
+        return ms.ToArray();
     }
 
     [Fact]
