@@ -173,7 +173,7 @@ public sealed class ChartFactory(ReportText text)
     public Plot EventStudy(IReadOnlyList<DiklatEventRow> rows, string group)
     {
         var plot = NewPlot(text.T($"Studi peristiwa — {group}", $"Event study — {group}"), text);
-        var sorted = rows.OrderBy(r => r.RelatifTriwulan).ToList();
+        var sorted = rows.Where(r => !double.IsNaN(r.Estimate)).OrderBy(r => r.RelatifTriwulan).ToList();
         foreach (var r in sorted.Where(r => r.CiLow is not null && r.CiHigh is not null))
         {
             var l = plot.Add.Line(r.RelatifTriwulan, r.CiLow!.Value, r.RelatifTriwulan, r.CiHigh!.Value);

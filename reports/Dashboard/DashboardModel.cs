@@ -179,7 +179,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
 
     public Plot OnlineChart(DashboardFilter f)
     {
-        var rows = data.CutiOnline.Where(o => f.Unit is null || o.KodeUnit == f.Unit).ToList();
+        var rows = WeeklyContent.PreferKind(data.CutiOnline.Where(o => f.Unit is null || o.KodeUnit == f.Unit), o => o.Periode, PeriodeKind.Bulan).ToList();
         var periods = rows.Select(o => o.Periode).Distinct().OrderBy(StartOf).TakeLast(12).ToList();
         if (periods.Count == 0) return charts.Empty(text.T("Adopsi online", "Online adoption"));
         return charts.OnlineAdoption(periods, periods.Select(p =>

@@ -30,6 +30,17 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
 
     private object? Cell(long n, object? value) => n < minCell ? suppressed : value;
 
+    /// <summary>
+    /// Marts may mix period kinds in one table (month, quarter, year): keep the preferred kind when
+    /// present so a series never mixes them.
+    /// </summary>
+    public static IEnumerable<T> PreferKind<T>(IEnumerable<T> rows, Func<T, string> periode, PeriodeKind kind)
+    {
+        var list = rows.ToList();
+        var preferred = list.Where(r => Periode.TryParse(periode(r), out var p) && p.Kind == kind).ToList();
+        return preferred.Count > 0 ? preferred : list;
+    }
+
     // ------------------------------------------------------------------ IKM
     public IReadOnlyList<IkmRow> IkmRows(string level) =>
         data.Ikm.Where(r => r.Level == level && r.PeriodeMulai < week.End).ToList();
@@ -41,7 +52,7 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
 
     public IReadOnlyList<IkmAlertRow> Alerts()
     {
-        var visible = data.IkmAlerts.Where(a => Visible(a.Periode)).ToList();
+        var visible = PreferKind(data.IkmAlerts.Where(a => Visible(a.Periode)), a => a.Periode, PeriodeKind.Triwulan).ToList();
         var latest = visible.Select(a => a.Periode).OrderBy(StartOf).LastOrDefault();
         return visible.Where(a => a.Periode == latest).OrderBy(a => a.Selisih ?? 0).ToList();
     }
@@ -211,7 +222,7 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
         if (months.Count > 0)
             chartList.Add(new ReportChart("cuti_waktu", text.T("Waktu proses cuti", "Leave processing time"),
                 charts.LeaveProcessing(months, kanals.Select(k => (k, (IReadOnlyList<double?>)months.Select(m => CutiMedian(m, k)).ToList())).ToList())));
-        var online = data.CutiOnline.Where(o => Visible(o.Periode)).ToList();
+        var online = PreferKind(data.CutiOnline.Where(o => Visible(o.Periode)), o => o.Periode, PeriodeKind.Bulan).ToList();
         var periods = online.Select(o => o.Periode).Distinct().OrderBy(StartOf).TakeLast(12).ToList();
         var share = periods.Select(p => OnlineShare(online.Where(o => o.Periode == p))).ToList();
         if (periods.Count > 0)

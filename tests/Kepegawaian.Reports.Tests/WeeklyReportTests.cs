@@ -121,6 +121,14 @@ public sealed class WeeklyReportTests : IDisposable
     }
 
     [Fact]
+    public void Series_keep_one_period_kind_when_a_mart_mixes_months_quarters_and_years()
+    {
+        string[] periods = ["2026-09", "2026-Q3", "2026", "2026-10"];
+        Assert.Equal(["2026-09", "2026-10"], WeeklyContent.PreferKind(periods, p => p, Analytics.Common.PeriodeKind.Bulan));
+        Assert.Equal(["2026"], WeeklyContent.PreferKind(["2026"], p => p, Analytics.Common.PeriodeKind.Bulan));
+    }
+
+    [Fact]
     public void Default_week_is_the_last_complete_iso_week_in_Jakarta()
     {
         // Sunday 22 Nov 2026 23:30 WIB = 16:30 UTC: week 47 is not complete yet.
