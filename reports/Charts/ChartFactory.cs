@@ -187,7 +187,7 @@ public sealed class ChartFactory(ReportText text)
         var training = plot.Add.VerticalLine(-0.5, 1, GradeC);
         training.LinePattern = LinePattern.Dotted;
         training.LabelText = text.T("diklat", "training");
-        plot.Axes.Bottom.TickGenerator = ChartStyle.Numeric(text, 0);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1) { LabelFormatter = v => text.N(v, 0) };
         plot.XLabel(text.T("Triwulan relatif terhadap diklat", "Quarter relative to training"), 12);
         plot.YLabel(text.T("Efek (nilai SKP)", "Effect (SKP score)"), 12);
         return plot;
