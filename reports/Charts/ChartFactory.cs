@@ -240,7 +240,10 @@ public sealed class ChartFactory(ReportText text)
         var sc = plot.Add.Scatter(pts.Select(p => (double)p.i).ToArray(), pts.Select(p => p.v!.Value * 100).ToArray(), GradeA);
         sc.LineWidth = 2;
         sc.MarkerSize = 7;
-        plot.Axes.Bottom.TickGenerator = Categories(periods);
+        // Month periods (2026-07) read as Indonesian month names, like the leave chart.
+        plot.Axes.Bottom.TickGenerator = Categories(periods.Select(p =>
+            Kepegawaian.Analytics.Common.Periode.TryParse(p, out var x) && x.Kind == Kepegawaian.Analytics.Common.PeriodeKind.Bulan
+                ? $"{text.MonthShort(x.Number)} {x.Year % 100:00}" : p).ToList());
         plot.Axes.SetLimitsX(-0.3, Math.Max(periods.Count - 1, 1) + 0.3);
         plot.Axes.SetLimitsY(0, 100);
         plot.YLabel(text.T("Persen pengajuan online", "Percent submitted online"), 12);
