@@ -24,8 +24,17 @@ public static class DashboardEndpoints
     public const string TokenCookie = "kepegawaian_hr";
 
     /// <summary>Maps every dashboard route; needs <c>AddReports()</c> (and <c>AddWarehouse()</c>) registered.</summary>
-    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder endpoints)
     {
+        // Every dashboard response: no inline script, no foreign origins, no MIME sniffing.
+        var app = endpoints.MapGroup("").AddEndpointFilter(async (context, next) =>
+        {
+            var headers = context.HttpContext.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            return await next(context);
+        });
         app.MapGet("/", () => Results.Redirect("/dasbor/ikm"));
         app.MapGet("/assets/dashboard.js", () => Results.Text(Asset("dashboard.js"), "text/javascript; charset=utf-8"));
 
@@ -122,7 +131,7 @@ public static class DashboardEndpoints
             "diklat_event" => m.DiklatEventChart(ctx.Request.Query["kelompok"].FirstOrDefault()),
             _ => null,
         }));
-        return app;
+        return endpoints;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -95,7 +95,9 @@ public sealed class DashboardApiTests : IAsyncLifetime
     [Fact]
     public async Task Unit_names_are_escaped_in_pages()
     {
-        var html = await http.GetStringAsync(server.BaseUrl + "/dasbor/ikm");
+        using var res = await http.GetAsync(server.BaseUrl + "/dasbor/ikm");
+        Assert.Contains("script-src 'self'", res.Headers.GetValues("Content-Security-Policy").Single());
+        var html = await res.Content.ReadAsStringAsync();
         Assert.DoesNotContain("<script>alert(1)</script>", html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co", html);
     }
