@@ -3,7 +3,7 @@
 -- scheduler owns a delivery only if its INSERT (or its guarded UPDATE of a failed row) commits,
 -- so two schedulers on the same warehouse never send the same e-mail twice.
 -- Timestamps are WIB wall-clock time, like every TIMESTAMP in V001.
-CREATE TABLE report_delivery (
+CREATE TABLE IF NOT EXISTS report_delivery (
     report_week      VARCHAR NOT NULL,          -- ISO week, e.g. 2026-W47
     channel          VARCHAR NOT NULL,          -- email | folder
     recipient        VARCHAR NOT NULL,          -- e-mail address or folder path
