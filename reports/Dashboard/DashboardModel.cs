@@ -20,19 +20,22 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
     private readonly string suppressed = ReportText.Suppressed(minCell);
 
     private object? Cell(long n, object? value) => n < minCell ? suppressed : value;
+
+    /// <summary>Quarterly rows when the mart also holds yearly ones.</summary>
+    private readonly IReadOnlyList<KinerjaUnitRow> kinerja = WeeklyContent.PreferKind(data.KinerjaUnit, r => r.Periode, PeriodeKind.Triwulan).ToList();
     private static DateOnly StartOf(string p) => Periode.TryParse(p, out var x) ? x.Start : DateOnly.MinValue;
 
     // ---------------------------------------------------------------- filter choices
     public IReadOnlyList<string> IkmPeriods() =>
         data.Ikm.Where(r => r.Level == "unit").OrderByDescending(r => r.PeriodeMulai).Select(r => r.Periode).Distinct().ToList();
 
-    public IReadOnlyList<string> KinerjaPeriods() => data.KinerjaUnit.Select(r => r.Periode).Distinct().OrderByDescending(StartOf).ToList();
+    public IReadOnlyList<string> KinerjaPeriods() => kinerja.Select(r => r.Periode).Distinct().OrderByDescending(StartOf).ToList();
     public IReadOnlyList<string> AlertPeriods() => data.IkmAlerts.Select(r => r.Periode).Distinct().OrderByDescending(StartOf).ToList();
     public IReadOnlyList<int> JpYears() => data.JpUnit.Select(r => r.Tahun).Distinct().OrderDescending().ToList();
 
     public IReadOnlyList<(string Kode, string Nama)> Units() =>
         data.Ikm.Where(r => r.Level == "unit").Select(r => r.KodeUnit)
-            .Concat(data.KinerjaUnit.Select(r => r.KodeUnit)).Concat(data.CutiWaktu.Select(r => r.KodeUnit)).Concat(data.JpUnit.Select(r => r.KodeUnit))
+            .Concat(kinerja.Select(r => r.KodeUnit)).Concat(data.CutiWaktu.Select(r => r.KodeUnit)).Concat(data.JpUnit.Select(r => r.KodeUnit))
             .Distinct().Select(k => (k, data.UnitName(k))).OrderBy(u => u.Item2, StringComparer.Ordinal).ToList();
 
     private string? Pick(string? requested, IReadOnlyList<string> options) =>
@@ -90,7 +93,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
     {
         var periode = Pick(f.Periode, KinerjaPeriods());
         var tren = data.KinerjaTren.ToDictionary(t => t.KodeUnit);
-        return data.KinerjaUnit.Where(r => r.Periode == periode && (f.Unit is null || r.KodeUnit == f.Unit)).OrderBy(r => r.NamaUnit, StringComparer.Ordinal)
+        return kinerja.Where(r => r.Periode == periode && (f.Unit is null || r.KodeUnit == f.Unit)).OrderBy(r => r.NamaUnit, StringComparer.Ordinal)
             .Select(r => Row(("kode_unit", r.KodeUnit), ("unit", r.NamaUnit), ("periode", r.Periode), ("n", Cell(r.N, r.N)), ("mean_nilai_skp", Cell(r.N, r.MeanNilaiSkp)),
                 ("baik_atau_lebih", Cell(r.N, r.NSangatBaik + r.NBaik)), ("butuh_perbaikan", Cell(r.N, r.NButuhPerbaikan)),
                 ("kurang_atau_lebih_buruk", Cell(r.N, r.NKurang + r.NSangatKurang)),
@@ -100,7 +103,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
 
     public Plot PredikatChart(DashboardFilter f)
     {
-        var rows = data.KinerjaUnit.Where(r => f.Unit is null || r.KodeUnit == f.Unit).ToList();
+        var rows = kinerja.Where(r => f.Unit is null || r.KodeUnit == f.Unit).ToList();
         var periods = rows.Select(r => r.Periode).Distinct().OrderBy(StartOf).TakeLast(8).Where(p => rows.Where(r => r.Periode == p).Sum(r => r.N) >= minCell).ToList();
         if (periods.Count == 0) return charts.Empty(text.T("Sebaran predikat", "Rating distribution"));
         return charts.PredikatDistribution(periods, periods.Select(p =>
@@ -112,7 +115,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
 
     public Plot KinerjaTrendChart(DashboardFilter f)
     {
-        var rows = data.KinerjaUnit.Where(r => (f.Unit is null || r.KodeUnit == f.Unit) && r.MeanNilaiSkp is not null).ToList();
+        var rows = kinerja.Where(r => (f.Unit is null || r.KodeUnit == f.Unit) && r.MeanNilaiSkp is not null).ToList();
         var periods = rows.Select(r => r.Periode).Distinct().OrderBy(StartOf).TakeLast(8).ToList();
         var observed = periods.Select(p =>
         {

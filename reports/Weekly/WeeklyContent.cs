@@ -120,7 +120,7 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
     // ------------------------------------------------------------------ kinerja
     public ReportSection KinerjaSection()
     {
-        var rows = data.KinerjaUnit.Where(r => Visible(r.Periode)).ToList();
+        var rows = PreferKind(data.KinerjaUnit.Where(r => Visible(r.Periode)), r => r.Periode, PeriodeKind.Triwulan).ToList();
         var periods = rows.Select(r => r.Periode).Distinct().OrderBy(StartOf).TakeLast(8).ToList();
         var chartList = new List<ReportChart>();
         // Periods with fewer than MinCellSize employees in total are left out of the distribution.
