@@ -13,7 +13,8 @@ public static partial class Migrator
 {
     public static IReadOnlyList<Migration> All { get; } = Discover(typeof(Migrator).Assembly);
 
-    public static int Migrate(DuckDBConnection connection)
+    /// <summary>Applies every pending migration up to <paramref name="targetVersion"/> (all when null); returns how many ran.</summary>
+    public static int Migrate(DuckDBConnection connection, int? targetVersion = null)
     {
         Execute(connection, """
             CREATE TABLE IF NOT EXISTS schema_version (
@@ -21,7 +22,7 @@ public static partial class Migrator
             """);
         var applied = AppliedVersions(connection);
         var count = 0;
-        foreach (var migration in All.Where(m => !applied.Contains(m.Version)))
+        foreach (var migration in All.Where(m => !applied.Contains(m.Version) && m.Version <= (targetVersion ?? int.MaxValue)))
         {
             using var tx = connection.BeginTransaction();
             Execute(connection, migration.Sql);

@@ -18,5 +18,7 @@ public static class CommandCatalog
         EfisiensiCommand.Create(),
         KinerjaCommand.Create(),
         DiklatCommand.Create(),
+        ReportCommand.Create(),
+        ServeCommand.Create(),
     ];
 }

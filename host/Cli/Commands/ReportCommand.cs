@@ -1,0 +1,100 @@
+using System.CommandLine;
+using Kepegawaian.Analytics.Common;
+using Kepegawaian.Reports;
+using Kepegawaian.Reports.Delivery;
+using Kepegawaian.Reports.Weekly;
+using Kepegawaian.Warehouse;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Kepegawaian.Service.Cli.Commands;
+
+/// <summary>`kepegawaian report weekly|deliver` (spec §5).</summary>
+public static class ReportCommand
+{
+    public static Command Create()
+    {
+        var report = new Command("report", "Laporan mingguan / weekly report");
+        report.Subcommands.Add(Weekly());
+        report.Subcommands.Add(Deliver());
+        return report;
+    }
+
+    private static Option<string?> WeekOption() => new("--week")
+    {
+        Description = "Minggu ISO YYYY-Www (bawaan: minggu lengkap terakhir, WIB) / ISO week (default: last complete week in Asia/Jakarta)",
+    };
+
+    private static Command Weekly()
+    {
+        var week = WeekOption();
+        var outDir = new Option<string?>("--out") { Description = "Folder keluaran (bawaan Reports:OutDir) / output folder" };
+        var cmd = new Command("weekly", "Buat laporan mingguan (HTML, PDF, XLSX, PNG) / build the weekly report") { week, outDir };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            using var services = Services(pr.GetValue(CommonOptions.Db)!, requireExisting: true);
+            var builder = services.GetRequiredService<WeeklyReportBuilder>();
+            var files = await builder.BuildAsync(ParseWeek(pr.GetValue(week), builder), pr.GetValue(outDir), ct);
+            var output = pr.InvocationConfiguration.Output;
+            await output.WriteLineAsync($"Laporan minggu {files.Week} / weekly report {files.Week}:");
+            foreach (var f in new[] { files.Html, files.Pdf, files.Xlsx }) await output.WriteLineAsync("  " + Path.GetFullPath(f));
+            await output.WriteLineAsync($"  {files.Charts.Count} grafik PNG, {files.Csv.Count} tabel CSV di {Path.GetFullPath(files.Directory)}");
+            return CliApp.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command Deliver()
+    {
+        var week = WeekOption();
+        var format = CommonOptions.Format();
+        var cmd = new Command("deliver", "Buat dan kirim laporan sekarang (buku kirim mencegah duplikat) / build and deliver now, honouring the delivery ledger") { week, format };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            using var services = Services(pr.GetValue(CommonOptions.Db)!, requireExisting: true);
+            var delivery = services.GetRequiredService<ReportDeliveryService>();
+            if (delivery.Targets().Count == 0)
+                throw new OperatorException("Tidak ada tujuan: isi Delivery:Recipients dan/atau Delivery:Folder. / No delivery target configured (Delivery:Recipients, Delivery:Folder).");
+            var outcome = await delivery.DeliverAsync(ParseWeek(pr.GetValue(week), services.GetRequiredService<WeeklyReportBuilder>()), ct);
+            ResultWriter.Write(pr.InvocationConfiguration.Output, outcome.Results, pr.GetValue(format));
+            if (outcome.AnyFailed)
+                throw new OperatorException($"Sebagian pengiriman gagal; coba lagi setelah {outcome.NextRetryAt:yyyy-MM-dd HH:mm} UTC (hanya yang gagal dikirim ulang). / Some deliveries failed; run again later — only the failed ones are resent.");
+            return CliApp.Ok;
+        });
+        return cmd;
+    }
+
+    private static Periode ParseWeek(string? text, WeeklyReportBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return builder.DefaultWeek();
+        try { return ReportWeeks.Parse(text); }
+        catch (FormatException ex) { throw new UsageException(ex.Message); }
+    }
+
+    /// <summary>The same registrations as `serve` (appsettings.json + environment), without the scheduler.</summary>
+    private static ServiceProvider Services(string db, bool requireExisting)
+    {
+        if (requireExisting && !File.Exists(db)) throw new WarehouseNotFoundException(Path.GetFullPath(db));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Warehouse:Path"] = db });
+        builder.AddWarehouse();
+        builder.AddReports();
+        var provider = builder.Services.BuildServiceProvider();
+        try
+        {
+            // Validate options up front so a bad key is reported by name (exit code 2).
+            _ = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Reports.Options.ReportOptions>>().Value;
+            _ = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Reports.Options.DeliveryOptions>>().Value;
+            _ = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Reports.Options.SmtpOptions>>().Value;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            provider.Dispose();
+            throw new OperatorException(ex.Message, ex);
+        }
+        return provider;
+    }
+}

@@ -1,0 +1,37 @@
+using Kepegawaian.Analytics;
+using Kepegawaian.Etl.Hosting;
+using Kepegawaian.Reports;
+using Kepegawaian.Reports.Dashboard;
+using Kepegawaian.Warehouse;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kepegawaian.Service.Hosting;
+
+/// <summary>The long-running service (`kepegawaian serve`): schedules, dashboard and health on one host.</summary>
+public static class ServiceHost
+{
+    public static WebApplication Build(string[] args, string? db = null, string? urls = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(Overrides(db, urls));
+        builder.AddWarehouse();
+        builder.AddEtl();
+        builder.AddAnalytics();
+        builder.AddReports();
+        builder.AddSchedules();
+        builder.Services.AddHostedService<WarehouseLease>();
+        builder.WebHost.UseUrls(builder.Configuration["Dashboard:Urls"] ?? "http://127.0.0.1:5080");
+
+        var app = builder.Build();
+        app.MapHealth();
+        app.MapDashboard();
+        return app;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string?>> Overrides(string? db, string? urls)
+    {
+        if (db is not null) yield return new("Warehouse:Path", db);
+        if (urls is not null) yield return new("Dashboard:Urls", urls);
+    }
+}

@@ -1,0 +1,296 @@
+using Kepegawaian.Reports.Data;
+using ScottPlot;
+using static Kepegawaian.Reports.Charts.ChartStyle;
+
+namespace Kepegawaian.Reports.Charts;
+
+/// <summary>
+/// Every chart of the reports and dashboard, built from mart rows. Inputs are already filtered
+/// and small-cell suppressed by the caller; these methods only draw.
+/// </summary>
+public sealed class ChartFactory(ReportText text)
+{
+    // PermenPANRB 14/2017: lower bounds of C, B and A on the rounded IKM.
+    public static readonly (double Value, string Grade)[] IkmBands = [(65.00, "C"), (76.61, "B"), (88.31, "A")];
+
+    public ReportText Text => text;
+
+    /// <summary>IKM per unit, bars coloured by grade A–D, with the band limits as lines.</summary>
+    public Plot IkmByUnit(IReadOnlyList<(string Unit, double Ikm, string Mutu)> rows, string periode)
+    {
+        var sorted = rows.OrderBy(r => r.Ikm).ToList();
+        var plot = NewPlot(text.T($"IKM per unit layanan, {periode}", $"Public satisfaction index (IKM) by unit, {periode}"), text, leftPadding: 200, bottomPadding: 50, topPadding: 75);
+        var bars = sorted.Select((r, i) => new Bar
+        {
+            Position = i, Value = r.Ikm, FillColor = Grade(r.Mutu), LineWidth = 0, Size = 0.7,
+            Label = text.N(r.Ikm, 2),
+        }).ToList();
+        var bp = plot.Add.Bars(bars);
+        bp.Horizontal = true;
+        bp.ValueLabelStyle.FontSize = 10;
+        plot.Axes.Left.TickGenerator = Categories(sorted.Select(r => Short(r.Unit, 24)).ToList());
+        AddBands(plot, vertical: true);
+        var min = sorted.Count == 0 ? 50 : Math.Min(55, sorted.Min(r => r.Ikm) - 5);
+        plot.Axes.SetLimitsX(min, 104);
+        plot.Axes.SetLimitsY(-0.7, Math.Max(sorted.Count, 1) - 0.3);
+        plot.XLabel(text.T("IKM (0–100); garis: batas mutu C, B, A", "IKM (0–100); lines: grade limits C, B, A"), 12);
+        GradeLegend(plot);
+        return plot;
+    }
+
+    /// <summary>IKM trend per unit over periods, with the grade limits as horizontal lines.</summary>
+    public Plot IkmTrend(IReadOnlyList<string> periods, IReadOnlyList<(string Unit, IReadOnlyList<double?> Ikm)> series)
+    {
+        var plot = NewPlot(text.T("Tren IKM per unit", "IKM trend by unit"), text, rightPadding: 75);
+        for (var s = 0; s < series.Count; s++)
+        {
+            var pts = series[s].Ikm.Select((v, i) => (i, v)).Where(p => p.v is not null).ToList();
+            var sc = plot.Add.Scatter(pts.Select(p => (double)p.i).ToArray(), pts.Select(p => p.v!.Value).ToArray(), Colours[s % Colours.Length]);
+            sc.LegendText = Short(series[s].Unit, 24);
+            sc.LineWidth = 2;
+            sc.MarkerSize = 6;
+        }
+        AddBands(plot, vertical: false);
+        plot.Axes.Bottom.TickGenerator = Categories(periods);
+        plot.Axes.SetLimitsX(-0.3, Math.Max(periods.Count - 1, 1) + 0.3);
+        var values = series.SelectMany(s => s.Ikm).OfType<double>().DefaultIfEmpty(75).ToList();
+        plot.Axes.SetLimitsY(Math.Min(60, values.Min() - 3), Math.Max(95, values.Max() + 3));
+        plot.YLabel("IKM", 12);
+        return BottomLegend(plot);
+    }
+
+    /// <summary>The weakest service elements (NRR 1–4), weakest at the top, with the previous period as a marker.</summary>
+    public Plot WeakestElements(IReadOnlyList<(string Element, double Nrr, double? Previous)> rows, string scope)
+    {
+        var sorted = rows.OrderByDescending(r => r.Nrr).ToList();
+        var plot = NewPlot(text.T($"Unsur pelayanan terlemah — {scope}", $"Weakest service elements — {scope}"), text, leftPadding: 210);
+        var bp = plot.Add.Bars(sorted.Select((r, i) => new Bar
+        {
+            Position = i, Value = r.Nrr, FillColor = r.Nrr < 2.60 ? GradeC : GradeB, LineWidth = 0, Size = 0.65, Label = text.N(r.Nrr, 2),
+        }).ToList());
+        bp.Horizontal = true;
+        var prev = sorted.Select((r, i) => (i, r.Previous)).Where(p => p.Previous is not null).ToList();
+        if (prev.Count > 0)
+        {
+            var m = plot.Add.ScatterPoints(prev.Select(p => p.Previous!.Value).ToArray(), prev.Select(p => (double)p.i).ToArray(), Colors.Black);
+            m.MarkerShape = MarkerShape.OpenDiamond;
+            m.MarkerSize = 9;
+            m.LegendText = text.T("periode sebelumnya", "previous period");
+            plot.ShowLegend(Alignment.LowerRight);
+        }
+        plot.Axes.Left.TickGenerator = Categories(sorted.Select(r => Short(r.Element, 26)).ToList());
+        plot.Axes.SetLimitsX(1, 4.3);
+        plot.Axes.SetLimitsY(-0.7, Math.Max(sorted.Count, 1) - 0.3);
+        plot.XLabel(text.T("Nilai rata-rata unsur (NRR, 1–4)", "Mean element score (NRR, 1–4)"), 12);
+        return plot;
+    }
+
+    /// <summary>Share of each predikat per period, stacked to 100 %.</summary>
+    public Plot PredikatDistribution(IReadOnlyList<string> periods, IReadOnlyList<long[]> countsBestFirst)
+    {
+        string[] names = [text.T("Sangat Baik", "Outstanding"), text.T("Baik", "Good"), text.T("Butuh Perbaikan", "Needs improvement"),
+                          text.T("Kurang", "Poor"), text.T("Sangat Kurang", "Very poor")];
+        Color[] colors = [GradeA, Color.FromHex("#91cf60"), Color.FromHex("#fee08b"), GradeC, GradeD];
+        var plot = NewPlot(text.T("Sebaran predikat kinerja", "Distribution of performance ratings"), text);
+        var bars = new List<Bar>();
+        for (var p = 0; p < periods.Count; p++)
+        {
+            var total = Math.Max(1, countsBestFirst[p].Sum());
+            double baseline = 0;
+            for (var k = 0; k < 5; k++)
+            {
+                var share = 100.0 * countsBestFirst[p][k] / total;
+                bars.Add(new Bar { Position = p, ValueBase = baseline, Value = baseline + share, FillColor = colors[k], LineWidth = 0, Size = 0.7 });
+                baseline += share;
+            }
+        }
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.TickGenerator = Categories(periods);
+        plot.Axes.SetLimitsY(0, 100);
+        plot.Axes.SetLimitsX(-0.6, Math.Max(periods.Count, 1) - 0.4);
+        plot.YLabel(text.T("Persen pegawai", "Percent of employees"), 12);
+        plot.Legend.ManualItems.AddRange(Enumerable.Range(0, 5).Select(k => new LegendItem { LabelText = names[k], FillColor = colors[k] }));
+        return BottomLegend(plot, bottom: 110);
+    }
+
+    /// <summary>Observed mean performance and the forecast with its band.</summary>
+    public Plot PerformanceTrend(IReadOnlyList<string> periods, IReadOnlyList<double?> observed,
+        IReadOnlyList<(int Index, double Forecast, double Lower, double Upper)> forecast, string scope)
+    {
+        var plot = NewPlot(text.T($"Tren kinerja dan prakiraan — {scope}", $"Performance trend and forecast — {scope}"), text);
+        if (forecast.Count > 0)
+        {
+            var band = plot.Add.FillY(forecast.Select(f => (double)f.Index).ToArray(), forecast.Select(f => f.Lower).ToArray(), forecast.Select(f => f.Upper).ToArray());
+            band.FillColor = GradeB.WithAlpha(.18);
+            band.LineColor = Colors.Transparent;
+            band.LegendText = text.T("rentang prakiraan", "forecast interval");
+            var fl = plot.Add.Scatter(forecast.Select(f => (double)f.Index).ToArray(), forecast.Select(f => f.Forecast).ToArray(), GradeB);
+            fl.LinePattern = LinePattern.Dashed;
+            fl.LegendText = text.T("prakiraan", "forecast");
+        }
+        var pts = observed.Select((v, i) => (i, v)).Where(p => p.v is not null).ToList();
+        var ob = plot.Add.Scatter(pts.Select(p => (double)p.i).ToArray(), pts.Select(p => p.v!.Value).ToArray(), Neutral);
+        ob.LineWidth = 2;
+        ob.LegendText = text.T("rata-rata nilai SKP", "mean SKP score");
+        plot.Axes.Bottom.TickGenerator = Categories(periods);
+        plot.Axes.AutoScale();
+        plot.Axes.SetLimitsX(-0.3, Math.Max(periods.Count - 1, 1) + 0.3);
+        plot.YLabel(text.T("Nilai SKP", "SKP score"), 12);
+        return BottomLegend(plot);
+    }
+
+    /// <summary>Forest plot: training effect (ATT) with 95 % CI per training group; groups too small are listed without a point.</summary>
+    public Plot TrainingForest(IReadOnlyList<(string Group, double? Att, double? Low, double? High, long NTreated)> rows)
+    {
+        var plot = NewPlot(text.T("Dampak diklat terhadap nilai SKP (ATT, IK 95 %)", "Training effect on SKP score (ATT, 95 % CI)"), text, leftPadding: 190);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            if (r.Att is not { } att) continue;
+            var color = r.Low > 0 ? GradeA : r.High < 0 ? GradeD : Neutral;
+            if (r.Low is { } lo && r.High is { } hi)
+            {
+                var line = plot.Add.Line(lo, i, hi, i);
+                line.LineColor = color;
+                line.LineWidth = 2;
+            }
+            var m = plot.Add.Marker(att, i, MarkerShape.FilledSquare, 9, color);
+            _ = m;
+        }
+        var zero = plot.Add.VerticalLine(0, 1, Colors.Black);
+        zero.LinePattern = LinePattern.Dashed;
+        plot.Axes.Left.TickGenerator = Categories(rows.Select(r => Short(r.Group, 22) + (r.Att is null ? text.T(" (n kecil)", " (n small)") : $" (n={r.NTreated})")).ToList());
+        plot.Axes.AutoScaleX();
+        var xs = rows.SelectMany(r => new[] { r.Low, r.High, r.Att }).OfType<double>().Append(0).ToList();
+        var span = Math.Max(xs.Max() - xs.Min(), 0.5);
+        plot.Axes.SetLimitsX(xs.Min() - span * 0.1, xs.Max() + span * 0.1);
+        plot.Axes.SetLimitsY(rows.Count - 0.4, -0.6); // first group at the top
+        plot.XLabel(text.T("Perubahan nilai SKP dibanding kontrol", "Change in SKP score vs. controls"), 12);
+        return plot;
+    }
+
+    /// <summary>Event study: effect per quarter relative to the training, with the training between −1 and 0.</summary>
+    public Plot EventStudy(IReadOnlyList<DiklatEventRow> rows, string group)
+    {
+        var plot = NewPlot(text.T($"Studi peristiwa — {group}", $"Event study — {group}"), text);
+        var sorted = rows.Where(r => !double.IsNaN(r.Estimate)).OrderBy(r => r.RelatifTriwulan).ToList();
+        foreach (var r in sorted.Where(r => r.CiLow is not null && r.CiHigh is not null))
+        {
+            var l = plot.Add.Line(r.RelatifTriwulan, r.CiLow!.Value, r.RelatifTriwulan, r.CiHigh!.Value);
+            l.LineColor = GradeB;
+            l.LineWidth = 2;
+        }
+        var sc = plot.Add.Scatter(sorted.Select(r => (double)r.RelatifTriwulan).ToArray(), sorted.Select(r => r.Estimate).ToArray(), GradeB);
+        sc.MarkerSize = 8;
+        sc.LineWidth = 1;
+        plot.Add.HorizontalLine(0, 1, Colors.Black).LinePattern = LinePattern.Dashed;
+        var training = plot.Add.VerticalLine(-0.5, 1, GradeC);
+        training.LinePattern = LinePattern.Dotted;
+        training.LabelText = text.T("diklat", "training");
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1) { LabelFormatter = v => text.N(v, 0) };
+        plot.XLabel(text.T("Triwulan relatif terhadap diklat", "Quarter relative to training"), 12);
+        plot.YLabel(text.T("Efek (nilai SKP)", "Effect (SKP score)"), 12);
+        return plot;
+    }
+
+    /// <summary>Share of employees meeting 20 JP per unit, with the 100 % target.</summary>
+    public Plot JpCoverage(IReadOnlyList<(string Unit, double Share)> rows, int year)
+    {
+        var sorted = rows.OrderBy(r => r.Share).ToList();
+        var plot = NewPlot(text.T($"Kepatuhan 20 JP per unit, {year}", $"20 JP training compliance by unit, {year}"), text, leftPadding: 190);
+        var bp = plot.Add.Bars(sorted.Select((r, i) => new Bar
+        {
+            Position = i, Value = r.Share * 100, FillColor = r.Share >= 0.8 ? GradeA : r.Share >= 0.5 ? GradeC : GradeD,
+            LineWidth = 0, Size = 0.7, Label = text.N(r.Share * 100, 1) + "%",
+        }).ToList());
+        bp.Horizontal = true;
+        bp.ValueLabelStyle.FontSize = 10;
+        plot.Axes.Left.TickGenerator = Categories(sorted.Select(r => Short(r.Unit, 24)).ToList());
+        plot.Axes.SetLimitsX(0, 112);
+        plot.Axes.SetLimitsY(-0.7, Math.Max(sorted.Count, 1) - 0.3);
+        plot.XLabel(text.T("Persen pegawai dengan ≥ 20 JP", "Percent of employees with ≥ 20 JP"), 12);
+        return plot;
+    }
+
+    /// <summary>Median leave processing time (working days) per month and channel.</summary>
+    public Plot LeaveProcessing(IReadOnlyList<DateOnly> months, IReadOnlyList<(string Kanal, IReadOnlyList<double?> Median)> series)
+    {
+        var plot = NewPlot(text.T("Waktu proses cuti (median, hari kerja)", "Leave processing time (median, working days)"), text);
+        for (var s = 0; s < series.Count; s++)
+        {
+            var pts = series[s].Median.Select((v, i) => (i, v)).Where(p => p.v is not null).ToList();
+            var sc = plot.Add.Scatter(pts.Select(p => (double)p.i).ToArray(), pts.Select(p => p.v!.Value).ToArray(), Colours[s % Colours.Length]);
+            sc.LineWidth = 2;
+            sc.LegendText = series[s].Kanal;
+        }
+        plot.Axes.Bottom.TickGenerator = Categories(MonthLabels(months));
+        plot.Axes.AutoScale();
+        plot.Axes.SetLimitsX(-0.3, Math.Max(months.Count - 1, 1) + 0.3);
+        var max = series.SelectMany(s => s.Median).OfType<double>().DefaultIfEmpty(1).Max();
+        plot.Axes.SetLimitsY(0, max * 1.15 + 0.1);
+        plot.YLabel(text.T("Hari kerja", "Working days"), 12);
+        return BottomLegend(plot);
+    }
+
+    /// <summary>Share of leave requests submitted online per period.</summary>
+    public Plot OnlineAdoption(IReadOnlyList<string> periods, IReadOnlyList<double?> share)
+    {
+        var plot = NewPlot(text.T("Pengajuan cuti secara online", "Leave requests submitted online"), text);
+        var pts = share.Select((v, i) => (i, v)).Where(p => p.v is not null).ToList();
+        var sc = plot.Add.Scatter(pts.Select(p => (double)p.i).ToArray(), pts.Select(p => p.v!.Value * 100).ToArray(), GradeA);
+        sc.LineWidth = 2;
+        sc.MarkerSize = 7;
+        // Month periods (2026-07) read as Indonesian month names, like the leave chart.
+        plot.Axes.Bottom.TickGenerator = Categories(periods.Select(p =>
+            Kepegawaian.Analytics.Common.Periode.TryParse(p, out var x) && x.Kind == Kepegawaian.Analytics.Common.PeriodeKind.Bulan
+                ? $"{text.MonthShort(x.Number)} {x.Year % 100:00}" : p).ToList());
+        plot.Axes.SetLimitsX(-0.3, Math.Max(periods.Count - 1, 1) + 0.3);
+        plot.Axes.SetLimitsY(0, 100);
+        plot.YLabel(text.T("Persen pengajuan online", "Percent submitted online"), 12);
+        return plot;
+    }
+
+    /// <summary>A placeholder when a mart has no rows (analytics not yet run or everything suppressed).</summary>
+    public Plot Empty(string title)
+    {
+        var plot = NewPlot(title, text);
+        plot.Add.Text(text.T("Belum ada data", "No data yet"), 0.5, 0.5).LabelFontSize = 16;
+        plot.Axes.SetLimits(0, 1, 0, 1);
+        plot.HideGrid();
+        return plot;
+    }
+
+    private IReadOnlyList<string> MonthLabels(IReadOnlyList<DateOnly> months) =>
+        months.Select((m, i) => i == 0 || m.Month == 1 ? $"{text.MonthShort(m.Month)} {m.Year % 100:00}" : text.MonthShort(m.Month)).ToList();
+
+    private void AddBands(Plot plot, bool vertical)
+    {
+        foreach (var (value, grade) in IkmBands)
+        {
+            var line = vertical ? (ScottPlot.Plottables.AxisLine)plot.Add.VerticalLine(value, 1, Colors.Black.WithAlpha(.55)) : plot.Add.HorizontalLine(value, 1, Colors.Black.WithAlpha(.55));
+            line.LinePattern = LinePattern.Dashed;
+            line.LabelText = $"{grade} {text.N(value, 2)}";
+            line.LabelFontSize = 10;
+            line.LabelOppositeAxis = true; // labels on the top/right edge, clear of the tick labels
+        }
+    }
+
+    private static Plot BottomLegend(Plot plot, int bottom = 95)
+    {
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Layout.Fixed(new PixelPadding(70, 45, bottom, 40));
+        return plot;
+    }
+
+    private void GradeLegend(Plot plot)
+    {
+        plot.ShowLegend(
+        [
+            new LegendItem { LabelText = text.T("A Sangat Baik", "A Very good"), FillColor = GradeA },
+            new LegendItem { LabelText = text.T("B Baik", "B Good"), FillColor = GradeB },
+            new LegendItem { LabelText = text.T("C Kurang Baik", "C Fair"), FillColor = GradeC },
+            new LegendItem { LabelText = text.T("D Tidak Baik", "D Poor"), FillColor = GradeD },
+        ], Alignment.LowerRight);
+    }
+}

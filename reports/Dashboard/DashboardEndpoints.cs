@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Kepegawaian.Reports.Charts;
+using Kepegawaian.Reports.Data;
+using Kepegawaian.Reports.Options;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ScottPlot;
+
+namespace Kepegawaian.Reports.Dashboard;
+
+/// <summary>
+/// The dashboard (spec §1): policy-maker pages under <c>/dasbor</c> (aggregates only), HR pages under
+/// <c>/hr</c> (token in header <c>X-Dashboard-Token</c>, <c>Authorization: Bearer</c> or the login
+/// cookie), a JSON API under <c>/api</c> and PNG charts under <c>/chart</c> and <c>/hr/chart</c>.
+/// </summary>
+public static class DashboardEndpoints
+{
+    public const string TokenHeader = "X-Dashboard-Token";
+    public const string TokenCookie = "kepegawaian_hr";
+
+    /// <summary>Maps every dashboard route; needs <c>AddReports()</c> (and <c>AddWarehouse()</c>) registered.</summary>
+    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        // Every dashboard response: no inline script, no foreign origins, no MIME sniffing.
+        var app = endpoints.MapGroup("").AddEndpointFilter(async (context, next) =>
+        {
+            var headers = context.HttpContext.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            return await next(context);
+        });
+        app.MapGet("/", () => Results.Redirect("/dasbor/ikm"));
+        app.MapGet("/assets/dashboard.js", () => Results.Text(Asset("dashboard.js"), "text/javascript; charset=utf-8"));
+
+        // ------------------------------------------------------------ policy-maker pages
+        app.MapGet("/dasbor/ikm", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/dasbor/ikm", t.T("Indeks Kepuasan Masyarakat", "Public satisfaction index"),
+            [Periods(t, m.IkmPeriods(), f.Periode), Units(t, m, f.Unit)],
+            [("/chart/ikm_unit.png", "IKM per unit"), ("/chart/ikm_tren.png", t.T("Tren IKM", "IKM trend")), ("/chart/ikm_unsur.png", t.T("Unsur pelayanan", "Service elements"))],
+            [new TableSpec("/api/ikm", t.T("IKM per unit", "IKM by unit"), [("unit", "Unit"), ("periode", t.T("Periode", "Period")), ("responden", t.T("Responden", "Respondents")),
+                ("ikm", "IKM"), ("ci_low", t.T("IK 95 % bawah", "95 % CI low")), ("ci_high", t.T("IK 95 % atas", "95 % CI high")), ("mutu", t.T("Mutu", "Grade")), ("kinerja", t.T("Kinerja", "Performance"))])],
+            t.T("Mutu menurut PermenPANRB 14/2017: A ≥ 88,31; B ≥ 76,61; C ≥ 65,00; D di bawahnya.", "Grades per PermenPANRB 14/2017: A ≥ 88.31; B ≥ 76.61; C ≥ 65.00; D below."))));
+        app.MapGet("/dasbor/kinerja", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/dasbor/kinerja", t.T("Kinerja pegawai", "Employee performance"),
+            [Periods(t, m.KinerjaPeriods(), f.Periode), Units(t, m, f.Unit)],
+            [("/chart/kinerja_predikat.png", t.T("Sebaran predikat", "Rating distribution")), ("/chart/kinerja_tren.png", t.T("Tren kinerja", "Performance trend"))],
+            [new TableSpec("/api/kinerja", t.T("Kinerja per unit", "Performance by unit"), [("unit", "Unit"), ("periode", t.T("Periode", "Period")), ("n", t.T("Pegawai", "Employees")),
+                ("mean_nilai_skp", t.T("Rata-rata nilai SKP", "Mean SKP score")), ("baik_atau_lebih", t.T("Sangat Baik + Baik", "Outstanding + Good")),
+                ("butuh_perbaikan", t.T("Butuh Perbaikan", "Needs improvement")), ("kurang_atau_lebih_buruk", t.T("Kurang + Sangat Kurang", "Poor + Very poor")), ("tren", t.T("Tren", "Trend"))])])));
+        app.MapGet("/dasbor/jp", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/dasbor/jp", t.T("Cakupan diklat 20 JP", "20 JP training coverage"),
+            [new FilterSpec("tahun", t.T("Tahun", "Year"), m.JpYears().Select(y => (y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture))).ToList(),
+                m.PickYear(f.Tahun)?.ToString(CultureInfo.InvariantCulture), false), Units(t, m, f.Unit)],
+            [("/chart/jp_cakupan.png", t.T("Kepatuhan 20 JP", "20 JP compliance"))],
+            [new TableSpec("/api/jp", t.T("Kepatuhan 20 JP per unit", "20 JP compliance by unit"), [("unit", "Unit"), ("tahun", t.T("Tahun", "Year")), ("pegawai", t.T("Pegawai", "Employees")),
+                ("patuh", t.T("Patuh", "Compliant")), ("persen_patuh", t.T("Persen patuh", "Percent compliant"))])])));
+        app.MapGet("/dasbor/cuti", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/dasbor/cuti", t.T("Efisiensi layanan cuti", "Leave administration efficiency"),
+            [Units(t, m, f.Unit)],
+            [("/chart/cuti_waktu.png", t.T("Waktu proses cuti", "Leave processing time")), ("/chart/cuti_online.png", t.T("Adopsi online", "Online adoption"))],
+            [new TableSpec("/api/cuti", t.T("Waktu proses per bulan dan kanal", "Processing time by month and channel"), [("bulan", t.T("Bulan", "Month")), ("kanal", t.T("Kanal", "Channel")),
+                ("n", t.T("Pengajuan", "Requests")), ("median_hari_kerja", t.T("Median hari kerja", "Median working days")), ("p90_hari_kerja", t.T("P90 hari kerja", "P90 working days"))])])));
+        app.MapGet("/dasbor/peringatan", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/dasbor/peringatan", t.T("Peringatan: unit yang memburuk", "Alerts: units getting worse"),
+            [Periods(t, m.AlertPeriods(), f.Periode), Units(t, m, f.Unit)], [],
+            [new TableSpec("/api/peringatan", t.T("Peringatan", "Alerts"), [("unit", "Unit"), ("periode", t.T("Periode", "Period")), ("ikm", "IKM"), ("ikm_sebelumnya", t.T("IKM sebelumnya", "Previous IKM")),
+                ("selisih", t.T("Selisih", "Change")), ("mutu", t.T("Mutu", "Grade")), ("mutu_sebelumnya", t.T("Mutu sebelumnya", "Previous grade")), ("alasan", t.T("Alasan", "Reason"))])])));
+
+        // ------------------------------------------------------------ JSON API (aggregates)
+        app.MapGet("/api/ikm", (HttpContext ctx) => Json(ctx, (m, f) => m.IkmTable(f)));
+        app.MapGet("/api/kinerja", (HttpContext ctx) => Json(ctx, (m, f) => m.KinerjaTable(f)));
+        app.MapGet("/api/jp", (HttpContext ctx) => Json(ctx, (m, f) => m.JpTable(f)));
+        app.MapGet("/api/cuti", (HttpContext ctx) => Json(ctx, (m, f) => m.CutiTable(f)));
+        app.MapGet("/api/peringatan", (HttpContext ctx) => Json(ctx, (m, f) => m.AlertTable(f)));
+        app.MapGet("/api/filter", (HttpContext ctx) => Json(ctx, (m, f) => new
+        {
+            ikm_periode = m.IkmPeriods(), kinerja_periode = m.KinerjaPeriods(), peringatan_periode = m.AlertPeriods(), tahun = m.JpYears(),
+            unit = m.Units().Select(u => new { kode_unit = u.Kode, nama_unit = u.Nama }),
+        }));
+
+        // ------------------------------------------------------------ charts (same code as the reports)
+        app.MapGet("/chart/{name}.png", (HttpContext ctx, string name) => Chart(ctx, (m, f) => name switch
+        {
+            "ikm_unit" => m.IkmUnitChart(f),
+            "ikm_tren" => m.IkmTrendChart(f),
+            "ikm_unsur" => m.IkmElementsChart(f),
+            "kinerja_predikat" => m.PredikatChart(f),
+            "kinerja_tren" => m.KinerjaTrendChart(f),
+            "jp_cakupan" => m.JpChart(f),
+            "cuti_waktu" => m.CutiChart(f),
+            "cuti_online" => m.OnlineChart(f),
+            _ => null,
+        }));
+
+        // ------------------------------------------------------------ HR (token)
+        app.MapGet("/hr/login", (HttpContext ctx, string? returnUrl) =>
+            Html(DashboardPage.Login(Text(ctx), SafeReturn(returnUrl), failed: false, Options(ctx).Token.Length > 0)));
+        app.MapPost("/hr/login", async (HttpContext ctx) =>
+        {
+            var form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
+            var returnUrl = SafeReturn(form["returnUrl"]);
+            if (!TokenMatches(Options(ctx).Token, form["token"]))
+                return Html(DashboardPage.Login(Text(ctx), returnUrl, failed: true, Options(ctx).Token.Length > 0), StatusCodes.Status401Unauthorized);
+            ctx.Response.Cookies.Append(TokenCookie, form["token"]!, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = ctx.Request.IsHttps, Path = "/" });
+            return Results.Redirect(returnUrl);
+        });
+        var hr = app.MapGroup("").AddEndpointFilter(async (context, next) =>
+            Authorized(context.HttpContext) ? await next(context) : Refuse(context.HttpContext));
+        hr.MapGet("/hr/diklat", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/hr/diklat", t.T("Efektivitas diklat (Kirkpatrick 1–4)", "Training effectiveness (Kirkpatrick 1–4)"),
+            [new FilterSpec("kelompok", t.T("Kelompok", "Group"), m.DiklatTable().Select(d => ((string)d["kelompok"]!, (string)d["kelompok"]!)).ToList(), ctx.Request.Query["kelompok"].FirstOrDefault(), false)],
+            [("/hr/chart/diklat_dampak.png", t.T("Dampak diklat", "Training effect")), ("/hr/chart/diklat_event.png", t.T("Studi peristiwa", "Event study"))],
+            [new TableSpec("/api/hr/diklat", t.T("Efek per kelompok diklat", "Effect per training group"), [("kelompok", t.T("Kelompok", "Group")), ("status", "Status"), ("att", "ATT"),
+                ("ci_low", t.T("IK 95 % bawah", "95 % CI low")), ("ci_high", t.T("IK 95 % atas", "95 % CI high")), ("p_value", "p"), ("n_treated", t.T("n diklat", "n treated")),
+                ("n_control", t.T("n kontrol", "n control")), ("max_smd", "max SMD"), ("cohens_d", "Cohen's d"), ("pretrend_p", t.T("p pra-tren", "pre-trend p")), ("pool", t.T("Kontrol", "Controls")),
+                ("reaksi", t.T("Reaksi (L1)", "Reaction (L1)")), ("gain_test", t.T("Kenaikan tes (L2)", "Test gain (L2)"))])])));
+        hr.MapGet("/hr/jp", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/hr/jp", t.T("Pegawai belum memenuhi 20 JP", "Employees below 20 JP"),
+            [new FilterSpec("tahun", t.T("Tahun", "Year"), m.JpYears().Select(y => (y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture))).ToList(),
+                m.PickYear(f.Tahun)?.ToString(CultureInfo.InvariantCulture), false)], [],
+            [new TableSpec("/api/hr/jp", t.T("Daftar kepatuhan 20 JP", "20 JP compliance list"), [("nip", "NIP"), ("nama", t.T("Nama", "Name")), ("unit", "Unit"), ("tahun", t.T("Tahun", "Year")), ("jp", "JP")])])));
+        hr.MapGet("/api/hr/diklat", (HttpContext ctx) => Json(ctx, (m, f) => m.DiklatTable()));
+        hr.MapGet("/api/hr/jp", (HttpContext ctx) =>
+        {
+            var reader = ctx.RequestServices.GetRequiredService<ReportDataReader>();
+            var f = Filter(ctx);
+            return Results.Json(DashboardModel.JpNonCompliant(reader.ReadJpPegawai(), reader.Read(), f.Tahun));
+        });
+        hr.MapGet("/hr/chart/{name}.png", (HttpContext ctx, string name) => Chart(ctx, (m, f) => name switch
+        {
+            "diklat_dampak" => m.DiklatForestChart(),
+            "diklat_event" => m.DiklatEventChart(ctx.Request.Query["kelompok"].FirstOrDefault()),
+            _ => null,
+        }));
+        return endpoints;
+    }
+
+    // ---------------------------------------------------------------- helpers
+    private static ReportOptions ReportOpts(HttpContext ctx) => ctx.RequestServices.GetRequiredService<IOptions<ReportOptions>>().Value;
+    private static DashboardOptions Options(HttpContext ctx) => ctx.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value;
+
+    private static ReportText Text(HttpContext ctx) => ReportText.For(ctx.Request.Query["lang"].FirstOrDefault() ?? ReportOpts(ctx).Language);
+
+    private static DashboardFilter Filter(HttpContext ctx)
+    {
+        string? Q(string k) => ctx.Request.Query[k].FirstOrDefault() is { Length: > 0 } v ? v : null;
+        return new DashboardFilter(Q("periode"), Q("unit"), int.TryParse(Q("tahun"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) ? y : null);
+    }
+
+    private static DashboardModel Model(HttpContext ctx) =>
+        new(ctx.RequestServices.GetRequiredService<ReportDataReader>().Read(), Text(ctx), ReportOpts(ctx).MinCellSize);
+
+    private static IResult Page(HttpContext ctx, Func<DashboardModel, ReportText, DashboardFilter, string> render) =>
+        Html(render(Model(ctx), Text(ctx), Filter(ctx)));
+
+    private static IResult Json(HttpContext ctx, Func<DashboardModel, DashboardFilter, object> select) =>
+        Results.Json(select(Model(ctx), Filter(ctx)));
+
+    private static IResult Chart(HttpContext ctx, Func<DashboardModel, DashboardFilter, Plot?> select)
+    {
+        var plot = select(Model(ctx), Filter(ctx));
+        return plot is null ? Results.NotFound() : Results.Bytes(ChartStyle.Png(plot), "image/png");
+    }
+
+    private static IResult Html(string html, int status = StatusCodes.Status200OK) =>
+        Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+
+    private static FilterSpec Periods(ReportText t, IReadOnlyList<string> periods, string? selected) =>
+        new("periode", t.T("Periode", "Period"), periods.Select(p => (p, p)).ToList(), selected is not null && periods.Contains(selected) ? selected : periods.FirstOrDefault(), false);
+
+    private static FilterSpec Units(ReportText t, DashboardModel m, string? selected) =>
+        new("unit", "Unit", m.Units().Select(u => (u.Kode, u.Nama)).ToList(), selected, true);
+
+    private static bool Authorized(HttpContext ctx)
+    {
+        var given = ctx.Request.Headers[TokenHeader].FirstOrDefault();
+        if (given is null && ctx.Request.Headers.Authorization.FirstOrDefault() is { } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            given = auth["Bearer ".Length..].Trim();
+        given ??= ctx.Request.Cookies[TokenCookie];
+        return TokenMatches(Options(ctx).Token, given);
+    }
+
+    /// <summary>Constant-time comparison; an unconfigured token never matches (HR pages closed).</summary>
+    private static bool TokenMatches(string configured, string? given) =>
+        !string.IsNullOrEmpty(configured) && given is not null
+        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(configured)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
+
+    private static IResult Refuse(HttpContext ctx)
+    {
+        var path = ctx.Request.Path.Value ?? "/";
+        if (path.StartsWith("/api/", StringComparison.Ordinal) || path.EndsWith(".png", StringComparison.Ordinal))
+            return Results.Json(new { error = "token required (X-Dashboard-Token)" }, statusCode: StatusCodes.Status401Unauthorized);
+        return Html(DashboardPage.Login(Text(ctx), SafeReturn(path + ctx.Request.QueryString), failed: false, Options(ctx).Token.Length > 0), StatusCodes.Status401Unauthorized);
+    }
+
+    /// <summary>Only local HR paths are valid return targets (no open redirect).</summary>
+    private static string SafeReturn(string? url) =>
+        url is { Length: > 0 } u && u.StartsWith("/hr/", StringComparison.Ordinal) && !u.StartsWith("//", StringComparison.Ordinal) ? u : "/hr/diklat";
+
+    private static string Asset(string name)
+    {
+        using var stream = typeof(DashboardEndpoints).Assembly.GetManifestResourceStream("assets/" + name)
+            ?? throw new InvalidOperationException($"asset {name} is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

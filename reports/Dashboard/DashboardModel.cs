@@ -1,0 +1,237 @@
+using Kepegawaian.Analytics.Common;
+using Kepegawaian.Reports.Charts;
+using Kepegawaian.Reports.Data;
+using Kepegawaian.Reports.Weekly;
+using ScottPlot;
+
+namespace Kepegawaian.Reports.Dashboard;
+
+/// <summary>Filter values of a dashboard request (all optional).</summary>
+public sealed record DashboardFilter(string? Periode, string? Unit, int? Tahun);
+
+/// <summary>
+/// The dashboard's figures for one request: tables as rows of named cells (JSON API) and charts
+/// drawn by <see cref="ChartFactory"/>. Aggregates only, small cells suppressed — except the HR
+/// methods, which the endpoints protect with the token.
+/// </summary>
+public sealed class DashboardModel(ReportData data, ReportText text, int minCell)
+{
+    private readonly ChartFactory charts = new(text);
+    private readonly string suppressed = ReportText.Suppressed(minCell);
+
+    private object? Cell(long n, object? value) => n < minCell ? suppressed : value;
+
+    /// <summary>Quarterly rows when the mart also holds yearly ones.</summary>
+    private readonly IReadOnlyList<KinerjaUnitRow> kinerja = WeeklyContent.PreferKind(data.KinerjaUnit, r => r.Periode, PeriodeKind.Triwulan).ToList();
+    private static DateOnly StartOf(string p) => Periode.TryParse(p, out var x) ? x.Start : DateOnly.MinValue;
+
+    // ---------------------------------------------------------------- filter choices
+    public IReadOnlyList<string> IkmPeriods() =>
+        data.Ikm.Where(r => r.Level == "unit").OrderByDescending(r => r.PeriodeMulai).Select(r => r.Periode).Distinct().ToList();
+
+    public IReadOnlyList<string> KinerjaPeriods() => kinerja.Select(r => r.Periode).Distinct().OrderByDescending(StartOf).ToList();
+    public IReadOnlyList<string> AlertPeriods() => data.IkmAlerts.Select(r => r.Periode).Distinct().OrderByDescending(StartOf).ToList();
+    public IReadOnlyList<int> JpYears() => data.JpUnit.Select(r => r.Tahun).Distinct().OrderDescending().ToList();
+
+    public IReadOnlyList<(string Kode, string Nama)> Units() =>
+        data.Ikm.Where(r => r.Level == "unit").Select(r => r.KodeUnit)
+            .Concat(kinerja.Select(r => r.KodeUnit)).Concat(data.CutiWaktu.Select(r => r.KodeUnit)).Concat(data.JpUnit.Select(r => r.KodeUnit))
+            .Distinct().Select(k => (k, data.UnitName(k))).OrderBy(u => u.Item2, StringComparer.Ordinal).ToList();
+
+    private string? Pick(string? requested, IReadOnlyList<string> options) =>
+        requested is not null && options.Contains(requested) ? requested : options.FirstOrDefault();
+
+    // ---------------------------------------------------------------- IKM
+    public IReadOnlyList<Dictionary<string, object?>> IkmTable(DashboardFilter f)
+    {
+        var periode = Pick(f.Periode, IkmPeriods());
+        return data.Ikm.Where(r => r.Level == "unit" && r.Periode == periode && (f.Unit is null || r.KodeUnit == f.Unit))
+            .OrderByDescending(r => r.Ikm)
+            .Select(r => Row(("kode_unit", r.KodeUnit), ("unit", r.NamaUnit), ("periode", r.Periode), ("responden", r.Responden), ("ikm", r.Ikm),
+                ("mutu", r.Mutu), ("kinerja", r.Kinerja), ("ci_low", r.CiLow), ("ci_high", r.CiHigh), ("sampel_cukup", r.SampelCukup)))
+            .ToList();
+    }
+
+    public Plot IkmUnitChart(DashboardFilter f)
+    {
+        var periode = Pick(f.Periode, IkmPeriods());
+        var rows = data.Ikm.Where(r => r.Level == "unit" && r.Periode == periode).ToList();
+        return rows.Count == 0 ? charts.Empty("IKM") : charts.IkmByUnit(rows.Select(r => (r.NamaUnit, r.Ikm, r.Mutu)).ToList(), periode!);
+    }
+
+    public Plot IkmTrendChart(DashboardFilter f)
+    {
+        var q = data.Ikm.Where(r => r.JenisPeriode == "triwulan").ToList();
+        var periods = q.Select(r => (r.Periode, r.PeriodeMulai)).Distinct().OrderBy(p => p.PeriodeMulai).Select(p => p.Periode).TakeLast(8).ToList();
+        if (periods.Count == 0) return charts.Empty(text.T("Tren IKM", "IKM trend"));
+        var series = new List<(string, IReadOnlyList<double?>)>();
+        var city = q.Where(r => r.Level == "kota").ToList();
+        if (city.Count > 0) series.Add((text.T("Kota Palembang", "City"), periods.Select(p => city.FirstOrDefault(r => r.Periode == p)?.Ikm).ToList()));
+        var units = f.Unit is not null ? [f.Unit]
+            : q.Where(r => r.Level == "unit" && r.Periode == periods[^1]).OrderBy(r => r.Ikm).Take(4).Select(r => r.KodeUnit).ToList();
+        foreach (var u in units)
+            series.Add((data.UnitName(u), periods.Select(p => q.FirstOrDefault(r => r.Level == "unit" && r.KodeUnit == u && r.Periode == p)?.Ikm).ToList()));
+        return charts.IkmTrend(periods, series);
+    }
+
+    public Plot IkmElementsChart(DashboardFilter f)
+    {
+        var periode = Pick(f.Periode, IkmPeriods());
+        var row = f.Unit is not null
+            ? data.Ikm.FirstOrDefault(r => r.Level == "unit" && r.KodeUnit == f.Unit && r.Periode == periode)
+            : data.Ikm.FirstOrDefault(r => r.Level == "kota" && r.Periode == periode);
+        if (row is null) return charts.Empty(text.T("Unsur pelayanan", "Service elements"));
+        var previous = data.Ikm.Where(r => r.Level == row.Level && r.KodeUnit == row.KodeUnit && r.JenisPeriode == row.JenisPeriode && r.PeriodeMulai < row.PeriodeMulai)
+            .OrderByDescending(r => r.PeriodeMulai).FirstOrDefault();
+        var elems = Enumerable.Range(0, 9).Where(k => row.Nrr[k] is not null)
+            .Select(k => (text.T(WeeklyContent.Unsur[k].Id, WeeklyContent.Unsur[k].En), row.Nrr[k]!.Value, previous?.Nrr[k])).ToList();
+        return charts.WeakestElements(elems, $"{row.NamaUnit} {row.Periode}");
+    }
+
+    // ---------------------------------------------------------------- kinerja
+    public IReadOnlyList<Dictionary<string, object?>> KinerjaTable(DashboardFilter f)
+    {
+        var periode = Pick(f.Periode, KinerjaPeriods());
+        var tren = data.KinerjaTren.ToDictionary(t => t.KodeUnit);
+        return kinerja.Where(r => r.Periode == periode && (f.Unit is null || r.KodeUnit == f.Unit)).OrderBy(r => r.NamaUnit, StringComparer.Ordinal)
+            .Select(r => Row(("kode_unit", r.KodeUnit), ("unit", r.NamaUnit), ("periode", r.Periode), ("n", Cell(r.N, r.N)), ("mean_nilai_skp", Cell(r.N, r.MeanNilaiSkp)),
+                ("baik_atau_lebih", Cell(r.N, r.NSangatBaik + r.NBaik)), ("butuh_perbaikan", Cell(r.N, r.NButuhPerbaikan)),
+                ("kurang_atau_lebih_buruk", Cell(r.N, r.NKurang + r.NSangatKurang)),
+                ("tren", tren.TryGetValue(r.KodeUnit, out var t) ? (t.Menurun ? text.T("menurun", "declining") : text.T("stabil/naik", "stable/rising")) : null)))
+            .ToList();
+    }
+
+    public Plot PredikatChart(DashboardFilter f)
+    {
+        var rows = kinerja.Where(r => f.Unit is null || r.KodeUnit == f.Unit).ToList();
+        var periods = rows.Select(r => r.Periode).Distinct().OrderBy(StartOf).TakeLast(8).Where(p => rows.Where(r => r.Periode == p).Sum(r => r.N) >= minCell).ToList();
+        if (periods.Count == 0) return charts.Empty(text.T("Sebaran predikat", "Rating distribution"));
+        return charts.PredikatDistribution(periods, periods.Select(p =>
+        {
+            var g = rows.Where(r => r.Periode == p).ToList();
+            return new[] { g.Sum(r => r.NSangatBaik), g.Sum(r => r.NBaik), g.Sum(r => r.NButuhPerbaikan), g.Sum(r => r.NKurang), g.Sum(r => r.NSangatKurang) };
+        }).ToList());
+    }
+
+    public Plot KinerjaTrendChart(DashboardFilter f)
+    {
+        var rows = kinerja.Where(r => (f.Unit is null || r.KodeUnit == f.Unit) && r.MeanNilaiSkp is not null).ToList();
+        var periods = rows.Select(r => r.Periode).Distinct().OrderBy(StartOf).TakeLast(8).ToList();
+        var observed = periods.Select(p =>
+        {
+            var g = rows.Where(r => r.Periode == p).ToList();
+            return g.Sum(r => r.N) < minCell ? null : WeeklyContent.WeightedMean(g.Select(r => (r.MeanNilaiSkp!.Value, (double)r.N)));
+        }).ToList();
+        var fc = data.KinerjaForecast.Where(x => f.Unit is null || x.KodeUnit == f.Unit).GroupBy(x => x.Periode)
+            .Where(g => !periods.Contains(g.Key)).OrderBy(g => StartOf(g.Key)).Take(4).ToList();
+        var all = periods.Concat(fc.Select(g => g.Key)).ToList();
+        if (all.Count == 0) return charts.Empty(text.T("Tren kinerja", "Performance trend"));
+        var band = fc.Select(g => (all.IndexOf(g.Key), g.Average(x => x.Forecast), g.Average(x => x.Lower ?? x.Forecast), g.Average(x => x.Upper ?? x.Forecast))).ToList();
+        if (band.Count > 0 && observed.Count > 0 && observed[^1] is { } last) band.Insert(0, (periods.Count - 1, last, last, last));
+        return charts.PerformanceTrend(all, observed.Concat(fc.Select(_ => (double?)null)).ToList(), band,
+            f.Unit is null ? text.T("rata-rata kota", "city average") : data.UnitName(f.Unit));
+    }
+
+    // ---------------------------------------------------------------- 20 JP
+    public int? PickYear(int? tahun) => tahun is { } t && JpYears().Contains(t) ? t : JpYears().FirstOrDefault() is var y && y != 0 ? y : null;
+
+    public IReadOnlyList<Dictionary<string, object?>> JpTable(DashboardFilter f)
+    {
+        var year = PickYear(f.Tahun);
+        return data.JpUnit.Where(r => r.Tahun == year && (f.Unit is null || r.KodeUnit == f.Unit)).OrderBy(r => r.SharePatuh)
+            .Select(r => Row(("kode_unit", r.KodeUnit), ("unit", data.UnitName(r.KodeUnit)), ("tahun", r.Tahun), ("pegawai", Cell(r.Pegawai, r.Pegawai)),
+                ("patuh", Cell(r.Pegawai, r.Patuh)), ("persen_patuh", Cell(r.Pegawai, Math.Round(r.SharePatuh * 100, 1)))))
+            .ToList();
+    }
+
+    public Plot JpChart(DashboardFilter f)
+    {
+        var year = PickYear(f.Tahun);
+        var rows = data.JpUnit.Where(r => r.Tahun == year && r.Pegawai >= minCell).ToList();
+        return rows.Count == 0 ? charts.Empty(text.T("Kepatuhan 20 JP", "20 JP compliance"))
+            : charts.JpCoverage(rows.Select(r => (data.UnitName(r.KodeUnit), r.SharePatuh)).ToList(), year!.Value);
+    }
+
+    // ---------------------------------------------------------------- cuti
+    public IReadOnlyList<Dictionary<string, object?>> CutiTable(DashboardFilter f)
+    {
+        var rows = data.CutiWaktu.Where(c => f.Unit is null || c.KodeUnit == f.Unit).ToList();
+        var months = rows.Select(c => new DateOnly(c.Bulan.Year, c.Bulan.Month, 1)).Distinct().OrderDescending().Take(12).ToList();
+        return months.SelectMany(m => rows.Where(c => c.Bulan.Year == m.Year && c.Bulan.Month == m.Month).GroupBy(c => c.Kanal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var n = g.Sum(c => c.N);
+                return Row(("bulan", text.MonthYear(m)), ("kanal", g.Key), ("n", Cell(n, n)),
+                    ("median_hari_kerja", Cell(n, Round(WeeklyContent.WeightedMean(g.Where(c => c.MedianHariKerja is not null).Select(c => (c.MedianHariKerja!.Value, (double)c.N)))))),
+                    ("p90_hari_kerja", Cell(n, Round(WeeklyContent.WeightedMean(g.Where(c => c.P90HariKerja is not null).Select(c => (c.P90HariKerja!.Value, (double)c.N)))))));
+            })).ToList();
+    }
+
+    public Plot CutiChart(DashboardFilter f)
+    {
+        var rows = data.CutiWaktu.Where(c => f.Unit is null || c.KodeUnit == f.Unit).ToList();
+        var months = rows.Select(c => new DateOnly(c.Bulan.Year, c.Bulan.Month, 1)).Distinct().Order().TakeLast(12).ToList();
+        if (months.Count == 0) return charts.Empty(text.T("Waktu proses cuti", "Leave processing time"));
+        var kanals = rows.Select(c => c.Kanal).Distinct().Order(StringComparer.Ordinal).ToList();
+        return charts.LeaveProcessing(months, kanals.Select(k => (k, (IReadOnlyList<double?>)months.Select(m =>
+        {
+            var g = rows.Where(c => c.Kanal == k && c.Bulan.Year == m.Year && c.Bulan.Month == m.Month && c.MedianHariKerja is not null).ToList();
+            return g.Sum(c => c.N) < minCell ? null : WeeklyContent.WeightedMean(g.Select(c => (c.MedianHariKerja!.Value, (double)c.N)));
+        }).ToList())).ToList());
+    }
+
+    public Plot OnlineChart(DashboardFilter f)
+    {
+        var rows = WeeklyContent.PreferKind(data.CutiOnline.Where(o => f.Unit is null || o.KodeUnit == f.Unit), o => o.Periode, PeriodeKind.Bulan).ToList();
+        var periods = rows.Select(o => o.Periode).Distinct().OrderBy(StartOf).TakeLast(12).ToList();
+        if (periods.Count == 0) return charts.Empty(text.T("Adopsi online", "Online adoption"));
+        return charts.OnlineAdoption(periods, periods.Select(p =>
+        {
+            var g = rows.Where(o => o.Periode == p).ToList();
+            return g.Sum(o => o.N) < minCell ? null : WeeklyContent.WeightedMean(g.Select(o => (o.ShareOnline, (double)o.N)));
+        }).ToList());
+    }
+
+    // ---------------------------------------------------------------- alerts
+    public IReadOnlyList<Dictionary<string, object?>> AlertTable(DashboardFilter f)
+    {
+        var periode = Pick(f.Periode, AlertPeriods());
+        return data.IkmAlerts.Where(a => a.Periode == periode && (f.Unit is null || a.KodeUnit == f.Unit)).OrderBy(a => a.Selisih ?? 0)
+            .Select(a => Row(("kode_unit", a.KodeUnit), ("unit", a.NamaUnit), ("periode", a.Periode), ("ikm", a.Ikm), ("ikm_sebelumnya", a.IkmSebelumnya),
+                ("selisih", a.Selisih), ("mutu", a.Mutu), ("mutu_sebelumnya", a.MutuSebelumnya), ("alasan", a.Alasan)))
+            .ToList();
+    }
+
+    // ---------------------------------------------------------------- HR (token-protected)
+    public IReadOnlyList<Dictionary<string, object?>> DiklatTable() =>
+        data.DiklatDampak.OrderBy(d => d.JenisKelompok, StringComparer.Ordinal).ThenBy(d => d.Kelompok, StringComparer.Ordinal)
+            .Select(d => Row(("kelompok", d.Kelompok), ("jenis_kelompok", d.JenisKelompok), ("status", d.Status), ("att", Cell(d.NTreated, d.Att)),
+                ("ci_low", Cell(d.NTreated, d.CiLow)), ("ci_high", Cell(d.NTreated, d.CiHigh)), ("p_value", Cell(d.NTreated, d.PValue)),
+                ("n_treated", d.NTreated), ("n_control", d.NControl), ("max_smd", Cell(d.NTreated, d.MaxSmd)), ("cohens_d", Cell(d.NTreated, d.CohensD)),
+                ("pretrend_p", Cell(d.NTreated, d.PretrendP)), ("pool", d.Pool), ("reaksi", Cell(d.NTreated, d.Reaksi)), ("gain_test", Cell(d.NTreated, d.GainTest))))
+            .ToList();
+
+    public Plot DiklatForestChart() =>
+        data.DiklatDampak.Count == 0 ? charts.Empty(text.T("Dampak diklat", "Training effect"))
+            : charts.TrainingForest(data.DiklatDampak.OrderBy(d => d.JenisKelompok, StringComparer.Ordinal).ThenBy(d => d.Kelompok, StringComparer.Ordinal)
+                .Select(d => (d.Kelompok, d.NTreated >= minCell ? d.Att : null, d.NTreated >= minCell ? d.CiLow : null, d.NTreated >= minCell ? d.CiHigh : null, d.NTreated)).ToList());
+
+    public Plot DiklatEventChart(string? kelompok)
+    {
+        var group = kelompok ?? data.DiklatEvent.Select(e => e.Kelompok).FirstOrDefault();
+        var rows = data.DiklatEvent.Where(e => e.Kelompok == group).ToList();
+        return rows.Count == 0 ? charts.Empty(text.T("Studi peristiwa", "Event study")) : charts.EventStudy(rows, group!);
+    }
+
+    public static IReadOnlyList<Dictionary<string, object?>> JpNonCompliant(IReadOnlyList<JpPegawaiRow> rows, ReportData data, int? tahun)
+    {
+        var year = tahun ?? rows.Select(r => r.Tahun).DefaultIfEmpty().Max();
+        return rows.Where(r => r.Tahun == year && !r.Patuh).OrderBy(r => data.UnitName(r.KodeUnit), StringComparer.Ordinal).ThenBy(r => r.Nama, StringComparer.Ordinal)
+            .Select(r => Row(("nip", r.Nip), ("nama", r.Nama), ("unit", data.UnitName(r.KodeUnit)), ("tahun", r.Tahun), ("jp", r.Jp)))
+            .ToList();
+    }
+
+    private static double? Round(double? v) => v is { } x ? Math.Round(x, 1) : null;
+
+    private static Dictionary<string, object?> Row(params (string Key, object? Value)[] cells) => cells.ToDictionary(c => c.Key, c => c.Value);
+}

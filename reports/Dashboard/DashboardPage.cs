@@ -1,0 +1,97 @@
+using System.Text;
+using System.Text.Json;
+using static Kepegawaian.Reports.Weekly.HtmlReportRenderer;
+
+namespace Kepegawaian.Reports.Dashboard;
+
+public sealed record FilterSpec(string Name, string Label, IReadOnlyList<(string Value, string Text)> Options, string? Selected, bool AllowAll);
+public sealed record TableSpec(string Api, string Title, IReadOnlyList<(string Key, string Header)> Columns);
+
+/// <summary>Server-rendered dashboard page: navigation, filters, chart images, tables filled by dashboard.js.</summary>
+public static class DashboardPage
+{
+    public static readonly (string Path, string Id, string En, bool Hr)[] Nav =
+    [
+        ("/dasbor/ikm", "IKM", "IKM", false), ("/dasbor/kinerja", "Kinerja", "Performance", false), ("/dasbor/jp", "20 JP", "20 JP", false),
+        ("/dasbor/cuti", "Layanan cuti", "Leave", false), ("/dasbor/peringatan", "Peringatan", "Alerts", false),
+        ("/hr/diklat", "Efektivitas diklat (HR)", "Training effect (HR)", true), ("/hr/jp", "Daftar 20 JP (HR)", "20 JP list (HR)", true),
+    ];
+
+    /// <summary>Fixed decimals per API field (others: up to 2), so IKM always shows 2 decimals like the reports.</summary>
+    private static readonly Dictionary<string, int> Decimals = new()
+    {
+        ["ikm"] = 2, ["ci_low"] = 2, ["ci_high"] = 2, ["ikm_sebelumnya"] = 2, ["selisih"] = 2, ["att"] = 2, ["p_value"] = 3, ["max_smd"] = 2,
+        ["cohens_d"] = 2, ["pretrend_p"] = 3, ["mean_nilai_skp"] = 2, ["median_hari_kerja"] = 1, ["p90_hari_kerja"] = 1, ["persen_patuh"] = 1,
+        ["reaksi"] = 2, ["gain_test"] = 2,
+    };
+
+    private const string Css = """
+        body{font-family:"DejaVu Sans",Arial,sans-serif;margin:0;color:#222;font-size:14px}
+        header{background:#24476b;color:#fff;padding:10px 16px}header h1{font-size:18px;margin:0}
+        nav{background:#eef1f4;padding:6px 16px}nav a{margin-right:14px;color:#24476b;text-decoration:none}nav a.active{font-weight:bold}
+        main{padding:12px 16px;max-width:1480px}.filters{margin:8px 0 12px}.filters label{margin-right:14px}
+        .charts{display:flex;flex-wrap:wrap;gap:12px}.charts img{width:700px;max-width:100%;height:auto;border:1px solid #e3e6ea}
+        table{border-collapse:collapse;margin:8px 0 20px;font-size:13px}th,td{border:1px solid #d0d5da;padding:3px 7px;text-align:left}
+        th{background:#eef1f4}td.num{text-align:right}.muted{color:#667;font-size:12px}#status{color:#b00}
+        """;
+
+    public static string Render(ReportText t, string path, string title, IReadOnlyList<FilterSpec> filters,
+        IReadOnlyList<(string Url, string Alt)> charts, IReadOnlyList<TableSpec> tables, string? note = null)
+    {
+        var sb = new StringBuilder();
+        sb.Append($"<!DOCTYPE html><html lang=\"{t.Code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
+        sb.Append($"<link rel=\"icon\" href=\"data:,\"><title>{E(title)} — Kepegawaian</title><style>{Css}</style>");
+        sb.Append("<script src=\"/assets/dashboard.js\" defer></script></head><body>");
+        sb.Append($"<header><h1>{E(t.T("Dasbor Kepegawaian Kota Palembang", "Kota Palembang Civil Service Dashboard"))}</h1></header><nav>");
+        foreach (var n in Nav)
+            sb.Append($"<a href=\"{n.Path}\"{(n.Path == path ? " class=\"active\"" : "")}>{E(t.T(n.Id, n.En))}</a>");
+        sb.Append($"</nav><main><h2>{E(title)}</h2>");
+        if (note is not null) sb.Append($"<p class=\"muted\">{E(note)}</p>");
+        sb.Append("<div class=\"filters\">");
+        foreach (var f in filters)
+        {
+            sb.Append($"<label>{E(f.Label)} <select data-filter=\"{E(f.Name)}\" id=\"filter-{E(f.Name)}\">");
+            if (f.AllowAll) sb.Append($"<option value=\"\">{E(t.T("Semua", "All"))}</option>");
+            foreach (var (value, text) in f.Options)
+                sb.Append($"<option value=\"{E(value)}\"{(value == f.Selected ? " selected" : "")}>{E(text)}</option>");
+            sb.Append("</select></label>");
+        }
+        sb.Append("<span id=\"status\"></span></div><div class=\"charts\">");
+        var query = Query(filters);
+        foreach (var (url, alt) in charts)
+            sb.Append($"<img data-chart=\"{E(url)}\" src=\"{E(url + query)}\" alt=\"{E(alt)}\" width=\"700\" height=\"380\">");
+        sb.Append("</div>");
+        foreach (var table in tables)
+        {
+            sb.Append($"<h3>{E(table.Title)}</h3><table data-api=\"{E(table.Api)}\" data-columns=\"{E(JsonSerializer.Serialize(table.Columns.Select(c => c.Key)))}\" data-decimals=\"{E(JsonSerializer.Serialize(table.Columns.Where(c => Decimals.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => Decimals[c.Key])))}\"><thead><tr>");
+            foreach (var (_, header) in table.Columns) sb.Append($"<th>{E(header)}</th>");
+            sb.Append("</tr></thead><tbody></tbody></table>");
+        }
+        sb.Append($"<p class=\"muted\">{E(t.T("Angka dari kelompok kurang dari lima pegawai ditampilkan sebagai <5.", "Figures for groups of fewer than five employees are shown as <5."))}</p>");
+        sb.Append("</main></body></html>");
+        return sb.ToString();
+    }
+
+    public static string Login(ReportText t, string returnUrl, bool failed, bool tokenConfigured)
+    {
+        var sb = new StringBuilder();
+        sb.Append($"<!DOCTYPE html><html lang=\"{t.Code}\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>Login HR</title><style>{Css}</style></head><body>");
+        sb.Append($"<header><h1>{E(t.T("Halaman HR — perlu token", "HR pages — token required"))}</h1></header><main>");
+        if (!tokenConfigured)
+            sb.Append($"<p id=\"status\">{E(t.T("Dashboard:Token belum diatur; halaman HR tidak tersedia.", "Dashboard:Token is not configured; HR pages are unavailable."))}</p>");
+        else
+        {
+            if (failed) sb.Append($"<p id=\"status\">{E(t.T("Token salah.", "Wrong token."))}</p>");
+            sb.Append($"<form method=\"post\" action=\"/hr/login\"><input type=\"hidden\" name=\"returnUrl\" value=\"{E(returnUrl)}\">");
+            sb.Append($"<label>Token <input type=\"password\" name=\"token\" id=\"token\" autocomplete=\"current-password\"></label> <button type=\"submit\" id=\"login\">{E(t.T("Masuk", "Sign in"))}</button></form>");
+        }
+        sb.Append("</main></body></html>");
+        return sb.ToString();
+    }
+
+    private static string Query(IReadOnlyList<FilterSpec> filters)
+    {
+        var parts = filters.Where(f => !string.IsNullOrEmpty(f.Selected)).Select(f => $"{Uri.EscapeDataString(f.Name)}={Uri.EscapeDataString(f.Selected!)}").ToList();
+        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
+    }
+}

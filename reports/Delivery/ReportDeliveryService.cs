@@ -1,0 +1,159 @@
+using Kepegawaian.Analytics.Common;
+using Kepegawaian.Reports.Options;
+using Kepegawaian.Reports.Weekly;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Kepegawaian.Reports.Delivery;
+
+public sealed record DeliveryResult(string Channel, string Recipient, string Status, string? Error);
+
+/// <summary>What one delivery run did; <see cref="NextRetryAt"/> is when a failed target may be retried.</summary>
+public sealed record DeliveryOutcome(Periode Week, IReadOnlyList<DeliveryResult> Results, DateTimeOffset? NextRetryAt, WeeklyReportFiles? Files)
+{
+    public int Sent => Results.Count(r => r.Status == "sent");
+    public bool AnyFailed => Results.Any(r => r.Status is "failed" or "exhausted");
+}
+
+/// <summary>
+/// Builds the weekly report and delivers it by e-mail and/or folder through the ledger: what was
+/// sent is never sent again, a failure is retried with doubling backoff, a stuck claim is expired.
+/// </summary>
+public sealed class ReportDeliveryService(
+    WeeklyReportBuilder builder, DeliveryLedger ledger, IReportMailer mailer,
+    IOptions<DeliveryOptions> delivery, IOptions<SmtpOptions> smtp, TimeProvider clock, ILogger<ReportDeliveryService>? logger = null)
+{
+    private readonly ILogger log = logger ?? NullLogger<ReportDeliveryService>.Instance;
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(6);
+
+    /// <summary>Identifies this scheduler in the ledger's <c>claimed_by</c>.</summary>
+    public string InstanceId { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public DeliveryOptions Options => delivery.Value;
+
+    public IReadOnlyList<DeliveryTarget> Targets() =>
+        delivery.Value.Recipients.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => new DeliveryTarget(DeliveryTarget.Email, r.Trim()))
+            .Concat(string.IsNullOrWhiteSpace(delivery.Value.Folder) ? [] : [new DeliveryTarget(DeliveryTarget.Folder, Path.GetFullPath(delivery.Value.Folder))])
+            .Distinct().ToList();
+
+    public async Task<DeliveryOutcome> DeliverAsync(Periode week, CancellationToken cancellationToken = default)
+    {
+        var o = delivery.Value;
+        var now = Wib(clock.GetUtcNow());
+        var expired = ledger.ExpireStuck(now, now - o.ClaimTimeout);
+        if (expired > 0) log.LogWarning("Delivery ledger: {Count} stuck claim(s) marked failed", expired);
+
+        var results = new List<DeliveryResult>();
+        var claimed = new List<DeliveryTarget>();
+        DateTime? nextDue = null;
+        foreach (var target in Targets())
+        {
+            var (result, due) = ledger.TryClaim(week.ToString(), target, InstanceId, now, o.MaxAttempts);
+            switch (result)
+            {
+                case ClaimResult.Claimed: claimed.Add(target); break;
+                case ClaimResult.NotDue:
+                    nextDue = Min(nextDue, due);
+                    results.Add(new(target.Channel, target.Recipient, "waiting", null));
+                    break;
+                default:
+                    results.Add(new(target.Channel, target.Recipient, result switch
+                    {
+                        ClaimResult.AlreadySent => "already_sent",
+                        ClaimResult.Exhausted => "exhausted",
+                        _ => "busy",
+                    }, null));
+                    break;
+            }
+        }
+        if (claimed.Count == 0)
+            return new DeliveryOutcome(week, results, ToInstant(nextDue), null);
+
+        WeeklyReportFiles files;
+        try
+        {
+            // One report per week: a retry sends the same files the other recipients got.
+            files = builder.BuildOnce(week, Path.Combine(builder.Options.OutDir, week.ToString()));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "Weekly report {Week} could not be built", week);
+            foreach (var t in claimed)
+            {
+                nextDue = Min(nextDue, Fail(week, t, "build: " + ex.Message, now));
+                results.Add(new(t.Channel, t.Recipient, "failed", ex.Message));
+            }
+            return new DeliveryOutcome(week, results, ToInstant(nextDue), null);
+        }
+
+        foreach (var target in claimed)
+        {
+            try
+            {
+                // A send that hangs must end before the claim would be considered stuck.
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(o.ClaimTimeout);
+                if (target.Channel == DeliveryTarget.Email)
+                    await mailer.SendAsync(Message(files, target.Recipient), timeout.Token);
+                else
+                    CopyToFolder(files, target.Recipient, week);
+                ledger.MarkSent(week.ToString(), target, InstanceId, Wib(clock.GetUtcNow()));
+                results.Add(new(target.Channel, target.Recipient, "sent", null));
+                log.LogInformation("Weekly report {Week} delivered to {Channel} {Recipient}", week, target.Channel, target.Recipient);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                nextDue = Min(nextDue, Fail(week, target, ex.Message, Wib(clock.GetUtcNow())));
+                results.Add(new(target.Channel, target.Recipient, "failed", ex.Message));
+                log.LogWarning(ex, "Weekly report {Week} to {Recipient} failed", week, target.Recipient);
+            }
+        }
+        return new DeliveryOutcome(week, results, ToInstant(nextDue), files);
+    }
+
+    public IReadOnlyList<LedgerRow> Ledger(Periode week) => ledger.List(week.ToString());
+
+    private DateTime? Fail(Periode week, DeliveryTarget target, string error, DateTime now)
+    {
+        var attempts = ledger.List(week.ToString()).FirstOrDefault(r => r.Channel == target.Channel && r.Recipient == target.Recipient)?.Attempts ?? 1;
+        var next = now + Backoff(attempts);
+        ledger.MarkFailed(week.ToString(), target, InstanceId, error, next);
+        return attempts >= delivery.Value.MaxAttempts ? null : next;
+    }
+
+    /// <summary>RetryBackoff × 2^(attempts−1), capped at 6 hours.</summary>
+    public TimeSpan Backoff(int attempts)
+    {
+        var ticks = delivery.Value.RetryBackoff.Ticks * Math.Pow(2, Math.Max(0, attempts - 1));
+        return ticks >= MaxBackoff.Ticks ? MaxBackoff : TimeSpan.FromTicks((long)ticks);
+    }
+
+    private MimeMessage Message(WeeklyReportFiles files, string recipient)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(smtp.Value.From));
+        message.To.Add(MailboxAddress.Parse(recipient));
+        message.Subject = files.Subject;
+        var body = new BodyBuilder { HtmlBody = File.ReadAllText(files.EmailHtml), TextBody = File.ReadAllText(files.SummaryText) };
+        body.Attachments.Add(files.Pdf);
+        body.Attachments.Add(files.Xlsx);
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    private static void CopyToFolder(WeeklyReportFiles files, string folder, Periode week)
+    {
+        var target = Directory.CreateDirectory(Path.Combine(folder, week.ToString())).FullName;
+        foreach (var f in new[] { files.Html, files.Pdf, files.Xlsx })
+            File.Copy(f, Path.Combine(target, Path.GetFileName(f)), overwrite: true);
+    }
+
+    private static DateTime? Min(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : (a < b ? a : b);
+
+    /// <summary>Instant → WIB wall-clock (the warehouse's TIMESTAMP convention, V001).</summary>
+    public static DateTime Wib(DateTimeOffset instant) => DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, ReportWeeks.Jakarta).DateTime, DateTimeKind.Unspecified);
+
+    private static DateTimeOffset? ToInstant(DateTime? wib) => wib is { } w ? new DateTimeOffset(w, ReportWeeks.Jakarta.GetUtcOffset(w)) : null;
+}

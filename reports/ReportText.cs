@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Kepegawaian.Reports;
+
+/// <summary>
+/// Language of reports and dashboards (spec §1): Indonesian by default — number format <c>1.234,5</c>,
+/// Indonesian month names — English by <c>Reports:Language = en</c>.
+/// </summary>
+public sealed class ReportText
+{
+    private static readonly string[] BulanId = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+    private static readonly string[] BulanEn = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    private ReportText(bool english)
+    {
+        English = english;
+        Number = new NumberFormatInfo
+        {
+            NumberDecimalSeparator = english ? "." : ",",
+            NumberGroupSeparator = english ? "," : ".",
+            PercentDecimalSeparator = english ? "." : ",",
+            PercentGroupSeparator = english ? "," : ".",
+            NegativeSign = "-",
+        };
+    }
+
+    public static ReportText Indonesian { get; } = new(false);
+    public static ReportText EnglishText { get; } = new(true);
+    public static ReportText For(string? language) => string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? EnglishText : Indonesian;
+
+    public bool English { get; }
+    public string Code => English ? "en" : "id";
+    public NumberFormatInfo Number { get; }
+
+    /// <summary>Picks the Indonesian or English string.</summary>
+    public string T(string id, string en) => English ? en : id;
+
+    public string N(double value, int decimals = 2) => double.IsNaN(value) ? "–" : value.ToString("N" + decimals, Number);
+    public string N(double? value, int decimals = 2) => value is { } v ? N(v, decimals) : "–";
+    public string Int(long value) => value.ToString("N0", Number);
+    public string Pct(double share, int decimals = 1) => N(share * 100, decimals) + " %";
+    public string Signed(double? value, int decimals = 2) => value is { } v ? (v > 0 ? "+" : "") + N(v, decimals) : "–";
+
+    public string MonthName(int month) => (English ? BulanEn : BulanId)[month - 1];
+    public string MonthShort(int month) => MonthName(month)[..3];
+    public string Date(DateOnly d) => $"{d.Day} {MonthName(d.Month)} {d.Year}";
+    public string MonthYear(DateOnly d) => $"{MonthShort(d.Month)} {d.Year}";
+
+    /// <summary>Shown instead of a figure that describes fewer than MinCellSize employees.</summary>
+    public static string Suppressed(int minCellSize) => $"<{minCellSize.ToString(CultureInfo.InvariantCulture)}";
+}

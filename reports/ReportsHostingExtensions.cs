@@ -1,0 +1,78 @@
+using Kepegawaian.Reports.Data;
+using Kepegawaian.Reports.Delivery;
+using Kepegawaian.Reports.Options;
+using Kepegawaian.Reports.Weekly;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Kepegawaian.Reports;
+
+public static class ReportsHostingExtensions
+{
+    /// <summary>
+    /// Registers the report options (validated at start-up, messages name the key), the report
+    /// builder, the delivery service and ledger, the dashboard options, and the Quartz weekly job with
+    /// its cron trigger (<c>Delivery:Cron</c> in Asia/Jakarta, misfire = fire once now) plus a
+    /// start-up catch-up trigger. Expects <c>AddWarehouse()</c>; the host calls <c>AddQuartz()</c> and
+    /// <c>AddQuartzHostedService()</c> once for all jobs.
+    /// </summary>
+    public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.AddOptions<ReportOptions>().Bind(config.GetSection(ReportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().Bind(config.GetSection(DeliveryOptions.Section))
+            .PostConfigure(o => o.TimeZone = config["Schedule:TimeZone"] is { Length: > 0 } tz ? tz : o.TimeZone)
+            .ValidateDataAnnotations()
+            .Validate(o => CronExpression.TryParse(o.Cron, out _), "Delivery:Cron is not a valid Quartz cron expression.")
+            .Validate(o => o.Recipients.All(r => MimeKit.MailboxAddress.TryParse(r, out _)), "Delivery:Recipients contains an invalid e-mail address.")
+            .ValidateOnStart();
+        services.AddOptions<SmtpOptions>().Bind(config.GetSection(SmtpOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddOptions<DashboardOptions>().Bind(config.GetSection(DashboardOptions.Section))
+            .Validate(o => DashboardOptions.CheckBinding(o.Urls, o.Token) is null,
+                "Dashboard:Token is required when Dashboard:Urls binds a non-loopback address.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ReportDataReader>();
+        services.AddSingleton<WeeklyReportBuilder>();
+        services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<IReportMailer, SmtpReportMailer>();
+        services.AddSingleton<ReportDeliveryService>();
+        services.AddTransient<WeeklyReportJob>();
+
+        var cron = config["Delivery:Cron"] is { Length: > 0 } c ? c : new DeliveryOptions().Cron;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(config["Schedule:TimeZone"] is { Length: > 0 } z ? z : "Asia/Jakarta");
+        // Added to whichever Quartz scheduler the host registers (AddQuartz + AddQuartzHostedService).
+        services.ConfigureAllQuartzSchedulers(q =>
+        {
+            q.AddJob<WeeklyReportJob>(j => j.WithIdentity(WeeklyReportJob.Key).StoreDurably());
+            if (CronExpression.TryParse(cron, out _))
+                q.AddTrigger(t => t.ForJob(WeeklyReportJob.Key).WithIdentity("weekly-report-cron", "reports")
+                    .WithCronSchedule(cron, s => s.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            // After downtime the in-memory scheduler has no missed fire to replay: this one-shot
+            // trigger sends the latest week's report at start-up if it is due and not yet sent.
+            q.AddTrigger(t => t.ForJob(WeeklyReportJob.Key).WithIdentity("weekly-report-catch-up", "reports")
+                .UsingJobData(WeeklyReportJob.CatchUpKey, true).StartAt(DateTimeOffset.UtcNow.AddSeconds(5)));
+        });
+        return builder;
+    }
+}
+
+/// <summary>Checks Smtp:* only when e-mail recipients are configured; messages name the key.</summary>
+internal sealed class SmtpOptionsValidator(IOptions<DeliveryOptions> delivery) : IValidateOptions<SmtpOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SmtpOptions o)
+    {
+        if (delivery.Value.Recipients.Count == 0) return ValidateOptionsResult.Success;
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(o.Host)) errors.Add("Smtp:Host is required when Delivery:Recipients is set.");
+        if (o.Port is < 1 or > 65535) errors.Add("Smtp:Port must be between 1 and 65535.");
+        if (!MimeKit.MailboxAddress.TryParse(o.From, out _)) errors.Add("Smtp:From must be an e-mail address when Delivery:Recipients is set.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

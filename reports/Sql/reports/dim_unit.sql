@@ -1,0 +1,1 @@
+SELECT kode_unit, nama_unit FROM dim_unit

@@ -1,0 +1,2 @@
+SELECT kode_unit, periode, forecast, lower, upper, mae_model, mae_naive
+FROM mart_kinerja_forecast

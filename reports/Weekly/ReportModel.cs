@@ -1,0 +1,62 @@
+using Kepegawaian.Analytics.Common;
+using Kepegawaian.Reports.Charts;
+using ScottPlot;
+
+namespace Kepegawaian.Reports.Weekly;
+
+/// <summary>A chart of a report; the same <see cref="Plot"/> is drawn into the PNG (HTML) and the PDF.</summary>
+public sealed class ReportChart(string name, string title, Plot plot)
+{
+    private byte[]? png;
+    public string Name { get; } = name;
+    public string Title { get; } = title;
+    public Plot Plot { get; } = plot;
+    public byte[] Png => png ??= ChartStyle.Png(Plot);
+}
+
+/// <summary>
+/// A table of aggregates. Cells are strings, numbers or null; a suppressed small cell is the
+/// string <c>&lt;5</c>. Numbers are formatted by each renderer (HTML/PDF in the report language,
+/// XLSX as numbers).
+/// </summary>
+public sealed record ReportTable(string Name, string Title, IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows, IReadOnlyList<int>? Decimals = null)
+{
+    public int DecimalsOf(int column) => Decimals is { } d && column < d.Count ? d[column] : 2;
+}
+
+public sealed record ReportSection(string Id, string Title, IReadOnlyList<string> Paragraphs, IReadOnlyList<ReportChart> Charts, IReadOnlyList<ReportTable> Tables);
+
+/// <summary>The weekly report (spec §1): a one-screen summary and the alerts, then a section per area.</summary>
+public sealed record WeeklyReport(
+    Periode Week, ReportText Text, string Title, DateTimeOffset GeneratedAt,
+    IReadOnlyList<string> Summary, ReportTable Alerts, IReadOnlyList<ReportSection> Sections)
+{
+    public IEnumerable<ReportTable> AllTables => Sections.SelectMany(s => s.Tables).Prepend(Alerts);
+    public IEnumerable<ReportChart> AllCharts => Sections.SelectMany(s => s.Charts);
+    public string FileStem => $"laporan-mingguan-{Week}";
+}
+
+/// <summary>
+/// The files of one written report. <see cref="EmailHtml"/> is the e-mail body and <see cref="SummaryText"/>
+/// the plain-text summary whose first line is the title (the e-mail subject), so a delivery retry can
+/// resend exactly the report the other recipients got without rebuilding it.
+/// </summary>
+public sealed record WeeklyReportFiles(Periode Week, string Directory, string Html, string Pdf, string Xlsx, string EmailHtml, string SummaryText,
+    IReadOnlyList<string> Charts, IReadOnlyList<string> Csv)
+{
+    public IEnumerable<string> All => new[] { Html, Pdf, Xlsx, EmailHtml, SummaryText }.Concat(Charts).Concat(Csv);
+
+    public string Subject => File.ReadLines(SummaryText).First();
+
+    /// <summary>The files of a report already written into <paramref name="directory"/>, or null.</summary>
+    public static WeeklyReportFiles? TryLoad(string directory, Periode week)
+    {
+        var stem = Path.Combine(directory, $"laporan-mingguan-{week}");
+        var files = new WeeklyReportFiles(week, directory, stem + ".html", stem + ".pdf", stem + ".xlsx", stem + ".email.html", stem + ".txt",
+            Dir(Path.Combine(directory, "grafik"), "*.png"), Dir(Path.Combine(directory, "tabel"), "*.csv"));
+        return new[] { files.Html, files.Pdf, files.Xlsx, files.EmailHtml, files.SummaryText }.All(File.Exists) ? files : null;
+    }
+
+    private static IReadOnlyList<string> Dir(string path, string pattern) =>
+        System.IO.Directory.Exists(path) ? System.IO.Directory.GetFiles(path, pattern).Order(StringComparer.Ordinal).ToList() : [];
+}

@@ -1,0 +1,94 @@
+using Kepegawaian.Analytics.Common;
+using Kepegawaian.Reports.Data;
+using Kepegawaian.Reports.Options;
+using Microsoft.Extensions.Options;
+
+namespace Kepegawaian.Reports.Weekly;
+
+/// <summary>Builds the weekly report from the marts and writes it as HTML, PDF, XLSX, PNG and CSV.</summary>
+public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<ReportOptions> options, TimeProvider clock)
+{
+    public ReportOptions Options => options.Value;
+
+    public WeeklyReport Build(Periode week)
+    {
+        if (week.Kind != PeriodeKind.Minggu) throw new ArgumentException("The weekly report needs an ISO week (YYYY-Www).", nameof(week));
+        var text = ReportText.For(options.Value.Language);
+        var data = reader.Read();
+        // etl_file timestamps are WIB wall-clock (V001), like the week boundaries.
+        var etl = reader.ReadEtlWeek(week.Start.ToDateTime(TimeOnly.MinValue), week.End.ToDateTime(TimeOnly.MinValue));
+        var content = new WeeklyContent(data, etl, week, text, options.Value.MinCellSize);
+        var generated = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ReportWeeks.Jakarta);
+        return new WeeklyReport(week, text,
+            text.T($"Laporan Mingguan Kepegawaian — Minggu {week}", $"Weekly Civil Service Report — Week {week}"),
+            generated, content.Summary(), content.AlertsTable(),
+            [content.IkmSection(), content.KinerjaSection(), content.DiklatSection(), content.CutiSection()]);
+    }
+
+    /// <summary>Writes every file of the report into <paramref name="directory"/> (created if needed).</summary>
+    public WeeklyReportFiles Write(WeeklyReport report, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var stem = Path.Combine(directory, report.FileStem);
+        var html = stem + ".html";
+        File.WriteAllText(html, HtmlReportRenderer.Render(report));
+        var pdf = stem + ".pdf";
+        PdfReportRenderer.Write(report, pdf);
+        var xlsx = stem + ".xlsx";
+        XlsxReportRenderer.Write(report, xlsx);
+        var email = stem + ".email.html";
+        File.WriteAllText(email, HtmlReportRenderer.RenderEmailBody(report));
+        var txt = stem + ".txt";
+        File.WriteAllLines(txt, report.Summary.Prepend("").Prepend(report.Title));
+
+        var chartDir = Directory.CreateDirectory(Path.Combine(directory, "grafik")).FullName;
+        var charts = report.AllCharts.Select(c =>
+        {
+            var p = Path.Combine(chartDir, $"{report.Week}-{c.Name}.png");
+            File.WriteAllBytes(p, c.Png);
+            return p;
+        }).ToList();
+        var tableDir = Directory.CreateDirectory(Path.Combine(directory, "tabel")).FullName;
+        var csv = report.AllTables.Select(t =>
+        {
+            var p = Path.Combine(tableDir, $"{report.Week}-{t.Name}.csv");
+            File.WriteAllText(p, SpreadsheetSafe.Csv(t), new System.Text.UTF8Encoding(true)); // BOM: Excel reads UTF-8
+            return p;
+        }).ToList();
+        return new WeeklyReportFiles(report.Week, directory, html, pdf, xlsx, email, txt, charts, csv);
+    }
+
+    /// <summary>
+    /// The week's report in <paramref name="directory"/>: reused when already complete there, else
+    /// built into a temporary sibling folder and moved in whole, so concurrent builders never mix files.
+    /// </summary>
+    public WeeklyReportFiles BuildOnce(Periode week, string directory)
+    {
+        if (WeeklyReportFiles.TryLoad(directory, week) is { } existing) return existing;
+        var temp = directory.TrimEnd(Path.DirectorySeparatorChar) + $".tmp-{Guid.NewGuid():N}";
+        Write(Build(week), temp);
+        try
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true); // an incomplete earlier attempt
+            Directory.Move(temp, directory);
+        }
+        catch (IOException)
+        {
+            // Another builder finished first: use its files.
+            try { Directory.Delete(temp, recursive: true); } catch (IOException) { }
+        }
+        return WeeklyReportFiles.TryLoad(directory, week) ?? throw new IOException($"Weekly report {week} could not be written to {directory}.");
+    }
+
+    public Task<WeeklyReportFiles> BuildAsync(Periode week, string? directory = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var report = Build(week);
+            cancellationToken.ThrowIfCancellationRequested();
+            return Write(report, directory ?? options.Value.OutDir);
+        }, cancellationToken);
+
+    /// <summary>The week the schedule reports on now: the last complete ISO week in Asia/Jakarta.</summary>
+    public Periode DefaultWeek() => ReportWeeks.LastComplete(clock.GetUtcNow());
+}

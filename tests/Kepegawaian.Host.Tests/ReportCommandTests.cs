@@ -1,0 +1,51 @@
+using Kepegawaian.Service.Cli;
+using Kepegawaian.Testing;
+using Kepegawaian.Warehouse;
+
+namespace Kepegawaian.Host.Tests;
+
+public sealed class ReportCommandTests : IDisposable
+{
+    private readonly TempWarehouse wh = new();
+    private readonly TempFolder outDir = TempFolder.Create("cli-report");
+
+    public ReportCommandTests()
+    {
+        using var c = wh.Open();
+        c.Execute(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ReportData", "marts.sql")));
+        c.Execute(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ReportData", "seed.sql")));
+    }
+
+    public void Dispose()
+    {
+        wh.Dispose();
+        outDir.Dispose();
+    }
+
+    [Fact]
+    public async Task Report_weekly_writes_html_pdf_and_xlsx_for_the_given_week()
+    {
+        var output = new StringWriter();
+        var code = await CliApp.RunAsync(["report", "weekly", "--week", "2026-W47", "--out", outDir.Path, "--db", wh.Path], output, new StringWriter());
+        Assert.Equal(CliApp.Ok, code);
+        foreach (var ext in new[] { "html", "pdf", "xlsx" })
+            Assert.True(File.Exists(Path.Combine(outDir.Path, $"laporan-mingguan-2026-W47.{ext}")), ext);
+        Assert.Contains("2026-W47", output.ToString());
+    }
+
+    [Fact]
+    public async Task A_bad_week_is_a_usage_error()
+    {
+        var error = new StringWriter();
+        Assert.Equal(CliApp.UsageError, await CliApp.RunAsync(["report", "weekly", "--week", "2026-47", "--out", outDir.Path, "--db", wh.Path], new StringWriter(), error));
+        Assert.Contains("YYYY-Www", error.ToString());
+    }
+
+    [Fact]
+    public async Task Deliver_without_targets_tells_the_operator_which_key_to_set()
+    {
+        var error = new StringWriter();
+        Assert.Equal(CliApp.OperatorError, await CliApp.RunAsync(["report", "deliver", "--week", "2026-W47", "--db", wh.Path], new StringWriter(), error));
+        Assert.Contains("Delivery:Recipients", error.ToString());
+    }
+}

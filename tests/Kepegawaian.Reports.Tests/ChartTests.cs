@@ -1,0 +1,58 @@
+using Kepegawaian.Reports.Charts;
+using Kepegawaian.Reports.Data;
+using ScottPlot;
+
+namespace Kepegawaian.Reports.Tests;
+
+public sealed class ChartTests
+{
+    private static readonly ChartFactory Charts = new(ReportText.Indonesian);
+
+    public static TheoryData<string> Names() => new(AllCharts().Keys);
+
+    private static Dictionary<string, Func<Plot>> AllCharts() => new()
+    {
+        ["ikm_unit"] = () => Charts.IkmByUnit([("Dinas Kependudukan dan Pencatatan Sipil", 89.72, "A"), ("Kecamatan Ilir Barat I", 77.22, "B"), ("RSUD Bari", 70.0, "C"), ("Dinas Perhubungan", 60.0, "D")], "2026-Q3"),
+        ["ikm_tren"] = () => Charts.IkmTrend(["2026-Q1", "2026-Q2", "2026-Q3"], [("Kota Palembang", [80.1, 80.0, 82.15]), ("RSUD Bari", [78.0, null, 70.0])]),
+        ["ikm_unsur"] = () => Charts.WeakestElements([("Persyaratan", 3.4, 3.3), ("Waktu penyelesaian", 2.5, 2.7), ("Biaya/tarif", 3.9, null)], "Kota 2026-Q3"),
+        ["kinerja_predikat"] = () => Charts.PredikatDistribution(["2026-Q2", "2026-Q3"], [[2, 6, 2, 0, 0], [3, 6, 4, 0, 0]]),
+        ["kinerja_tren"] = () => Charts.PerformanceTrend(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2027-Q1"], [77.0, 78.0, 80.0, null, null], [(2, 80, 80, 80), (3, 81, 78, 84), (4, 82, 77, 87)], "rata-rata kota"),
+        ["diklat_dampak"] = () => Charts.TrainingForest([("teknis", 2.5, 1.0, 4.0, 30), ("manajerial", -0.4, -1.9, 1.1, 25), ("e_learning", null, null, null, 3)]),
+        ["diklat_event"] = () => Charts.EventStudy([new("teknis", -2, 0.1, -0.8, 1.0), new("teknis", -1, 0, -0.7, 0.7), new("teknis", 0, 1.8, 0.6, 3.0), new("teknis", 1, 2.6, 1.2, 4.0)], "teknis"),
+        ["jp_cakupan"] = () => Charts.JpCoverage([("Dinas Kependudukan", 0.75), ("Kecamatan Ilir Barat I", 0.42), ("Inspektorat", 0.95)], 2026),
+        ["cuti_waktu"] = () => Charts.LeaveProcessing([new(2025, 12, 1), new(2026, 1, 1), new(2026, 2, 1)], [("online", [2.0, 1.8, 1.5]), ("manual", [5.0, 5.5, 4.8])]),
+        ["cuti_online"] = () => Charts.OnlineAdoption(["2026-08", "2026-09", "2026-10"], [0.31, 0.45, 0.625]),
+        ["kosong"] = () => Charts.Empty("IKM per unit"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Every_chart_renders_a_png_at_email_width(string name)
+    {
+        var png = ChartStyle.Png(AllCharts()[name]());
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        // IHDR width/height, big-endian at bytes 16..23.
+        Assert.Equal(ChartStyle.Width, (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19]);
+        File.WriteAllBytes(Path.Combine(ReportSeed.Artifacts("charts"), name + ".png"), png);
+    }
+
+    [Fact]
+    public void Ikm_bars_take_the_colour_of_their_grade()
+    {
+        Assert.Equal(ChartStyle.GradeA, ChartStyle.Grade("A"));
+        Assert.Equal(ChartStyle.GradeD, ChartStyle.Grade("D"));
+        var plot = Charts.IkmByUnit([("X", 89.72, "A"), ("Y", 60.0, "D")], "2026-Q3");
+        var bars = plot.GetPlottables<ScottPlot.Plottables.BarPlot>().Single().Bars;
+        Assert.Equal(ChartStyle.GradeD, bars.Single(b => b.Value == 60.0).FillColor);
+        Assert.Equal(ChartStyle.GradeA, bars.Single(b => b.Value == 89.72).FillColor);
+        Assert.Contains("89,72", bars.Select(b => b.Label));
+    }
+
+    [Fact]
+    public void Ikm_band_lines_sit_at_the_PermenPANRB_grade_limits()
+    {
+        var plot = Charts.IkmByUnit([("X", 80, "B")], "2026-Q3");
+        var lines = plot.GetPlottables<ScottPlot.Plottables.VerticalLine>().Select(l => l.X).Order().ToArray();
+        Assert.Equal([65.00, 76.61, 88.31], lines);
+    }
+}

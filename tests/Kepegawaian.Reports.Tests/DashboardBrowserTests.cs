@@ -1,0 +1,111 @@
+using Microsoft.Playwright;
+
+namespace Kepegawaian.Reports.Tests;
+
+/// <summary>The dashboard in real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).</summary>
+[Trait("Category", "Scenario")]
+public sealed class DashboardBrowserTests : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    private DashboardServer server = null!;
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+    private readonly List<string> consoleErrors = [];
+
+    public async Task InitializeAsync()
+    {
+        server = await DashboardServer.StartAsync();
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+        await server.DisposeAsync();
+    }
+
+    private async Task<IPage> NewPage()
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1100 } });
+        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
+        page.PageError += (_, e) => consoleErrors.Add(e);
+        return page;
+    }
+
+    private static Task TablesReady(IPage page) =>
+        page.WaitForFunctionAsync("() => [...document.querySelectorAll('table[data-api]')].every(t => t.dataset.state === 'ready')");
+
+    private static Task ImagesLoaded(IPage page) =>
+        page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete && i.naturalWidth === 700)");
+
+    private static string Shot(string name) => Path.Combine(ReportSeed.Artifacts("screenshots"), name + ".png");
+
+    [Fact]
+    public async Task Policy_pages_load_with_charts_and_tables_and_no_console_errors()
+    {
+        var page = await NewPage();
+        foreach (var path in new[] { "/dasbor/ikm", "/dasbor/kinerja", "/dasbor/jp", "/dasbor/cuti", "/dasbor/peringatan" })
+        {
+            var response = await page.GotoAsync(server.BaseUrl + path);
+            Assert.Equal(200, response!.Status);
+            await TablesReady(page);
+            await ImagesLoaded(page);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot(path.Trim('/').Replace('/', '-')), FullPage = true });
+        }
+        Assert.Contains("mutu turun dari B ke C", await page.InnerTextAsync("table"));
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task Changing_the_period_filter_changes_the_chart_and_the_table()
+    {
+        var page = await NewPage();
+        await page.GotoAsync(server.BaseUrl + "/dasbor/ikm");
+        await TablesReady(page);
+        await ImagesLoaded(page);
+        var chart = page.Locator("img[data-chart='/chart/ikm_unit.png']");
+        var before = await chart.ScreenshotAsync();
+        Assert.Contains("89,72", await page.InnerTextAsync("table[data-api='/api/ikm']"));
+
+        await page.SelectOptionAsync("#filter-periode", "2026-Q2");
+        await page.WaitForFunctionAsync("() => document.querySelector(\"img[data-chart='/chart/ikm_unit.png']\").src.includes('periode=2026-Q2')");
+        await TablesReady(page);
+        await ImagesLoaded(page);
+        await page.WaitForFunctionAsync("() => document.querySelector(\"table[data-api='/api/ikm']\").innerText.includes('77,50')");
+        var after = await chart.ScreenshotAsync();
+        Assert.NotEqual(before, after);
+        Assert.DoesNotContain("89,72", await page.InnerTextAsync("table[data-api='/api/ikm']"));
+        Assert.Contains("periode=2026-Q2", page.Url);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("ikm-2026-Q2"), FullPage = true });
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task Hr_page_is_refused_without_token_and_opens_after_login()
+    {
+        var page = await NewPage();
+        var refused = await page.GotoAsync(server.BaseUrl + "/hr/jp");
+        Assert.Equal(401, refused!.Status);
+        Assert.DoesNotContain("199001012015031001", await page.ContentAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("hr-refused") });
+
+        await page.FillAsync("#token", DashboardServer.Token);
+        await page.ClickAsync("#login");
+        await page.WaitForURLAsync("**/hr/jp");
+        await TablesReady(page);
+        Assert.Contains("199001012015031001", await page.InnerTextAsync("table"));
+        Assert.Contains("Budi Santoso", await page.InnerTextAsync("table"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("hr-jp"), FullPage = true });
+
+        await page.GotoAsync(server.BaseUrl + "/hr/diklat");
+        await TablesReady(page);
+        await ImagesLoaded(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("hr-diklat"), FullPage = true });
+        // The 401 of the refused page is the only console error expected.
+        Assert.All(consoleErrors, e => Assert.Contains("401", e));
+    }
+}

@@ -1,0 +1,53 @@
+using Kepegawaian.Reports.Dashboard;
+using Kepegawaian.Testing;
+using Kepegawaian.Warehouse;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Kepegawaian.Reports.Tests;
+
+/// <summary>A real Kestrel server on 127.0.0.1 (random port) serving MapDashboard over a seeded warehouse.</summary>
+public sealed class DashboardServer : IAsyncDisposable
+{
+    public const string Token = "rahasia-hr-123";
+
+    private DashboardServer(WebApplication app, TempWarehouse wh)
+    {
+        App = app;
+        Warehouse = wh;
+        BaseUrl = app.Urls.First().TrimEnd('/');
+    }
+
+    public WebApplication App { get; }
+    public TempWarehouse Warehouse { get; }
+    public string BaseUrl { get; }
+
+    public static async Task<DashboardServer> StartAsync(string token = Token)
+    {
+        var wh = ReportSeed.Create();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Warehouse:Path"] = wh.Path,
+            ["Dashboard:Token"] = token,
+            ["Reports:Language"] = "id",
+        });
+        builder.AddWarehouse();
+        builder.AddReports();
+        var app = builder.Build();
+        app.MapDashboard();
+        await app.StartAsync();
+        return new DashboardServer(app, wh);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Warehouse.Dispose();
+    }
+}

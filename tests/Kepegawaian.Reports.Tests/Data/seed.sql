@@ -1,0 +1,55 @@
+-- Test support: a small, hand-checkable set of mart rows (see ReportSeed for the expected values).
+INSERT INTO dim_unit (kode_unit, nama_unit, jenis_unit, row_hash) VALUES
+  ('U01', 'Dinas Kependudukan', 'dinas', 1),
+  ('U02', 'Kecamatan Ilir Barat I', 'kecamatan', 2),
+  ('U03', '<script>alert(1)</script> & Co', 'dinas', 3),
+  ('U04', '=HYPERLINK("http://x")', 'badan', 4);
+
+INSERT INTO mart_ikm (level, kode_unit, nama_unit, jenis_layanan, periode, jenis_periode, periode_mulai, responden,
+    nrr_u1, nrr_u2, nrr_u3, nrr_u4, nrr_u5, nrr_u6, nrr_u7, nrr_u8, nrr_u9, ikm, mutu, kinerja, ci_low, ci_high,
+    populasi, sampel_minimum, sampel_cukup) VALUES
+  ('kota', 'KOTA', 'Kota Palembang', NULL, '2026-Q2', 'triwulan', DATE '2026-04-01', 900, 3.2,3.2,3.2,3.2,3.2,3.2,3.2,3.2,3.2, 80.00, 'B', 'Baik', 79.0, 81.0, NULL, NULL, NULL),
+  ('kota', 'KOTA', 'Kota Palembang', NULL, '2026-Q3', 'triwulan', DATE '2026-07-01', 950, 3.4,3.3,2.5,3.9,3.3,3.4,3.5,3.0,3.3, 82.15, 'B', 'Baik', 81.1, 83.2, NULL, NULL, NULL),
+  ('kota', 'KOTA', 'Kota Palembang', NULL, '2027-Q1', 'triwulan', DATE '2027-01-01', 950, 4,4,4,4,4,4,4,4,4, 100.00, 'A', 'Sangat Baik', 99.0, 100.0, NULL, NULL, NULL),
+  ('unit', 'U01', 'Dinas Kependudukan', NULL, '2026-Q2', 'triwulan', DATE '2026-04-01', 400, 3.6,3.6,3.6,3.6,3.6,3.6,3.6,3.6,3.6, 90.00, 'A', 'Sangat Baik', 89.0, 91.0, 5000, 357, true),
+  ('unit', 'U01', 'Dinas Kependudukan', NULL, '2026-Q3', 'triwulan', DATE '2026-07-01', 410, 3.6,3.6,3.6,3.6,3.6,3.6,3.6,3.6,3.5, 89.72, 'A', 'Sangat Baik', 88.7, 90.7, 5000, 357, true),
+  ('unit', 'U02', 'Kecamatan Ilir Barat I', NULL, '2026-Q2', 'triwulan', DATE '2026-04-01', 300, 3.1,3.1,3.1,3.1,3.1,3.1,3.1,3.1,3.1, 77.50, 'B', 'Baik', 76.0, 79.0, NULL, NULL, NULL),
+  ('unit', 'U02', 'Kecamatan Ilir Barat I', NULL, '2026-Q3', 'triwulan', DATE '2026-07-01', 320, 3.1,3.1,3.1,3.0,3.1,3.1,3.1,3.1,3.1, 77.22, 'B', 'Baik', 75.9, 78.5, NULL, NULL, NULL),
+  ('unit', 'U03', '<script>alert(1)</script> & Co', NULL, '2026-Q2', 'triwulan', DATE '2026-04-01', 200, 3.1,3.1,3.1,3.1,3.1,3.1,3.1,3.1,3.1, 78.00, 'B', 'Baik', 76.0, 80.0, NULL, NULL, NULL),
+  ('unit', 'U03', '<script>alert(1)</script> & Co', NULL, '2026-Q3', 'triwulan', DATE '2026-07-01', 210, 2.8,2.8,2.8,2.8,2.8,2.8,2.8,2.8,2.8, 70.00, 'C', 'Kurang Baik', 68.0, 72.0, NULL, NULL, NULL),
+  ('unit', 'U04', '=HYPERLINK("http://x")', NULL, '2026-Q3', 'triwulan', DATE '2026-07-01', 150, 2.4,2.4,2.4,2.4,2.4,2.4,2.4,2.4,2.4, 60.00, 'D', 'Tidak Baik', 57.0, 63.0, NULL, NULL, NULL);
+
+INSERT INTO mart_ikm_alert VALUES
+  ('U03', '<script>alert(1)</script> & Co', '2026-Q3', 70.00, 78.00, -8.00, 'C', 'B', 'mutu turun dari B ke C');
+
+INSERT INTO mart_ikm_unsur_lemah VALUES
+  ('U02', '2026-Q3', 'u4', 'Biaya/tarif', 3.0, 3.1, 1);
+
+INSERT INTO mart_kinerja_unit VALUES
+  ('U01', 'Dinas Kependudukan', '2026-Q2', 10, 78.0, 3.9, 2, 6, 2, 0, 0),
+  ('U01', 'Dinas Kependudukan', '2026-Q3', 10, 80.0, 4.0, 3, 5, 2, 0, 0),
+  ('U02', 'Kecamatan Ilir Barat I', '2026-Q3', 3, 70.0, 3.0, 0, 1, 2, 0, 0);
+INSERT INTO mart_kinerja_tren VALUES ('U02', -1.5, -2.5, -0.5, true), ('U01', 0.5, -0.2, 1.2, false);
+INSERT INTO mart_kinerja_forecast VALUES
+  ('U01', '2026-Q4', 81.0, 78.0, 84.0, 1.1, 1.6),
+  ('U01', '2027-Q1', 82.0, 77.0, 87.0, 1.1, 1.6);
+
+INSERT INTO mart_diklat_dampak VALUES
+  ('teknis', 'jenis_pelatihan', 'estimated', 2.5, 1.0, 4.0, 0.001, 30, 60, 0.08, 0.45, 0.6, 'clean', 4.2, 12.5),
+  ('e_learning', 'jenis_pelatihan', 'estimated', 9.9, 1.0, 18.8, 0.04, 3, 6, 0.2, 1.1, 0.5, 'clean', 4.0, 5.0);
+INSERT INTO mart_diklat_event VALUES
+  ('teknis', -2, 0.1, -0.8, 1.0), ('teknis', -1, 0.0, -0.7, 0.7), ('teknis', 0, 1.8, 0.6, 3.0), ('teknis', 1, 2.6, 1.2, 4.0);
+
+INSERT INTO mart_jp_unit VALUES ('U01', 2026, 20, 15, 0.75), ('U02', 2026, 4, 1, 0.25);
+INSERT INTO mart_jp_pegawai VALUES ('199001012015031001', 'Budi Santoso', 'U01', 2026, 12, false);
+
+INSERT INTO mart_cuti_waktu VALUES
+  ('U01', 'online', 'tahunan', DATE '2026-10-01', 8, 30.0, 60.0, 2.0, 4.0),
+  ('U01', 'online', 'sakit',   DATE '2026-10-01', 2, 50.0, 90.0, 4.0, 6.0),
+  ('U01', 'manual', 'tahunan', DATE '2026-10-01', 6, 90.0, 150.0, 5.0, 9.0),
+  ('U01', 'manual', 'tahunan', DATE '2026-09-01', 5, 100.0, 160.0, 6.0, 10.0);
+INSERT INTO mart_cuti_online VALUES ('U01', '2026-09', 5, 0.0), ('U01', '2026-10', 16, 0.625);
+
+INSERT INTO etl_file (file_id, run_id, file_name, entity, format, content_hash, size_bytes, status, rows_read, rows_loaded, rows_rejected, started_at)
+VALUES (1, 1, 'skm_2026_11.csv', 'skm', 'csv', 'ab', 10, 'loaded', 1240, 1234, 6, TIMESTAMP '2026-11-18 09:00:00'),
+       (2, 1, 'cuti_old.csv', 'cuti', 'csv', 'cd', 10, 'loaded', 50, 50, 0, TIMESTAMP '2026-11-01 09:00:00');

@@ -1,0 +1,141 @@
+using Kepegawaian.Reports.Weekly;
+using Kepegawaian.Testing;
+using MiniExcelLibs;
+using UglyToad.PdfPig;
+
+namespace Kepegawaian.Reports.Tests;
+
+public sealed class WeeklyReportTests : IDisposable
+{
+    private readonly TempWarehouse wh = ReportSeed.Create();
+    private readonly TempFolder outDir = TempFolder.Create("report");
+
+    public void Dispose()
+    {
+        wh.Dispose();
+        outDir.Dispose();
+    }
+
+    private WeeklyReportFiles Write(string language = "id") =>
+        ReportSeed.Builder(wh, language).BuildAsync(ReportSeed.Week, outDir.Path).GetAwaiter().GetResult();
+
+    [Fact]
+    public void Summary_reports_the_city_ikm_change_and_the_data_loaded_in_the_week()
+    {
+        var report = ReportSeed.Builder(wh).Build(ReportSeed.Week);
+        // 82,15 − 80,00 = +2,15; the 2027-Q1 row lies after the week and is not used.
+        Assert.Contains(report.Summary, l => l.Contains("IKM Kota 2026-Q3: 82,15 (B Baik), +2,15 dibanding 2026-Q2.", StringComparison.Ordinal));
+        // Only the file started inside 16–22 Nov counts: 1 file, 1.234 rows, 6 rejected.
+        Assert.Contains(report.Summary, l => l.Contains("1 berkas, 1.234 baris dimuat (skm 1.234), 6 baris ditolak", StringComparison.Ordinal));
+        // U03 (C) and U04 (D) are below B in 2026-Q3.
+        Assert.Contains("2 unit bermutu C atau D pada 2026-Q3.", report.Summary);
+        Assert.Contains("1 unit dengan tren kinerja menurun.", report.Summary);
+    }
+
+    [Fact]
+    public void Leave_median_is_the_request_weighted_mean_of_the_cells()
+    {
+        var report = ReportSeed.Builder(wh).Build(ReportSeed.Week);
+        // October: (8·2 + 2·4 + 6·5) / 16 = 54/16 = 3,375 → 3,4; September: one cell of 5 requests, 6 days.
+        Assert.Contains(report.Summary, l => l.Contains("Median waktu proses cuti Okt 2026: 3,4 hari kerja (bulan sebelumnya 6,0).", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Cells_describing_fewer_than_five_employees_are_suppressed()
+    {
+        var report = ReportSeed.Builder(wh).Build(ReportSeed.Week);
+        var kinerja = report.AllTables.Single(t => t.Name == "kinerja_unit");
+        var u02 = kinerja.Rows.Single(r => (string)r[0]! == "Kecamatan Ilir Barat I");
+        Assert.All(u02.Skip(1), c => Assert.Equal("<5", c));
+        var u01 = kinerja.Rows.Single(r => (string)r[0]! == "Dinas Kependudukan");
+        Assert.Equal(10L, u01[1]);
+        var dampak = report.AllTables.Single(t => t.Name == "diklat_dampak");
+        Assert.Equal("<5", dampak.Rows.Single(r => (string)r[0]! == "e_learning")[3]); // 3 treated: no ATT shown
+        Assert.Equal(2.5, dampak.Rows.Single(r => (string)r[0]! == "teknis")[3]);
+        var jp = report.AllTables.Single(t => t.Name == "jp_unit");
+        Assert.Equal(75.0, jp.Rows.Single(r => (string)r[0]! == "Dinas Kependudukan")[3]);
+        Assert.Equal("<5", jp.Rows.Single(r => (string)r[0]! == "Kecamatan Ilir Barat I")[3]);
+    }
+
+    [Fact]
+    public void Html_is_self_contained_escapes_unit_names_and_carries_no_nip_or_name()
+    {
+        var html = File.ReadAllText(Write().Html);
+        Assert.Contains("data:image/png;base64,", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co", html);
+        Assert.DoesNotContain("src=\"http", html);
+        Assert.DoesNotContain("199001012015031001", html);
+        Assert.DoesNotContain("Budi Santoso", html);
+        // Summary first, then the sections.
+        Assert.True(html.IndexOf("Ringkasan minggu ini", StringComparison.Ordinal) < html.IndexOf("id=\"ikm\"", StringComparison.Ordinal));
+        Assert.Contains("mutu turun dari B ke C", html);
+    }
+
+    [Fact]
+    public void English_by_option()
+    {
+        var report = ReportSeed.Builder(wh, "en").Build(ReportSeed.Week);
+        Assert.Contains(report.Summary, l => l.Contains("City IKM 2026-Q3: 82.15 (B Baik), +2.15 vs 2026-Q2.", StringComparison.Ordinal));
+        Assert.StartsWith("Weekly", report.Title);
+    }
+
+    [Fact]
+    public void Pdf_contains_the_summary_text_and_a_page_per_section()
+    {
+        var files = Write();
+        using var pdf = PdfDocument.Open(files.Pdf);
+        Assert.True(pdf.NumberOfPages >= 5);
+        var first = string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text));
+        Assert.Contains("Laporan", first);
+        Assert.Contains("82,15", first);
+        var all = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.Contains("Kepatuhan", all);
+        Assert.DoesNotContain("199001012015031001", all);
+        File.Copy(files.Pdf, Path.Combine(ReportSeed.Artifacts("report"), "weekly.pdf"), true);
+        File.Copy(files.Html, Path.Combine(ReportSeed.Artifacts("report"), "weekly.html"), true);
+    }
+
+    [Fact]
+    public void Xlsx_and_csv_neutralise_formula_cells()
+    {
+        var files = Write();
+        var sheets = MiniExcel.GetSheetNames(files.Xlsx);
+        Assert.Contains("ikm_unit", sheets);
+        Assert.Contains("peringatan", sheets);
+        var rows = MiniExcel.Query(files.Xlsx, useHeaderRow: true, sheetName: "ikm_unit").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(rows, r => (string?)r["Unit"] == "'=HYPERLINK(\"http://x\")");
+        Assert.Equal(60.0, Convert.ToDouble(rows.Single(r => ((string?)r["Unit"])!.Contains("HYPERLINK", StringComparison.Ordinal))["IKM"]));
+        var csv = File.ReadAllText(files.Csv.Single(p => p.EndsWith("ikm_unit.csv", StringComparison.Ordinal)));
+        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", csv);
+        Assert.Equal(files.Charts.Count, Directory.GetFiles(Path.Combine(outDir.Path, "grafik"), "*.png").Length);
+    }
+
+    [Fact]
+    public void A_warehouse_without_marts_still_gives_a_report()
+    {
+        using var empty = new TempWarehouse();
+        var report = ReportSeed.Builder(empty).Build(ReportSeed.Week);
+        Assert.Contains("Tidak ada data baru yang dimuat minggu ini.", report.Summary);
+        Assert.Contains(report.AllCharts, c => c.Name == "ikm_unit");
+    }
+
+    [Fact]
+    public void Series_keep_one_period_kind_when_a_mart_mixes_months_quarters_and_years()
+    {
+        string[] periods = ["2026-09", "2026-Q3", "2026", "2026-10"];
+        Assert.Equal(["2026-09", "2026-10"], WeeklyContent.PreferKind(periods, p => p, Analytics.Common.PeriodeKind.Bulan));
+        Assert.Equal(["2026"], WeeklyContent.PreferKind(["2026"], p => p, Analytics.Common.PeriodeKind.Bulan));
+    }
+
+    [Fact]
+    public void Default_week_is_the_last_complete_iso_week_in_Jakarta()
+    {
+        // Sunday 22 Nov 2026 23:30 WIB = 16:30 UTC: week 47 is not complete yet.
+        Assert.Equal("2026-W46", ReportWeeks.LastComplete(new DateTimeOffset(2026, 11, 22, 16, 30, 0, TimeSpan.Zero)).ToString());
+        // Monday 23 Nov 00:30 WIB = Sunday 17:30 UTC: week 47 has ended in Jakarta although not in UTC.
+        Assert.Equal("2026-W47", ReportWeeks.LastComplete(new DateTimeOffset(2026, 11, 22, 17, 30, 0, TimeSpan.Zero)).ToString());
+        Assert.Equal("2026-W53", ReportWeeks.LastComplete(new DateTimeOffset(2027, 1, 4, 1, 0, 0, TimeSpan.Zero)).ToString());
+        Assert.Throws<FormatException>(() => ReportWeeks.Parse("2026-13"));
+    }
+}
