@@ -12,8 +12,8 @@ public static class AnalyticsHostingExtensions
     public static IHostApplicationBuilder AddAnalytics(this IHostApplicationBuilder builder)
     {
         builder.AddIkmEfisiensiAnalytics();
-        builder.Services.AddOptions<KinerjaOptions>().Bind(builder.Configuration.GetSection("Kinerja")).ValidateOnStart();
-        builder.Services.AddOptions<DiklatOptions>().Bind(builder.Configuration.GetSection("Diklat")).ValidateOnStart();
+        builder.Services.AddOptions<KinerjaOptions>().Bind(builder.Configuration.GetSection("Analytics:Kinerja")).ValidateOnStart();
+        builder.Services.AddOptions<DiklatOptions>().Bind(builder.Configuration.GetSection("Analytics:Diklat")).ValidateOnStart();
         builder.Services.AddSingleton<AnalyticsRefresher>();
         return builder;
     }
