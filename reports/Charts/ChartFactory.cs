@@ -15,11 +15,20 @@ public sealed class ChartFactory(ReportText text)
 
     public ReportText Text => text;
 
-    /// <summary>IKM per unit, bars coloured by grade A–D, with the band limits as lines.</summary>
+    /// <summary>Most bars one chart can label legibly at e-mail width; a city has ~130 service units.</summary>
+    public const int MaxUnitBars = 20;
+
+    /// <summary>
+    /// IKM per unit, bars coloured by grade A–D, with the band limits as lines. With more than
+    /// <see cref="MaxUnitBars"/> units only the lowest are drawn (the ones to act on); the full list is a table.
+    /// </summary>
     public Plot IkmByUnit(IReadOnlyList<(string Unit, double Ikm, string Mutu)> rows, string periode)
     {
-        var sorted = rows.OrderBy(r => r.Ikm).ToList();
-        var plot = NewPlot(text.T($"IKM per unit layanan, {periode}", $"Public satisfaction index (IKM) by unit, {periode}"), text, leftPadding: 200, bottomPadding: 50, topPadding: 75);
+        var sorted = rows.OrderBy(r => r.Ikm).Take(MaxUnitBars).ToList();
+        var title = rows.Count > MaxUnitBars
+            ? text.T($"IKM {MaxUnitBars} unit terendah dari {rows.Count}, {periode}", $"IKM of the {MaxUnitBars} lowest of {rows.Count} units, {periode}")
+            : text.T($"IKM per unit layanan, {periode}", $"Public satisfaction index (IKM) by unit, {periode}");
+        var plot = NewPlot(title, text, leftPadding: 200, bottomPadding: 50, topPadding: 75);
         var bars = sorted.Select((r, i) => new Bar
         {
             Position = i, Value = r.Ikm, FillColor = Grade(r.Mutu), LineWidth = 0, Size = 0.7,

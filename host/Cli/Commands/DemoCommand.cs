@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Kepegawaian.Reports.Dashboard;
 using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Service.Cli.Commands;
@@ -58,10 +59,15 @@ public static class DemoCommand
             await Step("5. Efisiensi cuti / leave processing efficiency", "efisiensi");
             await Step("6. Dampak diklat / training impact", "diklat");
             await Step("7. Laporan mingguan / weekly report", "report", "weekly", "--out", Path.Combine(root, "report"));
+            output.WriteLine();
+            output.WriteLine("== 8. Salinan dasbor / dashboard snapshot");
+            var pages = await DashboardSnapshot.WriteAsync(db, Path.Combine(root, "dasbor"), ct);
+            output.WriteLine($"   {pages.Count} halaman / pages → {Path.Combine(root, "dasbor")}");
 
             output.WriteLine();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Selesai dalam {total.Elapsed.TotalSeconds:0.0} s. / Done."));
             output.WriteLine($"  Laporan / report:    {Path.Combine(root, "report")}  (buka / open the .html)");
+            output.WriteLine($"  Dasbor / dashboard:  {Path.Combine(root, "dasbor", "dasbor-ikm.html")}");
             output.WriteLine($"  Ringkasan / summary: {Path.Combine(root, "summary.txt")}");
             output.WriteLine($"  Gudang / warehouse:  {db}");
             output.WriteLine($"  Jelajahi / explore:  kepegawaian ikm --db {db}   ·   kepegawaian serve --db {db}");

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Kepegawaian.Reports.Dashboard;
+
+/// <summary>
+/// A static copy of the policy-maker dashboard pages (what `serve` shows at that moment): each page
+/// with its charts as PNG files and its tables filled in, no script, so it opens from disk or an
+/// e-mail. Served by the real dashboard endpoints on a loopback port for the duration of the copy.
+/// HR pages (names, NIP) are never part of a snapshot.
+/// </summary>
+public static partial class DashboardSnapshot
+{
+    public static async Task<IReadOnlyList<string>> WriteAsync(string warehousePath, string outDir, CancellationToken ct = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration["Warehouse:Path"] = warehousePath;
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        Kepegawaian.Warehouse.WarehouseHostingExtensions.AddWarehouse(builder);
+        builder.AddReports();
+        await using var app = builder.Build();
+        app.MapDashboard();
+        await app.StartAsync(ct);
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient { BaseAddress = new Uri(address) };
+            Directory.CreateDirectory(outDir);
+            var written = new List<string>();
+            foreach (var (path, _, _, hr) in DashboardPage.Nav.Where(n => !n.Hr))
+                written.Add(await CopyPageAsync(http, path, outDir, ct));
+            return written;
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<string> CopyPageAsync(HttpClient http, string path, string outDir, CancellationToken ct)
+    {
+        var name = path.Trim('/').Replace('/', '-');
+        var html = await http.GetStringAsync(path, ct);
+
+        // Charts: fetch each image with the page's default filters and point the page at the file.
+        var images = new List<(string Tag, string File)>();
+        foreach (Match m in ChartImage().Matches(html))
+        {
+            var file = $"{name}-{Path.GetFileNameWithoutExtension(m.Groups["chart"].Value)}.png";
+            await File.WriteAllBytesAsync(Path.Combine(outDir, file), await http.GetByteArrayAsync(WebUtility.HtmlDecode(m.Groups["src"].Value), ct), ct);
+            images.Add((m.Value, file));
+        }
+        foreach (var (tag, file) in images)
+            html = html.Replace(tag, ChartImage().Replace(tag, $"<img src=\"{file}\""));
+
+        // Tables: the rows dashboard.js would fetch, rendered in place (text HTML-encoded).
+        var query = images.Count > 0 ? QueryOf(images[0].Tag) : "";
+        foreach (Match m in DataTable().Matches(html).Cast<Match>().ToList())
+        {
+            var columns = JsonSerializer.Deserialize<string[]>(WebUtility.HtmlDecode(m.Groups["columns"].Value))!;
+            using var rows = JsonDocument.Parse(await http.GetStringAsync(WebUtility.HtmlDecode(m.Groups["api"].Value) + query, ct));
+            var body = new StringBuilder("<tbody>");
+            foreach (var row in rows.RootElement.EnumerateArray())
+            {
+                body.Append("<tr>");
+                foreach (var c in columns)
+                    body.Append("<td>").Append(WebUtility.HtmlEncode(Cell(row, c))).Append("</td>");
+                body.Append("</tr>");
+            }
+            html = html.Replace(m.Value, m.Value.Replace("<tbody></tbody>", body.Append("</tbody>").ToString()));
+        }
+
+        html = html.Replace("<script src=\"/assets/dashboard.js\" defer></script>", "")
+                   .Replace("<main>", $"<main><p class=\"muted\">Salinan statis / static snapshot, {TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Asia/Jakarta"):yyyy-MM-dd HH:mm} WIB</p>");
+        foreach (var (p, _, _, _) in DashboardPage.Nav)
+            html = html.Replace($"href=\"{p}\"", $"href=\"{p.Trim('/').Replace('/', '-')}.html\"");
+        var target = Path.Combine(outDir, name + ".html");
+        await File.WriteAllTextAsync(target, html, ct);
+        return target;
+    }
+
+    private static string QueryOf(string imgTag)
+    {
+        var src = WebUtility.HtmlDecode(ChartImage().Match(imgTag).Groups["src"].Value);
+        var i = src.IndexOf('?', StringComparison.Ordinal);
+        return i < 0 ? "" : src[i..];
+    }
+
+    private static string Cell(JsonElement row, string column) =>
+        !row.TryGetProperty(column, out var v) ? "" : v.ValueKind switch
+        {
+            JsonValueKind.Null or JsonValueKind.Undefined => "–",
+            JsonValueKind.String => v.GetString() ?? "",
+            JsonValueKind.Number => v.GetDouble().ToString("#,##0.##", System.Globalization.CultureInfo.GetCultureInfo("id-ID")),
+            JsonValueKind.True => "ya",
+            JsonValueKind.False => "tidak",
+            _ => v.GetRawText(),
+        };
+
+    [GeneratedRegex("<img data-chart=\"(?<chart>[^\"]+)\" src=\"(?<src>[^\"]+)\"")]
+    private static partial Regex ChartImage();
+
+    [GeneratedRegex("<table data-api=\"(?<api>[^\"]+)\" data-columns=\"(?<columns>[^\"]+)\"[^>]*>.*?<tbody></tbody></table>", RegexOptions.Singleline)]
+    private static partial Regex DataTable();
+}
