@@ -39,7 +39,7 @@ public static class EtlCommand
             if (!Directory.Exists(dir))
                 throw new OperatorException($"Folder inbox '{Path.GetFullPath(dir)}' tidak ada. Periksa --inbox atau buat folder itu. / Inbox folder not found.");
             var database = new WarehouseDatabase(parse.GetValue(CommonOptions.Db)!);
-            var summary = await new EtlRunner(database).RunAsync(new EtlRequest(dir), ct);
+            var summary = await EtlProgressDisplay.RunAsync(new EtlRunner(database), dir, output, parse.InvocationConfiguration.Error, ct);
             // Marts follow the facts, as under `serve`: every later command and report sees this load.
             if (summary.RowsLoaded > 0 && !parse.GetValue(noRefresh))
             {

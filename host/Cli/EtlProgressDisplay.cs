@@ -1,0 +1,45 @@
+using System.Globalization;
+using Kepegawaian.Etl;
+using Spectre.Console;
+
+namespace Kepegawaian.Service.Cli;
+
+/// <summary>
+/// Runs a load with feedback: a progress bar when a person watches a terminal, plain log lines
+/// (on the error stream, so stdout stays the summary) when output is redirected or captured.
+/// </summary>
+public static class EtlProgressDisplay
+{
+    public static async Task<EtlRunSummary> RunAsync(EtlRunner runner, string inbox, TextWriter output, TextWriter log, CancellationToken ct)
+    {
+        var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
+        if (!interactive)
+            return await runner.RunAsync(new EtlRequest(inbox) { Progress = new Immediate(p => { if (Finished(p)) log.WriteLine(Line(p)); }) }, ct);
+
+        var files = Math.Max(1, Directory.EnumerateFiles(inbox).Count());
+        EtlRunSummary? summary = null;
+        await AnsiConsole.Progress().AutoClear(false).StartAsync(async ctx =>
+        {
+            var task = ctx.AddTask("ETL", maxValue: files);
+            var progress = new Immediate(p =>
+            {
+                task.Description = Markup.Escape($"{p.File} {p.RowsRead.ToString("N0", CultureInfo.GetCultureInfo("id-ID"))}");
+                if (Finished(p)) task.Increment(1);
+            });
+            summary = await runner.RunAsync(new EtlRequest(inbox) { Progress = progress }, ct);
+            task.Value = task.MaxValue;
+        });
+        return summary!;
+    }
+
+    private static bool Finished(EtlProgress p) => p.Stage is not ("start" or "read" or "staged");
+
+    private static string Line(EtlProgress p) =>
+        string.Create(CultureInfo.InvariantCulture, $"[etl] {DateTime.Now:HH:mm:ss} {p.File} ({p.Entity ?? "-"}): {p.Stage}, {p.RowsRead} baris dibaca / rows read");
+
+    /// <summary>Reports on the loader's thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class Immediate(Action<EtlProgress> report) : IProgress<EtlProgress>
+    {
+        public void Report(EtlProgress value) => report(value);
+    }
+}
