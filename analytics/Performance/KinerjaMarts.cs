@@ -26,16 +26,16 @@ public static class KinerjaMarts
         options ??= new KinerjaOptions();
         // One transaction: a reader never sees a half-rebuilt set of marts.
         using var transaction = connection.BeginTransaction();
-        PerfLog.Mark("kin start"); MartSql.Run(connection, "kinerja_", cancellationToken); PerfLog.Mark("kin sql");
+        MartSql.Run(connection, "kinerja_", cancellationToken);
         var series = UnitSeries.Load(connection);
         MartWriter.Append(connection, "mart_kinerja_tren", Trends(series, options));
-        PerfLog.Mark("trend"); cancellationToken.ThrowIfCancellationRequested();
+        cancellationToken.ThrowIfCancellationRequested();
         MartWriter.Append(connection, "mart_kinerja_forecast", KinerjaForecaster.Forecast(series, options).Select(f =>
             new object?[] { f.KodeUnit, f.Periode, f.Forecast, f.Lower, f.Upper, f.MaeModel, f.MaeNaive }));
-        PerfLog.Mark("forecast"); cancellationToken.ThrowIfCancellationRequested();
+        cancellationToken.ThrowIfCancellationRequested();
         MartWriter.Append(connection, "mart_kinerja_pendorong", KinerjaDrivers.Rank(connection, options).Select(d =>
             new object?[] { d.Rank, d.Feature, d.MaeIncrease, d.MaeIncreaseSd, d.MaeModel, d.MaeBaseline }));
-        PerfLog.Mark("drivers"); transaction.Commit(); PerfLog.Mark("commit");
+        transaction.Commit();
     }
 
     /// <summary>Units with fewer than MinQuartersForTrend quarters get no row (readers treat slope as required).</summary>

@@ -14,21 +14,20 @@ public static class DiklatMarts
     {
         options ??= new DiklatOptions();
         using var transaction = connection.BeginTransaction();   // readers never see half-rebuilt marts
-        PerfLog.Mark("diklat start");
-        MartSql.Run(connection, "kinerja_01", cancellationToken); PerfLog.Mark("kinerja_01");
-        MartSql.Run(connection, "diklat_", cancellationToken); PerfLog.Mark("diklat sql");
+        MartSql.Run(connection, "kinerja_01", cancellationToken);
+        MartSql.Run(connection, "diklat_", cancellationToken);
         var data = TrainingData.Load(connection);
-        var ikm = IkmInputs.Load(connection); PerfLog.Mark("load");
+        var ikm = IkmInputs.Load(connection);
 
         var impact = new List<object?[]>();
         var events = new List<object?[]>();
         foreach (var group in Groups(data, options))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var r = TrainingImpact.Estimate(data, group, options); PerfLog.Mark("est " + group.Name);
+            var r = TrainingImpact.Estimate(data, group, options);
             var (reaksi, nReaksi) = Kirkpatrick.Reaction(data, group);
             var gain = Kirkpatrick.TestGain(data, group);
-            var (ikmChange, ikmUnits) = Kirkpatrick.IkmChange(ikm, group, options); PerfLog.Mark("kirk");
+            var (ikmChange, ikmUnits) = Kirkpatrick.IkmChange(ikm, group, options);
             var nLulus = data.Trainings.Where(t => t.Lulus && group.Contains(t)).Select(t => t.Nip).Distinct().Count();
             impact.Add([group.Name, group.Kind, r.Status, data.Measure, r.Att?.Value, r.Att?.CiLow, r.Att?.CiHigh, r.Att?.PValue,
                 r.NTreated, r.NControl, nLulus, r.MaxSmd, r.CohensD, r.Pretrend?.Value, r.Pretrend?.PValue, r.Pool, r.Naive,
@@ -36,9 +35,9 @@ public static class DiklatMarts
             foreach (var (k, e) in r.EventStudy)
                 events.Add([group.Name, group.Kind, k, e.Value, e.CiLow, e.CiHigh, e.N]);
         }
-        PerfLog.Mark("groups done"); MartWriter.Append(connection, "mart_diklat_dampak", impact);
+        MartWriter.Append(connection, "mart_diklat_dampak", impact);
         MartWriter.Append(connection, "mart_diklat_event", events);
-        transaction.Commit(); PerfLog.Mark("commit");
+        transaction.Commit();
     }
 
     /// <summary>Every jenis_pelatihan present, then every kode_pelatihan completed by at least MinParticipantsPerCourse employees.</summary>

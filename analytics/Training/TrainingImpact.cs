@@ -62,7 +62,7 @@ public static class TrainingImpact
         if (eligible < options.MinTreated)
             return Fail($"terlalu kecil: {eligible} peserta lulus dengan data kinerja lengkap (perlu ≥ {options.MinTreated})");
 
-        PerfLog.Mark("  treatedunits"); var (treated, candidates, pool) = Candidates(data, group, treatedAll, options); PerfLog.Mark("  candidates");
+        var (treated, candidates, pool) = Candidates(data, group, treatedAll, options);
         eligible = treated.Count;
         if (candidates.Count < options.MinControls)
             return Fail($"kontrol terlalu sedikit: {candidates.Count} (perlu ≥ {options.MinControls})", pool, candidates.Count);
@@ -70,7 +70,7 @@ public static class TrainingImpact
         var naive = treated.Average(u => u.Post) - candidates.Average(u => u.Post);
         var all = treated.Concat(candidates).ToList();
         var logit = PropensityModel.FitPredictLogit(Covariates.Design(all), all.Select(u => u.Treated).ToList(), options.Ridge);
-        PerfLog.Mark("  propensity n=" + all.Count); var pairs = Match(all, logit, options.CaliperSd);
+        var pairs = Match(all, logit, options.CaliperSd);
         var unmatched = eligible - pairs.Count;
         var nControl = pairs.Count;
         if (pairs.Count < options.MinTreated)
