@@ -21,36 +21,39 @@ public static class PropensityModel
         var beta = Vector<double>.Build.Dense(p);
         var prior = y.Average();
         beta[0] = Math.Log(prior / (1 - prior));
-        var hessian = Matrix<double>.Build.Dense(p, p);
-        var gradient = Vector<double>.Build.Dense(p);
         for (var iter = 0; iter < maxIterations; iter++)
         {
-            hessian.Clear(); gradient.Clear();
+            var coefficients = beta.ToArray();
+            // Raw column-major arrays: MathNet's indexer costs more than the arithmetic in this loop.
+            var h = new double[p * p];
+            var g = new double[p];
             for (var i = 0; i < n; i++)
             {
                 var (cols, vals) = rows[i];
-                var eta = Eta(cols, vals, beta);
+                var eta = Eta(cols, vals, coefficients);
                 var mu = 1 / (1 + Math.Exp(-eta));
                 var w = Math.Max(mu * (1 - mu), 1e-9);
                 var r = y[i] - mu;
                 for (var a = 0; a < cols.Length; a++)
                 {
-                    gradient[cols[a]] += vals[a] * r;
+                    g[cols[a]] += vals[a] * r;
                     var wa = vals[a] * w;
-                    for (var b = 0; b < cols.Length; b++) hessian[cols[a], cols[b]] += wa * vals[b];
+                    for (var b = 0; b < cols.Length; b++) h[cols[b] * p + cols[a]] += wa * vals[b];
                 }
             }
-            for (var j = 1; j < p; j++) { hessian[j, j] += ridge; gradient[j] -= ridge * beta[j]; }
-            var step = hessian.Cholesky().Solve(gradient);
+            for (var j = 1; j < p; j++) { h[j * p + j] += ridge; g[j] -= ridge * beta[j]; }
+            var hessian = Matrix<double>.Build.Dense(p, p, h);
+            var step = hessian.Cholesky().Solve(Vector<double>.Build.Dense(g));
             beta += step;
             if (step.AbsoluteMaximum() < 1e-8) break;
         }
+        var fitted = beta.ToArray();
         var logit = new double[n];
-        for (var i = 0; i < n; i++) logit[i] = Eta(rows[i].Cols, rows[i].Vals, beta);
+        for (var i = 0; i < n; i++) logit[i] = Eta(rows[i].Cols, rows[i].Vals, fitted);
         return logit;
     }
 
-    private static double Eta(int[] cols, double[] vals, Vector<double> beta)
+    private static double Eta(int[] cols, double[] vals, double[] beta)
     {
         double eta = 0;
         for (var a = 0; a < cols.Length; a++) eta += vals[a] * beta[cols[a]];
