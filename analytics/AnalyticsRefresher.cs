@@ -38,7 +38,7 @@ public sealed class AnalyticsRefresher(
         Step("ikm", () => IkmMarts.Refresh(connection, ikm.Value, cancellationToken));
         Step("efisiensi", () => EfisiensiMarts.Refresh(connection, efisiensi.Value, cancellationToken));
         Step("kinerja", () => KinerjaMarts.Refresh(connection, kinerja.Value, cancellationToken));
-        Step("diklat", () => DiklatMarts.Refresh(connection, diklat.Value, cancellationToken));
+        Step("diklat", () => DiklatMarts.Refresh(connection, diklat.Value, cancellationToken, outcomePanelFresh: true));
         return new RefreshSummary(total.Elapsed, steps);
     }
 }

@@ -10,11 +10,14 @@ namespace Kepegawaian.Analytics.Training;
 /// </summary>
 public static class DiklatMarts
 {
-    public static void Refresh(DuckDBConnection connection, DiklatOptions? options = null, CancellationToken cancellationToken = default)
+    /// <param name="outcomePanelFresh">true when <see cref="KinerjaMarts.Refresh"/> has just rebuilt mart_kinerja_pegawai
+    /// (as <see cref="AnalyticsRefresher"/> does), so it is not built twice.</param>
+    public static void Refresh(DuckDBConnection connection, DiklatOptions? options = null, CancellationToken cancellationToken = default,
+        bool outcomePanelFresh = false)
     {
         options ??= new DiklatOptions();
         using var transaction = connection.BeginTransaction();   // readers never see half-rebuilt marts
-        MartSql.Run(connection, "kinerja_01", cancellationToken);
+        if (!outcomePanelFresh) MartSql.Run(connection, "kinerja_01", cancellationToken);
         MartSql.Run(connection, "diklat_", cancellationToken);
         var data = TrainingData.Load(connection);
         var ikm = IkmInputs.Load(connection);

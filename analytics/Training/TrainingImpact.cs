@@ -161,13 +161,11 @@ public static class TrainingImpact
         {
             var (qs, qe) = (cohort.First().Qs, cohort.First().Qe);
             var c = new List<Unit>(); var g = new List<Unit>();
-            foreach (var nip in data.Panel.Keys)
+            foreach (var (u, overlapping) in WindowUnits(data, qs, qe, options))
             {
-                var overlapping = InWindow(data, nip, qs, qe).ToList();
                 if (overlapping.Any(group.Contains)) continue;
-                if (Outcomes(data, nip, qs, qe, treated: false, options) is not { } u) continue;
                 g.Add(u);
-                if (overlapping.Count == 0) c.Add(u);
+                if (overlapping.Length == 0) c.Add(u);
             }
             clean[cohort.Key] = c; noGroup[cohort.Key] = g;
         }
@@ -185,6 +183,25 @@ public static class TrainingImpact
             result.AddRange(list.Count <= cap ? list : list.OrderBy(_ => rng.Next()).Take(cap));
         }
         return (treated, result, useClean ? "bersih" : "tanpa_kelompok");
+    }
+
+    /// <summary>Per TrainingData: every group asks for the same few (qs, qe) windows, so each is built once.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrainingData, Dictionary<(int, int, bool), List<(Unit, TrainingRecord[])>>> WindowCache = new();
+
+    /// <summary>Every employee (panel order) with complete outcome windows for (qs, qe), as a control, and its training records in the window.</summary>
+    private static List<(Unit Unit, TrainingRecord[] Overlapping)> WindowUnits(TrainingData data, int qs, int qe, DiklatOptions options)
+    {
+        var cache = WindowCache.GetOrCreateValue(data);
+        lock (cache)
+        {
+            var key = (qs, qe, options.MatchOnPreWindow);
+            if (cache.TryGetValue(key, out var cached)) return cached;
+            var list = new List<(Unit, TrainingRecord[])>();
+            foreach (var nip in data.Panel.Keys)
+                if (Outcomes(data, nip, qs, qe, treated: false, options) is { } u)
+                    list.Add((u, InWindow(data, nip, qs, qe).ToArray()));
+            return cache[key] = list;
+        }
     }
 
     private static DateOnly QuarterStart(int index) => new(index / 4, index % 4 * 3 + 1, 1);
