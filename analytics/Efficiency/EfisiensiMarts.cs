@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Kepegawaian.Analytics.Ikm;
+using Kepegawaian.Analytics.Common;
 
 namespace Kepegawaian.Analytics.Efficiency;
 

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Kepegawaian.Analytics.Common;
 
 namespace Kepegawaian.Analytics.Performance;
 

@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Kepegawaian.Analytics.Performance;
+using Kepegawaian.Analytics.Common;
 
 namespace Kepegawaian.Analytics.Training;
 

@@ -32,7 +32,8 @@ public static class EtlProgressDisplay
         return summary!;
     }
 
-    private static bool Finished(EtlProgress p) => p.Stage is not ("start" or "read" or "staged");
+    /// <summary>The last event of a file carries its status (loaded, duplicate, failed, …); the others are stages.</summary>
+    private static bool Finished(EtlProgress p) => p.Stage is not ("start" or "read" or "staged" or "checked" or "merged");
 
     private static string Line(EtlProgress p) =>
         string.Create(CultureInfo.InvariantCulture, $"[etl] {DateTime.Now:HH:mm:ss} {p.File} ({p.Entity ?? "-"}): {p.Stage}, {p.RowsRead} baris dibaca / rows read");
