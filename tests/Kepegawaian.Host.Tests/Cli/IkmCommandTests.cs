@@ -3,7 +3,7 @@ using Kepegawaian.Service.Cli;
 using Kepegawaian.Testing;
 using Kepegawaian.Warehouse;
 
-namespace Kepegawaian.Host.Tests.Commands;
+namespace Kepegawaian.Host.Tests.Cli;
 
 public sealed class IkmCommandTests
 {

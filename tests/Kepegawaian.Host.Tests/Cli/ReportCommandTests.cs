@@ -2,7 +2,7 @@ using Kepegawaian.Service.Cli;
 using Kepegawaian.Testing;
 using Kepegawaian.Warehouse;
 
-namespace Kepegawaian.Host.Tests;
+namespace Kepegawaian.Host.Tests.Cli;
 
 public sealed class ReportCommandTests : IDisposable
 {
