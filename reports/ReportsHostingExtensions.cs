@@ -39,6 +39,7 @@ public static class ReportsHostingExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportDataReader>();
+        services.AddSingleton<Dashboard.DashboardDataCache>();
         services.AddSingleton<WeeklyReportBuilder>();
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<IReportMailer, SmtpReportMailer>();

@@ -147,7 +147,7 @@ public static class DashboardEndpoints
     }
 
     private static DashboardModel Model(HttpContext ctx) =>
-        new(ctx.RequestServices.GetRequiredService<ReportDataReader>().Read(), Text(ctx), ReportOpts(ctx).MinCellSize);
+        new(ctx.RequestServices.GetRequiredService<DashboardDataCache>().Get(), Text(ctx), ReportOpts(ctx).MinCellSize);
 
     private static IResult Page(HttpContext ctx, Func<DashboardModel, ReportText, DashboardFilter, string> render) =>
         Html(render(Model(ctx), Text(ctx), Filter(ctx)));

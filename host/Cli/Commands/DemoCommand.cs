@@ -54,15 +54,18 @@ public static class DemoCommand
                 "--seed", parse.GetValue(seed).ToString(CultureInfo.InvariantCulture),
                 "--end-date", endDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--bad-rows", "0.01");
             await Step("2. ETL + penyegaran analitik / load + analytics refresh", "etl", "--inbox", inbox);
+            var summaryWatch = Stopwatch.StartNew();
             WriteSummary(db, root, output);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   ({summaryWatch.Elapsed.TotalSeconds:0.0} s)"));
             await Step("4. IKM per unit, triwulan terakhir / citizen satisfaction, latest quarter", "ikm", "--by", "unit");
             await Step("5. Efisiensi cuti / leave processing efficiency", "efisiensi");
             await Step("6. Dampak diklat / training impact", "diklat");
             await Step("7. Laporan mingguan / weekly report", "report", "weekly", "--out", Path.Combine(root, "report"));
             output.WriteLine();
             output.WriteLine("== 8. Salinan dasbor / dashboard snapshot");
+            var snapshot = Stopwatch.StartNew();
             var pages = await DashboardSnapshot.WriteAsync(db, Path.Combine(root, "dasbor"), ct);
-            output.WriteLine($"   {pages.Count} halaman / pages → {Path.Combine(root, "dasbor")}");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   {pages.Count} halaman / pages → {Path.Combine(root, "dasbor")} ({snapshot.Elapsed.TotalSeconds:0.0} s)"));
 
             output.WriteLine();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Selesai dalam {total.Elapsed.TotalSeconds:0.0} s. / Done."));

@@ -1,0 +1,28 @@
+using Kepegawaian.Reports.Data;
+
+namespace Kepegawaian.Reports.Dashboard;
+
+/// <summary>
+/// The marts as the dashboard last read them. A page view makes 5–10 requests (page, charts, table
+/// API), and each used to re-read every mart (1–2 s at city scale); the marts only change when the
+/// analytics refresh runs after a load, so figures may lag the marts by at most <see cref="MaxAge"/>.
+/// </summary>
+public sealed class DashboardDataCache(ReportDataReader reader, TimeProvider time)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
+
+    private readonly Lock gate = new();
+    private (ReportData Data, DateTimeOffset ReadAt)? cached;
+
+    public ReportData Get()
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            if (cached is { } c && now - c.ReadAt < MaxAge) return c.Data;
+            var data = reader.Read();
+            cached = (data, now);
+            return data;
+        }
+    }
+}
