@@ -141,4 +141,22 @@ public sealed class MutasiScdTests
         Assert.Equal(new object?[] { "DINKES", "IV/a", "Kepala Bidang", new DateOnly(2025, 3, 1), new DateOnly(2025, 6, 1), false, "mutasi" }, ahmad[1]);
         Assert.Equal(new object?[] { "DINKES", "IV/a", "Kepala Bidang", new DateOnly(2025, 6, 1), Open, true, "pegawai" }, ahmad[2]);
     }
+    [Fact]
+    public void Several_changes_in_one_file_apply_in_date_order_and_same_day_changes_share_one_version()
+    {
+        using var bed = StartedIn2025();
+        bed.Write("mutasi_2025.csv", EtlTestBed.MutasiHeader + """
+
+            M3,196711101992031001,promosi,2025-08-01,DINKES,DINKES,,Sekretaris Dinas,
+            M1,196711101992031001,mutasi,2025-03-01,KEC01,DINKES,,,
+            M2,196711101992031001,kenaikan_pangkat,2025-03-01,DINKES,DINKES,IV/b,,
+            """);
+        bed.Run();
+
+        var ahmad = Versions(bed, EtlTestBed.NipAhmad);
+        Assert.Equal(3, ahmad.Count);
+        Assert.Equal(new object?[] { "KEC01", "IV/a", "Camat", new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 1), false, "pegawai" }, ahmad[0]);
+        Assert.Equal(new object?[] { "DINKES", "IV/b", "Camat", new DateOnly(2025, 3, 1), new DateOnly(2025, 8, 1), false, "mutasi" }, ahmad[1]);
+        Assert.Equal(new object?[] { "DINKES", "IV/b", "Sekretaris Dinas", new DateOnly(2025, 8, 1), Open, true, "mutasi" }, ahmad[2]);
+    }
 }
