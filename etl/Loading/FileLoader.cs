@@ -40,6 +40,8 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         EtlSql.Run(connection, $"staging/{schema.Entity}.sql");
         RecoverRawText(file);
         EtlSql.Run(connection, $"core/merge_{schema.Entity}.sql");
+        // Mutasi also open employee versions (SCD2), so facts join to the unit/golongan/jabatan of their date.
+        if (schema.Entity == "mutasi") EtlSql.Run(connection, "core/scd_mutasi.sql");
 
         long loaded, unchanged;
         using (var cmd = connection.Command(EtlSql.Get("core/counts.sql")))
