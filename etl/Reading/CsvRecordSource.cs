@@ -70,7 +70,8 @@ internal sealed class CsvRecordSource : IRecordSource
             switch (TryParse())
             {
                 case Step.Record:
-                    if (fieldCount == 1 && fields[0].Length == 0 && !fields[0].Scratch) continue; // blank line
+                    // A blank line, or one of only spaces/tabs, is no record.
+                    if (fieldCount == 1 && !fields[0].Scratch && Field(0).IsWhiteSpace()) continue;
                     return true;
                 case Step.End:
                     return false;
@@ -187,7 +188,7 @@ internal sealed class CsvRecordSource : IRecordSource
         }
         if (read == 0) { endOfInput = true; return; }
         if (buffer.AsSpan(length, read).Contains('\0'))
-            throw new UnreadableFileException("Berkas berisi data biner (karakter NUL), bukan CSV.");
+            throw new UnreadableFileException("Berkas berisi karakter NUL: berkas biner atau teks UTF-16 tanpa BOM, bukan CSV UTF-8. Simpan ulang sebagai CSV UTF-8.");
         length += read;
     }
 

@@ -108,6 +108,12 @@ internal sealed class JsonlRecordSource : IRecordSource
             if (doc.RootElement.ValueKind != JsonValueKind.Object) { Malformed = "baris bukan objek JSON"; return; }
             foreach (var p in doc.RootElement.EnumerateObject())
             {
+                if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                {
+                    // A nested value has no column to go to; storing its JSON text as a name would hide the error.
+                    Malformed = $"kunci '{p.Name}' berisi {(p.Value.ValueKind == JsonValueKind.Object ? "objek" : "larik")} JSON, bukan satu nilai";
+                    return;
+                }
                 var i = Column(p.Name);
                 if (i >= values.Length) { Array.Resize(ref values, header.Count); values[i] = ""; }
                 values[i] = p.Value.ValueKind switch
