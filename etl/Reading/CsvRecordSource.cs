@@ -70,8 +70,9 @@ internal sealed class CsvRecordSource : IRecordSource
             switch (TryParse())
             {
                 case Step.Record:
-                    // A blank line, or one of only spaces/tabs, is no record.
-                    if (fieldCount == 1 && !fields[0].Scratch && Field(0).IsWhiteSpace()) continue;
+                    // A blank line, one of only spaces, or one of only delimiters (what a spreadsheet
+                    // writes for the emptied rows below the data) is no record.
+                    if (AllFieldsBlank()) continue;
                     return true;
                 case Step.End:
                     return false;
@@ -80,6 +81,13 @@ internal sealed class CsvRecordSource : IRecordSource
                     break;
             }
         }
+    }
+
+    private bool AllFieldsBlank()
+    {
+        for (var i = 0; i < fieldCount; i++)
+            if (!Field(i).IsWhiteSpace()) return false;
+        return true;
     }
 
     private Step TryParse()

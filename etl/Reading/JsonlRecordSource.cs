@@ -15,6 +15,7 @@ internal sealed class JsonlRecordSource : IRecordSource
     private readonly List<string> header = [];
     private readonly Dictionary<string, int> index = new(StringComparer.OrdinalIgnoreCase);
     private string[] values = [];
+    private readonly HashSet<int> seen = [];
     private string line = "";
     private long lineNumber;
     private string? pending;
@@ -102,6 +103,7 @@ internal sealed class JsonlRecordSource : IRecordSource
         Malformed = null;
         if (values.Length < header.Count) values = new string[header.Count];
         Array.Fill(values, "");
+        seen.Clear();
         try
         {
             using var doc = JsonDocument.Parse(text);
@@ -115,6 +117,8 @@ internal sealed class JsonlRecordSource : IRecordSource
                     return;
                 }
                 var i = Column(p.Name);
+                // The same key twice: which value is meant is a guess (JSON leaves it undefined).
+                if (!seen.Add(i)) { Malformed = $"kunci '{p.Name}' muncul dua kali"; return; }
                 if (i >= values.Length) { Array.Resize(ref values, header.Count); values[i] = ""; }
                 values[i] = p.Value.ValueKind switch
                 {

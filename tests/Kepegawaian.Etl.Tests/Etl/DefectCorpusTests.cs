@@ -266,16 +266,28 @@ public sealed class DefectCorpusTests
         + "\"teks saja\"\n"
         + "{\"id_responden\":\"R3\"," + SkmJson + "\n"           // missing closing brace
         + "{\"id_responden\":{\"kode\":\"R4\"}," + SkmJson + "}\n"
+        + "{\"id_responden\":\"R4\",\"ID_Responden\":\"R4b\"," + SkmJson + "}\n"
         + "{\"id_responden\":\"R5\"," + SkmJson.Replace("\"u3\":3", "\"u3\":7") + "}\n"
         + "{\"id_responden\":\"R6\",\"kode_unit\":\"KEL01\",\"jenis_layanan\":\"KTP-",   // cut mid-object, no newline
-        8,
+        9,
         new Expected(2, null, "BARIS_RUSAK", "baris bukan objek JSON"),
         new Expected(3, null, "BARIS_RUSAK", "baris bukan objek JSON"),
         new Expected(5, null, "BARIS_RUSAK", "baris bukan objek JSON"),
         new Expected(6, null, "BARIS_RUSAK", "baris bukan JSON yang sah"),
         new Expected(7, null, "BARIS_RUSAK", "kunci 'id_responden' berisi objek JSON"),
-        new Expected(8, "u3", "RENTANG_NILAI", "'u3'"),
-        new Expected(9, null, "BARIS_RUSAK", "baris bukan JSON yang sah"));
+        new Expected(8, null, "BARIS_RUSAK", "kunci 'ID_Responden' muncul dua kali"),
+        new Expected(9, "u3", "RENTANG_NILAI", "'u3'"),
+        new Expected(10, null, "BARIS_RUSAK", "baris bukan JSON yang sah"));
+
+    [Fact]
+    public void Rows_of_only_delimiters_left_by_a_spreadsheet_are_blank_lines_not_rejects() => AssertRows("unit_kerja_2026-02.csv",
+        "kode_unit,nama_unit,jenis_unit,kode_induk,populasi\n"
+        + "KEC02,Kecamatan Seberang Ulu I,kecamatan,,90000\n"
+        + ",,,,\n"
+        + " , ,\"\", ,\n"
+        + "X1,,dinas,,\n",
+        2,
+        new Expected(5, "nama_unit", "WAJIB_KOSONG", "'nama_unit' wajib diisi"));
 
     // ------------------------------------------------------------------ helpers
 
