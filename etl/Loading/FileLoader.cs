@@ -28,6 +28,12 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         using (var source = RecordSources.Open(file.Path, file.Format!))
         {
             var validator = new RowValidator(schema, new RowContext(DateOnly.FromDateTime(nowWib)), source.Header, sparseHeader: file.Format == "jsonl");
+            if (validator.MatchedColumns == 0)
+                throw new FileRejectedException(
+                    $"Baris judul (header) tidak ada: baris pertama ('{string.Join(",", source.Header).Truncate(120)}') tidak memuat satu pun kolom {schema.Entity} ({string.Join(", ", validator.MissingColumns)}); tidak ada baris yang dimuat.");
+            if (validator.DuplicateColumns.Count > 0)
+                throw new FileRejectedException(
+                    $"Kolom ganda di baris judul: {string.Join(", ", validator.DuplicateColumns)} muncul lebih dari sekali; hapus salah satunya. Tidak ada baris yang dimuat.");
             if (validator.MissingColumns.Count > 0)
                 throw new FileRejectedException(
                     $"Kolom wajib tidak ada: {string.Join(", ", validator.MissingColumns)}. Berkas {schema.Entity} harus memuat kolom itu di baris judul; tidak ada baris yang dimuat.");
@@ -138,6 +144,11 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
             if (lines.Remove(source.LineNumber))
                 raw.CreateRow().AppendValue(source.LineNumber).AppendValue(source.RawText()).EndRow();
     }
+}
+
+internal static class TextExtensions
+{
+    public static string Truncate(this string s, int max) => s.Length <= max ? s : s[..max] + "…";
 }
 
 internal static class EtlClock

@@ -70,7 +70,9 @@ internal sealed class CsvRecordSource : IRecordSource
             switch (TryParse())
             {
                 case Step.Record:
-                    if (fieldCount == 1 && fields[0].Length == 0 && !fields[0].Scratch) continue; // blank line
+                    // A blank line, one of only spaces, or one of only delimiters (what a spreadsheet
+                    // writes for the emptied rows below the data) is no record.
+                    if (AllFieldsBlank()) continue;
                     return true;
                 case Step.End:
                     return false;
@@ -79,6 +81,13 @@ internal sealed class CsvRecordSource : IRecordSource
                     break;
             }
         }
+    }
+
+    private bool AllFieldsBlank()
+    {
+        for (var i = 0; i < fieldCount; i++)
+            if (!Field(i).IsWhiteSpace()) return false;
+        return true;
     }
 
     private Step TryParse()
@@ -187,7 +196,7 @@ internal sealed class CsvRecordSource : IRecordSource
         }
         if (read == 0) { endOfInput = true; return; }
         if (buffer.AsSpan(length, read).Contains('\0'))
-            throw new UnreadableFileException("Berkas berisi data biner (karakter NUL), bukan CSV.");
+            throw new UnreadableFileException("Berkas berisi karakter NUL: berkas biner atau teks UTF-16 tanpa BOM, bukan CSV UTF-8. Simpan ulang sebagai CSV UTF-8.");
         length += read;
     }
 

@@ -15,6 +15,7 @@ internal sealed class JsonlRecordSource : IRecordSource
     private readonly List<string> header = [];
     private readonly Dictionary<string, int> index = new(StringComparer.OrdinalIgnoreCase);
     private string[] values = [];
+    private readonly HashSet<int> seen = [];
     private string line = "";
     private long lineNumber;
     private string? pending;
@@ -102,13 +103,22 @@ internal sealed class JsonlRecordSource : IRecordSource
         Malformed = null;
         if (values.Length < header.Count) values = new string[header.Count];
         Array.Fill(values, "");
+        seen.Clear();
         try
         {
             using var doc = JsonDocument.Parse(text);
             if (doc.RootElement.ValueKind != JsonValueKind.Object) { Malformed = "baris bukan objek JSON"; return; }
             foreach (var p in doc.RootElement.EnumerateObject())
             {
+                if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                {
+                    // A nested value has no column to go to; storing its JSON text as a name would hide the error.
+                    Malformed = $"kunci '{p.Name}' berisi {(p.Value.ValueKind == JsonValueKind.Object ? "objek" : "larik")} JSON, bukan satu nilai";
+                    return;
+                }
                 var i = Column(p.Name);
+                // The same key twice: which value is meant is a guess (JSON leaves it undefined).
+                if (!seen.Add(i)) { Malformed = $"kunci '{p.Name}' muncul dua kali"; return; }
                 if (i >= values.Length) { Array.Resize(ref values, header.Count); values[i] = ""; }
                 values[i] = p.Value.ValueKind switch
                 {

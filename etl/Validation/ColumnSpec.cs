@@ -18,6 +18,13 @@ internal sealed record ColumnSpec(string Name, ColumnKind Kind)
     /// <summary>Allowed codes (matched case-insensitively, stored as written here).</summary>
     public IReadOnlyList<string>? Codes { get; init; }
 
+    /// <summary>
+    /// Longest accepted value, in characters (reason <c>TEKS_TERLALU_PANJANG</c>): no column of §3 is
+    /// legitimately longer, and a runaway value (a lost closing quote, a pasted document) must not
+    /// reach the warehouse and every report as a 100 000-character name.
+    /// </summary>
+    public int MaxLength { get; init; } = 500;
+
     public double? Min { get; init; }
     public double? Max { get; init; }
 
@@ -60,6 +67,7 @@ internal static class Reason
     public const string PredikatTidakSesuai = "PREDIKAT_TIDAK_SESUAI";
     public const string JumlahKolom = "JUMLAH_KOLOM";
     public const string BarisRusak = "BARIS_RUSAK";
+    public const string TeksTerlaluPanjang = "TEKS_TERLALU_PANJANG";
     // Set-based checks in SQL (etl/Sql/staging/*.sql):
     public const string UnitTidakDikenal = "UNIT_TIDAK_DIKENAL";
     public const string NipTidakDikenal = "NIP_TIDAK_DIKENAL";

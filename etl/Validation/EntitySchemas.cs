@@ -80,7 +80,7 @@ internal static class EntitySchemas
         .. Enumerable.Range(1, 9).Select(i => new ColumnSpec($"u{i}", Integer) { Min = 1, Max = 4 }),
         Code("jenis_kelamin", Codes.JenisKelamin, required: false) with { Optional = true },
         Opt("usia", Integer) with { Min = 0, Max = 120 },
-        Opt("pendidikan"), Opt("pekerjaan"), Opt("saran"),
+        Opt("pendidikan"), Opt("pekerjaan"), Opt("saran") with { MaxLength = 4000 }, // free text: a long complaint is fine
     ], EntityRules.Skm);
 
     public static IReadOnlyList<EntitySchema> All { get; } = [UnitKerja, Pegawai, Mutasi, Diklat, Kinerja, Cuti, Skm];

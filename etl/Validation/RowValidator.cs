@@ -32,13 +32,27 @@ internal sealed class RowValidator
     /// <summary>Required columns the header lacks (the whole file fails when any).</summary>
     public List<string> MissingColumns { get; } = [];
 
+    /// <summary>Columns of the entity that appear more than once in the header (the whole file fails when any).</summary>
+    public List<string> DuplicateColumns { get; } = [];
+
+    /// <summary>How many header names match a column of the entity; 0 means the header row is missing.</summary>
+    public int MatchedColumns { get; private set; }
+
     /// <summary>Header names that match no column of the entity (ignored, warned about).</summary>
     public List<string> UnknownColumns { get; } = [];
 
     private void Bind(IReadOnlyList<string> header)
     {
         var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Count; i++) byName.TryAdd(header[i].Trim(), i);
+        DuplicateColumns.Clear();
+        for (var i = 0; i < header.Count; i++)
+        {
+            var name = header[i].Trim();
+            // Two columns of the same name: which one holds the truth is a guess, so refuse the file.
+            if (!byName.TryAdd(name, i) && IsKnown(name) && !DuplicateColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
+                DuplicateColumns.Add(name.ToLowerInvariant()); // schema names are lower case
+        }
+        MatchedColumns = byName.Keys.Count(IsKnown);
         MissingColumns.Clear();
         for (var c = 0; c < schema.Columns.Count; c++)
         {
@@ -49,12 +63,14 @@ internal sealed class RowValidator
         foreach (var h in header.Skip(boundHeaderCount))
         {
             var name = h.Trim();
-            if (name.Length > 0 && !schema.Columns.Any(c => !c.Derived && c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) && !UnknownColumns.Contains(name))
+            if (name.Length > 0 && !IsKnown(name) && !UnknownColumns.Contains(name))
                 UnknownColumns.Add(name);
         }
         boundHeaderCount = header.Count;
         headerCount = header.Count;
     }
+
+    private bool IsKnown(string name) => schema.Columns.Any(c => !c.Derived && c.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Validates the current record; null when the row is valid and <see cref="Row"/> holds its values.</summary>
     public Rejection? Validate(IRecordSource source, bool strictFieldCount)
@@ -78,6 +94,9 @@ internal sealed class RowValidator
                 if (col.Required) return new Rejection(col.Name, Reason.WajibKosong, $"Kolom '{col.Name}' wajib diisi tetapi kosong.");
                 continue;
             }
+            if (text.Length > col.MaxLength)
+                return new Rejection(col.Name, Reason.TeksTerlaluPanjang,
+                    $"Kolom '{col.Name}': panjang {text.Length} karakter melebihi batas {col.MaxLength} karakter.");
             if (Parse(col, text, ref cell) is { } rejection) return rejection;
             cell.Present = true;
         }
