@@ -65,6 +65,30 @@ public sealed class ServeTests
         Assert.Contains("Etl:Cron", ex.Message);
     }
 
+    [Fact]
+    public async Task The_inbox_scan_runs_on_the_configured_cron_in_Jakarta_time_and_once_after_downtime()
+    {
+        using var folder = TempFolder.Create("serve");
+        await using var app = ServiceHost.Build([$"--Etl:Inbox={folder.Sub("inbox")}", "--Etl:Cron=0 30 6 * * ?"], folder.File("k.duckdb"), "http://127.0.0.1:0");
+        await app.StartAsync();
+        try
+        {
+            var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+            var cron = Assert.IsAssignableFrom<Quartz.ICronTrigger>(await scheduler.GetTrigger(new Quartz.TriggerKey("etl-cron", "etl")));
+            Assert.Equal("Asia/Jakarta", cron.TimeZone.Id);
+            // 06:30 WIB is 23:30 UTC the day before; asked at 22:00 UTC, the next scan is 90 minutes later.
+            Assert.Equal(new DateTimeOffset(2026, 11, 29, 23, 30, 0, TimeSpan.Zero),
+                cron.GetFireTimeAfter(new DateTimeOffset(2026, 11, 29, 22, 0, 0, TimeSpan.Zero)));
+            // After downtime: fire once now and carry on (not once per missed slot).
+            Assert.Equal(Quartz.CronTriggerMisfireInstruction.FireAndProceed, (Quartz.CronTriggerMisfireInstruction)cron.MisfireInstruction);
+            Assert.True(Attribute.IsDefined(typeof(Kepegawaian.Etl.Hosting.EtlJob), typeof(Quartz.DisallowConcurrentExecutionAttribute)));
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
     private static string Address(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
