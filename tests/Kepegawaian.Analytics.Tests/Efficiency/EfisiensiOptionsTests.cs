@@ -13,7 +13,7 @@ public sealed class EfisiensiOptionsTests
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddIkmEfisiensiAnalytics();
+        builder.AddAnalytics();
         return builder.Services.BuildServiceProvider();
     }
 
