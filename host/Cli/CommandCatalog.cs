@@ -13,5 +13,7 @@ public static class CommandCatalog
         HealthCommand.Create(),
         IkmCommand.Build(),
         EfisiensiCommand.Build(),
+        EtlCommand.Build(),
+        RejectsCommand.Build(),
     ];
 }

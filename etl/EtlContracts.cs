@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization;
+
+namespace Kepegawaian.Etl;
+
+/// <summary>What to load: every file of <see cref="Inbox"/> (spec §3).</summary>
+public sealed record EtlRequest(string Inbox)
+{
+    public IProgress<EtlProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Test hook: called at each <see cref="EtlFaultPoint"/> of every file. Throw
+    /// <see cref="SimulatedCrashException"/> to simulate a kill at that moment (the runner does not handle it).
+    /// </summary>
+    [JsonIgnore]
+    public Action<EtlFaultPoint, string>? FaultHook { get; init; }
+}
+
+/// <summary>Moments of a file's load where a test may inject a crash.</summary>
+public enum EtlFaultPoint
+{
+    /// <summary>Inside the file's transaction, after the valid rows reached staging.</summary>
+    AfterStaging,
+    /// <summary>Inside the file's transaction, after facts and rejects were written, before commit.</summary>
+    BeforeCommit,
+    /// <summary>After the commit, before the file is moved to <c>processed/</c>.</summary>
+    AfterCommit,
+}
+
+/// <summary>Thrown by a <see cref="EtlRequest.FaultHook"/> to simulate a process kill.</summary>
+public sealed class SimulatedCrashException(string message) : Exception(message);
+
+public sealed record EtlProgress(string File, string? Entity, string Stage, long RowsRead);
+
+public sealed record EtlFileSummary(
+    string File, string? Entity, string Status,
+    long RowsRead, long RowsLoaded, long RowsUnchanged, long RowsRejected, string? Message)
+{
+    public const string Loaded = "loaded";
+    public const string Duplicate = "duplicate";
+    public const string Failed = "failed";
+    /// <summary>The file names no entity; it stays in the inbox.</summary>
+    public const string Ignored = "ignored";
+    /// <summary>An unexpected error (e.g. disk full) rolled the file back; it stays in the inbox for the next run.</summary>
+    public const string Error = "error";
+}
+
+public sealed record EtlRunSummary(long RunId, string Status, IReadOnlyList<EtlFileSummary> Files)
+{
+    public const string Succeeded = "succeeded";
+    public const string Partial = "partial";
+    public const string FailedStatus = "failed";
+
+    public long RowsRead => Files.Sum(f => f.RowsRead);
+    public long RowsLoaded => Files.Sum(f => f.RowsLoaded);
+    public long RowsUnchanged => Files.Sum(f => f.RowsUnchanged);
+    public long RowsRejected => Files.Sum(f => f.RowsRejected);
+
+    /// <summary>True when a file failed or errored: the operator must look (exit code 2).</summary>
+    [JsonIgnore]
+    public bool NeedsOperator => Files.Any(f => f.Status is EtlFileSummary.Failed or EtlFileSummary.Error);
+}

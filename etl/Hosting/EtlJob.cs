@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Kepegawaian.Etl.Hosting;
+
+/// <summary>
+/// The scheduled inbox scan (spec §2, §6 <c>Etl:Cron</c>). Never two at once: a scan that outlasts its
+/// interval delays the next one instead of fighting it for the warehouse file.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class EtlJob(EtlRunner runner, IOptions<EtlOptions> options, ILogger<EtlJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("etl-inbox-scan", "etl");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var inbox = options.Value.Inbox;
+        if (!Directory.Exists(inbox))
+        {
+            logger.LogWarning("Inbox {Inbox} does not exist; nothing to load", Path.GetFullPath(inbox));
+            return;
+        }
+        var summary = await runner.RunAsync(new EtlRequest(inbox), cancellationToken);
+        context.Result = summary;
+        if (summary.NeedsOperator)
+            logger.LogError("ETL run {RunId} {Status}: {Failed} file(s) failed; see {Inbox}/failed/*.error.txt",
+                summary.RunId, summary.Status, summary.Files.Count(f => f.Status is EtlFileSummary.Failed or EtlFileSummary.Error), inbox);
+        else
+            logger.LogInformation("ETL run {RunId} {Status}: read {Read}, loaded {Loaded}, unchanged {Unchanged}, rejected {Rejected}",
+                summary.RunId, summary.Status, summary.RowsRead, summary.RowsLoaded, summary.RowsUnchanged, summary.RowsRejected);
+    }
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Kepegawaian.Etl.Hosting;
+
+/// <summary>Configuration section <c>Etl</c> (spec §6).</summary>
+public sealed class EtlOptions
+{
+    public const string Section = "Etl";
+
+    /// <summary>Folder scanned by the ETL job.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Inbox { get; set; } = "inbox";
+
+    /// <summary>Inbox scan schedule, a Quartz cron expression in <c>Schedule:TimeZone</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Cron { get; set; } = "0 0/15 * * * ?";
+}

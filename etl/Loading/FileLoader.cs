@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using DuckDB.NET.Data;
+using Kepegawaian.Etl.Reading;
+using Kepegawaian.Etl.Validation;
+using Kepegawaian.Warehouse;
+
+namespace Kepegawaian.Etl.Loading;
+
+internal sealed record FileCounts(long RowsRead, long RowsLoaded, long RowsUnchanged, long RowsRejected, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Loads ONE file inside the caller's transaction: read → validate (C#, per row) → stage (Appender)
+/// → set-based checks (SQL) → merge (SQL) → rejects ledger → etl_file audit row.
+/// </summary>
+internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request, long runId, TimeProvider time)
+{
+    private const int ProgressEvery = 100_000;
+
+    public FileCounts Load(InboxFile file, long fileId, DateTime startedWib, string contentHash, long sizeBytes, CancellationToken ct)
+    {
+        var schema = EntitySchemas.For(file.Entity!);
+        var nowWib = EtlClock.Wib(time.GetUtcNow().UtcDateTime);
+        connection.Execute("INSERT INTO staging.ctx VALUES ($run, $file, $name, $entity, $now)",
+            ("run", runId), ("file", fileId), ("name", file.Name), ("entity", schema.Entity), ("now", nowWib));
+
+        long read = 0;
+        var warnings = new List<string>();
+        using (var source = RecordSources.Open(file.Path, file.Format!))
+        {
+            var validator = new RowValidator(schema, new RowContext(DateOnly.FromDateTime(nowWib)), source.Header, sparseHeader: file.Format == "jsonl");
+            if (validator.MissingColumns.Count > 0)
+                throw new FileRejectedException(
+                    $"Kolom wajib tidak ada: {string.Join(", ", validator.MissingColumns)}. Berkas {schema.Entity} harus memuat kolom itu di baris judul; tidak ada baris yang dimuat.");
+            read = Stage(source, schema, validator, file, ct);
+            warnings.AddRange(validator.UnknownColumns.Select(c => $"Kolom '{c}' tidak dikenal untuk {schema.Entity}; diabaikan."));
+        }
+        request.FaultHook?.Invoke(EtlFaultPoint.AfterStaging, file.Name);
+        ct.ThrowIfCancellationRequested();
+
+        EtlSql.Run(connection, $"staging/{schema.Entity}.sql");
+        RecoverRawText(file);
+        EtlSql.Run(connection, $"core/merge_{schema.Entity}.sql");
+
+        long loaded, unchanged;
+        using (var cmd = connection.Command(EtlSql.Get("core/counts.sql")))
+        using (var reader = cmd.ExecuteReader())
+        {
+            reader.Read();
+            loaded = reader.GetInt64(0);
+            unchanged = reader.GetInt64(1);
+        }
+        EtlSql.Run(connection, "core/rejects.sql");
+        var rejected = connection.Scalar<long>("SELECT count(*) FROM staging.stg_reject");
+
+        // Nothing is lost (spec §3.8): every row read is loaded, unchanged or rejected — exactly once.
+        if (read != loaded + unchanged + rejected)
+            throw new InvalidOperationException(
+                $"Rekonsiliasi gagal untuk {file.Name}: dibaca {read} ≠ dimuat {loaded} + tidak berubah {unchanged} + ditolak {rejected}.");
+
+        connection.Execute("""
+            INSERT INTO etl_file (file_id, run_id, file_name, entity, format, content_hash, size_bytes, status,
+                                  rows_read, rows_loaded, rows_unchanged, rows_rejected, started_at, finished_at, message)
+            VALUES ($id, $run, $name, $entity, $format, $hash, $size, 'loaded', $read, $loaded, $unchanged, $rejected, $started, $finished, NULL)
+            """,
+            ("id", fileId), ("run", runId), ("name", file.Name), ("entity", schema.Entity), ("format", file.Format),
+            ("hash", contentHash), ("size", sizeBytes), ("read", read), ("loaded", loaded), ("unchanged", unchanged),
+            ("rejected", rejected), ("started", startedWib), ("finished", EtlClock.Wib(time.GetUtcNow().UtcDateTime)));
+        foreach (var w in warnings)
+            connection.Execute("INSERT INTO etl_warning VALUES ($id, $run, $name, $msg)", ("id", fileId), ("run", runId), ("name", file.Name), ("msg", w));
+        EtlSql.Run(connection, "core/cleanup.sql");
+        return new FileCounts(read, loaded, unchanged, rejected, warnings);
+    }
+
+    private long Stage(IRecordSource source, EntitySchema schema, RowValidator validator, InboxFile file, CancellationToken ct)
+    {
+        var strictFieldCount = file.Format == "csv";
+        var columns = schema.Columns;
+        var row = validator.Row;
+        long read = 0;
+        using var staged = connection.CreateAppender("staging", schema.StagingTable);
+        using var rejects = connection.CreateAppender("staging", "stg_reject");
+        while (source.Read())
+        {
+            read++;
+            if (read % ProgressEvery == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "read", read));
+            }
+            if (validator.Validate(source, strictFieldCount) is { } r)
+            {
+                rejects.CreateRow()
+                    .AppendValue(source.LineNumber)
+                    .AppendValue(r.Column.Length == 0 ? null : r.Column)
+                    .AppendValue(r.Code)
+                    .AppendValue(r.Message)
+                    .AppendValue(source.RawText())
+                    .EndRow();
+                continue;
+            }
+            var appenderRow = staged.CreateRow().AppendValue(source.LineNumber);
+            for (var c = 0; c < columns.Count; c++)
+            {
+                ref var cell = ref row[c];
+                if (!cell.Present) { appenderRow.AppendNullValue(); continue; }
+                switch (columns[c].Kind)
+                {
+                    case ColumnKind.Text or ColumnKind.Code: appenderRow.AppendValue(cell.Text); break;
+                    case ColumnKind.Date: appenderRow.AppendValue((DateOnly?)cell.Date); break;
+                    case ColumnKind.Timestamp: appenderRow.AppendValue((DateTime?)cell.Timestamp); break;
+                    case ColumnKind.Integer: appenderRow.AppendValue((long?)cell.Integer); break;
+                    case ColumnKind.Decimal: appenderRow.AppendValue((double?)cell.Number); break;
+                    default: throw new UnreachableException();
+                }
+            }
+            appenderRow.EndRow();
+        }
+        request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "staged", read));
+        return read;
+    }
+
+    /// <summary>
+    /// Rows rejected by the set-based checks were staged without their raw text (keeping it for every
+    /// row would cost an allocation per row): read the file once more for just those lines.
+    /// </summary>
+    private void RecoverRawText(InboxFile file)
+    {
+        var lines = new HashSet<long>();
+        using (var cmd = connection.Command("SELECT line_number FROM staging.stg_reject WHERE raw_text IS NULL"))
+        using (var reader = cmd.ExecuteReader())
+            while (reader.Read()) lines.Add(reader.GetInt64(0));
+        if (lines.Count == 0) return;
+        using var source = RecordSources.Open(file.Path, file.Format!);
+        using var raw = connection.CreateAppender("staging", "stg_raw");
+        while (lines.Count > 0 && source.Read())
+            if (lines.Remove(source.LineNumber))
+                raw.CreateRow().AppendValue(source.LineNumber).AppendValue(source.RawText()).EndRow();
+    }
+}
+
+internal static class EtlClock
+{
+    /// <summary>WIB wall-clock time (UTC+7, no DST), the convention of every warehouse TIMESTAMP.</summary>
+    public static DateTime Wib(DateTime utc) => DateTime.SpecifyKind(utc + TimeSpan.FromHours(7), DateTimeKind.Unspecified);
+}

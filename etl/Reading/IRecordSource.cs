@@ -1,0 +1,48 @@
+namespace Kepegawaian.Etl.Reading;
+
+/// <summary>
+/// A format-agnostic stream of records (CSV, XLSX, JSONL). Field spans are valid until the next
+/// <see cref="Read"/>; <see cref="RawText"/> allocates and is meant for rejected rows only.
+/// </summary>
+internal interface IRecordSource : IDisposable
+{
+    /// <summary>Column names as written (not yet trimmed or case-folded).</summary>
+    IReadOnlyList<string> Header { get; }
+
+    bool Read();
+
+    /// <summary>Physical line (CSV, JSONL) or sheet row (XLSX) where the current record starts; header = 1.</summary>
+    long LineNumber { get; }
+
+    int FieldCount { get; }
+
+    /// <summary>The field at a header position; empty when the record has fewer fields.</summary>
+    ReadOnlySpan<char> Field(int index);
+
+    /// <summary>A structural problem of the current record (e.g. an unclosed quote), or null.</summary>
+    string? Malformed { get; }
+
+    string RawText();
+}
+
+/// <summary>The file cannot be read as a whole (binary, wrong encoding, no header).</summary>
+internal sealed class UnreadableFileException(string message, Exception? inner = null) : Exception(message, inner);
+
+internal static class RecordSources
+{
+    public static string? FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".csv" => "csv",
+        ".xlsx" => "xlsx",
+        ".jsonl" => "jsonl",
+        _ => null,
+    };
+
+    public static IRecordSource Open(string path, string format) => format switch
+    {
+        "csv" => CsvRecordSource.Open(path),
+        "xlsx" => XlsxRecordSource.Open(path),
+        "jsonl" => JsonlRecordSource.Open(path),
+        _ => throw new UnreadableFileException($"Format berkas '{Path.GetExtension(path)}' tidak didukung (csv, xlsx, jsonl)."),
+    };
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Kepegawaian.Etl.Reading;
+
+/// <summary>
+/// JSON Lines: one object per line, line number = file line. The header is the keys of the first
+/// object; a key first seen later is added as a column (and warned about if unknown). A missing key
+/// is an empty cell; numbers keep their literal text.
+/// </summary>
+internal sealed class JsonlRecordSource : IRecordSource
+{
+    private readonly TextReader reader;
+    private readonly List<string> header = [];
+    private readonly Dictionary<string, int> index = new(StringComparer.OrdinalIgnoreCase);
+    private string[] values = [];
+    private string line = "";
+    private long lineNumber;
+    private string? pending;
+    private long pendingLine;
+
+    private JsonlRecordSource(TextReader reader)
+    {
+        this.reader = reader;
+        // Peek the first object for the header, then replay it as the first record.
+        while (NextLine() is { } first)
+        {
+            if (first.Length == 0) continue;
+            try { ParseKeys(first); }
+            catch (JsonException ex) { throw new UnreadableFileException($"Baris {lineNumber} bukan objek JSON: {ex.Message}", ex); }
+            pending = first;
+            pendingLine = lineNumber;
+            return;
+        }
+        throw new UnreadableFileException("Berkas JSONL kosong.");
+    }
+
+    public static JsonlRecordSource Open(string path)
+    {
+        var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        try { return new JsonlRecordSource(reader); }
+        catch (DecoderFallbackException ex) { reader.Dispose(); throw new UnreadableFileException("Berkas bukan teks UTF-8 yang sah.", ex); }
+        catch { reader.Dispose(); throw; }
+    }
+
+    public IReadOnlyList<string> Header => header;
+    public long LineNumber { get; private set; }
+    public int FieldCount => header.Count;
+    public string? Malformed { get; private set; }
+
+    public ReadOnlySpan<char> Field(int i) => (uint)i < (uint)values.Length ? values[i].AsSpan() : default;
+
+    public string RawText() => line;
+
+    public bool Read()
+    {
+        while (true)
+        {
+            string? text;
+            if (pending is not null) { text = pending; LineNumber = pendingLine; pending = null; }
+            else
+            {
+                try { text = NextLine(); }
+                catch (DecoderFallbackException ex) { throw new UnreadableFileException("Berkas bukan teks UTF-8 yang sah.", ex); }
+                LineNumber = lineNumber;
+            }
+            if (text is null) return false;
+            if (text.Trim().Length == 0) continue;
+            line = text;
+            Parse(text);
+            return true;
+        }
+    }
+
+    private string? NextLine()
+    {
+        var text = reader.ReadLine();
+        if (text is null) return null;
+        lineNumber++;
+        if (text.Contains('\0')) throw new UnreadableFileException("Berkas berisi data biner (karakter NUL), bukan JSONL.");
+        return text;
+    }
+
+    private void ParseKeys(string text)
+    {
+        using var doc = JsonDocument.Parse(text);
+        if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new JsonException("bukan objek");
+        foreach (var p in doc.RootElement.EnumerateObject()) Column(p.Name);
+    }
+
+    private int Column(string name)
+    {
+        if (index.TryGetValue(name.Trim(), out var i)) return i;
+        header.Add(name);
+        index[name.Trim()] = header.Count - 1;
+        return header.Count - 1;
+    }
+
+    private void Parse(string text)
+    {
+        Malformed = null;
+        if (values.Length < header.Count) values = new string[header.Count];
+        Array.Fill(values, "");
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) { Malformed = "baris bukan objek JSON"; return; }
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                var i = Column(p.Name);
+                if (i >= values.Length) { Array.Resize(ref values, header.Count); values[i] = ""; }
+                values[i] = p.Value.ValueKind switch
+                {
+                    JsonValueKind.String => p.Value.GetString() ?? "",
+                    JsonValueKind.Null or JsonValueKind.Undefined => "",
+                    JsonValueKind.Number => p.Value.GetRawText(),
+                    JsonValueKind.True => "true",
+                    JsonValueKind.False => "false",
+                    _ => p.Value.GetRawText(),
+                };
+            }
+        }
+        catch (JsonException ex)
+        {
+            Malformed = "baris bukan JSON yang sah: " + ex.Message.Split('.')[0].ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    public void Dispose() => reader.Dispose();
+}

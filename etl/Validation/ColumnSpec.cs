@@ -1,0 +1,68 @@
+namespace Kepegawaian.Etl.Validation;
+
+internal enum ColumnKind { Text, Code, Date, Timestamp, Integer, Decimal }
+
+/// <summary>
+/// One column of an entity (spec §3.1–§3.7). Input columns are read from the file in this order;
+/// derived columns are filled by the entity's rules. The staging table has exactly these columns,
+/// in this order, after <c>line_number</c>.
+/// </summary>
+internal sealed record ColumnSpec(string Name, ColumnKind Kind)
+{
+    /// <summary>The value may not be empty (reason <c>WAJIB_KOSONG</c>).</summary>
+    public bool Required { get; init; }
+
+    /// <summary>The column may be missing from the header; otherwise a missing column fails the file.</summary>
+    public bool Optional { get; init; }
+
+    /// <summary>Allowed codes (matched case-insensitively, stored as written here).</summary>
+    public IReadOnlyList<string>? Codes { get; init; }
+
+    public double? Min { get; init; }
+    public double? Max { get; init; }
+
+    /// <summary>Computed by the entity rules, never read from the file.</summary>
+    public bool Derived { get; init; }
+}
+
+/// <summary>A parsed value; which member is meaningful depends on the column kind.</summary>
+internal struct Cell
+{
+    public bool Present;
+    public string? Text;
+    public long Integer;
+    public double Number;
+    public DateOnly Date;
+    public DateTime Timestamp;
+
+    public void Clear() => this = default;
+}
+
+/// <summary>Why a row was rejected: reason code, column and an Indonesian message.</summary>
+internal readonly record struct Rejection(string Column, string Code, string Message);
+
+/// <summary>The reason codes of the rejects ledger (etl_reject.reason_code).</summary>
+internal static class Reason
+{
+    public const string WajibKosong = "WAJIB_KOSONG";
+    public const string FormatTanggal = "FORMAT_TANGGAL";
+    public const string FormatWaktu = "FORMAT_WAKTU";
+    public const string FormatAngka = "FORMAT_ANGKA";
+    public const string FormatPeriode = "FORMAT_PERIODE";
+    public const string NipTidakValid = "NIP_TIDAK_VALID";
+    public const string NipJenisKelamin = "NIP_JENIS_KELAMIN";
+    public const string NipTanggalLahir = "NIP_TANGGAL_LAHIR";
+    public const string KodeTidakDikenal = "KODE_TIDAK_DIKENAL";
+    public const string RentangNilai = "RENTANG_NILAI";
+    public const string TanggalTerbalik = "TANGGAL_TERBALIK";
+    public const string WaktuTerbalik = "WAKTU_TERBALIK";
+    public const string TanggalMasaDepan = "TANGGAL_MASA_DEPAN";
+    public const string PredikatTidakSesuai = "PREDIKAT_TIDAK_SESUAI";
+    public const string JumlahKolom = "JUMLAH_KOLOM";
+    public const string BarisRusak = "BARIS_RUSAK";
+    // Set-based checks in SQL (etl/Sql/staging/*.sql):
+    public const string UnitTidakDikenal = "UNIT_TIDAK_DIKENAL";
+    public const string NipTidakDikenal = "NIP_TIDAK_DIKENAL";
+    public const string DuplikatId = "DUPLIKAT_ID";
+    public const string SnapshotLama = "SNAPSHOT_LAMA";
+}

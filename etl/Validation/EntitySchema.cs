@@ -1,0 +1,33 @@
+namespace Kepegawaian.Etl.Validation;
+
+/// <summary>
+/// The declarative contract of one inbox entity: its columns (spec §3.x) plus the cross-column
+/// rules that need several values of a row. Set-based rules (known unit/employee, duplicate ids)
+/// are SQL in <c>Sql/staging/&lt;entity&gt;.sql</c>; the merge is <c>Sql/core/merge_&lt;entity&gt;.sql</c>.
+/// </summary>
+internal sealed class EntitySchema
+{
+    public delegate Rejection? RowRule(Cell[] row, RowContext context);
+
+    public EntitySchema(string entity, IReadOnlyList<ColumnSpec> columns, Func<EntitySchema, RowRule> rules)
+    {
+        Entity = entity;
+        Columns = columns;
+        Rules = rules(this);
+    }
+
+    public string Entity { get; }
+    public IReadOnlyList<ColumnSpec> Columns { get; }
+    public RowRule Rules { get; }
+    public string StagingTable => "stg_" + Entity;
+
+    public int IndexOf(string name)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+            if (Columns[i].Name == name) return i;
+        throw new ArgumentException($"Kolom '{name}' tidak ada dalam skema {Entity}.", nameof(name));
+    }
+}
+
+/// <summary>Values a rule needs beyond the row itself.</summary>
+internal sealed record RowContext(DateOnly TodayWib);

@@ -1,0 +1,89 @@
+using Kepegawaian.Warehouse.Domain;
+using static Kepegawaian.Etl.Validation.ColumnKind;
+
+namespace Kepegawaian.Etl.Validation;
+
+/// <summary>The seven entities of spec §3.1–§3.7, in load order (<see cref="Codes.Entities"/>).</summary>
+internal static class EntitySchemas
+{
+    private static ColumnSpec Req(string name, ColumnKind kind = Text) => new(name, kind) { Required = true };
+    private static ColumnSpec Opt(string name, ColumnKind kind = Text) => new(name, kind) { Optional = true };
+    private static ColumnSpec Code(string name, IReadOnlyList<string> codes, bool required = true) =>
+        new(name, ColumnKind.Code) { Codes = codes, Required = required };
+    private static ColumnSpec Derived(string name, ColumnKind kind) => new(name, kind) { Derived = true, Optional = true };
+
+    public static readonly EntitySchema UnitKerja = new("unit_kerja",
+    [
+        Req("kode_unit"), Req("nama_unit"), Code("jenis_unit", Codes.JenisUnit),
+        Opt("kode_induk"),
+        Opt("populasi", Integer) with { Min = 0 },
+    ], _ => static (_, _) => null);
+
+    public static readonly EntitySchema Pegawai = new("pegawai",
+    [
+        Req("nip"), Req("nama"),
+        Code("jenis_kelamin", Codes.JenisKelamin, required: false) with { Optional = true },
+        new ColumnSpec("tanggal_lahir", Date) { Optional = true },
+        Code("status_kepegawaian", Codes.StatusKepegawaian),
+        Code("golongan", [.. Codes.GolonganPns, .. Codes.GolonganPppk]),
+        Code("jenis_jabatan", Codes.JenisJabatan),
+        Req("nama_jabatan"), Req("kode_unit"),
+        Code("pendidikan", Codes.Pendidikan, required: false) with { Optional = true },
+        Req("tanggal_data", Date),
+        Derived("tmt_cpns", Date),
+    ], EntityRules.Pegawai);
+
+    public static readonly EntitySchema Mutasi = new("mutasi",
+    [
+        Req("id_mutasi"), Req("nip"), Code("jenis_mutasi", Codes.JenisMutasi), Req("tanggal_efektif", Date),
+        new ColumnSpec("kode_unit_asal", Text), new ColumnSpec("kode_unit_tujuan", Text),
+        Opt("golongan_baru"), Opt("jabatan_baru"), Opt("nomor_sk"),
+    ], EntityRules.Mutasi);
+
+    public static readonly EntitySchema Diklat = new("diklat",
+    [
+        Req("id_diklat"), Req("nip"), Req("kode_pelatihan"), Req("nama_pelatihan"),
+        Code("jenis_pelatihan", Codes.JenisPelatihan),
+        Req("tanggal_mulai", Date), Req("tanggal_selesai", Date),
+        Req("jp", Integer) with { Min = 1, Max = 1000 },
+        Code("status", Codes.StatusDiklat),
+        Opt("nilai_reaksi", ColumnKind.Decimal) with { Min = 1, Max = 5 },       // Kirkpatrick level 1
+        Opt("nilai_pre_test", ColumnKind.Decimal) with { Min = 0, Max = 100 },   // Kirkpatrick level 2
+        Opt("nilai_post_test", ColumnKind.Decimal) with { Min = 0, Max = 100 },
+    ], EntityRules.Diklat);
+
+    public static readonly EntitySchema Kinerja = new("kinerja",
+    [
+        Req("id_penilaian"), Req("nip"), Req("periode"),
+        Code("hasil_kerja", Codes.Ekspektasi), Code("perilaku_kerja", Codes.Ekspektasi),
+        Opt("predikat"),
+        Opt("nilai_skp", ColumnKind.Decimal) with { Min = 0, Max = 120 },        // PP 30/2019 caps realisation at 120
+        Req("kode_unit"),
+        Derived("jenis_periode", Text), Derived("periode_mulai", Date), Derived("periode_selesai", Date),
+        Derived("skor_predikat", Integer),
+    ], EntityRules.Kinerja);
+
+    public static readonly EntitySchema Cuti = new("cuti",
+    [
+        Req("id_pengajuan"), Req("nip"), Code("jenis_cuti", Codes.JenisCuti), Code("kanal", Codes.Kanal),
+        Req("waktu_pengajuan", Timestamp), Opt("waktu_keputusan", Timestamp),
+        Code("status", Codes.StatusCuti),
+        Req("tanggal_mulai", Date), Req("tanggal_selesai", Date),
+        Req("lama_hari", Integer) with { Min = 1 },
+        Req("kode_unit"),
+    ], EntityRules.Cuti);
+
+    public static readonly EntitySchema Skm = new("skm",
+    [
+        Req("id_responden"), Req("kode_unit"), Req("jenis_layanan"), Req("tanggal_survei", Date),
+        // PermenPANRB 14/2017: nine elements on a 1–4 scale; an empty answer is not counted.
+        .. Enumerable.Range(1, 9).Select(i => new ColumnSpec($"u{i}", Integer) { Min = 1, Max = 4 }),
+        Code("jenis_kelamin", Codes.JenisKelamin, required: false) with { Optional = true },
+        Opt("usia", Integer) with { Min = 0, Max = 120 },
+        Opt("pendidikan"), Opt("pekerjaan"), Opt("saran"),
+    ], EntityRules.Skm);
+
+    public static IReadOnlyList<EntitySchema> All { get; } = [UnitKerja, Pegawai, Mutasi, Diklat, Kinerja, Cuti, Skm];
+
+    public static EntitySchema For(string entity) => All.First(s => s.Entity == entity);
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Kepegawaian.Etl.Reading;
+
+namespace Kepegawaian.Etl.Validation;
+
+/// <summary>
+/// Binds a file's header to an <see cref="EntitySchema"/> and validates one record at a time into a
+/// reused <see cref="Cell"/> row: per-column format, code list and range checks, then the entity rules.
+/// </summary>
+internal sealed class RowValidator
+{
+    private readonly EntitySchema schema;
+    private readonly RowContext context;
+    private readonly int[] position;   // schema column → header position, -1 when absent
+    private int boundHeaderCount;
+    private int headerCount;
+    private readonly bool sparseHeader;
+
+    /// <param name="sparseHeader">JSONL: exports omit null keys, so only columns whose value is required must appear.</param>
+    public RowValidator(EntitySchema schema, RowContext context, IReadOnlyList<string> header, bool sparseHeader = false)
+    {
+        this.sparseHeader = sparseHeader;
+        this.schema = schema;
+        this.context = context;
+        Row = new Cell[schema.Columns.Count];
+        position = new int[schema.Columns.Count];
+        Bind(header);
+    }
+
+    public Cell[] Row { get; }
+
+    /// <summary>Required columns the header lacks (the whole file fails when any).</summary>
+    public List<string> MissingColumns { get; } = [];
+
+    /// <summary>Header names that match no column of the entity (ignored, warned about).</summary>
+    public List<string> UnknownColumns { get; } = [];
+
+    private void Bind(IReadOnlyList<string> header)
+    {
+        var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Count; i++) byName.TryAdd(header[i].Trim(), i);
+        MissingColumns.Clear();
+        for (var c = 0; c < schema.Columns.Count; c++)
+        {
+            var col = schema.Columns[c];
+            position[c] = !col.Derived && byName.TryGetValue(col.Name, out var p) ? p : -1;
+            if (position[c] < 0 && !col.Optional && (col.Required || !sparseHeader)) MissingColumns.Add(col.Name);
+        }
+        foreach (var h in header.Skip(boundHeaderCount))
+        {
+            var name = h.Trim();
+            if (name.Length > 0 && !schema.Columns.Any(c => !c.Derived && c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) && !UnknownColumns.Contains(name))
+                UnknownColumns.Add(name);
+        }
+        boundHeaderCount = header.Count;
+        headerCount = header.Count;
+    }
+
+    /// <summary>Validates the current record; null when the row is valid and <see cref="Row"/> holds its values.</summary>
+    public Rejection? Validate(IRecordSource source, bool strictFieldCount)
+    {
+        if (source.Header.Count != boundHeaderCount) Bind(source.Header); // JSONL: a key first seen later
+        if (source.Malformed is { } problem)
+            return new Rejection("", Reason.BarisRusak, $"Baris tidak dapat dibaca: {problem}.");
+        if (strictFieldCount && source.FieldCount != headerCount)
+            return new Rejection("", Reason.JumlahKolom, $"Baris berisi {source.FieldCount} kolom, sedangkan judul berisi {headerCount} kolom.");
+
+        var columns = schema.Columns;
+        for (var c = 0; c < columns.Count; c++)
+        {
+            ref var cell = ref Row[c];
+            cell.Clear();
+            var col = columns[c];
+            if (col.Derived) continue;
+            var text = position[c] < 0 ? default : source.Field(position[c]).Trim();
+            if (text.IsEmpty)
+            {
+                if (col.Required) return new Rejection(col.Name, Reason.WajibKosong, $"Kolom '{col.Name}' wajib diisi tetapi kosong.");
+                continue;
+            }
+            if (Parse(col, text, ref cell) is { } rejection) return rejection;
+            cell.Present = true;
+        }
+        return schema.Rules(Row, context);
+    }
+
+    private static Rejection? Parse(ColumnSpec col, ReadOnlySpan<char> text, ref Cell cell)
+    {
+        switch (col.Kind)
+        {
+            case ColumnKind.Text:
+                cell.Text = text.ToString();
+                return null;
+            case ColumnKind.Code:
+                cell.Text = FieldParsers.MatchCode(text, col.Codes!);
+                return cell.Text is null
+                    ? new Rejection(col.Name, Reason.KodeTidakDikenal, $"Kolom '{col.Name}': '{text}' bukan kode yang dikenal ({string.Join(", ", col.Codes!)}).")
+                    : null;
+            case ColumnKind.Date:
+                return FieldParsers.TryDate(text, out cell.Date) ? null
+                    : new Rejection(col.Name, Reason.FormatTanggal, $"Kolom '{col.Name}': '{text}' bukan tanggal yang sah (YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY).");
+            case ColumnKind.Timestamp:
+                return FieldParsers.TryTimestamp(text, out cell.Timestamp) ? null
+                    : new Rejection(col.Name, Reason.FormatWaktu, $"Kolom '{col.Name}': '{text}' bukan waktu yang sah (YYYY-MM-DD HH:MM[:SS], WIB kecuali ada offset).");
+            case ColumnKind.Integer:
+                if (!FieldParsers.TryInteger(text, out cell.Integer))
+                    return new Rejection(col.Name, Reason.FormatAngka, $"Kolom '{col.Name}': '{text}' bukan bilangan bulat.");
+                return Range(col, cell.Integer, text);
+            case ColumnKind.Decimal:
+                if (!FieldParsers.TryDecimal(text, out cell.Number))
+                    return new Rejection(col.Name, Reason.FormatAngka, $"Kolom '{col.Name}': '{text}' bukan angka.");
+                return Range(col, cell.Number, text);
+            default:
+                throw new InvalidOperationException(col.Kind.ToString());
+        }
+    }
+
+    private static Rejection? Range(ColumnSpec col, double value, ReadOnlySpan<char> text)
+    {
+        if ((col.Min is { } min && value < min) || (col.Max is { } max && value > max))
+            return new Rejection(col.Name, Reason.RentangNilai,
+                $"Kolom '{col.Name}': nilai '{text}' di luar rentang {Bound(col.Min)}…{Bound(col.Max)}.");
+        return null;
+    }
+
+    private static string Bound(double? b) => b is { } v ? v.ToString(CultureInfo.InvariantCulture) : "";
+}

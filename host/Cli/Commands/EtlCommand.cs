@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+using Kepegawaian.Etl;
+using Kepegawaian.Warehouse;
+
+namespace Kepegawaian.Service.Cli.Commands;
+
+/// <summary><c>kepegawaian etl --inbox DIR [--db F] [--format text|json]</c> (spec §5).</summary>
+public static class EtlCommand
+{
+    public static Command Build()
+    {
+        var inbox = new Option<string>("--inbox")
+        {
+            Description = "Folder inbox berisi berkas CSV/XLSX/JSONL / inbox folder to load",
+            Required = true,
+        };
+        var format = new Option<OutputFormat>("--format")
+        {
+            Description = "Format ringkasan: text atau json / summary format",
+            DefaultValueFactory = _ => OutputFormat.Text,
+        };
+        var command = new Command("etl", "Muat setiap berkas inbox sekali, lalu cetak ringkasan run. / Load every inbox file once and print the run summary.")
+        {
+            inbox, format,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var fmt = parse.GetValue(format);
+            if (fmt is not (OutputFormat.Text or OutputFormat.Json or OutputFormat.Table))
+                throw new UsageException("--format harus text atau json.");
+            var dir = parse.GetValue(inbox)!;
+            if (!Directory.Exists(dir))
+                throw new OperatorException($"Folder inbox '{Path.GetFullPath(dir)}' tidak ada. Periksa --inbox atau buat folder itu. / Inbox folder not found.");
+            var database = new WarehouseDatabase(parse.GetValue(CommonOptions.Db)!);
+            var summary = await new EtlRunner(database).RunAsync(new EtlRequest(dir), ct);
+            if (fmt == OutputFormat.Json)
+                await output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(summary, ResultWriter.Json));
+            else
+                WriteText(output, summary, database.Path);
+            if (summary.NeedsOperator)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(
+                    $"kepegawaian: ada berkas yang gagal dimuat; lihat {Path.Combine(dir, "failed")}/*.error.txt, perbaiki berkasnya lalu taruh kembali di inbox. / Some files failed.");
+                return CliApp.OperatorError;
+            }
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteText(TextWriter output, EtlRunSummary summary, string db)
+    {
+        static string N(long n) => n.ToString("N0", CultureInfo.GetCultureInfo("id-ID"));
+        output.WriteLine($"Run ETL {summary.RunId}: {summary.Status}");
+        var rows = summary.Files.Select(f => new FileRow(f.File, f.Entity ?? "-", f.Status, f.RowsRead, f.RowsLoaded, f.RowsUnchanged, f.RowsRejected)).ToList();
+        ResultWriter.Write(output, rows, OutputFormat.Table);
+        output.WriteLine($"Total: dibaca {N(summary.RowsRead)}, dimuat {N(summary.RowsLoaded)}, tidak berubah {N(summary.RowsUnchanged)}, ditolak {N(summary.RowsRejected)}");
+        foreach (var f in summary.Files.Where(f => f.Message is not null))
+            output.WriteLine($"  {f.File}: {f.Message}");
+        if (summary.RowsRejected > 0)
+            output.WriteLine($"Baris yang ditolak: kepegawaian rejects --run {summary.RunId} --db {db}");
+    }
+
+    private sealed record FileRow(string File, string Entity, string Status, long RowsRead, long RowsLoaded, long RowsUnchanged, long RowsRejected);
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Kepegawaian.Warehouse;
+
+namespace Kepegawaian.Service.Cli.Commands;
+
+/// <summary><c>kepegawaian rejects [--run ID] [--file NAME] [--reason CODE] [--format table|json|csv]</c>: the rejects ledger.</summary>
+public static class RejectsCommand
+{
+    public static Command Build()
+    {
+        var run = new Option<long?>("--run") { Description = "Hanya run ETL ini / only this ETL run" };
+        var file = new Option<string?>("--file") { Description = "Hanya berkas ini / only this file name" };
+        var reason = new Option<string?>("--reason") { Description = "Hanya kode alasan ini, mis. NIP_TIDAK_DIKENAL / only this reason code" };
+        var limit = new Option<int>("--limit") { Description = "Paling banyak N baris / at most N rows", DefaultValueFactory = _ => 1000 };
+        var format = CommonOptions.Format();
+        var command = new Command("rejects", "Tampilkan baris yang ditolak ETL. / Show rows rejected by the ETL.")
+        {
+            run, file, reason, limit, format,
+        };
+        command.SetAction((parse, _) =>
+        {
+            var database = new WarehouseDatabase(parse.GetValue(CommonOptions.Db)!);
+            using var connection = database.Open(readOnly: true);
+            using var cmd = connection.Command("""
+                SELECT run_id, file_name, line_number, column_name, reason_code, message, raw_text
+                FROM etl_reject
+                WHERE ($run IS NULL OR run_id = $run)
+                  AND ($file IS NULL OR file_name = $file)
+                  AND ($reason IS NULL OR reason_code = upper($reason))
+                ORDER BY run_id, file_id, line_number
+                LIMIT $limit
+                """,
+                ("run", parse.GetValue(run)), ("file", parse.GetValue(file)), ("reason", parse.GetValue(reason)), ("limit", parse.GetValue(limit)));
+            using var reader = cmd.ExecuteReader();
+            var rows = new List<RejectRow>();
+            while (reader.Read())
+                rows.Add(new RejectRow(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+            ResultWriter.Write(parse.InvocationConfiguration.Output, rows, parse.GetValue(format));
+            return Task.FromResult(CliApp.Ok);
+        });
+        return command;
+    }
+
+    public sealed record RejectRow(long RunId, string FileName, long? LineNumber, string? ColumnName, string ReasonCode, string Message, string? RawText);
+}
