@@ -20,7 +20,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
     {
         var schema = EntitySchemas.For(file.Entity!);
         var nowWib = EtlClock.Wib(time.GetUtcNow().UtcDateTime);
-        connection.Execute("INSERT INTO staging.ctx VALUES ($run, $file, $name, $entity, $now)",
+        connection.Execute("INSERT INTO ctx VALUES ($run, $file, $name, $entity, $now)",
             ("run", runId), ("file", fileId), ("name", file.Name), ("entity", schema.Entity), ("now", nowWib));
 
         long read = 0;
@@ -50,7 +50,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
             unchanged = reader.GetInt64(1);
         }
         EtlSql.Run(connection, "core/rejects.sql");
-        var rejected = connection.Scalar<long>("SELECT count(*) FROM staging.stg_reject");
+        var rejected = connection.Scalar<long>("SELECT count(*) FROM stg_reject");
 
         // Nothing is lost (spec §3.8): every row read is loaded, unchanged or rejected — exactly once.
         if (read != loaded + unchanged + rejected)
@@ -77,8 +77,8 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         var columns = schema.Columns;
         var row = validator.Row;
         long read = 0;
-        using var staged = connection.CreateAppender("staging", schema.StagingTable);
-        using var rejects = connection.CreateAppender("staging", "stg_reject");
+        using var staged = connection.CreateAppender("temp", "main", schema.StagingTable);
+        using var rejects = connection.CreateAppender("temp", "main", "stg_reject");
         while (source.Read())
         {
             read++;
@@ -126,12 +126,12 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
     private void RecoverRawText(InboxFile file)
     {
         var lines = new HashSet<long>();
-        using (var cmd = connection.Command("SELECT line_number FROM staging.stg_reject WHERE raw_text IS NULL"))
+        using (var cmd = connection.Command("SELECT line_number FROM stg_reject WHERE raw_text IS NULL"))
         using (var reader = cmd.ExecuteReader())
             while (reader.Read()) lines.Add(reader.GetInt64(0));
         if (lines.Count == 0) return;
         using var source = RecordSources.Open(file.Path, file.Format!);
-        using var raw = connection.CreateAppender("staging", "stg_raw");
+        using var raw = connection.CreateAppender("temp", "main", "stg_raw");
         while (lines.Count > 0 && source.Read())
             if (lines.Remove(source.LineNumber))
                 raw.CreateRow().AppendValue(source.LineNumber).AppendValue(source.RawText()).EndRow();

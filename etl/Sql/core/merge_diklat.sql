@@ -1,23 +1,23 @@
 -- diklat: classify each staged row by natural key (id_diklat) against fact_diklat — new, same (identical row_hash:
 -- unchanged) or changed (a correction) — keep the superseded version in fact_diklat_history, write.
 CREATE OR REPLACE TEMP TABLE merge_result AS
-WITH s AS (SELECT *, hash(nip, kode_pelatihan, nama_pelatihan, jenis_pelatihan, tanggal_mulai, tanggal_selesai, jp, status, nilai_reaksi, nilai_pre_test, nilai_post_test) AS row_hash FROM staging.stg_diklat)
+WITH s AS (SELECT *, hash(nip, kode_pelatihan, nama_pelatihan, jenis_pelatihan, tanggal_mulai, tanggal_selesai, jp, status, nilai_reaksi, nilai_pre_test, nilai_post_test) AS row_hash FROM stg_diklat)
 SELECT s.*, CASE WHEN f.row_hash IS NULL THEN 'new' WHEN f.row_hash = s.row_hash THEN 'same' ELSE 'changed' END AS action
 FROM s LEFT JOIN fact_diklat f ON f.id_diklat = s.id_diklat;
 
 INSERT INTO fact_diklat_history BY NAME
 SELECT f.*, c.loaded_at AS superseded_at, c.file_id AS superseded_by_file
-FROM fact_diklat f JOIN merge_result m ON m.id_diklat = f.id_diklat AND m.action = 'changed' CROSS JOIN staging.ctx c;
+FROM fact_diklat f JOIN merge_result m ON m.id_diklat = f.id_diklat AND m.action = 'changed' CROSS JOIN ctx c;
 
 DELETE FROM fact_diklat WHERE id_diklat IN (SELECT id_diklat FROM merge_result WHERE action = 'changed');
 
 INSERT INTO fact_diklat BY NAME
 SELECT m.* EXCLUDE (line_number, action), c.file_id AS etl_file_id
-FROM merge_result m CROSS JOIN staging.ctx c
+FROM merge_result m CROSS JOIN ctx c
 WHERE m.action <> 'same';
 
 -- The course dimension follows the training rows: the first row of a course in the file names it.
 INSERT INTO dim_training_course (kode_pelatihan, nama_pelatihan, jenis_pelatihan)
 SELECT kode_pelatihan, arg_min(nama_pelatihan, line_number), arg_min(jenis_pelatihan, line_number)
-FROM staging.stg_diklat GROUP BY kode_pelatihan
+FROM stg_diklat GROUP BY kode_pelatihan
 ON CONFLICT (kode_pelatihan) DO UPDATE SET nama_pelatihan = excluded.nama_pelatihan, jenis_pelatihan = excluded.jenis_pelatihan;

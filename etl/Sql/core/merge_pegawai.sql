@@ -12,7 +12,7 @@ WITH s AS (
            hash(kode_unit, golongan, jenis_jabatan, nama_jabatan) AS tracked_hash,
            hash(nama, jenis_kelamin, tanggal_lahir, status_kepegawaian, golongan, jenis_jabatan, nama_jabatan,
                 kode_unit, pendidikan, tmt_cpns) AS row_hash
-    FROM staging.stg_pegawai)
+    FROM stg_pegawai)
 SELECT s.*, e.employee_sk AS current_sk,
        CASE WHEN e.employee_sk IS NULL THEN 'new'
             WHEN e.row_hash = s.row_hash THEN 'same'
@@ -28,7 +28,7 @@ UPDATE dim_employee SET nama = m.nama, jenis_kelamin = m.jenis_kelamin, tanggal_
        status_kepegawaian = m.status_kepegawaian, golongan = m.golongan, jenis_jabatan = m.jenis_jabatan,
        nama_jabatan = m.nama_jabatan, kode_unit = m.kode_unit, pendidikan = m.pendidikan, tmt_cpns = m.tmt_cpns,
        tracked_hash = m.tracked_hash, row_hash = m.row_hash, etl_file_id = c.file_id
-FROM merge_result m, staging.ctx c
+FROM merge_result m, ctx c
 WHERE dim_employee.employee_sk = m.current_sk AND m.action = 'update';
 
 INSERT INTO dim_employee (nip, nama, jenis_kelamin, tanggal_lahir, status_kepegawaian, golongan, jenis_jabatan,
@@ -37,5 +37,5 @@ INSERT INTO dim_employee (nip, nama, jenis_kelamin, tanggal_lahir, status_kepega
 SELECT m.nip, m.nama, m.jenis_kelamin, m.tanggal_lahir, m.status_kepegawaian, m.golongan, m.jenis_jabatan,
        m.nama_jabatan, m.kode_unit, m.pendidikan, m.tmt_cpns, m.tanggal_data, DATE '9999-12-31', true,
        m.tracked_hash, m.row_hash, 'pegawai', c.file_id
-FROM merge_result m CROSS JOIN staging.ctx c
+FROM merge_result m CROSS JOIN ctx c
 WHERE m.action IN ('new', 'version');

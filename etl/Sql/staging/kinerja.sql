@@ -1,21 +1,21 @@
--- kinerja: set-based checks on staging.
+-- kinerja: set-based checks on 
 -- Duplicate id_penilaian within the file: the first row is kept, later ones are rejected.
-INSERT INTO staging.stg_reject (line_number, column_name, reason_code, message)
+INSERT INTO stg_reject (line_number, column_name, reason_code, message)
 SELECT line_number, 'id_penilaian', 'DUPLIKAT_ID',
        'Kolom ''id_penilaian'': ''' || id_penilaian || ''' sudah muncul di baris ' || first_line || ' berkas ini; baris pertama yang dipakai.'
-FROM (SELECT line_number, id_penilaian, min(line_number) OVER (PARTITION BY id_penilaian) AS first_line FROM staging.stg_kinerja)
+FROM (SELECT line_number, id_penilaian, min(line_number) OVER (PARTITION BY id_penilaian) AS first_line FROM stg_kinerja)
 WHERE line_number > first_line;
-DELETE FROM staging.stg_kinerja WHERE line_number IN (SELECT line_number FROM staging.stg_reject);
+DELETE FROM stg_kinerja WHERE line_number IN (SELECT line_number FROM stg_reject);
 
 -- The employee must be known: loaded earlier, or by a pegawai file earlier in this run (spec §3.8).
-INSERT INTO staging.stg_reject (line_number, column_name, reason_code, message)
+INSERT INTO stg_reject (line_number, column_name, reason_code, message)
 SELECT s.line_number, 'nip', 'NIP_TIDAK_DIKENAL', 'Kolom ''nip'': pegawai ''' || s.nip || ''' tidak dikenal (tidak ada di data pegawai).'
-FROM staging.stg_kinerja s
+FROM stg_kinerja s
 WHERE NOT EXISTS (SELECT 1 FROM dim_employee e WHERE e.nip = s.nip);
-DELETE FROM staging.stg_kinerja WHERE line_number IN (SELECT line_number FROM staging.stg_reject);
+DELETE FROM stg_kinerja WHERE line_number IN (SELECT line_number FROM stg_reject);
 
-INSERT INTO staging.stg_reject (line_number, column_name, reason_code, message)
+INSERT INTO stg_reject (line_number, column_name, reason_code, message)
 SELECT s.line_number, 'kode_unit', 'UNIT_TIDAK_DIKENAL', 'Kolom ''kode_unit'': unit ''' || s.kode_unit || ''' tidak dikenal (tidak ada di data unit_kerja).'
-FROM staging.stg_kinerja s
+FROM stg_kinerja s
 WHERE s.kode_unit IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dim_unit u WHERE u.kode_unit = s.kode_unit);
-DELETE FROM staging.stg_kinerja WHERE line_number IN (SELECT line_number FROM staging.stg_reject);
+DELETE FROM stg_kinerja WHERE line_number IN (SELECT line_number FROM stg_reject);

@@ -30,7 +30,6 @@ public sealed class AtomicityTests
         Assert.Equal(0, bed.Scalar<long>("SELECT count(*) FROM fact_kinerja"));
         Assert.Equal(0, bed.Scalar<long>("SELECT count(*) FROM etl_reject"));
         Assert.Equal(0, bed.Scalar<long>("SELECT count(*) FROM etl_file WHERE file_name = 'kinerja_2026.csv'"));
-        Assert.Equal(0, bed.Scalar<long>("SELECT count(*) FROM staging.stg_kinerja"));
         Assert.True(File.Exists(Path.Combine(bed.Inbox, "kinerja_2026.csv")));
 
         var next = bed.Run().Files.Single();
