@@ -14,4 +14,11 @@ public sealed class EtlOptions
     /// <summary>Inbox scan schedule, a Quartz cron expression in <c>Schedule:TimeZone</c>.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Cron { get; set; } = "0 0/15 * * * ?";
+
+    /// <summary>
+    /// Seconds a file must stay unchanged (size and modification time) before the scan loads it, so a
+    /// file still being copied into the inbox waits for the next scan. 0 turns the check off.
+    /// </summary>
+    [Range(0, 3600)]
+    public double SettleSeconds { get; set; } = 2;
 }

@@ -20,9 +20,14 @@ public static class EtlCommand
             Description = "Format ringkasan: text atau json / summary format",
             DefaultValueFactory = _ => OutputFormat.Text,
         };
+        var settle = new Option<double>("--settle-seconds")
+        {
+            Description = "Lewati berkas yang berubah dalam N detik terakhir (masih ditulis) / skip files still being written (changed within N s)",
+            DefaultValueFactory = _ => 0,
+        };
         var command = new Command("etl", "Muat setiap berkas inbox sekali, lalu cetak ringkasan run. / Load every inbox file once and print the run summary.")
         {
-            inbox, format,
+            inbox, format, settle,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -34,7 +39,10 @@ public static class EtlCommand
             if (!Directory.Exists(dir))
                 throw new OperatorException($"Folder inbox '{Path.GetFullPath(dir)}' tidak ada. Periksa --inbox atau buat folder itu. / Inbox folder not found.");
             var database = new WarehouseDatabase(parse.GetValue(CommonOptions.Db)!);
-            var summary = await new EtlRunner(database).RunAsync(new EtlRequest(dir), ct);
+            var seconds = parse.GetValue(settle);
+            if (seconds is < 0 or > 3600)
+                throw new UsageException("--settle-seconds harus 0…3600.");
+            var summary = await new EtlRunner(database).RunAsync(new EtlRequest(dir) { SettleInterval = TimeSpan.FromSeconds(seconds) }, ct);
             if (fmt == OutputFormat.Json)
                 await output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(summary, ResultWriter.Json));
             else
