@@ -1,9 +1,11 @@
 -- diklat: classify each staged row by natural key (id_diklat) against fact_diklat — new, same (identical row_hash:
 -- unchanged) or changed (a correction) — keep the superseded version in fact_diklat_history, write.
+-- merge_result is narrow (line, key, hash, action): the wide rows are read from staging only once.
 CREATE OR REPLACE TEMP TABLE merge_result AS
-WITH s AS (SELECT *, hash(nip, kode_pelatihan, nama_pelatihan, jenis_pelatihan, tanggal_mulai, tanggal_selesai, jp, status, nilai_reaksi, nilai_pre_test, nilai_post_test) AS row_hash FROM stg_diklat)
-SELECT s.*, CASE WHEN f.row_hash IS NULL THEN 'new' WHEN f.row_hash = s.row_hash THEN 'same' ELSE 'changed' END AS action
-FROM s LEFT JOIN fact_diklat f ON f.id_diklat = s.id_diklat;
+SELECT s.line_number, s.id_diklat, s.row_hash,
+       CASE WHEN f.row_hash IS NULL THEN 'new' WHEN f.row_hash = s.row_hash THEN 'same' ELSE 'changed' END AS action
+FROM (SELECT line_number, id_diklat, hash(nip, kode_pelatihan, nama_pelatihan, jenis_pelatihan, tanggal_mulai, tanggal_selesai, jp, status, nilai_reaksi, nilai_pre_test, nilai_post_test) AS row_hash FROM stg_diklat) s
+LEFT JOIN fact_diklat f ON f.id_diklat = s.id_diklat;
 
 INSERT INTO fact_diklat_history BY NAME
 SELECT f.*, c.loaded_at AS superseded_at, c.file_id AS superseded_by_file
@@ -12,8 +14,8 @@ FROM fact_diklat f JOIN merge_result m ON m.id_diklat = f.id_diklat AND m.action
 DELETE FROM fact_diklat WHERE id_diklat IN (SELECT id_diklat FROM merge_result WHERE action = 'changed');
 
 INSERT INTO fact_diklat BY NAME
-SELECT m.* EXCLUDE (line_number, action), c.file_id AS etl_file_id
-FROM merge_result m CROSS JOIN ctx c
+SELECT s.* EXCLUDE (line_number), m.row_hash, c.file_id AS etl_file_id
+FROM stg_diklat s JOIN merge_result m ON m.line_number = s.line_number CROSS JOIN ctx c
 WHERE m.action <> 'same';
 
 -- The course dimension follows the training rows: the first row of a course in the file names it.

@@ -1,9 +1,11 @@
 -- kinerja: classify each staged row by natural key (id_penilaian) against fact_kinerja — new, same (identical row_hash:
 -- unchanged) or changed (a correction) — keep the superseded version in fact_kinerja_history, write.
+-- merge_result is narrow (line, key, hash, action): the wide rows are read from staging only once.
 CREATE OR REPLACE TEMP TABLE merge_result AS
-WITH s AS (SELECT *, hash(nip, periode, hasil_kerja, perilaku_kerja, predikat, nilai_skp, kode_unit) AS row_hash FROM stg_kinerja)
-SELECT s.*, CASE WHEN f.row_hash IS NULL THEN 'new' WHEN f.row_hash = s.row_hash THEN 'same' ELSE 'changed' END AS action
-FROM s LEFT JOIN fact_kinerja f ON f.id_penilaian = s.id_penilaian;
+SELECT s.line_number, s.id_penilaian, s.row_hash,
+       CASE WHEN f.row_hash IS NULL THEN 'new' WHEN f.row_hash = s.row_hash THEN 'same' ELSE 'changed' END AS action
+FROM (SELECT line_number, id_penilaian, hash(nip, periode, hasil_kerja, perilaku_kerja, predikat, nilai_skp, kode_unit) AS row_hash FROM stg_kinerja) s
+LEFT JOIN fact_kinerja f ON f.id_penilaian = s.id_penilaian;
 
 INSERT INTO fact_kinerja_history BY NAME
 SELECT f.*, c.loaded_at AS superseded_at, c.file_id AS superseded_by_file
@@ -12,6 +14,6 @@ FROM fact_kinerja f JOIN merge_result m ON m.id_penilaian = f.id_penilaian AND m
 DELETE FROM fact_kinerja WHERE id_penilaian IN (SELECT id_penilaian FROM merge_result WHERE action = 'changed');
 
 INSERT INTO fact_kinerja BY NAME
-SELECT m.* EXCLUDE (line_number, action), c.file_id AS etl_file_id
-FROM merge_result m CROSS JOIN ctx c
+SELECT s.* EXCLUDE (line_number), m.row_hash, c.file_id AS etl_file_id
+FROM stg_kinerja s JOIN merge_result m ON m.line_number = s.line_number CROSS JOIN ctx c
 WHERE m.action <> 'same';

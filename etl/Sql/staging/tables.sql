@@ -4,6 +4,7 @@
 -- core/cleanup.sql empties them in the same transaction. Being temporary they never reach the
 -- warehouse file. Integers are BIGINT and decimals DOUBLE (the Appender is strict about types);
 -- the merge casts into the core tables.
+
 -- The file being loaded (one row), so the SQL models need no parameters.
 CREATE TEMP TABLE IF NOT EXISTS ctx (run_id BIGINT, file_id BIGINT, file_name VARCHAR, entity VARCHAR, loaded_at TIMESTAMP);
 
