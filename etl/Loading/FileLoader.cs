@@ -39,7 +39,9 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
 
         EtlSql.Run(connection, $"staging/{schema.Entity}.sql");
         RecoverRawText(file);
+        request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "checked", read));
         EtlSql.Run(connection, $"core/merge_{schema.Entity}.sql");
+        request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "merged", read));
 
         long loaded, unchanged;
         using (var cmd = connection.Command(EtlSql.Get("core/counts.sql")))
