@@ -41,9 +41,16 @@ public static class Phases
                 var copy = Path.Combine(work, "inbox-etl");
                 CopyFiles(inbox, copy);
                 sw.Restart();
-                var summary = await new EtlRunner(new WarehouseDatabase(Path.Combine(work, "etl.duckdb"))).RunAsync(new EtlRequest(copy));
-                rows = summary.RowsRead;
-                Console.WriteLine($"status {summary.Status}: loaded {summary.RowsLoaded:N0}, unchanged {summary.RowsUnchanged:N0}, rejected {summary.RowsRejected:N0}");
+                rows = await Etl(copy, Path.Combine(work, "etl.duckdb"));
+                break;
+            case "increment":
+                // args: work entity tag size — a new file of `size` rows with fresh ids, into the loaded warehouse.
+                var entity = a.Positional[3];
+                var file = IncrementFile(inbox, Path.Combine(work, $"incr-{a.Positional[4]}"), entity, a.Positional[4], int.Parse(a.Positional[5], CultureInfo.InvariantCulture));
+                var db = Path.Combine(work, "etl.duckdb");
+                Console.WriteLine($"warehouse: {WarehouseRows(db, entity):N0} rows in fact_{entity}, file {new FileInfo(db).Length / 1048576.0:N0} MiB");
+                sw.Restart();
+                rows = await Etl(Path.GetDirectoryName(file)!, db);
                 break;
             default:
                 throw new ArgumentException($"unknown phase {phase}");
@@ -51,6 +58,17 @@ public static class Phases
         var seconds = sw.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {seconds:0.000} {rows} {PeakMiB()}"));
         return 0;
+    }
+
+    private static async Task<long> Etl(string inbox, string db)
+    {
+        var clock = new PhaseClock();
+        var summary = await new EtlRunner(new WarehouseDatabase(db)).RunAsync(new EtlRequest(inbox) { Progress = clock });
+        Console.WriteLine($"status {summary.Status}: read {summary.RowsRead:N0}, loaded {summary.RowsLoaded:N0}, unchanged {summary.RowsUnchanged:N0}, rejected {summary.RowsRejected:N0}");
+        clock.Print(Console.Out);
+        if (summary.Status != EtlRunSummary.Succeeded)
+            throw new InvalidOperationException($"ETL run {summary.Status}: {string.Join("; ", summary.Files.Select(f => f.Message))}");
+        return summary.RowsRead;
     }
 
     /// <summary>DuckDB's own CSV reader into one table per file: the practical ceiling here.</summary>
@@ -67,6 +85,34 @@ public static class Phases
         }
         connection.Execute("CHECKPOINT");
         return rows;
+    }
+
+    /// <summary>
+    /// The last <paramref name="size"/> rows of the entity's latest generated file, with ids prefixed by
+    /// <paramref name="tag"/>: new facts about known employees and units, like a day's export.
+    /// </summary>
+    private static string IncrementFile(string inbox, string folder, string entity, string tag, int size)
+    {
+        var source = Directory.EnumerateFiles(inbox, $"{entity}_*.csv").Order(StringComparer.Ordinal).Last();
+        string? header = null;
+        var tail = new Queue<string>(size + 1);
+        foreach (var line in File.ReadLines(source)) // streamed: the file can be GBs, and peak memory is measured
+        {
+            if (header is null) { header = line; continue; }
+            tail.Enqueue(line);
+            if (tail.Count > size) tail.Dequeue();
+        }
+        Directory.CreateDirectory(folder);
+        var target = Path.Combine(folder, $"{entity}_{tag}.csv");
+        // The first column is the id; generated ids never need quoting.
+        File.WriteAllLines(target, tail.Select(l => $"{tag}-{l}").Prepend(header!));
+        return target;
+    }
+
+    private static long WarehouseRows(string db, string entity)
+    {
+        using var connection = new WarehouseDatabase(db).Open(readOnly: true);
+        return connection.Scalar<long>($"SELECT count(*) FROM fact_{entity}");
     }
 
     private static void CopyFiles(string from, string to)

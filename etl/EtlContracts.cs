@@ -13,6 +13,13 @@ public sealed record EtlRequest(string Inbox)
     /// </summary>
     [JsonIgnore]
     public Action<EtlFaultPoint, string>? FaultHook { get; init; }
+
+    /// <summary>
+    /// A file whose size or modification time changes within this interval, or that was modified less
+    /// than this long ago, is still being written: it is left in the inbox for the next scan. Zero (the
+    /// default here) loads whatever is there; the scheduled job uses <c>Etl:SettleSeconds</c> (2 s).
+    /// </summary>
+    public TimeSpan SettleInterval { get; init; }
 }
 
 /// <summary>Moments of a file's load where a test may inject a crash.</summary>
@@ -42,6 +49,8 @@ public sealed record EtlFileSummary(
     public const string Ignored = "ignored";
     /// <summary>An unexpected error (e.g. disk full) rolled the file back; it stays in the inbox for the next run.</summary>
     public const string Error = "error";
+    /// <summary>Still being written (see <see cref="EtlRequest.SettleInterval"/>); it stays in the inbox for the next scan.</summary>
+    public const string Waiting = "waiting";
 }
 
 public sealed record EtlRunSummary(long RunId, string Status, IReadOnlyList<EtlFileSummary> Files)

@@ -42,7 +42,8 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
         var results = new List<EtlFileSummary>();
         try
         {
-            foreach (var file in InboxScanner.Scan(request.Inbox))
+            var (ready, busy) = SettleFilter.Split(InboxScanner.Scan(request.Inbox), request.SettleInterval, ct);
+            foreach (var file in ready)
             {
                 ct.ThrowIfCancellationRequested();
                 request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "start", 0));
@@ -52,6 +53,7 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
                 request.Progress?.Report(new EtlProgress(file.Name, file.Entity, result.Status, result.RowsRead));
                 results.Add(result);
             }
+            results.AddRange(busy.Select(Waiting));
         }
         catch (OperationCanceledException)
         {
@@ -134,6 +136,13 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
             Rollback(transaction);
             throw;
         }
+    }
+
+    private EtlFileSummary Waiting(InboxFile file)
+    {
+        var message = "Berkas masih berubah (sedang ditulis?); dibiarkan di inbox dan dimuat pada pemindaian berikutnya. / Still being written; left for the next scan.";
+        log.LogInformation("{File}: still being written, left for the next scan", file.Name);
+        return new EtlFileSummary(file.Name, file.Entity, EtlFileSummary.Waiting, 0, 0, 0, 0, message);
     }
 
     private static void Rollback(DuckDBTransaction transaction)

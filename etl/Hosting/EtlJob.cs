@@ -21,7 +21,8 @@ public sealed class EtlJob(EtlRunner runner, IOptions<EtlOptions> options, ILogg
             logger.LogWarning("Inbox {Inbox} does not exist; nothing to load", Path.GetFullPath(inbox));
             return;
         }
-        var summary = await runner.RunAsync(new EtlRequest(inbox), cancellationToken);
+        var request = new EtlRequest(inbox) { SettleInterval = TimeSpan.FromSeconds(options.Value.SettleSeconds) };
+        var summary = await runner.RunAsync(request, cancellationToken);
         context.Result = summary;
         if (summary.NeedsOperator)
             logger.LogError("ETL run {RunId} {Status}: {Failed} file(s) failed; see {Inbox}/failed/*.error.txt",

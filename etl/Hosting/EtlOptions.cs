@@ -18,4 +18,11 @@ public sealed class EtlOptions
     /// <summary>A file waiting in the inbox longer than this makes the health check report a stale inbox.</summary>
     [Range(1, 7 * 24 * 60)]
     public int StaleAfterMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Seconds a file must stay unchanged (size and modification time) before the scan loads it, so a
+    /// file still being copied into the inbox waits for the next scan. 0 turns the check off.
+    /// </summary>
+    [Range(0, 3600)]
+    public double SettleSeconds { get; set; } = 2;
 }

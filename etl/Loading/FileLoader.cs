@@ -45,9 +45,11 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
 
         EtlSql.Run(connection, $"staging/{schema.Entity}.sql");
         RecoverRawText(file);
+        request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "checked", read));
         EtlSql.Run(connection, $"core/merge_{schema.Entity}.sql");
         // Mutasi also open employee versions (SCD2), so facts join to the unit/golongan/jabatan of their date.
         if (schema.Entity == "mutasi") EtlSql.Run(connection, "core/scd_mutasi.sql");
+        request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "merged", read));
 
         long loaded, unchanged;
         using (var cmd = connection.Command(EtlSql.Get("core/counts.sql")))

@@ -10,13 +10,13 @@ namespace Kepegawaian.Service.Cli;
 /// </summary>
 public static class EtlProgressDisplay
 {
-    public static async Task<EtlRunSummary> RunAsync(EtlRunner runner, string inbox, TextWriter output, TextWriter log, CancellationToken ct)
+    public static async Task<EtlRunSummary> RunAsync(EtlRunner runner, EtlRequest request, TextWriter output, TextWriter log, CancellationToken ct)
     {
         var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
         if (!interactive)
-            return await runner.RunAsync(new EtlRequest(inbox) { Progress = new Immediate(p => { if (Finished(p)) log.WriteLine(Line(p)); }) }, ct);
+            return await runner.RunAsync(request with { Progress = new Immediate(p => { if (Finished(p)) log.WriteLine(Line(p)); }) }, ct);
 
-        var files = Math.Max(1, Directory.EnumerateFiles(inbox).Count());
+        var files = Math.Max(1, Directory.EnumerateFiles(request.Inbox).Count());
         EtlRunSummary? summary = null;
         await AnsiConsole.Progress().AutoClear(false).StartAsync(async ctx =>
         {
@@ -26,7 +26,7 @@ public static class EtlProgressDisplay
                 task.Description = Markup.Escape($"{p.File} {p.RowsRead.ToString("N0", CultureInfo.GetCultureInfo("id-ID"))}");
                 if (Finished(p)) task.Increment(1);
             });
-            summary = await runner.RunAsync(new EtlRequest(inbox) { Progress = progress }, ct);
+            summary = await runner.RunAsync(request with { Progress = progress }, ct);
             task.Value = task.MaxValue;
         });
         return summary!;

@@ -25,9 +25,14 @@ public static class EtlCommand
         {
             Description = "Jangan segarkan mart analitik setelah pemuatan / don't rebuild the analytics marts after loading",
         };
+        var settle = new Option<double>("--settle-seconds")
+        {
+            Description = "Lewati berkas yang berubah dalam N detik terakhir (masih ditulis) / skip files still being written (changed within N s)",
+            DefaultValueFactory = _ => 0,
+        };
         var command = new Command("etl", "Muat setiap berkas inbox sekali, segarkan analitik, lalu cetak ringkasan run. / Load every inbox file once, refresh the analytics marts, print the run summary.")
         {
-            inbox, format, noRefresh,
+            inbox, format, noRefresh, settle,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -39,7 +44,11 @@ public static class EtlCommand
             if (!Directory.Exists(dir))
                 throw new OperatorException($"Folder inbox '{Path.GetFullPath(dir)}' tidak ada. Periksa --inbox atau buat folder itu. / Inbox folder not found.");
             var database = new WarehouseDatabase(parse.GetValue(CommonOptions.Db)!);
-            var summary = await EtlProgressDisplay.RunAsync(new EtlRunner(database), dir, output, parse.InvocationConfiguration.Error, ct);
+            var seconds = parse.GetValue(settle);
+            if (seconds is < 0 or > 3600)
+                throw new UsageException("--settle-seconds harus 0…3600.");
+            var request = new EtlRequest(dir) { SettleInterval = TimeSpan.FromSeconds(seconds) };
+            var summary = await EtlProgressDisplay.RunAsync(new EtlRunner(database), request, output, parse.InvocationConfiguration.Error, ct);
             // Marts follow the facts, as under `serve`: every later command and report sees this load.
             if (summary.RowsLoaded > 0 && !parse.GetValue(noRefresh))
             {
