@@ -5,7 +5,7 @@ namespace Kepegawaian.Reports.Dashboard;
 /// <summary>
 /// The marts as the dashboard last read them. A page view makes 5–10 requests (page, charts, table
 /// API), and each used to re-read every mart (1–2 s at city scale); the marts only change when the
-/// analytics refresh runs after a load, so figures may lag the marts by at most <see cref="MaxAge"/>.
+/// analytics refresh runs after a load, which invalidates the copy (and it is never older than <see cref="MaxAge"/>).
 /// </summary>
 public sealed class DashboardDataCache(ReportDataReader reader, TimeProvider time)
 {
@@ -13,6 +13,12 @@ public sealed class DashboardDataCache(ReportDataReader reader, TimeProvider tim
 
     private readonly Lock gate = new();
     private (ReportData Data, DateTimeOffset ReadAt)? cached;
+
+    /// <summary>Called after the analytics refresh, so the next request reads the new marts.</summary>
+    public void Invalidate()
+    {
+        lock (gate) cached = null;
+    }
 
     public ReportData Get()
     {

@@ -21,7 +21,8 @@ public sealed class ServeTests
         using var folder = TempFolder.Create("serve");
         var inbox = folder.Sub("inbox");
         await SyntheticGenerator.GenerateAsync(new GeneratorOptions { OutDir = inbox, Employees = 150, Years = 1, EndDate = new DateOnly(2026, 11, 20) });
-        await using var app = ServiceHost.Build([$"--Etl:Inbox={inbox}"], folder.File("k.duckdb"), "http://127.0.0.1:0");
+        // Settle 0: the files were written a moment ago (Etl:SettleSeconds would leave them for the next scan).
+        await using var app = ServiceHost.Build([$"--Etl:Inbox={inbox}", "--Etl:SettleSeconds=0"], folder.File("k.duckdb"), "http://127.0.0.1:0");
         await app.StartAsync();
         try
         {
