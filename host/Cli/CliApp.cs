@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Service.Cli;
 
@@ -35,21 +34,14 @@ public static class CliApp
         {
             return await parse.InvokeAsync(config, cancellationToken);
         }
-        catch (Exception ex) when (Classify(ex) is { } code)
+        catch (Exception ex)
         {
+            // A bad value is the caller's to fix (1); everything else — locked or missing warehouse,
+            // I/O, a failed load, cancellation — needs an operator (2). The message says what to do.
             await config.Error.WriteLineAsync($"kepegawaian: {ex.Message}");
-            return code;
+            return ex is UsageException ? UsageError : OperatorError;
         }
     }
-
-    private static int? Classify(Exception ex) => ex switch
-    {
-        UsageException => UsageError,
-        OperationCanceledException => OperatorError,
-        WarehouseLockedException or WarehouseNotFoundException or IOException or UnauthorizedAccessException => OperatorError,
-        OperatorException => OperatorError,
-        _ => OperatorError,
-    };
 }
 
 /// <summary>A bad argument value found after parsing (exit code 1).</summary>
