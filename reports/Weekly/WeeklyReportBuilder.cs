@@ -60,23 +60,19 @@ public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<Report
 
     /// <summary>
     /// The week's report in <paramref name="directory"/>: reused when already complete there, else
-    /// built into a temporary sibling folder and moved in whole, so concurrent builders never mix files.
+    /// built into a temporary sibling folder and moved in whole. Builders of the same week (schedulers
+    /// in other processes too) take turns on a lock file, so none deletes a folder another is sending.
     /// </summary>
     public WeeklyReportFiles BuildOnce(Periode week, string directory)
     {
+        directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        var parent = Directory.CreateDirectory(Path.GetDirectoryName(directory)!).FullName;
+        using var turn = BuildLock.Acquire(Path.Combine(parent, $".{Path.GetFileName(directory)}.lock"), TimeSpan.FromMinutes(5));
         if (WeeklyReportFiles.TryLoad(directory, week) is { } existing) return existing;
-        var temp = directory.TrimEnd(Path.DirectorySeparatorChar) + $".tmp-{Guid.NewGuid():N}";
+        var temp = directory + $".tmp-{Guid.NewGuid():N}";
         Write(Build(week), temp);
-        try
-        {
-            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true); // an incomplete earlier attempt
-            Directory.Move(temp, directory);
-        }
-        catch (IOException)
-        {
-            // Another builder finished first: use its files.
-            try { Directory.Delete(temp, recursive: true); } catch (IOException) { }
-        }
+        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true); // an incomplete earlier attempt
+        Directory.Move(temp, directory);
         return WeeklyReportFiles.TryLoad(directory, week) ?? throw new IOException($"Weekly report {week} could not be written to {directory}.");
     }
 

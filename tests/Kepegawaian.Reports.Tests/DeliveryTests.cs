@@ -121,4 +121,21 @@ public sealed class DeliveryTests : IDisposable
         Assert.Equal(1, f.Smtp.CountTo(DeliveryFixture.A));
         Assert.Equal(1, f.Smtp.CountTo(DeliveryFixture.B));
     }
+
+    [Fact]
+    public async Task Exactly_one_of_many_concurrent_claimers_wins_each_delivery()
+    {
+        var ledger = new DeliveryLedger(f.Warehouse.Database);
+        var target = new DeliveryTarget(DeliveryTarget.Email, DeliveryFixture.A);
+        var now = new DateTime(2026, 11, 23, 7, 0, 0);
+        for (var w = 1; w <= 10; w++)
+        {
+            var week = $"2026-W{w:00}";
+            var claims = Enumerable.Range(0, 6).Select(i => Task.Run(() => ledger.TryClaim(week, target, $"scheduler-{i}", now, 5).Result)).ToArray();
+            var results = await Task.WhenAll(claims);
+            Assert.Equal(1, results.Count(r => r == ClaimResult.Claimed));
+            Assert.All(results.Where(r => r != ClaimResult.Claimed), r => Assert.Equal(ClaimResult.Busy, r));
+            Assert.Equal("working", Assert.Single(ledger.List(week)).Status);
+        }
+    }
 }

@@ -138,4 +138,23 @@ public sealed class WeeklyReportTests : IDisposable
         Assert.Equal("2026-W53", ReportWeeks.LastComplete(new DateTimeOffset(2027, 1, 4, 1, 0, 0, TimeSpan.Zero)).ToString());
         Assert.Throws<FormatException>(() => ReportWeeks.Parse("2026-13"));
     }
+
+    [Fact]
+    public async Task Concurrent_builders_of_one_week_share_one_complete_folder()
+    {
+        // Schedulers finishing at once: none may delete the folder another is reading to send.
+        for (var round = 0; round < 3; round++)
+        {
+            var dir = Path.Combine(outDir.Path, $"round{round}", ReportSeed.Week.ToString());
+            var builds = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+            {
+                var f = ReportSeed.Builder(wh).BuildOnce(ReportSeed.Week, dir);
+                return (f, Pdf: File.ReadAllBytes(f.Pdf), Html: File.ReadAllText(f.EmailHtml));
+            })).ToArray();
+            var results = await Task.WhenAll(builds);
+            Assert.All(results, r => Assert.True(r.Pdf.Length > 0 && r.Html.Length > 0));
+            Assert.Single(results.Select(r => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(r.Pdf))).Distinct());
+            Assert.Empty(Directory.GetDirectories(Path.GetDirectoryName(dir)!, "*.tmp-*"));
+        }
+    }
 }
