@@ -11,7 +11,8 @@ namespace Kepegawaian.Service.Hosting;
 /// <summary>The long-running service (`kepegawaian serve`): schedules, dashboard and health on one host.</summary>
 public static class ServiceHost
 {
-    public static WebApplication Build(string[] args, string? db = null, string? urls = null)
+    /// <param name="services">Last word on the services, for tests (a fake <see cref="TimeProvider"/> drives Quartz too).</param>
+    public static WebApplication Build(string[] args, string? db = null, string? urls = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(Overrides(db, urls));
@@ -21,6 +22,7 @@ public static class ServiceHost
         builder.AddReports();
         builder.AddSchedules();
         builder.Services.AddHostedService<WarehouseLease>();
+        services?.Invoke(builder.Services);
         builder.WebHost.UseUrls(builder.Configuration["Dashboard:Urls"] ?? "http://127.0.0.1:5080");
 
         var app = builder.Build();

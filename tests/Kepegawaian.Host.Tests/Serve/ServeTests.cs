@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Host.Tests.Serve;
 
@@ -88,6 +90,59 @@ public sealed class ServeTests
         {
             await app.StopAsync();
         }
+    }
+
+    [Fact]
+    [Trait("Category", "Scenario")]
+    public async Task A_running_scheduler_scans_on_the_cron_in_Jakarta_time_and_once_after_downtime()
+    {
+        using var folder = TempFolder.Create("serve");
+        var inbox = folder.Sub("inbox");
+        // Quartz runs on the container's TimeProvider: Tuesday 1 Dec 2026 06:50 WIB (23:50 UTC the day before).
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 23, 50, 0, TimeSpan.Zero));
+        await using var app = ServiceHost.Build([$"--Etl:Inbox={inbox}", "--Etl:SettleSeconds=0", "--Etl:Cron=0 0/15 * * * ?"],
+            folder.File("k.duckdb"), "http://127.0.0.1:0", s => s.AddSingleton<TimeProvider>(clock));
+        await app.StartAsync();
+        try
+        {
+            var database = app.Services.GetRequiredService<WarehouseDatabase>();
+            // The start-up scan, at 06:50.
+            Assert.Equal(["06:50"], await ScansAsync(database, 1));
+
+            // 07:00 WIB is a slot of the cron: the running scheduler fires and loads the new file.
+            await SyntheticGenerator.GenerateAsync(new GeneratorOptions { OutDir = inbox, Employees = 30, Years = 1, EndDate = new DateOnly(2026, 11, 20) });
+            clock.Advance(TimeSpan.FromMinutes(10));
+            Assert.Equal(["06:50", "07:00"], await ScansAsync(database, 2));
+            Assert.Empty(Directory.EnumerateFiles(inbox));
+
+            // Two hours down (the clock jumps past eight slots): one scan on waking, then the schedule resumes.
+            clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(5));
+            Assert.Equal(["06:50", "07:00", "09:05"], await ScansAsync(database, 3));
+            clock.Advance(TimeSpan.FromMinutes(10));
+            Assert.Equal(["06:50", "07:00", "09:05", "09:15"], await ScansAsync(database, 4));
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    /// <summary>Start times (WIB, HH:mm) of the ETL runs once <paramref name="expected"/> have finished, plus a moment for any extra one.</summary>
+    private static async Task<string[]> ScansAsync(WarehouseDatabase database, int expected)
+    {
+        string[] Read()
+        {
+            using var c = database.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT strftime(started_at, '%H:%M') FROM etl_run WHERE finished_at IS NOT NULL ORDER BY run_id";
+            using var r = cmd.ExecuteReader();
+            var list = new List<string>();
+            while (r.Read()) list.Add(r.GetString(0));
+            return [.. list];
+        }
+        for (var i = 0; i < 240 && Read().Length < expected; i++) await Task.Delay(250);
+        await Task.Delay(1000); // a scan per missed slot would show up here
+        return Read();
     }
 
     private static string Address(WebApplication app) =>
