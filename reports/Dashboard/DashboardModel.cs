@@ -35,7 +35,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
 
     public IReadOnlyList<(string Kode, string Nama)> Units() =>
         data.Ikm.Where(r => r.Level == "unit").Select(r => r.KodeUnit)
-            .Concat(kinerja.Select(r => r.KodeUnit)).Concat(data.CutiWaktu.Select(r => r.KodeUnit)).Concat(data.JpUnit.Select(r => r.KodeUnit))
+            .Concat(kinerja.Select(r => r.KodeUnit)).Concat(data.CutiWaktu.Select(r => r.KodeUnit).OfType<string>()).Concat(data.JpUnit.Select(r => r.KodeUnit))
             .Distinct().Select(k => (k, data.UnitName(k))).OrderBy(u => u.Item2, StringComparer.Ordinal).ToList();
 
     private string? Pick(string? requested, IReadOnlyList<string> options) =>
@@ -155,30 +155,28 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
     // ---------------------------------------------------------------- cuti
     public IReadOnlyList<Dictionary<string, object?>> CutiTable(DashboardFilter f)
     {
-        var rows = data.CutiWaktu.Where(c => f.Unit is null || c.KodeUnit == f.Unit).ToList();
-        var months = rows.Select(c => new DateOnly(c.Bulan.Year, c.Bulan.Month, 1)).Distinct().OrderDescending().Take(12).ToList();
-        return months.SelectMany(m => rows.Where(c => c.Bulan.Year == m.Year && c.Bulan.Month == m.Month).GroupBy(c => c.Kanal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var n = g.Sum(c => c.N);
-                return Row(("bulan", text.MonthYear(m)), ("kanal", g.Key), ("n", Cell(n, n)),
-                    ("median_hari_kerja", Cell(n, Round(WeeklyContent.WeightedMean(g.Where(c => c.MedianHariKerja is not null).Select(c => (c.MedianHariKerja!.Value, (double)c.N)))))),
-                    ("p90_hari_kerja", Cell(n, Round(WeeklyContent.WeightedMean(g.Where(c => c.P90HariKerja is not null).Select(c => (c.P90HariKerja!.Value, (double)c.N)))))));
-            })).ToList();
+        // Rows of the roll-up for this unit (or the city) per channel: true medians of the requests.
+        var rows = CutiRows(f);
+        var months = rows.Select(c => c.Bulan).Distinct().OrderDescending().Take(12).ToList();
+        return months.SelectMany(m => rows.Where(c => c.Bulan == m).OrderBy(c => c.Kanal, StringComparer.Ordinal)
+            .Select(c => Row(("bulan", text.MonthYear(m)), ("kanal", c.Kanal), ("n", Cell(c.N, c.N)),
+                ("median_hari_kerja", Cell(c.N, Round(c.MedianHariKerja))), ("p90_hari_kerja", Cell(c.N, Round(c.P90HariKerja))))))
+            .ToList();
     }
 
     public Plot CutiChart(DashboardFilter f)
     {
-        var rows = data.CutiWaktu.Where(c => f.Unit is null || c.KodeUnit == f.Unit).ToList();
-        var months = rows.Select(c => new DateOnly(c.Bulan.Year, c.Bulan.Month, 1)).Distinct().Order().TakeLast(12).ToList();
+        var rows = CutiRows(f);
+        var months = rows.Select(c => c.Bulan).Distinct().Order().TakeLast(12).ToList();
         if (months.Count == 0) return charts.Empty(text.T("Waktu proses cuti", "Leave processing time"));
-        var kanals = rows.Select(c => c.Kanal).Distinct().Order(StringComparer.Ordinal).ToList();
+        var kanals = rows.Select(c => c.Kanal!).Distinct().Order(StringComparer.Ordinal).ToList();
         return charts.LeaveProcessing(months, kanals.Select(k => (k, (IReadOnlyList<double?>)months.Select(m =>
-        {
-            var g = rows.Where(c => c.Kanal == k && c.Bulan.Year == m.Year && c.Bulan.Month == m.Month && c.MedianHariKerja is not null).ToList();
-            return g.Sum(c => c.N) < minCell ? null : WeeklyContent.WeightedMean(g.Select(c => (c.MedianHariKerja!.Value, (double)c.N)));
-        }).ToList())).ToList());
+            rows.FirstOrDefault(c => c.Kanal == k && c.Bulan == m) is { } c && c.N >= minCell ? c.MedianHariKerja : null).ToList())).ToList());
     }
+
+    /// <summary>Per channel and month, for the filter's unit or (no unit) the whole city.</summary>
+    private List<CutiWaktuRow> CutiRows(DashboardFilter f) =>
+        data.CutiWaktu.Where(c => c.KodeUnit == f.Unit && c.Kanal is not null).ToList();
 
     public Plot OnlineChart(DashboardFilter f)
     {

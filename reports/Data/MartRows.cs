@@ -14,8 +14,9 @@ public sealed record IkmAlertRow(
 public sealed record UnsurLemahRow(
     string KodeUnit, string Periode, string Unsur, string NamaUnsur, double Nrr, double? NrrSebelumnya, int Peringkat);
 
+/// <summary>Leave processing time for one month; a null unit or channel means all of them (mart_cuti_waktu_ringkas).</summary>
 public sealed record CutiWaktuRow(
-    string KodeUnit, string Kanal, string JenisCuti, DateOnly Bulan, long N,
+    string? KodeUnit, string? Kanal, DateOnly Bulan, long N,
     double? MedianJam, double? P90Jam, double? MedianHariKerja, double? P90HariKerja);
 
 public sealed record CutiOnlineRow(string KodeUnit, string Periode, long N, double ShareOnline);

@@ -28,8 +28,8 @@ public sealed class ReportDataReader(WarehouseDatabase database)
             Query(c, tables, "mart_ikm_unsur_lemah", r => new UnsurLemahRow(
                 Str(r, "kode_unit"), Str(r, "periode"), Str(r, "unsur"), Str(r, "nama_unsur"), Double(r, "nrr"),
                 OptDouble(r, "nrr_sebelumnya"), (int)Long(r, "peringkat"))),
-            Query(c, tables, "mart_cuti_waktu", r => new CutiWaktuRow(
-                Str(r, "kode_unit"), Str(r, "kanal"), Str(r, "jenis_cuti"), Date(r, "bulan"), Long(r, "n"),
+            Query(c, tables, "mart_cuti_waktu_ringkas", r => new CutiWaktuRow(
+                OptStr(r, "kode_unit"), OptStr(r, "kanal"), Date(r, "bulan"), Long(r, "n"),
                 OptDouble(r, "median_jam"), OptDouble(r, "p90_jam"), OptDouble(r, "median_hari_kerja"), OptDouble(r, "p90_hari_kerja"))),
             Query(c, tables, "mart_cuti_online", r => new CutiOnlineRow(
                 Str(r, "kode_unit"), Str(r, "periode"), Long(r, "n"), Double(r, "share_online"))),

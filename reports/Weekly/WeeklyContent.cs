@@ -206,18 +206,17 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
     public IReadOnlyList<DateOnly> CutiMonths() =>
         data.CutiWaktu.Select(c => new DateOnly(c.Bulan.Year, c.Bulan.Month, 1)).Where(m => m < week.End).Distinct().Order().TakeLast(12).ToList();
 
-    public double? CutiMedian(DateOnly month, string? kanal, string? unit = null)
-    {
-        var rows = data.CutiWaktu.Where(c => c.Bulan.Year == month.Year && c.Bulan.Month == month.Month && (kanal is null || c.Kanal == kanal)
-            && (unit is null || c.KodeUnit == unit) && c.MedianHariKerja is not null).ToList();
-        // Request-weighted mean of the cell medians; cells and totals under MinCellSize are not shown.
-        return rows.Sum(r => r.N) < minCell ? null : WeightedMean(rows.Select(r => (r.MedianHariKerja!.Value, (double)r.N)));
-    }
+    /// <summary>The median of the month's requests for one unit and channel (null = all): a row of the roll-up, never an average of medians.</summary>
+    public double? CutiMedian(DateOnly month, string? kanal, string? unit = null) =>
+        CutiCell(month, kanal, unit) is { } row && row.N >= minCell ? row.MedianHariKerja : null;
+
+    private CutiWaktuRow? CutiCell(DateOnly month, string? kanal, string? unit) =>
+        data.CutiWaktu.FirstOrDefault(c => c.Bulan.Year == month.Year && c.Bulan.Month == month.Month && c.Kanal == kanal && c.KodeUnit == unit);
 
     public ReportSection CutiSection()
     {
         var months = CutiMonths();
-        var kanals = data.CutiWaktu.Select(c => c.Kanal).Distinct().Order(StringComparer.Ordinal).ToList();
+        var kanals = data.CutiWaktu.Select(c => c.Kanal).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         var chartList = new List<ReportChart>();
         if (months.Count > 0)
             chartList.Add(new ReportChart("cuti_waktu", text.T("Waktu proses cuti", "Leave processing time"),
@@ -231,16 +230,10 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
         var last = months.LastOrDefault();
         var table = new ReportTable("cuti_waktu", text.T($"Waktu proses cuti per unit, {(months.Count > 0 ? text.MonthYear(last) : "–")}", $"Leave processing time by unit, {(months.Count > 0 ? text.MonthYear(last) : "–")}"),
             [text.T("Unit", "Unit"), text.T("Kanal", "Channel"), text.T("Pengajuan", "Requests"), text.T("Median hari kerja", "Median working days"), text.T("P90 hari kerja", "P90 working days"), text.T("Median jam", "Median hours")],
-            data.CutiWaktu.Where(c => c.Bulan.Year == last.Year && c.Bulan.Month == last.Month)
-                .GroupBy(c => (c.KodeUnit, c.Kanal)).OrderBy(g => data.UnitName(g.Key.KodeUnit), StringComparer.Ordinal).ThenBy(g => g.Key.Kanal, StringComparer.Ordinal)
-                .Select(g =>
-                {
-                    var n = g.Sum(c => c.N);
-                    return new object?[] { data.UnitName(g.Key.KodeUnit), g.Key.Kanal, Cell(n, n),
-                        Cell(n, WeightedMean(g.Where(c => c.MedianHariKerja is not null).Select(c => (c.MedianHariKerja!.Value, (double)c.N)))),
-                        Cell(n, WeightedMean(g.Where(c => c.P90HariKerja is not null).Select(c => (c.P90HariKerja!.Value, (double)c.N)))),
-                        Cell(n, WeightedMean(g.Where(c => c.MedianJam is not null).Select(c => (c.MedianJam!.Value, (double)c.N)))) };
-                }).ToList(),
+            data.CutiWaktu.Where(c => c.Bulan.Year == last.Year && c.Bulan.Month == last.Month && c.KodeUnit is not null && c.Kanal is not null)
+                .OrderBy(c => data.UnitName(c.KodeUnit!), StringComparer.Ordinal).ThenBy(c => c.Kanal, StringComparer.Ordinal)
+                .Select(c => new object?[] { data.UnitName(c.KodeUnit!), c.Kanal, Cell(c.N, c.N),
+                    Cell(c.N, c.MedianHariKerja), Cell(c.N, c.P90HariKerja), Cell(c.N, c.MedianJam) }).ToList(),
             [0, 0, 0, 1, 1, 1]);
         var latestShare = share.LastOrDefault();
         var paragraphs = new List<string>();

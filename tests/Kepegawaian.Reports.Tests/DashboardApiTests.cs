@@ -52,12 +52,14 @@ public sealed class DashboardApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Leave_api_gives_the_request_weighted_median_per_channel()
+    public async Task Leave_api_gives_the_median_of_the_requests_per_channel()
     {
         var cuti = await GetJson("/api/cuti?unit=U01");
-        // October online: (8·2 + 2·4) / 10 = 2,4 days; manual: 5 (6 requests).
+        // October online, 10 requests 1 1 2 2 2 2 3 3 4 5: median 2,0, p90 4,1 (seed.sql).
         var online = cuti.EnumerateArray().Single(r => r.GetProperty("bulan").GetString() == "Okt 2026" && r.GetProperty("kanal").GetString() == "online");
-        Assert.Equal(2.4, online.GetProperty("median_hari_kerja").GetDouble(), 6);
+        Assert.Equal(2.0, online.GetProperty("median_hari_kerja").GetDouble(), 6);
+        Assert.Equal(4.1, online.GetProperty("p90_hari_kerja").GetDouble(), 6);
+        Assert.Equal(2, cuti.EnumerateArray().Count(r => r.GetProperty("bulan").GetString() == "Okt 2026"));
     }
 
     [Fact]

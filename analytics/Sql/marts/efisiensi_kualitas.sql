@@ -31,7 +31,12 @@ dimuat AS (
     UNION ALL SELECT 'cuti', kode_unit, count(*) FROM fact_cuti GROUP BY ALL
     UNION ALL SELECT 'kinerja', kode_unit, count(*) FROM fact_kinerja GROUP BY ALL
     UNION ALL SELECT 'mutasi', kode_unit_tujuan, count(*) FROM fact_mutasi WHERE kode_unit_tujuan IS NOT NULL GROUP BY ALL
-    UNION ALL SELECT 'diklat', e.kode_unit, count(*) FROM fact_diklat f JOIN dim_employee e ON e.nip = f.nip AND e.is_current GROUP BY ALL
+    -- a training row counts for the unit the employee was in when it began (staff since retired too),
+    -- else (dated before our first record of them) for their current unit
+    UNION ALL SELECT 'diklat', coalesce(d.kode_unit, c.kode_unit), count(*) FROM fact_diklat f
+              LEFT JOIN dim_employee d ON d.nip = f.nip AND f.tanggal_mulai >= d.valid_from AND f.tanggal_mulai < d.valid_to
+              LEFT JOIN dim_employee c ON c.nip = f.nip AND c.is_current
+              WHERE coalesce(d.kode_unit, c.kode_unit) IS NOT NULL GROUP BY ALL
     UNION ALL SELECT 'pegawai', kode_unit, count(DISTINCT nip) FROM dim_employee WHERE is_current GROUP BY ALL
     UNION ALL SELECT 'unit_kerja', kode_unit, 1 FROM dim_unit
 ),

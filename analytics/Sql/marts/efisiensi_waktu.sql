@@ -21,7 +21,7 @@ FROM c
 WHERE waktu_keputusan IS NOT NULL
 GROUP BY GROUPING SETS (
     (kode_unit, kanal, jenis_cuti, bulan),
-    (kode_unit, bulan), (kanal, bulan), (jenis_cuti, bulan), (bulan),
+    (kode_unit, kanal, bulan), (kode_unit, bulan), (kanal, bulan), (jenis_cuti, bulan), (bulan),
     (kode_unit, kanal), (kode_unit), (kanal), (jenis_cuti), ()
 )
 ORDER BY tingkat, kode_unit NULLS FIRST, kanal NULLS FIRST, jenis_cuti NULLS FIRST, bulan NULLS FIRST

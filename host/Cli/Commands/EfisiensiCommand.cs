@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using Kepegawaian.Analytics.Common;
 using Kepegawaian.Analytics.Efficiency;
 using Kepegawaian.Warehouse;
-using Microsoft.Extensions.Configuration;
 
 namespace Kepegawaian.Service.Cli.Commands;
 
@@ -39,7 +38,7 @@ public static class EfisiensiCommand
             Periode? p = null;
             if (parse.GetValue(period) is { } text && !Periode.TryParse(text, out p))
                 throw new UsageException($"--period '{text}' tidak valid; contoh: 2026, 2026-S1, 2026-Q3, 2026-07, 2026-W47.");
-            var options = LoadOptions();
+            var options = CliConfiguration.Get<EfisiensiOptions>(EfisiensiOptions.Section);
             var calendar = WorkingCalendar.Load(options);
             var kode = parse.GetValue(unit);
             var output = parse.InvocationConfiguration.Output;
@@ -65,22 +64,6 @@ public static class EfisiensiCommand
             return Task.FromResult(CliApp.Ok);
         });
         return command;
-    }
-
-    /// <summary>The <c>Analytics</c> section of appsettings.json beside the executable, overridden by <c>Analytics__*</c> variables.</summary>
-    private static EfisiensiOptions LoadOptions()
-    {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        var options = new EfisiensiOptions();
-        configuration.GetSection(EfisiensiOptions.Section).Bind(options);
-        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), errors, validateAllProperties: true))
-            throw new OperatorException("Konfigurasi Analytics tidak valid / invalid configuration: " + string.Join("; ", errors.Select(e => e.ErrorMessage)));
-        return options;
     }
 
     public sealed record RingkasRow(

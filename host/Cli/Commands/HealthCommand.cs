@@ -1,26 +1,27 @@
 using System.CommandLine;
 using System.Text.Json;
+using Kepegawaian.Etl.Hosting;
 using Kepegawaian.Etl.Operations;
 using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Service.Cli.Commands;
 
-/// <summary>`kepegawaian health`: last successful load and whether the inbox is stale; exit 2 when unhealthy.</summary>
+/// <summary>`kepegawaian health`: last successful load and whether the inbox is stale; exit 2 when unhealthy. Defaults as `serve` (appsettings.json, environment).</summary>
 public static class HealthCommand
 {
     public static Command Create()
     {
-        var inbox = new Option<string>("--inbox") { Description = "Folder inbox / inbox folder", DefaultValueFactory = _ => "inbox" };
+        var inbox = new Option<string>("--inbox") { Description = "Folder inbox (bawaan Etl:Inbox) / inbox folder", DefaultValueFactory = _ => CliConfiguration.Get<EtlOptions>(EtlOptions.Section).Inbox };
         var staleAfter = new Option<int>("--stale-after-minutes")
         {
             Description = "Berkas yang menunggu lebih lama dianggap basi / files waiting longer are stale",
-            DefaultValueFactory = _ => 60,
+            DefaultValueFactory = _ => CliConfiguration.Get<EtlOptions>(EtlOptions.Section).StaleAfterMinutes,
         };
         var command = new Command("health", "Kesehatan ETL: pemuatan sukses terakhir, inbox basi. / ETL health check.") { inbox, staleAfter };
         command.SetAction((parse, ct) =>
         {
             using var connection = new WarehouseDatabase(parse.GetValue(CommonOptions.Db)!).Open(readOnly: true);
-            var wib = new ScheduleOptions().Zone;
+            var wib = CliConfiguration.Get<ScheduleOptions>(ScheduleOptions.Section).Zone;
             var nowWib = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, wib);
             var report = EtlHealth.Check(connection, parse.GetValue(inbox)!, TimeSpan.FromMinutes(parse.GetValue(staleAfter)), nowWib, wib);
             parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(report, ResultWriter.Json));

@@ -50,6 +50,20 @@ public sealed class EfisiensiAnalysisTests
     }
 
     [Fact]
+    public void Unit_channel_month_median_is_taken_over_all_leave_types()
+    {
+        // U1 online in Nov 2026: tahunan 1, 2, 9 h and sakit 3, 4 h → all five: 1 2 3 4 9 → median 3 h
+        // (the tahunan cell alone has median 2, the sakit cell 3.5; neither average of them is 3).
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        foreach (var (h, jenis) in new[] { (1, "tahunan"), (2, "tahunan"), (9, "tahunan"), (3, "sakit"), (4, "sakit") })
+            CutiData.Request(c, "U1", "2026-11-24 08:00", $"2026-11-24 {8 + h:00}:00", jenis: jenis);
+        var cell = Assert.Single(EfisiensiAnalysis.Waktu(c, Calendar), x => x.Tingkat == "unit+kanal+bulan");
+        Assert.Equal(("U1", "online", new DateOnly(2026, 11, 1), 5L), (cell.KodeUnit, cell.Kanal, cell.Bulan, cell.N));
+        Assert.Equal(3.0, cell.MedianJam!.Value, 9);
+    }
+
+    [Fact]
     public void Online_share_and_units_that_stay_on_paper()
     {
         // A: Jan 1/4 online, Feb 1/4 online → 0.25 twice, below 0.5 both months: stays on paper.
@@ -115,6 +129,29 @@ public sealed class EfisiensiAnalysisTests
         Assert.Equal((4L, 1L, 0.25), (u1.RowsRead, u1.RowsRejected, u1.RejectRate!.Value));
         var u2 = Assert.Single(rows, x => x.Tingkat == "unit" && x.Sumber == "cuti" && x.KodeUnit == "U2");
         Assert.Equal((1L, 1L), (u2.RowsRead, u2.RowsRejected));
+    }
+
+    [Fact]
+    public void Data_quality_counts_training_for_the_unit_at_its_date_also_for_retired_staff()
+    {
+        // P1 was in U1 until 2025-07-01, then U2 (current). P2 was in U1 and retired on 2026-01-01
+        // (no current version). Training: P1 in 2025-03 (U1) and 2026-02 (U2); P2 in 2025-05 (U1).
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        c.Execute("INSERT INTO dim_unit VALUES ('U1','Unit 1','dinas',NULL,NULL,0,NULL,NULL), ('U2','Unit 2','dinas',NULL,NULL,0,NULL,NULL)");
+        c.Execute("""
+            INSERT INTO dim_employee (nip, nama, nama_jabatan, kode_unit, valid_from, valid_to, is_current, tracked_hash, row_hash, source) VALUES
+              ('P1', 'A', 'J', 'U1', DATE '2024-01-01', DATE '2025-07-01', false, 0, 0, 'pegawai'),
+              ('P1', 'A', 'J', 'U2', DATE '2025-07-01', DATE '9999-12-31', true, 0, 0, 'mutasi'),
+              ('P2', 'B', 'J', 'U1', DATE '2024-01-01', DATE '2026-01-01', false, 0, 0, 'pegawai');
+            INSERT INTO fact_diklat (id_diklat, nip, kode_pelatihan, nama_pelatihan, jenis_pelatihan, tanggal_mulai, tanggal_selesai, jp, status, row_hash, etl_file_id) VALUES
+              ('D1', 'P1', 'K', 'K', 'teknis', DATE '2025-03-03', DATE '2025-03-05', 20, 'lulus', 0, 1),
+              ('D2', 'P1', 'K', 'K', 'teknis', DATE '2026-02-02', DATE '2026-02-04', 20, 'lulus', 0, 1),
+              ('D3', 'P2', 'K', 'K', 'teknis', DATE '2025-05-05', DATE '2025-05-07', 20, 'lulus', 0, 1);
+            """);
+        var rows = EfisiensiAnalysis.Kualitas(c).Where(x => x.Tingkat == "unit" && x.Sumber == "diklat").ToDictionary(x => x.KodeUnit!, x => x.RowsRead);
+        Assert.Equal(2L, rows["U1"]);
+        Assert.Equal(1L, rows["U2"]);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ DROP TABLE IF EXISTS mart_ikm;
 DROP TABLE IF EXISTS mart_ikm_alert;
 DROP TABLE IF EXISTS mart_ikm_unsur_lemah;
 DROP TABLE IF EXISTS mart_cuti_waktu;
+DROP TABLE IF EXISTS mart_cuti_waktu_ringkas;
 DROP TABLE IF EXISTS mart_cuti_online;
 DROP TABLE IF EXISTS mart_kinerja_unit;
 DROP TABLE IF EXISTS mart_kinerja_tren;
@@ -29,6 +30,9 @@ CREATE TABLE mart_ikm_unsur_lemah (
     nrr_sebelumnya DOUBLE, peringkat INTEGER);
 CREATE TABLE mart_cuti_waktu (
     kode_unit VARCHAR, kanal VARCHAR, jenis_cuti VARCHAR, bulan DATE, n BIGINT, median_jam DOUBLE,
+    p90_jam DOUBLE, median_hari_kerja DOUBLE, p90_hari_kerja DOUBLE);
+CREATE TABLE mart_cuti_waktu_ringkas (
+    tingkat VARCHAR, kode_unit VARCHAR, kanal VARCHAR, jenis_cuti VARCHAR, bulan DATE, n BIGINT, median_jam DOUBLE,
     p90_jam DOUBLE, median_hari_kerja DOUBLE, p90_hari_kerja DOUBLE);
 CREATE TABLE mart_cuti_online (
     kode_unit VARCHAR, periode VARCHAR, n BIGINT, share_online DOUBLE);

@@ -43,11 +43,31 @@ INSERT INTO mart_diklat_event VALUES
 INSERT INTO mart_jp_unit VALUES ('U01', 2026, 20, 15, 0.75), ('U02', 2026, 4, 1, 0.25);
 INSERT INTO mart_jp_pegawai VALUES ('199001012015031001', 'Budi Santoso', 'U01', 2026, 12, false);
 
+-- U01's decided leave requests, working days (quantile_cont as the mart computes it):
+--   Oct online (8 tahunan + 2 sakit): 1 1 2 2 2 2 3 3 4 5 → median 2.0, p90 4.1
+--   Oct manual (6 tahunan):           3 4 5 5 7 9         → median 5.0, p90 8.0
+--   Oct all 16: 1 1 2 2 2 2 3 3 3 4 4 5 5 5 7 9           → median 3.0, p90 6.0
+--     (the request-weighted mean of the channel medians would be (10·2 + 6·5)/16 = 3.125: not a median)
+--   Sep manual (5 tahunan):           4 5 6 7 8           → median 6.0, p90 7.6
 INSERT INTO mart_cuti_waktu VALUES
-  ('U01', 'online', 'tahunan', DATE '2026-10-01', 8, 30.0, 60.0, 2.0, 4.0),
-  ('U01', 'online', 'sakit',   DATE '2026-10-01', 2, 50.0, 90.0, 4.0, 6.0),
-  ('U01', 'manual', 'tahunan', DATE '2026-10-01', 6, 90.0, 150.0, 5.0, 9.0),
-  ('U01', 'manual', 'tahunan', DATE '2026-09-01', 5, 100.0, 160.0, 6.0, 10.0);
+  ('U01', 'online', 'tahunan', DATE '2026-10-01', 8, 48.0, 96.0, 2.0, 3.3),
+  ('U01', 'online', 'sakit',   DATE '2026-10-01', 2, 84.0, 117.6, 3.5, 4.9),
+  ('U01', 'manual', 'tahunan', DATE '2026-10-01', 6, 120.0, 192.0, 5.0, 8.0),
+  ('U01', 'manual', 'tahunan', DATE '2026-09-01', 5, 144.0, 182.4, 6.0, 7.6);
+INSERT INTO mart_cuti_waktu_ringkas VALUES
+  ('bulan',            NULL,  NULL,     NULL, DATE '2026-10-01', 16, 72.0, 144.0, 3.0, 6.0),
+  ('unit+bulan',       'U01', NULL,     NULL, DATE '2026-10-01', 16, 72.0, 144.0, 3.0, 6.0),
+  ('kanal+bulan',      NULL,  'online', NULL, DATE '2026-10-01', 10, 48.0, 98.4, 2.0, 4.1),
+  ('kanal+bulan',      NULL,  'manual', NULL, DATE '2026-10-01', 6, 120.0, 192.0, 5.0, 8.0),
+  ('unit+kanal+bulan', 'U01', 'online', NULL, DATE '2026-10-01', 10, 48.0, 98.4, 2.0, 4.1),
+  ('unit+kanal+bulan', 'U01', 'manual', NULL, DATE '2026-10-01', 6, 120.0, 192.0, 5.0, 8.0),
+  ('bulan',            NULL,  NULL,     NULL, DATE '2026-09-01', 5, 144.0, 182.4, 6.0, 7.6),
+  ('unit+bulan',       'U01', NULL,     NULL, DATE '2026-09-01', 5, 144.0, 182.4, 6.0, 7.6),
+  ('kanal+bulan',      NULL,  'manual', NULL, DATE '2026-09-01', 5, 144.0, 182.4, 6.0, 7.6),
+  ('unit+kanal+bulan', 'U01', 'manual', NULL, DATE '2026-09-01', 5, 144.0, 182.4, 6.0, 7.6),
+  -- levels the report does not read
+  ('jenis_cuti+bulan', NULL,  NULL, 'tahunan', DATE '2026-10-01', 14, 60.0, 150.0, 99.0, 99.0),
+  ('unit',             'U01', NULL,     NULL, NULL, 21, 96.0, 170.0, 99.0, 99.0);
 INSERT INTO mart_cuti_online VALUES ('U01', '2026-09', 5, 0.0), ('U01', '2026-10', 16, 0.625);
 
 INSERT INTO etl_file (file_id, run_id, file_name, entity, format, content_hash, size_bytes, status, rows_read, rows_loaded, rows_rejected, started_at)
