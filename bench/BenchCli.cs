@@ -24,6 +24,8 @@ public static class BenchCli
         var years = a.Int("--years", 3);
         var work = Path.GetFullPath(a.Str("--work", Path.Combine(Path.GetTempPath(), $"kepegawaian-bench-{employees}-{years}")));
         var incremental = a.Has("--incremental");
+        // Optional DuckDB memory_limit for our ETL phases (Warehouse:MemoryLimit in the service).
+        string[] limit = a.Str("--memory-limit", "") is { Length: > 0 } m ? ["--memory-limit", m] : [];
         var reuse = incremental && File.Exists(Path.Combine(work, "etl.duckdb")) && Directory.Exists(Path.Combine(work, "inbox"));
 
         Console.WriteLine($"bench {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {employees:N0} employees × {years} years, work folder {work}, {Environment.ProcessorCount} cores");
@@ -35,7 +37,7 @@ public static class BenchCli
             Console.WriteLine($"inbox: {InboxMiB(work):N0} MiB");
             // The baseline only matters for the full-load comparison.
             var baseline = incremental ? null : await Child("readcsv", work);
-            var ours = await Child("etl", work);
+            var ours = await Child(["etl", work, .. limit]);
             Console.WriteLine();
             if (baseline is not null)
                 PrintLoad(employees, generate, baseline, ours);
@@ -50,7 +52,7 @@ public static class BenchCli
             var results = new List<(string Entity, PhaseResult Result)>();
             foreach (var entity in IncrementEntities)
                 for (var rep = 1; rep <= 3; rep++)
-                    results.Add((entity, await Child("increment", work, entity, $"INC{rep}{entity}", "1000")));
+                    results.Add((entity, await Child(["increment", work, entity, $"INC{rep}{entity}", "1000", .. limit])));
             Console.WriteLine();
             Console.WriteLine("| employees | file | rows | seconds (3 runs) | median s | peak MiB |");
             Console.WriteLine("|---:|---|---:|---|---:|---:|");

@@ -41,7 +41,7 @@ public static class Phases
                 var copy = Path.Combine(work, "inbox-etl");
                 CopyFiles(inbox, copy);
                 sw.Restart();
-                rows = await Etl(copy, Path.Combine(work, "etl.duckdb"));
+                rows = await Etl(copy, Path.Combine(work, "etl.duckdb"), a.Str("--memory-limit", ""));
                 break;
             case "increment":
                 // args: work entity tag size — a new file of `size` rows with fresh ids, into the loaded warehouse.
@@ -50,7 +50,7 @@ public static class Phases
                 var db = Path.Combine(work, "etl.duckdb");
                 Console.WriteLine($"warehouse: {WarehouseRows(db, entity):N0} rows in fact_{entity}, file {new FileInfo(db).Length / 1048576.0:N0} MiB");
                 sw.Restart();
-                rows = await Etl(Path.GetDirectoryName(file)!, db);
+                rows = await Etl(Path.GetDirectoryName(file)!, db, a.Str("--memory-limit", ""));
                 break;
             default:
                 throw new ArgumentException($"unknown phase {phase}");
@@ -60,12 +60,15 @@ public static class Phases
         return 0;
     }
 
-    private static async Task<long> Etl(string inbox, string db)
+    private static async Task<long> Etl(string inbox, string db, string memoryLimit)
     {
         var clock = new PhaseClock();
-        var summary = await new EtlRunner(new WarehouseDatabase(db)).RunAsync(new EtlRequest(inbox) { Progress = clock });
+        var database = new WarehouseDatabase(Microsoft.Extensions.Options.Options.Create(new WarehouseOptions { Path = db, MemoryLimit = memoryLimit }));
+        var summary = await new EtlRunner(database).RunAsync(new EtlRequest(inbox) { Progress = clock });
         Console.WriteLine($"status {summary.Status}: read {summary.RowsRead:N0}, loaded {summary.RowsLoaded:N0}, unchanged {summary.RowsUnchanged:N0}, rejected {summary.RowsRejected:N0}");
         clock.Print(Console.Out);
+        using (var c = database.Open())
+            Console.WriteLine($"duckdb memory_limit {c.Scalar<string>("SELECT current_setting('memory_limit')")}");
         if (summary.Status != EtlRunSummary.Succeeded)
             throw new InvalidOperationException($"ETL run {summary.Status}: {string.Join("; ", summary.Files.Select(f => f.Message))}");
         return summary.RowsRead;
@@ -127,6 +130,6 @@ public static class Phases
     private static long PeakMiB()
     {
         var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? -1 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        return line is null ? -1 : long.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 }

@@ -37,7 +37,8 @@ public sealed class WarehouseDatabase(IOptions<WarehouseOptions> options)
         if (!readOnly)
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
 
-        var connection = new DuckDBConnection($"Data Source={full}{(readOnly ? ";ACCESS_MODE=READ_ONLY" : "")}");
+        var limit = string.IsNullOrWhiteSpace(options.Value.MemoryLimit) ? "" : $";memory_limit={options.Value.MemoryLimit.Trim()}";
+        var connection = new DuckDBConnection($"Data Source={full}{(readOnly ? ";ACCESS_MODE=READ_ONLY" : "")}{limit}");
         try
         {
             connection.Open();

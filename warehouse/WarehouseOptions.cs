@@ -10,4 +10,11 @@ public sealed class WarehouseOptions
     /// <summary>The DuckDB warehouse file; same as the <c>--db</c> option.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Path { get; set; } = "data/kepegawaian.duckdb";
+
+    /// <summary>
+    /// DuckDB's memory_limit (e.g. "6GB"); empty = DuckDB's default, 80 % of RAM. Beyond it DuckDB spills
+    /// to a temp folder beside the file: a national-scale load peaks near 15 GiB unbounded (bench/README.md).
+    /// </summary>
+    [RegularExpression(@"^\s*$|^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", ErrorMessage = "Warehouse:MemoryLimit must look like 6GB or 512MiB.")]
+    public string? MemoryLimit { get; set; }
 }

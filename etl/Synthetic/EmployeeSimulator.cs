@@ -61,7 +61,7 @@ internal sealed class EmployeeSimulator(CityModel city, NipAllocator nips, int s
             }
         }
 
-        var nip = AllocateNip(birth, ref tmt, sex, pppk);
+        var nip = nips.Allocate(birth, ref tmt, sex, pppk);
         var (entry, cap) = GolonganTrack(pendidikan, jenis);
         var first = r.Pick(sex == 'L' ? Catalog.FirstMale : Catalog.FirstFemale);
         var person = new Person
@@ -90,16 +90,6 @@ internal sealed class EmployeeSimulator(CityModel city, NipAllocator nips, int s
         AddCareerEvents(r, person, kind);
         person.Events.Sort((a, b) => a.Date.CompareTo(b.Date));
         return person;
-    }
-
-    private string AllocateNip(DateOnly birth, ref DateOnly tmt, char sex, bool pppk)
-    {
-        while (true)
-        {
-            var nip = pppk ? nips.Pppk(birth, tmt.Year, sex) : nips.Pns(birth, tmt, sex);
-            if (nip is not null) return nip;
-            tmt = tmt.AddMonths(-1); // bucket full: an earlier TMT month (only at millions of employees)
-        }
     }
 
     private void AddExits(Random r, Person p, int bup)

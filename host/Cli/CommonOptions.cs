@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Kepegawaian.Warehouse;
+using Microsoft.Extensions.Options;
 
 namespace Kepegawaian.Service.Cli;
 
@@ -13,6 +15,13 @@ public static class CommonOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Warehouse__Path") ?? DefaultDb,
         Recursive = true,
     };
+
+    /// <summary>The warehouse named by <c>--db</c>, with <c>Warehouse:MemoryLimit</c> from the service's configuration.</summary>
+    public static WarehouseDatabase Warehouse(ParseResult parse)
+    {
+        var configured = CliConfiguration.Get<WarehouseOptions>(WarehouseOptions.Section);
+        return new WarehouseDatabase(Options.Create(new WarehouseOptions { Path = parse.GetValue(Db)!, MemoryLimit = configured.MemoryLimit }));
+    }
 
     public static Option<OutputFormat> Format(OutputFormat defaultValue = OutputFormat.Table) => new("--format")
     {

@@ -28,7 +28,7 @@ public static class DiklatCommand
         {
             var periode = KinerjaCommand.ParsePeriode(parse.GetValue(period));
             var output = parse.InvocationConfiguration.Output;
-            var database = new WarehouseDatabase(parse.GetValue(CommonOptions.Db)!);
+            var database = CommonOptions.Warehouse(parse);
             if (parse.GetValue(refresh))
             {
                 using var rw = database.OpenAndMigrate();

@@ -43,7 +43,7 @@ public static class EfisiensiCommand
             var kode = parse.GetValue(unit);
             var output = parse.InvocationConfiguration.Output;
             var fmt = parse.GetValue(format);
-            using var connection = new WarehouseDatabase(parse.GetValue(CommonOptions.Db)!).Open(readOnly: true);
+            using var connection = CommonOptions.Warehouse(parse).Open(readOnly: true);
             switch (parse.GetValue(view))
             {
                 case "tertunda":

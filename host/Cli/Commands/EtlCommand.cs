@@ -43,7 +43,7 @@ public static class EtlCommand
             var dir = parse.GetValue(inbox)!;
             if (!Directory.Exists(dir))
                 throw new OperatorException($"Folder inbox '{Path.GetFullPath(dir)}' tidak ada. Periksa --inbox atau buat folder itu. / Inbox folder not found.");
-            var database = new WarehouseDatabase(parse.GetValue(CommonOptions.Db)!);
+            var database = CommonOptions.Warehouse(parse);
             var seconds = parse.GetValue(settle);
             if (seconds is < 0 or > 3600)
                 throw new UsageException("--settle-seconds harus 0…3600.");

@@ -19,7 +19,7 @@ public static class RejectsCommand
         };
         command.SetAction((parse, _) =>
         {
-            var database = new WarehouseDatabase(parse.GetValue(CommonOptions.Db)!);
+            var database = CommonOptions.Warehouse(parse);
             using var connection = database.Open(readOnly: true);
             using var cmd = connection.Command("""
                 SELECT run_id, file_name, line_number, column_name, reason_code, message, raw_text
