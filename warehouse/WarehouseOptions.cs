@@ -13,7 +13,7 @@ public sealed class WarehouseOptions
 
     /// <summary>
     /// DuckDB's memory_limit (e.g. "6GB"); empty = DuckDB's default, 80 % of RAM. Beyond it DuckDB spills
-    /// to a temp folder beside the file: a national-scale load peaks near 15 GiB unbounded (bench/README.md).
+    /// to a temp folder beside the file: a national-scale load peaked at 10.4 GiB unbounded, 6.4 GiB at 6GB (bench/README.md).
     /// </summary>
     [RegularExpression(@"^\s*$|^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", ErrorMessage = "Warehouse:MemoryLimit must look like 6GB or 512MiB.")]
     public string? MemoryLimit { get; set; }

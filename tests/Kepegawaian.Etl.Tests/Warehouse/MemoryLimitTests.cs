@@ -5,7 +5,7 @@ using OptionsFactory = Microsoft.Extensions.Options.Options;
 
 namespace Kepegawaian.Etl.Tests.Warehouse;
 
-/// <summary>Warehouse:MemoryLimit bounds DuckDB's memory (a national load peaks near 15 GiB without it).</summary>
+/// <summary>Warehouse:MemoryLimit bounds DuckDB's memory (a national load peaked at 10.4 GiB without it).</summary>
 public sealed class MemoryLimitTests
 {
     [Fact]
