@@ -30,6 +30,9 @@ public sealed class DiklatOptions
     /// <summary>Balance warning threshold for the max standardized mean difference after matching.</summary>
     public double MaxSmdWarning { get; set; } = 0.1;
 
+    /// <summary>Unit/golongan/jabatan levels held by fewer matched employees are left out of the max SMD (chance, not imbalance).</summary>
+    public int MinBalanceLevelSize { get; set; } = 10;
+
     /// <summary>
     /// false (default): match on the baseline outcome of the two quarters before the pre window (qs−4, qs−3), so matching
     /// does not condition on the pre-window noise that the DiD differences out (regression to the mean: matching on

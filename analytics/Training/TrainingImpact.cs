@@ -78,7 +78,8 @@ public static class TrainingImpact
                 with { NUnmatched = unmatched, Naive = naive };
 
         var att = Paired(pairs.Select(p => p.T.Delta - p.C.Delta).ToList());
-        var (maxSmd, worst) = Covariates.MaxStandardizedDifference(pairs.Select(p => p.T).ToList(), pairs.Select(p => p.C).ToList());
+        static BalanceRow Row(Unit u) => new(u.Baseline, u.Pre, u.Covariates.Unit, u.Covariates.Golongan, u.Covariates.Jabatan);
+        var (maxSmd, worst) = Balance.MaxSmd([.. pairs.Select(p => Row(p.T))], [.. pairs.Select(p => Row(p.C))], options.MinBalanceLevelSize);
         var sdT = StdDev(pairs.Select(p => p.T.Delta)); var sdC = StdDev(pairs.Select(p => p.C.Delta));
         var pooledSd = Math.Sqrt((sdT * sdT + sdC * sdC) / 2);
         var placeboDiffs = pairs.Where(p => p.T.PreChange is not null && p.C.PreChange is not null)
@@ -87,7 +88,7 @@ public static class TrainingImpact
         var events = EventStudy(data, pairs);
 
         var notes = new List<string>();
-        if (maxSmd > options.MaxSmdWarning) notes.Add($"peringatan: keseimbangan kovariat kurang (max SMD {maxSmd:0.00} > {options.MaxSmdWarning:0.0#}, pada {worst})");
+        if (maxSmd > options.MaxSmdWarning) notes.Add($"peringatan: keseimbangan kovariat kurang (max SMD {maxSmd:0.000} > {options.MaxSmdWarning:0.0##}, pada {worst})");
         if (pretrend is not null && pretrend.PValue < 0.05) notes.Add("peringatan: uji tren-awal (plasebo) signifikan");
         if (unmatched > 0) notes.Add($"{unmatched} peserta tanpa pasangan dalam caliper");
         if (pool != "bersih") notes.Add("kontrol bersih terlalu sedikit: dipakai pegawai tanpa pelatihan kelompok ini");
@@ -278,32 +279,6 @@ public static class TrainingImpact
             return MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfColumnArrays(columns);
         }
 
-        /// <summary>Largest |SMD| over baseline, pre-window outcome and every unit/golongan/jabatan dummy, with its covariate.</summary>
-        public static (double Value, string Covariate) MaxStandardizedDifference(List<Unit> treated, List<Unit> controls)
-        {
-            var all = treated.Concat(controls).ToList();
-            var columns = new List<(string Name, double[] Values)>
-            {
-                ("baseline", all.Select(u => u.Baseline).ToArray()),
-                ("pre", all.Select(u => u.Pre).ToArray()),
-            };
-            foreach (var (name, selector) in new (string, Func<Unit, string>)[]
-                     { ("kode_unit", u => u.Covariates.Unit), ("golongan", u => u.Covariates.Golongan), ("jenis_jabatan", u => u.Covariates.Jabatan) })
-            {
-                var values = all.Select(selector).ToList();
-                foreach (var level in values.Distinct().Order(StringComparer.Ordinal))
-                    columns.Add(($"{name}={level}", values.Select(v => v == level ? 1.0 : 0.0).ToArray()));
-            }
-            var nt = treated.Count;
-            return columns.Select(col =>
-            {
-                var t = col.Values.Take(nt).ToArray(); var c = col.Values.Skip(nt).ToArray();
-                var sd = Math.Sqrt((Variance(t) + Variance(c)) / 2);
-                return (Value: sd > 0 ? Math.Abs(t.Average() - c.Average()) / sd : 0, Covariate: col.Name);
-            }).MaxBy(x => x.Value);
-        }
-
-        private static double Variance(double[] v) => v.Length < 2 ? 0 : MathNet.Numerics.Statistics.Statistics.Variance(v);
 
         private static IEnumerable<Func<Unit, string>> Categorical(bool includeCohort)
         {
