@@ -18,11 +18,6 @@ public sealed class AnalyticsRefresher(
     IOptions<KinerjaOptions> kinerja,
     IOptions<DiklatOptions> diklat)
 {
-    /// <summary>The refresher with every option at its default (CLI and demo without a host).</summary>
-    public static AnalyticsRefresher Default { get; } = new(
-        Options.Create(new IkmOptions()), Options.Create(new EfisiensiOptions()),
-        Options.Create(new KinerjaOptions()), Options.Create(new DiklatOptions()));
-
     public RefreshSummary Refresh(DuckDBConnection connection, CancellationToken cancellationToken = default)
     {
         var total = Stopwatch.StartNew();

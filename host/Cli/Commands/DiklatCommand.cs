@@ -32,7 +32,7 @@ public static class DiklatCommand
             if (parse.GetValue(refresh))
             {
                 using var rw = database.OpenAndMigrate();
-                DiklatMarts.Refresh(rw, cancellationToken: cancellationToken);
+                DiklatMarts.Refresh(rw, CliConfiguration.Analytics.Diklat, cancellationToken);
             }
             using var c = database.Open(readOnly: true);
             if (!DiklatQueries.MartsExist(c))

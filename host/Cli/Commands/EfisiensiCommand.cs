@@ -38,7 +38,7 @@ public static class EfisiensiCommand
             Periode? p = null;
             if (parse.GetValue(period) is { } text && !Periode.TryParse(text, out p))
                 throw new UsageException($"--period '{text}' tidak valid; contoh: 2026, 2026-S1, 2026-Q3, 2026-07, 2026-W47.");
-            var options = CliConfiguration.Get<EfisiensiOptions>(EfisiensiOptions.Section);
+            var options = CliConfiguration.Analytics.Efisiensi;
             var calendar = WorkingCalendar.Load(options);
             var kode = parse.GetValue(unit);
             var output = parse.InvocationConfiguration.Output;

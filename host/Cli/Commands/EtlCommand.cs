@@ -53,7 +53,7 @@ public static class EtlCommand
             if (summary.RowsLoaded > 0 && !parse.GetValue(noRefresh))
             {
                 using var connection = database.Open();
-                var refreshed = AnalyticsRefresher.Default.Refresh(connection, ct);
+                var refreshed = CliConfiguration.Analytics.Refresher().Refresh(connection, ct);
                 if (fmt != OutputFormat.Json)
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"Mart analitik disegarkan / analytics marts refreshed ({refreshed.Elapsed.TotalSeconds:0.0} s: {string.Join(", ", refreshed.Steps)})"));

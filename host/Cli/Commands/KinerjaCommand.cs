@@ -33,7 +33,7 @@ public static class KinerjaCommand
             if (parse.GetValue(refresh))
             {
                 using var rw = database.OpenAndMigrate();
-                KinerjaMarts.Refresh(rw, cancellationToken: cancellationToken);
+                KinerjaMarts.Refresh(rw, CliConfiguration.Analytics.Kinerja, cancellationToken);
             }
             using var c = database.Open(readOnly: true);
             if (!KinerjaQueries.MartsExist(c))

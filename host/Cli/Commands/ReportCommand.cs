@@ -77,8 +77,7 @@ public static class ReportCommand
     {
         if (requireExisting && !File.Exists(db)) throw new WarehouseNotFoundException(Path.GetFullPath(db));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
+        builder.Configuration.AddConfiguration(CliConfiguration.Root)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Warehouse:Path"] = db });
         builder.AddWarehouse();
         builder.AddReports();
