@@ -6,7 +6,7 @@ namespace Kepegawaian.Analytics.Efficiency;
 
 /// <summary>
 /// Rebuilds the efficiency marts (mart_cuti_waktu, mart_cuti_waktu_ringkas, mart_cuti_online,
-/// mart_cuti_online_periode, mart_cuti_tertunda, mart_kualitas_data; schema in migration V021) in one transaction.
+/// mart_cuti_online_periode, mart_cuti_tertunda, mart_kualitas_data; schema in migration V021; mart_libur_cakupan, V050) in one transaction.
 /// </summary>
 public static class EfisiensiMarts
 {
@@ -29,6 +29,7 @@ public static class EfisiensiMarts
         var online = EfisiensiAnalysis.Online(connection, calendar, options);
         var tertunda = EfisiensiAnalysis.Tertunda(connection, calendar, options);
         var kualitas = EfisiensiAnalysis.Kualitas(connection);
+        var libur = HolidayCoverage.Years(connection, calendar, acuan.Year);
         cancellationToken.ThrowIfCancellationRequested();
 
         using var tx = connection.BeginTransaction();
@@ -44,6 +45,7 @@ public static class EfisiensiMarts
             x.KodeUnit, x.WaktuAcuan, x.NJatuhTempo, x.NTertunda, x.ShareTertunda]);
         MartWriter.Replace(connection, "mart_kualitas_data", kualitas, x => [
             x.Tingkat, x.Sumber, x.KodeUnit, x.RowsRead, x.RowsRejected, x.RejectRate]);
+        MartWriter.Replace(connection, "mart_libur_cakupan", libur, x => [x.Tahun, x.Tercakup]);
         tx.Commit();
         return new Summary(waktu.Count, online.Count, tertunda.Count, kualitas.Count, acuan);
     }

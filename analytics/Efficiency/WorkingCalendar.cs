@@ -58,6 +58,13 @@ public sealed class WorkingCalendar
         return new Holiday(date, parts.Length > 1 ? parts[1] : "Libur tambahan (konfigurasi)");
     }
 
+    /// <summary>
+    /// Whether the calendar holds <paramref name="year"/>'s holiday list. 1 January (Tahun Baru Masehi)
+    /// is a national holiday every year, so a year whose list was entered contains it; a single local
+    /// extra day does not make a year count as covered.
+    /// </summary>
+    public bool Covers(int year) => _holidays.Contains(new DateOnly(year, 1, 1));
+
     public bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(date);
 

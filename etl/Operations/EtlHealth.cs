@@ -17,7 +17,8 @@ public sealed record EtlHealthReport(
     [property: JsonPropertyName("files_waiting")] int FilesWaiting,
     [property: JsonPropertyName("oldest_waiting_at")] DateTime? OldestWaitingAt,
     [property: JsonPropertyName("inbox_stale")] bool InboxStale,
-    [property: JsonPropertyName("problems")] IReadOnlyList<string> Problems);
+    [property: JsonPropertyName("problems")] IReadOnlyList<string> Problems,
+    [property: JsonPropertyName("warnings")] IReadOnlyList<string>? Warnings = null);
 
 public static class EtlHealth
 {

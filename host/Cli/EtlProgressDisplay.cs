@@ -35,9 +35,9 @@ public static class EtlProgressDisplay
     /// <summary>The last event of a file carries its status (loaded, duplicate, failed, …); the others are stages.</summary>
     private static bool Finished(EtlProgress p) => p.Stage is not ("start" or "read" or "staged" or "checked" or "merged");
 
-    /// <summary>One log line, stamped in WIB like the warehouse's timestamps (the server may run on UTC).</summary>
+    /// <summary>One log line, stamped in the schedule's zone (WIB) like the warehouse's timestamps (the server may run on UTC).</summary>
     private static string Line(EtlProgress p) =>
-        string.Create(CultureInfo.InvariantCulture, $"[etl] {DateTime.UtcNow.AddHours(7):HH:mm:ss} WIB {p.File} ({p.Entity ?? "-"}): {p.Stage}, {p.RowsRead} baris dibaca / rows read");
+        string.Create(CultureInfo.InvariantCulture, $"[etl] {CliClock.LocalNow():HH:mm:ss} {p.File} ({p.Entity ?? "-"}): {p.Stage}, {p.RowsRead} baris dibaca / rows read");
 
     /// <summary>Reports on the loader's thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
     private sealed class Immediate(Action<EtlProgress> report) : IProgress<EtlProgress>

@@ -1,5 +1,5 @@
+using Kepegawaian.Analytics.Efficiency;
 using Kepegawaian.Etl.Hosting;
-using Kepegawaian.Etl.Operations;
 using Kepegawaian.Warehouse;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,12 +13,12 @@ public static class HealthEndpoints
     /// <summary>GET /health: the ETL health report; 200 when healthy, 503 otherwise.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", (WarehouseDatabase database, IOptions<EtlOptions> etl, IOptions<ScheduleOptions> schedule, TimeProvider time) =>
+        app.MapGet("/health", (WarehouseDatabase database, IOptions<EtlOptions> etl, IOptions<EfisiensiOptions> efisiensi, IOptions<ScheduleOptions> schedule, TimeProvider time) =>
         {
             using var connection = database.Open();
             var zone = schedule.Value.Zone;
             var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime;
-            var report = EtlHealth.Check(connection, etl.Value.Inbox, TimeSpan.FromMinutes(etl.Value.StaleAfterMinutes), now, zone);
+            var report = ServiceHealth.Check(connection, etl.Value, efisiensi.Value, now, zone);
             return Results.Json(report, statusCode: report.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         return app;

@@ -20,10 +20,12 @@ namespace Kepegawaian.Reports.Dashboard;
 /// </summary>
 public static partial class DashboardSnapshot
 {
-    public static async Task<IReadOnlyList<string>> WriteAsync(string warehousePath, string outDir, CancellationToken ct = default)
+    /// <param name="time">The clock of the "snapshot as of" stamp (the system clock unless a test gives one).</param>
+    public static async Task<IReadOnlyList<string>> WriteAsync(string warehousePath, string outDir, CancellationToken ct = default, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration["Warehouse:Path"] = warehousePath;
+        if (time is not null) builder.Services.AddSingleton(time);
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         Kepegawaian.Warehouse.WarehouseHostingExtensions.AddWarehouse(builder);
@@ -36,9 +38,11 @@ public static partial class DashboardSnapshot
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var http = new HttpClient { BaseAddress = new Uri(address) };
             Directory.CreateDirectory(outDir);
+            var zone = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Kepegawaian.Warehouse.ScheduleOptions>>().Value.Zone;
+            var stamp = TimeZoneInfo.ConvertTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), zone);
             var written = new List<string>();
             foreach (var (path, _, _, hr) in DashboardPage.Nav.Where(n => !n.Hr))
-                written.Add(await CopyPageAsync(http, path, outDir, ct));
+                written.Add(await CopyPageAsync(http, path, outDir, stamp, ct));
             return written;
         }
         finally
@@ -47,7 +51,7 @@ public static partial class DashboardSnapshot
         }
     }
 
-    private static async Task<string> CopyPageAsync(HttpClient http, string path, string outDir, CancellationToken ct)
+    private static async Task<string> CopyPageAsync(HttpClient http, string path, string outDir, DateTimeOffset stamp, CancellationToken ct)
     {
         var name = path.Trim('/').Replace('/', '-');
         var html = await http.GetStringAsync(path, ct);
@@ -81,7 +85,7 @@ public static partial class DashboardSnapshot
         }
 
         html = html.Replace("<script src=\"/assets/dashboard.js\" defer></script>", "")
-                   .Replace("<main>", $"<main><p class=\"muted\">Salinan statis / static snapshot, {TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Asia/Jakarta"):yyyy-MM-dd HH:mm} WIB</p>");
+                   .Replace("<main>", $"<main><p class=\"muted\">Salinan statis / static snapshot, {stamp:yyyy-MM-dd HH:mm} WIB</p>");
         foreach (var (p, _, _, _) in DashboardPage.Nav)
             html = html.Replace($"href=\"{p}\"", $"href=\"{p.Trim('/').Replace('/', '-')}.html\"");
         var target = Path.Combine(outDir, name + ".html");

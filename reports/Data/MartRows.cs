@@ -57,7 +57,8 @@ public sealed record ReportData(
     IReadOnlyList<DiklatDampakRow> DiklatDampak,
     IReadOnlyList<DiklatEventRow> DiklatEvent,
     IReadOnlyList<JpUnitRow> JpUnit,
-    IReadOnlyDictionary<string, string> UnitNames)
+    IReadOnlyDictionary<string, string> UnitNames,
+    IReadOnlyList<int>? TahunTanpaLibur = null)
 {
     public string UnitName(string kode) =>
         UnitNames.TryGetValue(kode, out var n) ? n

@@ -239,8 +239,16 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
         var paragraphs = new List<string>();
         if (latestShare is { } s)
             paragraphs.Add(text.T($"Pengajuan online periode {periods[^1]}: {text.Pct(s)}.", $"Online submissions in {periods[^1]}: {text.Pct(s)}."));
+        if (HolidayTableNote() is { } note)
+            paragraphs.Add(note);
         return new ReportSection("cuti", text.T("Efisiensi layanan cuti", "Leave administration efficiency"), paragraphs, chartList, [table]);
     }
+
+    /// <summary>Footnote when the leave data runs through years the holiday table does not cover (their holidays counted as working days).</summary>
+    public string? HolidayTableNote() => data.TahunTanpaLibur is { Count: > 0 } years
+        ? text.T($"Catatan: tabel hari libur nasional belum memuat tahun {string.Join(", ", years)}; di tahun itu hari libur dihitung sebagai hari kerja, sehingga waktu proses tampak lebih lama. Tambahkan libur tahun itu di konfigurasi Analytics:ExtraHolidays.",
+                 $"Note: the national holiday table does not cover {string.Join(", ", years)}; holidays in those years count as working days, so processing times look longer. Add them in Analytics:ExtraHolidays.")
+        : null;
 
     public double? OnlineShare(IEnumerable<CutiOnlineRow> rows)
     {

@@ -35,7 +35,7 @@ public static class DemoCommand
             var db = explicitDb ? Path.GetFullPath(parse.GetValue(CommonOptions.Db)!) : Path.Combine(root, "kepegawaian.duckdb");
             var inbox = Path.Combine(root, "inbox");
             Reset(inbox, explicitDb ? null : db);
-            var endDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, new ScheduleOptions().Zone));
+            var endDate = CliClock.Today();
             var total = Stopwatch.StartNew();
 
             async Task Step(string title, params string[] args)

@@ -44,6 +44,8 @@ public static class EfisiensiCommand
             var output = parse.InvocationConfiguration.Output;
             var fmt = parse.GetValue(format);
             using var connection = CommonOptions.Warehouse(parse).Open(readOnly: true);
+            if (HolidayCoverage.Warning(HolidayCoverage.Missing(connection, calendar, CliClock.Today().Year)) is { } warning)
+                parse.InvocationConfiguration.Error.WriteLine("peringatan / warning: " + warning);
             switch (parse.GetValue(view))
             {
                 case "tertunda":
@@ -56,7 +58,7 @@ public static class EfisiensiCommand
                     break;
                 default:
                     p ??= Periode.Containing(PeriodeKind.Tahun, DateOnly.FromDateTime(
-                        connection.Scalar<DateTime?>("SELECT max(waktu_pengajuan) FROM fact_cuti") ?? DateTime.Today));
+                        connection.Scalar<DateTime?>("SELECT max(waktu_pengajuan) FROM fact_cuti") ?? CliClock.LocalNow()));
                     ResultWriter.Write(output, EfisiensiAnalysis.Ringkas(connection, calendar, p)
                         .Where(r => kode is null || r.KodeUnit == kode).Select(RingkasRow.From).ToList(), fmt);
                     break;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Kepegawaian.Analytics;
+using Kepegawaian.Analytics.Efficiency;
 using Kepegawaian.Etl;
 using Kepegawaian.Warehouse;
 
@@ -58,6 +59,8 @@ public static class EtlCommand
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"Mart analitik disegarkan / analytics marts refreshed ({refreshed.Elapsed.TotalSeconds:0.0} s: {string.Join(", ", refreshed.Steps)})"));
             }
+            if (summary.RowsLoaded > 0)
+                await WarnAboutHolidaysAsync(database, parse.InvocationConfiguration.Error);
             if (fmt == OutputFormat.Json)
                 await output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(summary, ResultWriter.Json));
             else
@@ -71,6 +74,15 @@ public static class EtlCommand
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>Leave loaded for a year without a holiday table would silently count its holidays as working days.</summary>
+    private static async Task WarnAboutHolidaysAsync(WarehouseDatabase database, TextWriter error)
+    {
+        using var connection = database.Open();
+        var missing = HolidayCoverage.Missing(connection, WorkingCalendar.Load(CliConfiguration.Analytics.Efisiensi), CliClock.Today().Year);
+        if (HolidayCoverage.Warning(missing) is { } warning)
+            await error.WriteLineAsync("peringatan / warning: " + warning);
     }
 
     private static void WriteText(TextWriter output, EtlRunSummary summary, string db)

@@ -60,7 +60,7 @@ public static class GenerateCommand
     private static DateOnly ParseEndDate(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
-            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta")).DateTime);
+            return CliClock.Today();
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
             : throw new UsageException($"--end-date harus YYYY-MM-DD / must be YYYY-MM-DD: {text}");

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Kepegawaian.Etl.Hosting;
-using Kepegawaian.Etl.Operations;
+using Kepegawaian.Service.Hosting;
 using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Service.Cli.Commands;
@@ -21,9 +21,10 @@ public static class HealthCommand
         command.SetAction((parse, ct) =>
         {
             using var connection = CommonOptions.Warehouse(parse).Open(readOnly: true);
-            var wib = CliConfiguration.Get<ScheduleOptions>(ScheduleOptions.Section).Zone;
-            var nowWib = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, wib);
-            var report = EtlHealth.Check(connection, parse.GetValue(inbox)!, TimeSpan.FromMinutes(parse.GetValue(staleAfter)), nowWib, wib);
+            var etl = CliConfiguration.Get<EtlOptions>(EtlOptions.Section);
+            etl.Inbox = parse.GetValue(inbox)!;
+            etl.StaleAfterMinutes = parse.GetValue(staleAfter);
+            var report = ServiceHealth.Check(connection, etl, CliConfiguration.Analytics.Efisiensi, CliClock.LocalNow(), CliClock.Zone);
             parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(report, ResultWriter.Json));
             return Task.FromResult(report.Healthy ? CliApp.Ok : CliApp.OperatorError);
         });

@@ -50,7 +50,7 @@ public sealed class BadRowsTests(BadRowsFixture fixture) : IClassFixture<BadRows
         Assert.Equal(G.Result.BadRowsByKind[BadRowKind.SkpOutOfRange], G.Rows("kinerja").Count(r => r["nilai_skp"] == "150"));
         Assert.Equal(G.Result.BadRowsByKind[BadRowKind.SkmValueOutOfRange],
             G.Rows("skm").Count(r => Enumerable.Range(1, 9).Any(i => r[$"u{i}"] is "0" or "5")));
-        var future = DateOnly.FromDateTime(DateTime.Today).AddYears(1);
+        var future = GeneratedInbox.EndDate.AddYears(1);
         Assert.Equal(G.Result.BadRowsByKind[BadRowKind.SurveyInFuture],
             G.Rows("skm").Count(r => DateOnly.TryParseExact(r["tanggal_survei"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d > future));
         var inconsistent = G.Rows("kinerja").Count(r =>

@@ -33,6 +33,21 @@ public sealed class HealthCommandTests
         Assert.False(JsonDocument.Parse(fresh.Output).RootElement.GetProperty("inbox_stale").GetBoolean());
     }
 
+    [Fact]
+    public async Task Health_warns_when_leave_data_runs_into_a_year_without_a_holiday_table()
+    {
+        using var folder = TempFolder.Create("health");
+        var db = folder.File("wh.duckdb");
+        using (var c = new WarehouseDatabase(db).OpenAndMigrate())
+            c.Execute("""
+                INSERT INTO fact_cuti VALUES ('C1', '199001012015011001', 'tahunan', 'online', TIMESTAMP '2028-01-03 09:00', TIMESTAMP '2028-01-04 09:00',
+                    'disetujui', DATE '2028-01-10', DATE '2028-01-11', 2, 'U1', 0, 0)
+                """);
+        var result = await Health(folder, db, folder.Sub("inbox"), staleAfterMinutes: 60);
+        var warnings = JsonDocument.Parse(result.Output).RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).ToList();
+        Assert.Contains(warnings, w => w!.Contains("tahun 2028", StringComparison.Ordinal) && w.Contains("Analytics:ExtraHolidays", StringComparison.Ordinal));
+    }
+
     private static Task<HostProcess.Result> Health(TempFolder folder, string db, string inbox, int staleAfterMinutes) =>
         HostProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(1),
             new Dictionary<string, string> { ["Etl__Inbox"] = inbox, ["Etl__StaleAfterMinutes"] = $"{staleAfterMinutes}" },

@@ -72,7 +72,11 @@ public sealed class ServeTests
     public async Task The_inbox_scan_runs_on_the_configured_cron_in_Jakarta_time_and_once_after_downtime()
     {
         using var folder = TempFolder.Create("serve");
-        await using var app = ServiceHost.Build([$"--Etl:Inbox={folder.Sub("inbox")}", "--Etl:Cron=0 30 6 * * ?"], folder.File("k.duckdb"), "http://127.0.0.1:0");
+        // The trigger starts at the scheduler's "now": pin it (Sunday 29 Nov 2026 12:00 UTC), or the
+        // next slot after a fixed instant would depend on the day the test runs.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+        await using var app = ServiceHost.Build([$"--Etl:Inbox={folder.Sub("inbox")}", "--Etl:Cron=0 30 6 * * ?"], folder.File("k.duckdb"), "http://127.0.0.1:0",
+            s => s.AddSingleton<TimeProvider>(clock));
         await app.StartAsync();
         try
         {

@@ -1,0 +1,19 @@
+using DuckDB.NET.Data;
+using Kepegawaian.Analytics.Efficiency;
+using Kepegawaian.Etl.Hosting;
+using Kepegawaian.Etl.Operations;
+
+namespace Kepegawaian.Service.Hosting;
+
+/// <summary>The health report of `health` and `GET /health`: the ETL's checks plus warnings about the analytics' inputs.</summary>
+public static class ServiceHealth
+{
+    public static EtlHealthReport Check(DuckDBConnection connection, EtlOptions etl, EfisiensiOptions efisiensi, DateTime nowLocal, TimeZoneInfo zone)
+    {
+        var report = EtlHealth.Check(connection, etl.Inbox, TimeSpan.FromMinutes(etl.StaleAfterMinutes), nowLocal, zone);
+        var warnings = new List<string>();
+        if (HolidayCoverage.Warning(HolidayCoverage.Missing(connection, WorkingCalendar.Load(efisiensi), nowLocal.Year)) is { } holidays)
+            warnings.Add(holidays);
+        return report with { Warnings = warnings };
+    }
+}
