@@ -2,6 +2,7 @@ using Kepegawaian.Reports.Data;
 using Kepegawaian.Reports.Delivery;
 using Kepegawaian.Reports.Options;
 using Kepegawaian.Reports.Weekly;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -32,10 +33,10 @@ public static class ReportsHostingExtensions
             .ValidateOnStart();
         services.AddOptions<SmtpOptions>().Bind(config.GetSection(SmtpOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
-        services.AddOptions<DashboardOptions>().Bind(config.GetSection(DashboardOptions.Section))
-            .Validate(o => DashboardOptions.CheckBinding(o.Urls, o.Token) is null,
-                "Dashboard:Token is required when Dashboard:Urls binds a non-loopback address.")
-            .ValidateOnStart();
+        services.AddOptions<DashboardOptions>().Bind(config.GetSection(DashboardOptions.Section)).ValidateOnStart();
+        // Every source of a bound address (Kestrel endpoints, ASPNETCORE_URLS, HTTP_PORTS), not only Dashboard:Urls.
+        services.AddSingleton<IValidateOptions<DashboardOptions>>(new DashboardBindingValidator(config));
+        services.AddSingleton<Dashboard.HrSessions>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportDataReader>();
@@ -62,6 +63,14 @@ public static class ReportsHostingExtensions
         });
         return builder;
     }
+}
+
+internal sealed class DashboardBindingValidator(IConfiguration config) : IValidateOptions<DashboardOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DashboardOptions o) =>
+        DashboardOptions.Check(DashboardOptions.BoundAddresses(config, o), o.Token) is { } error
+            ? ValidateOptionsResult.Fail(error)
+            : ValidateOptionsResult.Success;
 }
 
 /// <summary>Checks Smtp:* only when e-mail recipients are configured; messages name the key.</summary>

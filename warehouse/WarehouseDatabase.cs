@@ -37,8 +37,11 @@ public sealed class WarehouseDatabase(IOptions<WarehouseOptions> options)
         if (!readOnly)
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
 
-        var limit = string.IsNullOrWhiteSpace(options.Value.MemoryLimit) ? "" : $";memory_limit={options.Value.MemoryLimit.Trim()}";
-        var connection = new DuckDBConnection($"Data Source={full}{(readOnly ? ";ACCESS_MODE=READ_ONLY" : "")}{limit}");
+        // The builder quotes the path: a folder name with ';' or '=' stays one value.
+        var settings = new DuckDBConnectionStringBuilder { DataSource = full };
+        if (readOnly) settings["ACCESS_MODE"] = "READ_ONLY";
+        if (!string.IsNullOrWhiteSpace(options.Value.MemoryLimit)) settings["memory_limit"] = options.Value.MemoryLimit.Trim();
+        var connection = new DuckDBConnection(settings.ConnectionString);
         try
         {
             connection.Open();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kepegawaian.Service.Output;
 
 namespace Kepegawaian.Service.Cli;
 
@@ -25,8 +26,9 @@ public static class CliApp
     {
         var config = new InvocationConfiguration
         {
-            Output = output ?? Console.Out,
-            Error = error ?? Console.Error,
+            // Data (unit and file names) reaches the terminal only with its control characters neutralised.
+            Output = new TerminalSafeWriter(output ?? Console.Out),
+            Error = new TerminalSafeWriter(error ?? Console.Error),
             EnableDefaultExceptionHandler = false,
         };
         var parse = BuildRoot().Parse(args);

@@ -23,7 +23,7 @@ public static class EtlProgressDisplay
             var task = ctx.AddTask("ETL", maxValue: files);
             var progress = new Immediate(p =>
             {
-                task.Description = Markup.Escape($"{p.File} {p.RowsRead.ToString("N0", CultureInfo.GetCultureInfo("id-ID"))}");
+                task.Description = Markup.Escape($"{Output.TerminalSafe.Clean(p.File)} {p.RowsRead.ToString("N0", CultureInfo.GetCultureInfo("id-ID"))}");
                 if (Finished(p)) task.Increment(1);
             });
             summary = await runner.RunAsync(request with { Progress = progress }, ct);
@@ -37,7 +37,7 @@ public static class EtlProgressDisplay
 
     /// <summary>One log line, stamped in the schedule's zone (WIB) like the warehouse's timestamps (the server may run on UTC).</summary>
     private static string Line(EtlProgress p) =>
-        string.Create(CultureInfo.InvariantCulture, $"[etl] {CliClock.LocalNow():HH:mm:ss} {p.File} ({p.Entity ?? "-"}): {p.Stage}, {p.RowsRead} baris dibaca / rows read");
+        string.Create(CultureInfo.InvariantCulture, $"[etl] {CliClock.LocalNow():HH:mm:ss} {Output.TerminalSafe.Clean(p.File)} ({p.Entity ?? "-"}): {p.Stage}, {p.RowsRead} baris dibaca / rows read");
 
     /// <summary>Reports on the loader's thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
     private sealed class Immediate(Action<EtlProgress> report) : IProgress<EtlProgress>

@@ -59,7 +59,8 @@ public static class ResultWriter
     private static void WriteTable<T>(TextWriter output, IReadOnlyList<T> rows)
     {
         var columns = Columns<T>();
-        var cells = rows.Select(r => columns.Select(c => c.Get(r)).ToArray()).ToList();
+        // One table row per line: a newline or control character in a value is shown escaped.
+        var cells = rows.Select(r => columns.Select(c => Output.TerminalSafe.Clean(c.Get(r))).ToArray()).ToList();
         var widths = columns.Select((c, i) => Math.Max(c.Name.Length, cells.Count == 0 ? 0 : cells.Max(r => r[i].Length))).ToArray();
         output.WriteLine(string.Join("  ", columns.Select((c, i) => c.Name.PadRight(widths[i]))).TrimEnd());
         output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));

@@ -5,6 +5,7 @@ using Kepegawaian.Reports.Dashboard;
 using Kepegawaian.Warehouse;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Kepegawaian.Service.Hosting;
 
@@ -22,6 +23,8 @@ public static class ServiceHost
         builder.AddReports();
         builder.AddSchedules();
         builder.Services.AddHostedService<WarehouseLease>();
+        builder.Logging.AddConsoleFormatter<Output.SafeConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
+        builder.Logging.AddConsole(o => o.FormatterName = Output.SafeConsoleFormatter.FormatterName);
         services?.Invoke(builder.Services);
         builder.WebHost.UseUrls(builder.Configuration["Dashboard:Urls"] ?? "http://127.0.0.1:5080");
 

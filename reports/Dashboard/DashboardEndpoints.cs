@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
+
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Kepegawaian.Reports.Charts;
 using Kepegawaian.Reports.Data;
 using Kepegawaian.Reports.Options;
@@ -94,18 +95,42 @@ public static class DashboardEndpoints
         }));
 
         // ------------------------------------------------------------ HR (token)
-        app.MapGet("/hr/login", (HttpContext ctx, string? returnUrl) =>
-            Html(DashboardPage.Login(Text(ctx), SafeReturn(returnUrl), failed: false, Options(ctx).Token.Length > 0)));
-        app.MapPost("/hr/login", async (HttpContext ctx) =>
+        // Everything under /hr and /api/hr (names, NIP, the login form) is never kept by a browser or proxy cache.
+        var hrPaths = app.MapGroup("").AddEndpointFilter(async (context, next) =>
         {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            return await next(context);
+        });
+        hrPaths.MapGet("/hr/login", (HttpContext ctx, string? returnUrl) =>
+            Html(DashboardPage.Login(Text(ctx), SafeReturn(returnUrl), failed: false, Options(ctx).HasToken)));
+        hrPaths.MapPost("/hr/login", async (HttpContext ctx) =>
+        {
+            var sessions = Sessions(ctx);
+            var client = ctx.Connection.RemoteIpAddress?.ToString() ?? "?";
+            if (sessions.Throttled(client))
+                return Results.Text("Terlalu banyak percobaan masuk; coba lagi nanti. / Too many failed logins; try again later.", statusCode: StatusCodes.Status429TooManyRequests);
             var form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
             var returnUrl = SafeReturn(form["returnUrl"]);
-            if (!TokenMatches(Options(ctx).Token, form["token"]))
-                return Html(DashboardPage.Login(Text(ctx), returnUrl, failed: true, Options(ctx).Token.Length > 0), StatusCodes.Status401Unauthorized);
-            ctx.Response.Cookies.Append(TokenCookie, form["token"]!, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = ctx.Request.IsHttps, Path = "/" });
+            if (!sessions.TokenMatches(form["token"]))
+            {
+                var count = sessions.Failed(client);
+                ctx.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Kepegawaian.Dashboard.Hr")
+                    .LogWarning("Failed HR login from {Client} ({Count} in the window)", client, count);
+                return Html(DashboardPage.Login(Text(ctx), returnUrl, failed: true, Options(ctx).HasToken), StatusCodes.Status401Unauthorized);
+            }
+            var (value, expires) = sessions.NewSession();
+            ctx.Response.Cookies.Append(TokenCookie, value, new CookieOptions
+            {
+                HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = ctx.Request.IsHttps, Path = "/", Expires = expires,
+            });
             return Results.Redirect(returnUrl);
         });
-        var hr = app.MapGroup("").AddEndpointFilter(async (context, next) =>
+        hrPaths.MapPost("/hr/logout", (HttpContext ctx) =>
+        {
+            ctx.Response.Cookies.Delete(TokenCookie, new CookieOptions { Path = "/" });
+            return Results.Redirect("/");
+        });
+        var hr = hrPaths.MapGroup("").AddEndpointFilter(async (context, next) =>
             Authorized(context.HttpContext) ? await next(context) : Refuse(context.HttpContext));
         hr.MapGet("/hr/diklat", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/hr/diklat", t.T("Efektivitas diklat (Kirkpatrick 1–4)", "Training effectiveness (Kirkpatrick 1–4)"),
             [new FilterSpec("kelompok", t.T("Kelompok", "Group"), m.DiklatTable().Select(d => ((string)d["kelompok"]!, (string)d["kelompok"]!)).ToList(), ctx.Request.Query["kelompok"].FirstOrDefault(), false)],
@@ -175,21 +200,18 @@ public static class DashboardEndpoints
         var given = ctx.Request.Headers[TokenHeader].FirstOrDefault();
         if (given is null && ctx.Request.Headers.Authorization.FirstOrDefault() is { } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             given = auth["Bearer ".Length..].Trim();
-        given ??= ctx.Request.Cookies[TokenCookie];
-        return TokenMatches(Options(ctx).Token, given);
+        var sessions = Sessions(ctx);
+        return given is not null ? sessions.TokenMatches(given) : sessions.SessionValid(ctx.Request.Cookies[TokenCookie]);
     }
 
-    /// <summary>Constant-time comparison; an unconfigured token never matches (HR pages closed).</summary>
-    private static bool TokenMatches(string configured, string? given) =>
-        !string.IsNullOrEmpty(configured) && given is not null
-        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(configured)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
+    private static HrSessions Sessions(HttpContext ctx) => ctx.RequestServices.GetRequiredService<HrSessions>();
 
     private static IResult Refuse(HttpContext ctx)
     {
         var path = ctx.Request.Path.Value ?? "/";
         if (path.StartsWith("/api/", StringComparison.Ordinal) || path.EndsWith(".png", StringComparison.Ordinal))
             return Results.Json(new { error = "token required (X-Dashboard-Token)" }, statusCode: StatusCodes.Status401Unauthorized);
-        return Html(DashboardPage.Login(Text(ctx), SafeReturn(path + ctx.Request.QueryString), failed: false, Options(ctx).Token.Length > 0), StatusCodes.Status401Unauthorized);
+        return Html(DashboardPage.Login(Text(ctx), SafeReturn(path + ctx.Request.QueryString), failed: false, Options(ctx).HasToken), StatusCodes.Status401Unauthorized);
     }
 
     /// <summary>Only local HR paths are valid return targets (no open redirect).</summary>

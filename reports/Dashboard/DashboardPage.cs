@@ -45,6 +45,9 @@ public static class DashboardPage
         sb.Append($"<header><h1>{E(t.T("Dasbor Kepegawaian Kota Palembang", "Kota Palembang Civil Service Dashboard"))}</h1></header><nav>");
         foreach (var n in Nav)
             sb.Append($"<a href=\"{n.Path}\"{(n.Path == path ? " class=\"active\"" : "")}>{E(t.T(n.Id, n.En))}</a>");
+        // HR pages end the session here (the cookie expires by itself after Dashboard:SessionHours).
+        if (path.StartsWith("/hr/", StringComparison.Ordinal))
+            sb.Append($"<form method=\"post\" action=\"/hr/logout\" style=\"display:inline\"><button type=\"submit\" id=\"logout\">{E(t.T("Keluar", "Sign out"))}</button></form>");
         sb.Append($"</nav><main><h2>{E(title)}</h2>");
         if (note is not null) sb.Append($"<p class=\"muted\">{E(note)}</p>");
         sb.Append("<div class=\"filters\">");

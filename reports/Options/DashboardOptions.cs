@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Kepegawaian.Reports.Options;
 
 /// <summary>Configuration section <c>Dashboard</c> (spec §6).</summary>
@@ -5,25 +7,57 @@ public sealed class DashboardOptions
 {
     public const string Section = "Dashboard";
 
+    /// <summary>A token shorter than this is guessable (and " " is no token at all).</summary>
+    public const int MinTokenLength = 16;
+
     public string Urls { get; set; } = "http://127.0.0.1:5080";
 
-    /// <summary>Required for the HR pages and for any non-loopback address.</summary>
+    /// <summary>Required for the HR pages and for any non-loopback address; at least <see cref="MinTokenLength"/> characters.</summary>
     public string Token { get; set; } = "";
 
+    /// <summary>How long an HR login lasts before the session cookie expires.</summary>
+    public int SessionHours { get; set; } = 8;
+
+    /// <summary>Failed HR logins allowed per client address within <see cref="LoginWindowMinutes"/> before it is refused.</summary>
+    public int MaxFailedLogins { get; set; } = 5;
+
+    public int LoginWindowMinutes { get; set; } = 15;
+
+    public bool HasToken => Token.Trim().Length >= MinTokenLength;
+
     /// <summary>
-    /// The start-up rule of spec §6: binding to anything but loopback without a token is refused.
-    /// Returns the error message, or null when the binding is allowed. The host calls this with the
-    /// effective URLs (after <c>--urls</c>).
+    /// Every address the web host binds, from any configuration source: <c>Dashboard:Urls</c> (which the
+    /// host passes to UseUrls, so ASPNETCORE_URLS and HTTP_PORTS do not apply) and
+    /// <c>Kestrel:Endpoints:*:Url</c> (e.g. <c>Kestrel__Endpoints__Http__Url</c>), which override it.
     /// </summary>
-    public static string? CheckBinding(string? urls, string? token)
+    public static IEnumerable<string> BoundAddresses(IConfiguration config, DashboardOptions options)
     {
-        if (!string.IsNullOrWhiteSpace(token)) return null;
-        foreach (var url in (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var url in Split(options.Urls))
+            yield return url;
+        foreach (var endpoint in config.GetSection("Kestrel:Endpoints").GetChildren())
+            if (endpoint["Url"] is { Length: > 0 } url)
+                yield return url;
+    }
+
+    /// <summary>
+    /// The start-up rule of spec §6: binding to anything but loopback without a token is refused, and a
+    /// token that is set must be long enough. Returns the error message, or null when allowed.
+    /// </summary>
+    public static string? Check(IEnumerable<string> addresses, string? token)
+    {
+        var trimmed = (token ?? "").Trim();
+        if (trimmed.Length is > 0 and < MinTokenLength)
+            return $"Dashboard:Token terlalu pendek: minimal {MinTokenLength} karakter. / Dashboard:Token must have at least {MinTokenLength} characters.";
+        if (trimmed.Length > 0) return null;
+        foreach (var url in addresses)
             if (!IsLoopback(url))
-                return $"Dashboard:Urls '{url}' bukan alamat loopback: isi Dashboard:Token dulu. / " +
-                       "Dashboard:Token is required when Dashboard:Urls binds a non-loopback address.";
+                return $"Alamat '{url}' bukan loopback: isi Dashboard:Token dulu. / " +
+                       "Dashboard:Token is required when the dashboard binds a non-loopback address.";
         return null;
     }
+
+    /// <summary>The check on <c>Dashboard:Urls</c> alone (kept for callers without a configuration).</summary>
+    public static string? CheckBinding(string? urls, string? token) => Check(Split(urls), token);
 
     public static bool IsLoopback(string url)
     {
@@ -37,4 +71,7 @@ public sealed class DashboardOptions
         if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase)) return true;
         return System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip);
     }
+
+    private static IEnumerable<string> Split(string? list) =>
+        (list ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

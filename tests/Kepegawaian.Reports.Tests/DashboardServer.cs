@@ -4,6 +4,7 @@ using Kepegawaian.Warehouse;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Kepegawaian.Reports.Tests;
@@ -11,7 +12,7 @@ namespace Kepegawaian.Reports.Tests;
 /// <summary>A real Kestrel server on 127.0.0.1 (random port) serving MapDashboard over a seeded warehouse.</summary>
 public sealed class DashboardServer : IAsyncDisposable
 {
-    public const string Token = "rahasia-hr-123";
+    public const string Token = "rahasia-hr-1234567";
 
     private DashboardServer(WebApplication app, TempWarehouse wh)
     {
@@ -24,7 +25,7 @@ public sealed class DashboardServer : IAsyncDisposable
     public TempWarehouse Warehouse { get; }
     public string BaseUrl { get; }
 
-    public static async Task<DashboardServer> StartAsync(string token = Token)
+    public static async Task<DashboardServer> StartAsync(string token = Token, TimeProvider? clock = null)
     {
         var wh = ReportSeed.Create();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -36,6 +37,7 @@ public sealed class DashboardServer : IAsyncDisposable
             ["Dashboard:Token"] = token,
             ["Reports:Language"] = "id",
         });
+        if (clock is not null) builder.Services.AddSingleton(clock);
         builder.AddWarehouse();
         builder.AddReports();
         var app = builder.Build();

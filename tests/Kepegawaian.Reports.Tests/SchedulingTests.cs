@@ -82,7 +82,7 @@ public sealed class SchedulingTests : IDisposable
         Assert.Null(Options.DashboardOptions.CheckBinding("http://localhost:5080;http://[::1]:5080", null));
         Assert.Contains("Dashboard:Token", Options.DashboardOptions.CheckBinding("http://0.0.0.0:5080", ""));
         Assert.Contains("Dashboard:Token", Options.DashboardOptions.CheckBinding("http://*:5080", ""));
-        Assert.Null(Options.DashboardOptions.CheckBinding("http://0.0.0.0:5080", "s3cret"));
+        Assert.Null(Options.DashboardOptions.CheckBinding("http://0.0.0.0:5080", "s3cret-0123456789"));
     }
 
     private static IHost Host(DeliveryFixture f, string name, params (string Key, string Value)[] extra)

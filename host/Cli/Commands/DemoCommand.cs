@@ -34,6 +34,7 @@ public static class DemoCommand
             var explicitDb = parse.GetResult(CommonOptions.Db) is { Implicit: false };
             var db = explicitDb ? Path.GetFullPath(parse.GetValue(CommonOptions.Db)!) : Path.Combine(root, "kepegawaian.duckdb");
             var inbox = Path.Combine(root, "inbox");
+            if (explicitDb) RefuseRealWarehouse(db);
             Reset(inbox, explicitDb ? null : db);
             var endDate = CliClock.Today();
             var total = Stopwatch.StartNew();
@@ -53,6 +54,8 @@ public static class DemoCommand
                 "--employees", parse.GetValue(employees).ToString(CultureInfo.InvariantCulture),
                 "--seed", parse.GetValue(seed).ToString(CultureInfo.InvariantCulture),
                 "--end-date", endDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--bad-rows", "0.01");
+            using (var connection = new WarehouseDatabase(db).OpenAndMigrate())
+                WarehouseInfo.MarkSynthetic(connection);
             await Step("2. ETL + penyegaran analitik / load + analytics refresh", "etl", "--inbox", inbox);
             var summaryWatch = Stopwatch.StartNew();
             WriteSummary(db, root, output);
@@ -77,6 +80,16 @@ public static class DemoCommand
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>15 000 made-up employees must never land in a real warehouse given by mistake as --db.</summary>
+    private static void RefuseRealWarehouse(string db)
+    {
+        if (!File.Exists(db)) return;
+        using var connection = new WarehouseDatabase(db).OpenAndMigrate();
+        if (WarehouseInfo.HoldsRealData(connection))
+            throw new OperatorException($"Gudang data '{db}' berisi data yang bukan dari demo; demo tidak memuat data sintetis ke sana. " +
+                "Beri --db yang baru (atau kosong), atau jalankan demo tanpa --db. / The warehouse holds non-demo data; demo refuses to load synthetic data into it.");
     }
 
     private static void Reset(string inbox, string? db)

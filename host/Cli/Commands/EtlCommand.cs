@@ -93,7 +93,7 @@ public static class EtlCommand
         ResultWriter.Write(output, rows, OutputFormat.Table);
         output.WriteLine($"Total: dibaca {N(summary.RowsRead)}, dimuat {N(summary.RowsLoaded)}, tidak berubah {N(summary.RowsUnchanged)}, ditolak {N(summary.RowsRejected)}");
         foreach (var f in summary.Files.Where(f => f.Message is not null))
-            output.WriteLine($"  {f.File}: {f.Message}");
+            output.WriteLine($"  {Output.TerminalSafe.Clean(f.File)}: {Output.TerminalSafe.Clean(f.Message)}");
         if (summary.RowsRejected > 0)
             output.WriteLine($"Baris yang ditolak: kepegawaian rejects --run {summary.RunId} --db {db}");
     }

@@ -12,6 +12,7 @@ public static class RejectsCommand
         var file = new Option<string?>("--file") { Description = "Hanya berkas ini / only this file name" };
         var reason = new Option<string?>("--reason") { Description = "Hanya kode alasan ini, mis. NIP_TIDAK_DIKENAL / only this reason code" };
         var limit = new Option<int>("--limit") { Description = "Paling banyak N baris / at most N rows", DefaultValueFactory = _ => 1000 };
+        limit.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--limit harus 1 atau lebih / must be 1 or more"); });
         var format = CommonOptions.Format();
         var command = new Command("rejects", "Tampilkan baris yang ditolak ETL. / Show rows rejected by the ETL.")
         {

@@ -59,7 +59,9 @@ public static class ReportCommand
             var outcome = await delivery.DeliverAsync(ParseWeek(pr.GetValue(week), services.GetRequiredService<WeeklyReportBuilder>()), ct);
             ResultWriter.Write(pr.InvocationConfiguration.Output, outcome.Results, pr.GetValue(format));
             if (outcome.AnyFailed)
-                throw new OperatorException($"Sebagian pengiriman gagal; coba lagi setelah {outcome.NextRetryAt:yyyy-MM-dd HH:mm} UTC (hanya yang gagal dikirim ulang). / Some deliveries failed; run again later — only the failed ones are resent.");
+                throw new OperatorException(outcome.NextRetryAt is { } at
+                    ? $"Sebagian pengiriman gagal; coba lagi setelah {TimeZoneInfo.ConvertTime(at, CliClock.Zone):yyyy-MM-dd HH:mm} ({CliClock.Zone.Id}); hanya yang gagal dikirim ulang. / Some deliveries failed; run again after that time — only the failed ones are resent."
+                    : "Pengiriman gagal dan batas percobaan (Delivery:MaxAttempts) sudah habis: tidak ada percobaan ulang otomatis. Periksa Smtp:* / Delivery:Folder dan pesan galat di atas. / Delivery failed and every attempt is used up; check Smtp:* or Delivery:Folder and the errors above.");
             return CliApp.Ok;
         });
         return cmd;

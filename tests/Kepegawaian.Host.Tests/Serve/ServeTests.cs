@@ -59,6 +59,18 @@ public sealed class ServeTests
         Assert.Contains("Dashboard:Token", ex.Message);
     }
 
+    [Theory]
+    [InlineData("--Kestrel:Endpoints:Http:Url=http://0.0.0.0:0", "")]           // Kestrel__Endpoints__Http__Url overrides Dashboard:Urls
+    [InlineData("--Dashboard:Urls=http://0.0.0.0:0", " ")]                        // a blank token is no token
+    [InlineData("--Dashboard:Urls=http://127.0.0.1:0", "pendek")]                 // a set token must be long enough
+    public async Task A_non_loopback_endpoint_from_any_source_or_a_weak_token_stops_the_service(string binding, string token)
+    {
+        using var folder = TempFolder.Create("serve");
+        await using var app = ServiceHost.Build([binding, $"--Dashboard:Token={token}"], folder.File("k.duckdb"));
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains("Dashboard:Token", ex.Message);
+    }
+
     [Fact]
     public async Task An_invalid_cron_stops_the_service_naming_the_key()
     {
