@@ -102,6 +102,9 @@ public sealed class SchedulingTests : IDisposable
         };
         foreach (var (k, v) in extra) settings[k] = v;
         builder.Configuration.AddInMemoryCollection(settings);
+        // Quartz and the delivery service on the fixture's clock (Monday 23 Nov 2026 07:00 WIB): on the real
+        // clock the start-up catch-up trigger would deliver whatever week is latest on the day the test runs.
+        builder.Services.AddSingleton<TimeProvider>(f.Clock);
         builder.AddWarehouse();
         builder.AddReports();
         builder.Services.AddQuartz(q => q.ConfigureScheduler(o => o.InstanceName = name));
