@@ -34,7 +34,7 @@ internal sealed class CsvRecordSource : IRecordSource
         delimiter = DetectDelimiter();
         if (!Read()) throw new UnreadableFileException("Berkas kosong: baris judul (header) tidak ada.");
         if (TooLong)
-            throw new UnreadableFileException($"Baris judul (header) lebih dari {RecordLimits.MaxRecordChars:N0} karakter; bukan CSV yang dapat dibaca.");
+            throw new UnreadableFileException($"Baris judul (header) lebih dari {RecordLimits.N(RecordLimits.MaxRecordChars)} karakter; bukan CSV yang dapat dibaca.");
         var header = new string[fieldCount];
         for (var i = 0; i < fieldCount; i++) header[i] = Field(i).ToString();
         Header = header;
@@ -231,7 +231,7 @@ internal sealed class CsvRecordSource : IRecordSource
         fieldCount = 0;
         LineNumber = nextLine;
         nextLine = line;
-        Malformed = $"baris lebih dari {RecordLimits.MaxRecordChars:N0} karakter ({raw.Chars:N0}); tidak dibaca";
+        Malformed = $"baris lebih dari {RecordLimits.N(RecordLimits.MaxRecordChars)} karakter ({RecordLimits.N(raw.Chars)}); tidak dibaca";
     }
 
     private void AddField(int start, int len, bool inScratch)

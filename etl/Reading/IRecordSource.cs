@@ -34,6 +34,11 @@ internal static class RecordLimits
 {
     /// <summary>A CSV record or JSONL line longer than this (1 MiB of characters) is rejected without being held whole.</summary>
     public const int MaxRecordChars = 1 << 20;
+
+    private static readonly System.Globalization.CultureInfo Id = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
+
+    /// <summary>A count as Indonesian messages write it (1.048.576).</summary>
+    public static string N(long n) => n.ToString("N0", Id);
 }
 
 /// <summary>The file cannot be read as a whole (binary, wrong encoding, no header).</summary>

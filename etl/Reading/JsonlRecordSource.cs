@@ -30,7 +30,7 @@ internal sealed class JsonlRecordSource : IRecordSource
         while (NextLine() is { } first)
         {
             if (nextTooLong is not null)
-                throw new UnreadableFileException($"Baris {lineNumber} lebih dari {RecordLimits.MaxRecordChars:N0} karakter; judul kolom tidak dapat dibaca.");
+                throw new UnreadableFileException($"Baris {lineNumber} lebih dari {RecordLimits.N(RecordLimits.MaxRecordChars)} karakter; judul kolom tidak dapat dibaca.");
             if (first.Length == 0) continue;
             try { ParseKeys(first); }
             catch (JsonException ex) { throw new UnreadableFileException($"Baris {lineNumber} bukan objek JSON: {ex.Message}", ex); }
@@ -75,7 +75,7 @@ internal sealed class JsonlRecordSource : IRecordSource
             if (text is null) return false;
             if (nextTooLong is { } big)
             {
-                (tooLong, line, Malformed) = (big, "", $"baris lebih dari {RecordLimits.MaxRecordChars:N0} karakter; tidak dibaca");
+                (tooLong, line, Malformed) = (big, "", $"baris lebih dari {RecordLimits.N(RecordLimits.MaxRecordChars)} karakter; tidak dibaca");
                 nextTooLong = null;
                 return true;
             }

@@ -31,7 +31,7 @@ internal static class XlsxLimits
         using (zip)
         {
             if (zip.Entries.Count > MaxEntries)
-                throw Limit($"berisi {zip.Entries.Count:N0} bagian (batas {MaxEntries:N0})");
+                throw Limit($"berisi {RecordLimits.N(zip.Entries.Count)} bagian (batas {RecordLimits.N(MaxEntries)})");
             foreach (var entry in zip.Entries)
             {
                 var name = entry.FullName;
@@ -65,20 +65,20 @@ internal static class XlsxLimits
                 column = 0;
                 rowNumber = long.TryParse(xml.GetAttribute("r"), out var r) ? r : rowNumber + 1;
                 if (rows > MaxRows || rowNumber > MaxRows)
-                    throw Limit($"lembar '{name}' berisi lebih dari {MaxRows:N0} baris");
+                    throw Limit($"lembar '{name}' berisi lebih dari {RecordLimits.N(MaxRows)} baris");
             }
             else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "c")
             {
                 var reference = xml.GetAttribute("r");
                 column = reference is null ? column + 1 : ColumnOf(reference);
                 if (column > MaxColumns)
-                    throw Limit($"sel {reference ?? $"kolom ke-{column}"} di lembar '{name}' berada di luar {MaxColumns:N0} kolom pertama (kolom {ColumnName(MaxColumns)}); hapus isi atau format sel di kanan tabel");
+                    throw Limit($"sel {reference ?? $"kolom ke-{column}"} di lembar '{name}' berada di luar {RecordLimits.N(MaxColumns)} kolom pertama (kolom {ColumnName(MaxColumns)}); hapus isi atau format sel di kanan tabel");
             }
             else if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
             {
                 rowChars += Count(xml, chunk);
                 if (rowChars > MaxRowChars)
-                    throw Limit($"baris {rowNumber} di lembar '{name}' berisi lebih dari {MaxRowChars:N0} karakter");
+                    throw Limit($"baris {rowNumber} di lembar '{name}' berisi lebih dari {RecordLimits.N(MaxRowChars)} karakter");
             }
         }
     }
@@ -95,7 +95,7 @@ internal static class XlsxLimits
             {
                 chars += Count(xml, chunk);
                 if (chars > MaxStringChars)
-                    throw Limit($"teks bersama ke-{index + 1:N0} berisi lebih dari {MaxStringChars:N0} karakter (batas sel Excel)");
+                    throw Limit($"teks bersama ke-{RecordLimits.N(index + 1)} berisi lebih dari {RecordLimits.N(MaxStringChars)} karakter (batas sel Excel)");
             }
         }
     }
