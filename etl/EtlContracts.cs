@@ -51,6 +51,16 @@ public sealed record EtlFileSummary(
     public const string Error = "error";
     /// <summary>Still being written (see <see cref="EtlRequest.SettleInterval"/>); it stays in the inbox for the next scan.</summary>
     public const string Waiting = "waiting";
+    /// <summary>Not a regular file (symlink, FIFO, device, folder): never opened, left where it is, warned about.</summary>
+    public const string Skipped = "skipped";
+    /// <summary>Committed, but the move to <c>processed/</c> failed: the next scan retries only the move.</summary>
+    public const string NotMoved = "loaded_not_moved";
+    /// <summary>Loaded in an earlier run whose move failed; moved now, nothing reloaded.</summary>
+    public const string Moved = "moved";
+
+    /// <summary>The file failed, errored or could not be moved: an operator must look.</summary>
+    [JsonIgnore]
+    public bool NeedsOperator => Status is Failed or Error or NotMoved;
 }
 
 public sealed record EtlRunSummary(long RunId, string Status, IReadOnlyList<EtlFileSummary> Files)
@@ -66,5 +76,5 @@ public sealed record EtlRunSummary(long RunId, string Status, IReadOnlyList<EtlF
 
     /// <summary>True when a file failed or errored: the operator must look (exit code 2).</summary>
     [JsonIgnore]
-    public bool NeedsOperator => Files.Any(f => f.Status is EtlFileSummary.Failed or EtlFileSummary.Error);
+    public bool NeedsOperator => Files.Any(f => f.NeedsOperator);
 }

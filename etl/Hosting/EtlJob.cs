@@ -26,7 +26,7 @@ public sealed class EtlJob(EtlRunner runner, IOptions<EtlOptions> options, ILogg
         context.Result = summary;
         if (summary.NeedsOperator)
             logger.LogError("ETL run {RunId} {Status}: {Failed} file(s) failed; see {Inbox}/failed/*.error.txt",
-                summary.RunId, summary.Status, summary.Files.Count(f => f.Status is EtlFileSummary.Failed or EtlFileSummary.Error), inbox);
+                summary.RunId, summary.Status, summary.Files.Count(f => f.NeedsOperator), inbox);
         else
             logger.LogInformation("ETL run {RunId} {Status}: read {Read}, loaded {Loaded}, unchanged {Unchanged}, rejected {Rejected}",
                 summary.RunId, summary.Status, summary.RowsRead, summary.RowsLoaded, summary.RowsUnchanged, summary.RowsRejected);

@@ -38,7 +38,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
                 throw new FileRejectedException(
                     $"Kolom wajib tidak ada: {string.Join(", ", validator.MissingColumns)}. Berkas {schema.Entity} harus memuat kolom itu di baris judul; tidak ada baris yang dimuat.");
             read = Stage(source, schema, validator, file, ct);
-            warnings.AddRange(validator.UnknownColumns.Select(c => $"Kolom '{c}' tidak dikenal untuk {schema.Entity}; diabaikan."));
+            if (UnknownColumnsWarning(schema.Entity, validator.UnknownColumns) is { } warning) warnings.Add(warning);
         }
         request.FaultHook?.Invoke(EtlFaultPoint.AfterStaging, file.Name);
         ct.ThrowIfCancellationRequested();
@@ -99,12 +99,15 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
             }
             if (validator.Validate(source, strictFieldCount) is { } r)
             {
+                var raw = source.Raw();
                 rejects.CreateRow()
                     .AppendValue(source.LineNumber)
                     .AppendValue(r.Column.Length == 0 ? null : r.Column)
                     .AppendValue(r.Code)
                     .AppendValue(r.Message)
-                    .AppendValue(source.RawText())
+                    .AppendValue(raw.Prefix)
+                    .AppendValue(raw.Length)
+                    .AppendValue(raw.Sha256)
                     .EndRow();
                 continue;
             }
@@ -144,7 +147,22 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         using var raw = connection.CreateAppender("temp", "main", "stg_raw");
         while (lines.Count > 0 && source.Read())
             if (lines.Remove(source.LineNumber))
-                raw.CreateRow().AppendValue(source.LineNumber).AppendValue(source.RawText()).EndRow();
+            {
+                var text = source.Raw();
+                raw.CreateRow().AppendValue(source.LineNumber).AppendValue(text.Prefix).AppendValue(text.Length).AppendValue(text.Sha256).EndRow();
+            }
+    }
+
+    /// <summary>One warning for any number of unknown columns: the count and the first few names (issue 10 item 2).</summary>
+    internal static string? UnknownColumnsWarning(string entity, IReadOnlyList<string> unknown)
+    {
+        const int shown = 3;
+        if (unknown.Count == 0) return null;
+        if (unknown.Count == 1) return $"Kolom '{unknown[0].Truncate(60)}' tidak dikenal untuk {entity}; diabaikan.";
+        var id = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
+        var names = string.Join(", ", unknown.Take(shown).Select(c => c.Truncate(40)));
+        var more = unknown.Count > shown ? string.Create(id, $", … (+{unknown.Count - shown:N0})") : "";
+        return string.Create(id, $"{unknown.Count:N0} kolom tidak dikenal untuk {entity}; diabaikan: {names}{more}.");
     }
 }
 

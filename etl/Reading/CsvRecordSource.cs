@@ -25,6 +25,7 @@ internal sealed class CsvRecordSource : IRecordSource
     private char[] scratch = new char[256];
     private int scratchLength;
     private int recordStart, recordEnd;
+    private RawRow? tooLong;       // the current record was over RecordLimits.MaxRecordChars and was skipped
 
     private CsvRecordSource(TextReader reader)
     {
@@ -32,6 +33,8 @@ internal sealed class CsvRecordSource : IRecordSource
         Fill();
         delimiter = DetectDelimiter();
         if (!Read()) throw new UnreadableFileException("Berkas kosong: baris judul (header) tidak ada.");
+        if (TooLong)
+            throw new UnreadableFileException($"Baris judul (header) lebih dari {RecordLimits.N(RecordLimits.MaxRecordChars)} karakter; bukan CSV yang dapat dibaca.");
         var header = new string[fieldCount];
         for (var i = 0; i < fieldCount; i++) header[i] = Field(i).ToString();
         Header = header;
@@ -40,7 +43,7 @@ internal sealed class CsvRecordSource : IRecordSource
     public static CsvRecordSource Open(string path)
     {
         // Strict UTF-8: invalid bytes make the file unreadable instead of silently turning into U+FFFD.
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var stream = Loading.InboxFileSystem.OpenRead(path);
         var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);
         try { return new CsvRecordSource(reader); }
         catch { reader.Dispose(); throw; }
@@ -61,7 +64,9 @@ internal sealed class CsvRecordSource : IRecordSource
         return (inScratch ? scratch : buffer).AsSpan(start, len);
     }
 
-    public string RawText() => new string(buffer, recordStart, recordEnd - recordStart).TrimEnd('\r', '\n');
+    public bool TooLong => tooLong is not null;
+
+    public RawRow Raw() => tooLong ?? RawRow.Of(buffer.AsSpan(recordStart, recordEnd - recordStart).TrimEnd("\r\n"));
 
     public bool Read()
     {
@@ -77,6 +82,8 @@ internal sealed class CsvRecordSource : IRecordSource
                 case Step.End:
                     return false;
                 default:
+                    // Never hold a record over the limit: skip to its end, keeping only what the ledger keeps.
+                    if (length - position >= RecordLimits.MaxRecordChars) { SkipTooLong(); return true; }
                     Fill();
                     break;
             }
@@ -97,6 +104,7 @@ internal sealed class CsvRecordSource : IRecordSource
         fieldCount = 0;
         scratchLength = 0;
         Malformed = null;
+        tooLong = null;
         if (i >= length) return endOfInput ? Step.End : Step.NeedMore;
         var start = i;
         var buf = buffer;
@@ -164,6 +172,66 @@ internal sealed class CsvRecordSource : IRecordSource
         nextLine = line;
         position = i;
         return Step.Record;
+    }
+
+    private enum Skip { FieldStart, Unquoted, Quoted, QuoteInQuoted }
+
+    /// <summary>
+    /// Consumes the record starting at <see cref="position"/> up to its terminator, with the same quoting
+    /// rules as <see cref="TryParse"/>, one buffer at a time: memory stays at one buffer whatever its length.
+    /// </summary>
+    private void SkipTooLong()
+    {
+        var raw = new RawRowBuilder();
+        var line = nextLine;
+        var state = Skip.FieldStart;
+        var start = position;
+        var ended = false;
+        while (!ended)
+        {
+            var i = start;
+            for (; i < length && !ended; i++)
+            {
+                var c = buffer[i];
+                if (c == '\n' && state == Skip.Quoted) { line++; continue; }
+                switch (state)
+                {
+                    case Skip.Quoted:
+                        if (c == '"') state = Skip.QuoteInQuoted;
+                        break;
+                    default:
+                        if (c == '\n' || c == '\r') { ended = true; i--; }
+                        else if (c == delimiter) state = Skip.FieldStart;
+                        else if (c == '"' && state is Skip.FieldStart or Skip.QuoteInQuoted) state = Skip.Quoted;
+                        else state = Skip.Unquoted;
+                        break;
+                }
+            }
+            raw.Append(buffer.AsSpan(start, i - start));
+            if (ended)
+            {
+                // i is on the terminator: \n, \r or \r\n (possibly split across two buffers).
+                var cr = buffer[i] == '\r';
+                position = i + 1;
+                if (cr)
+                {
+                    if (position >= length && !endOfInput) Fill();
+                    if (position < length && buffer[position] == '\n') position++;
+                }
+                line++;
+                break;
+            }
+            position = length;
+            if (endOfInput) break;
+            Fill();
+            start = position;
+            if (length == 0 && endOfInput) break;
+        }
+        tooLong = raw.Build();
+        fieldCount = 0;
+        LineNumber = nextLine;
+        nextLine = line;
+        Malformed = $"baris lebih dari {RecordLimits.N(RecordLimits.MaxRecordChars)} karakter ({RecordLimits.N(raw.Chars)}); tidak dibaca";
     }
 
     private void AddField(int start, int len, bool inScratch)

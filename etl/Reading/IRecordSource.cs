@@ -2,7 +2,7 @@ namespace Kepegawaian.Etl.Reading;
 
 /// <summary>
 /// A format-agnostic stream of records (CSV, XLSX, JSONL). Field spans are valid until the next
-/// <see cref="Read"/>; <see cref="RawText"/> allocates and is meant for rejected rows only.
+/// <see cref="Read"/>; <see cref="Raw"/> allocates and is meant for rejected rows only.
 /// </summary>
 internal interface IRecordSource : IDisposable
 {
@@ -22,7 +22,23 @@ internal interface IRecordSource : IDisposable
     /// <summary>A structural problem of the current record (e.g. an unclosed quote), or null.</summary>
     string? Malformed { get; }
 
-    string RawText();
+    /// <summary>The record was longer than <see cref="RecordLimits.MaxRecordChars"/>: skipped unread, <see cref="Raw"/> is bounded.</summary>
+    bool TooLong { get; }
+
+    /// <summary>The record's raw text for the rejects ledger: a bounded prefix, full length and SHA-256.</summary>
+    RawRow Raw();
+}
+
+/// <summary>Documented limits on one record of any format (README "Operator: bad files and limits").</summary>
+internal static class RecordLimits
+{
+    /// <summary>A CSV record or JSONL line longer than this (1 MiB of characters) is rejected without being held whole.</summary>
+    public const int MaxRecordChars = 1 << 20;
+
+    private static readonly System.Globalization.CultureInfo Id = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
+
+    /// <summary>A count as Indonesian messages write it (1.048.576).</summary>
+    public static string N(long n) => n.ToString("N0", Id);
 }
 
 /// <summary>The file cannot be read as a whole (binary, wrong encoding, no header).</summary>

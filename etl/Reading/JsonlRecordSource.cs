@@ -11,7 +11,7 @@ namespace Kepegawaian.Etl.Reading;
 /// </summary>
 internal sealed class JsonlRecordSource : IRecordSource
 {
-    private readonly TextReader reader;
+    private readonly BoundedLineReader reader;
     private readonly List<string> header = [];
     private readonly Dictionary<string, int> index = new(StringComparer.OrdinalIgnoreCase);
     private string[] values = [];
@@ -20,13 +20,17 @@ internal sealed class JsonlRecordSource : IRecordSource
     private long lineNumber;
     private string? pending;
     private long pendingLine;
+    private RawRow? tooLong;
+    private RawRow? nextTooLong;
 
     private JsonlRecordSource(TextReader reader)
     {
-        this.reader = reader;
+        this.reader = new BoundedLineReader(reader);
         // Peek the first object for the header, then replay it as the first record.
         while (NextLine() is { } first)
         {
+            if (nextTooLong is not null)
+                throw new UnreadableFileException($"Baris {lineNumber} lebih dari {RecordLimits.N(RecordLimits.MaxRecordChars)} karakter; judul kolom tidak dapat dibaca.");
             if (first.Length == 0) continue;
             try { ParseKeys(first); }
             catch (JsonException ex) { throw new UnreadableFileException($"Baris {lineNumber} bukan objek JSON: {ex.Message}", ex); }
@@ -39,7 +43,7 @@ internal sealed class JsonlRecordSource : IRecordSource
 
     public static JsonlRecordSource Open(string path)
     {
-        var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        var reader = new StreamReader(Loading.InboxFileSystem.OpenRead(path), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
         try { return new JsonlRecordSource(reader); }
         catch (DecoderFallbackException ex) { reader.Dispose(); throw new UnreadableFileException("Berkas bukan teks UTF-8 yang sah.", ex); }
         catch { reader.Dispose(); throw; }
@@ -52,7 +56,9 @@ internal sealed class JsonlRecordSource : IRecordSource
 
     public ReadOnlySpan<char> Field(int i) => (uint)i < (uint)values.Length ? values[i].AsSpan() : default;
 
-    public string RawText() => line;
+    public bool TooLong => tooLong is not null;
+
+    public RawRow Raw() => tooLong ?? RawRow.Of(line);
 
     public bool Read()
     {
@@ -67,6 +73,13 @@ internal sealed class JsonlRecordSource : IRecordSource
                 LineNumber = lineNumber;
             }
             if (text is null) return false;
+            if (nextTooLong is { } big)
+            {
+                (tooLong, line, Malformed) = (big, "", $"baris lebih dari {RecordLimits.N(RecordLimits.MaxRecordChars)} karakter; tidak dibaca");
+                nextTooLong = null;
+                return true;
+            }
+            tooLong = null;
             if (text.Trim().Length == 0) continue;
             line = text;
             Parse(text);
@@ -74,13 +87,13 @@ internal sealed class JsonlRecordSource : IRecordSource
         }
     }
 
+    /// <summary>The next line; for a line over the limit "" with <see cref="nextTooLong"/> set; null at the end.</summary>
     private string? NextLine()
     {
-        var text = reader.ReadLine();
-        if (text is null) return null;
+        if (!reader.Next(out var text, out var big)) return null;
         lineNumber++;
-        if (text.Contains('\0')) throw new UnreadableFileException("Berkas berisi data biner (karakter NUL), bukan JSONL.");
-        return text;
+        nextTooLong = big;
+        return text ?? "";
     }
 
     private void ParseKeys(string text)

@@ -28,9 +28,11 @@ internal sealed class XlsxRecordSource : IRecordSource
 
     public static XlsxRecordSource Open(string path)
     {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var stream = Loading.InboxFileSystem.OpenRead(path);
         try
         {
+            XlsxLimits.Check(stream);
+            stream.Position = 0;
             var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
             return new XlsxRecordSource(stream, reader);
         }
@@ -45,17 +47,28 @@ internal sealed class XlsxRecordSource : IRecordSource
     public long LineNumber => row;
     public int FieldCount { get; private set; }
     public string? Malformed => null;
+    public bool TooLong => false; // rows over the limit fail the whole workbook in XlsxLimits
 
     public ReadOnlySpan<char> Field(int index) => (uint)index < (uint)FieldCount ? values[index].AsSpan() : default;
 
-    public string RawText() => string.Join(",", values.Take(FieldCount));
+    public RawRow Raw()
+    {
+        var raw = new RawRowBuilder();
+        for (var i = 0; i < FieldCount; i++)
+        {
+            if (i > 0) raw.Append(',');
+            raw.Append(values[i]);
+        }
+        return raw.Build();
+    }
 
     public bool Read()
     {
         while (reader.Read())
         {
             row++;
-            var n = reader.FieldCount;
+            // XlsxLimits has refused any cell right of MaxColumns; a <dimension> claiming more is ignored.
+            var n = Math.Min(reader.FieldCount, XlsxLimits.MaxColumns);
             if (values.Length < n) values = new string[n];
             var last = -1;
             for (var i = 0; i < n; i++)

@@ -67,6 +67,8 @@ internal static class Reason
     public const string PredikatTidakSesuai = "PREDIKAT_TIDAK_SESUAI";
     public const string JumlahKolom = "JUMLAH_KOLOM";
     public const string BarisRusak = "BARIS_RUSAK";
+    /// <summary>A CSV record or JSONL line over <c>RecordLimits.MaxRecordChars</c>: skipped without being held whole.</summary>
+    public const string BarisTerlaluPanjang = "BARIS_TERLALU_PANJANG";
     public const string TeksTerlaluPanjang = "TEKS_TERLALU_PANJANG";
     // Set-based checks in SQL (etl/Sql/staging/*.sql):
     public const string UnitTidakDikenal = "UNIT_TIDAK_DIKENAL";

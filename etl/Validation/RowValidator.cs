@@ -40,6 +40,7 @@ internal sealed class RowValidator
 
     /// <summary>Header names that match no column of the entity (ignored, warned about).</summary>
     public List<string> UnknownColumns { get; } = [];
+    private readonly HashSet<string> unknownSeen = [];
 
     private void Bind(IReadOnlyList<string> header)
     {
@@ -63,7 +64,7 @@ internal sealed class RowValidator
         foreach (var h in header.Skip(boundHeaderCount))
         {
             var name = h.Trim();
-            if (name.Length > 0 && !IsKnown(name) && !UnknownColumns.Contains(name))
+            if (name.Length > 0 && !IsKnown(name) && unknownSeen.Add(name))
                 UnknownColumns.Add(name);
         }
         boundHeaderCount = header.Count;
@@ -76,6 +77,8 @@ internal sealed class RowValidator
     public Rejection? Validate(IRecordSource source, bool strictFieldCount)
     {
         if (source.Header.Count != boundHeaderCount) Bind(source.Header); // JSONL: a key first seen later
+        if (source.TooLong)
+            return new Rejection("", Reason.BarisTerlaluPanjang, $"Baris tidak dibaca: {source.Malformed}.");
         if (source.Malformed is { } problem)
             return new Rejection("", Reason.BarisRusak, $"Baris tidak dapat dibaca: {problem}.");
         if (strictFieldCount && source.FieldCount != headerCount)

@@ -8,8 +8,10 @@
 -- The file being loaded (one row), so the SQL models need no parameters.
 CREATE TEMP TABLE IF NOT EXISTS ctx (run_id BIGINT, file_id BIGINT, file_name VARCHAR, entity VARCHAR, loaded_at TIMESTAMP);
 
-CREATE TEMP TABLE IF NOT EXISTS stg_reject (line_number BIGINT, column_name VARCHAR, reason_code VARCHAR, message VARCHAR, raw_text VARCHAR);
-CREATE TEMP TABLE IF NOT EXISTS stg_raw (line_number BIGINT, raw_text VARCHAR);
+-- raw_text is a bounded prefix of the row (etl/Reading/RawRow.cs), raw_length its full UTF-8 length.
+CREATE TEMP TABLE IF NOT EXISTS stg_reject (line_number BIGINT, column_name VARCHAR, reason_code VARCHAR, message VARCHAR,
+    raw_text VARCHAR, raw_length BIGINT, raw_sha256 VARCHAR);
+CREATE TEMP TABLE IF NOT EXISTS stg_raw (line_number BIGINT, raw_text VARCHAR, raw_length BIGINT, raw_sha256 VARCHAR);
 
 CREATE TEMP TABLE IF NOT EXISTS stg_unit_kerja (
     line_number BIGINT, kode_unit VARCHAR, nama_unit VARCHAR, jenis_unit VARCHAR, kode_induk VARCHAR, populasi BIGINT);

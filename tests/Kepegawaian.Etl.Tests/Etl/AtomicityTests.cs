@@ -38,7 +38,7 @@ public sealed class AtomicityTests
         Assert.Equal(2, bed.Scalar<long>("SELECT count(*) FROM fact_kinerja"));
         Assert.Equal([(4L, "predikat", "PREDIKAT_TIDAK_SESUAI")], bed.Rejects("kinerja_2026.csv"));
         // The killed run is recognised as such by the next one.
-        Assert.Equal(["aborted", "succeeded"], bed.Rows("SELECT status FROM etl_run ORDER BY run_id").Select(r => (string)r[0]!));
+        Assert.Equal(["abandoned", "succeeded"], bed.Rows("SELECT status FROM etl_run ORDER BY run_id").Select(r => (string)r[0]!));
     }
 
     [Fact]
