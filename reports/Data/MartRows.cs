@@ -59,6 +59,9 @@ public sealed record ReportData(
     IReadOnlyList<JpUnitRow> JpUnit,
     IReadOnlyDictionary<string, string> UnitNames)
 {
+    /// <summary>Set when a mart area is older than the last committed load (<see cref="Warehouse.MartFreshness"/>): reports and pages say so.</summary>
+    public string? MartsWarning { get; init; }
+
     public string UnitName(string kode) =>
         UnitNames.TryGetValue(kode, out var n) ? n
         : Ikm.FirstOrDefault(r => r.KodeUnit == kode)?.NamaUnit

@@ -52,7 +52,10 @@ public sealed class ReportDataReader(WarehouseDatabase database)
             Query(c, tables, "mart_jp_unit", r => new JpUnitRow(
                 Str(r, "kode_unit"), (int)Long(r, "tahun"), Long(r, "pegawai"), Long(r, "patuh"), Double(r, "share_patuh"))),
             Query(c, tables, "dim_unit", r => (Kode: Str(r, "kode_unit"), Nama: Str(r, "nama_unit")))
-                .ToDictionary(x => x.Kode, x => x.Nama));
+                .ToDictionary(x => x.Kode, x => x.Nama))
+        {
+            MartsWarning = tables.Contains("etl_file") ? MartFreshness.Check(c).Warning : null,
+        };
     }
 
     /// <summary>HR compliance list (names and NIP): only for the token-protected HR pages.</summary>

@@ -43,7 +43,7 @@ public static class EfisiensiCommand
             var kode = parse.GetValue(unit);
             var output = parse.InvocationConfiguration.Output;
             var fmt = parse.GetValue(format);
-            using var connection = CommonOptions.Warehouse(parse).Open(readOnly: true);
+            using var connection = ReadableWarehouse.Open(parse);
             switch (parse.GetValue(view))
             {
                 case "tertunda":

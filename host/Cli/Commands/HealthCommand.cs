@@ -20,7 +20,7 @@ public static class HealthCommand
         var command = new Command("health", "Kesehatan ETL: pemuatan sukses terakhir, inbox basi. / ETL health check.") { inbox, staleAfter };
         command.SetAction((parse, ct) =>
         {
-            using var connection = CommonOptions.Warehouse(parse).Open(readOnly: true);
+            using var connection = ReadableWarehouse.Open(parse);
             var wib = CliConfiguration.Get<ScheduleOptions>(ScheduleOptions.Section).Zone;
             var nowWib = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, wib);
             var report = EtlHealth.Check(connection, parse.GetValue(inbox)!, TimeSpan.FromMinutes(parse.GetValue(staleAfter)), nowWib, wib);
