@@ -4,38 +4,70 @@ using Kepegawaian.Analytics.Efficiency;
 using Kepegawaian.Analytics.Ikm;
 using Kepegawaian.Analytics.Performance;
 using Kepegawaian.Analytics.Training;
+using Kepegawaian.Warehouse;
 using Microsoft.Extensions.Options;
 
 namespace Kepegawaian.Analytics;
 
 /// <summary>
-/// Rebuilds every mart after a load, in dependency order (each area refreshes in its own
-/// transaction, so a reader never sees a half-built area). Needs a read-write connection.
+/// Rebuilds the marts in dependency order. Each area refreshes in its own transaction, so a reader —
+/// or a kill -9 — never sees a half-built area: it sees the previous complete one. After an area's
+/// commit, <c>mart_build</c> records the load it was built from (<see cref="MartFreshness"/>); a kill
+/// between the two only makes the area look stale, and it is rebuilt once more. Needs a read-write connection.
 /// </summary>
 public sealed class AnalyticsRefresher(
     IOptions<IkmOptions> ikm,
     IOptions<EfisiensiOptions> efisiensi,
     IOptions<KinerjaOptions> kinerja,
-    IOptions<DiklatOptions> diklat)
+    IOptions<DiklatOptions> diklat,
+    TimeProvider? time = null,
+    IOptions<ScheduleOptions>? schedule = null)
 {
-    public RefreshSummary Refresh(DuckDBConnection connection, CancellationToken cancellationToken = default)
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private readonly TimeZoneInfo zone = (schedule?.Value ?? new ScheduleOptions()).Zone;
+
+    /// <summary>Rebuilds every area, fresh or not.</summary>
+    public RefreshSummary Refresh(DuckDBConnection connection, CancellationToken cancellationToken = default) =>
+        Run(connection, MartFreshness.Areas, cancellationToken);
+
+    /// <summary>
+    /// Rebuilds only the areas older than the last committed load (or never recorded): what `etl`, `serve`
+    /// start-up and every scan call, whether or not that run loaded rows, so marts a crash left stale heal
+    /// without waiting for new data. Nothing to do costs two small queries.
+    /// </summary>
+    public RefreshSummary RefreshStale(DuckDBConnection connection, CancellationToken cancellationToken = default) =>
+        Run(connection, MartFreshness.Check(connection).StaleAreas, cancellationToken);
+
+    /// <summary>Rebuilds one area (the `kinerja --refresh`, `diklat --refresh` options) and records it.</summary>
+    public RefreshSummary RefreshArea(DuckDBConnection connection, string area, CancellationToken cancellationToken = default) =>
+        Run(connection, [area], cancellationToken);
+
+    private RefreshSummary Run(DuckDBConnection connection, IReadOnlyCollection<string> areas, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         var steps = new List<string>();
-        void Step(string name, Action refresh)
+        foreach (var area in MartFreshness.Areas.Where(areas.Contains))
         {
-            var sw = Stopwatch.StartNew();
-            refresh();
-            steps.Add($"{name} {sw.Elapsed.TotalSeconds:0.0}s");
             cancellationToken.ThrowIfCancellationRequested();
+            // Read before the rebuild: a load committing meanwhile leaves the area recorded as older (rebuilt
+            // again next time) rather than newer than the facts it saw.
+            var load = MartFreshness.LastLoad(connection);
+            var sw = Stopwatch.StartNew();
+            switch (area)
+            {
+                case "ikm": IkmMarts.Refresh(connection, ikm.Value, cancellationToken); break;
+                case "efisiensi": EfisiensiMarts.Refresh(connection, efisiensi.Value, cancellationToken); break;
+                case "kinerja": KinerjaMarts.Refresh(connection, kinerja.Value, cancellationToken); break;
+                // The outcome panel (mart_kinerja_pegawai) is rebuilt by diklat itself unless kinerja just did it.
+                case "diklat": DiklatMarts.Refresh(connection, diklat.Value, cancellationToken, outcomePanelFresh: areas.Contains("kinerja")); break;
+                default: throw new ArgumentException($"Unknown mart area '{area}'.", nameof(areas));
+            }
+            MartFreshness.Record(connection, area, load, TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime, sw.Elapsed);
+            steps.Add($"{area} {sw.Elapsed.TotalSeconds:0.0}s");
         }
-
-        Step("ikm", () => IkmMarts.Refresh(connection, ikm.Value, cancellationToken));
-        Step("efisiensi", () => EfisiensiMarts.Refresh(connection, efisiensi.Value, cancellationToken));
-        Step("kinerja", () => KinerjaMarts.Refresh(connection, kinerja.Value, cancellationToken));
-        Step("diklat", () => DiklatMarts.Refresh(connection, diklat.Value, cancellationToken, outcomePanelFresh: true));
         return new RefreshSummary(total.Elapsed, steps);
     }
 }
 
+/// <summary>What a refresh did; <see cref="Steps"/> is empty when every area was already fresh.</summary>
 public sealed record RefreshSummary(TimeSpan Elapsed, IReadOnlyList<string> Steps);

@@ -31,6 +31,7 @@ public sealed class WarehouseDatabase(IOptions<WarehouseOptions> options)
 
     public DuckDBConnection Open(bool readOnly = false)
     {
+        readOnly |= options.Value.ReadOnly;
         var full = System.IO.Path.GetFullPath(Path);
         if (readOnly && !File.Exists(full))
             throw new WarehouseNotFoundException(full);

@@ -17,4 +17,7 @@ public sealed class WarehouseOptions
     /// </summary>
     [RegularExpression(@"^\s*$|^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", ErrorMessage = "Warehouse:MemoryLimit must look like 6GB or 512MiB.")]
     public string? MemoryLimit { get; set; }
+
+    /// <summary>Open every connection read-only: set for a reader of the published snapshot (see <see cref="WarehouseSnapshot"/>).</summary>
+    public bool ReadOnly { get; set; }
 }

@@ -43,6 +43,8 @@ public static class EtlHealth
         if (lastRun is null) problems.Add("Belum pernah ada pemuatan ETL. / No ETL run yet.");
         if (lastStatus is "failed" or "partial") problems.Add($"Pemuatan terakhir berstatus '{lastStatus}'; lihat 'kepegawaian runs' dan 'kepegawaian rejects'.");
         if (stale) problems.Add($"{waiting.Count} berkas menunggu di inbox sejak {oldest:yyyy-MM-dd HH:mm} WIB (lebih dari {staleAfter.TotalMinutes:0} menit). / Inbox is stale.");
+        // Issue 10 item 3: a crash between load and refresh leaves marts behind the facts.
+        if (MartFreshness.Check(connection).Warning is { } marts) problems.Add(marts);
 
         return new EtlHealthReport(problems.Count == 0, lastSuccess, lastRun, lastStatus, inbox, waiting.Count, oldest, stale, problems);
     }

@@ -14,7 +14,7 @@ public static class Schedules
     /// The ETL and analytics schedules of `serve` (the weekly report's are added by AddReports):
     /// inbox scan on <c>Etl:Cron</c> in <c>Schedule:TimeZone</c>, once at start-up so files that
     /// arrived during downtime load once (not once per missed slot), and the analytics refresh
-    /// chained after every scan that loaded rows.
+    /// chained after every scan (it rebuilds only mart areas older than the last committed load).
     /// </summary>
     public static IHostApplicationBuilder AddSchedules(this IHostApplicationBuilder builder)
     {

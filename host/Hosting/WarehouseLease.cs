@@ -7,7 +7,8 @@ namespace Kepegawaian.Service.Hosting;
 /// <summary>
 /// Holds one connection for the life of `serve`: it migrates the file at start-up, keeps the
 /// DuckDB instance (shared by every connection this process opens) alive, and so holds the file's
-/// lock — a second process then gets <see cref="WarehouseLockedException"/>'s clear message.
+/// lock. Read-only commands of other processes then read the snapshot published here at start-up
+/// and after every scan (<see cref="WarehouseSnapshot"/>); `etl` by hand waits, then says so.
 /// </summary>
 public sealed class WarehouseLease(WarehouseDatabase database) : IHostedService, IDisposable
 {
@@ -16,6 +17,8 @@ public sealed class WarehouseLease(WarehouseDatabase database) : IHostedService,
     public Task StartAsync(CancellationToken cancellationToken)
     {
         connection = database.OpenAndMigrate();
+        // Readers get an answer from the first second, before the start-up scan (which may be long) ends.
+        WarehouseSnapshot.Publish(connection, database.Path);
         return Task.CompletedTask;
     }
 

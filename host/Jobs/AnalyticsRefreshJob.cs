@@ -6,7 +6,11 @@ using Quartz;
 
 namespace Kepegawaian.Service.Jobs;
 
-/// <summary>Rebuilds every mart; triggered after each ETL run that loaded rows (see <see cref="RefreshAfterLoadListener"/>).</summary>
+/// <summary>
+/// Rebuilds every mart area older than the last committed load (<see cref="AnalyticsRefresher.RefreshStale"/>);
+/// triggered after every inbox scan, the start-up one included (see <see cref="RefreshAfterLoadListener"/>), so
+/// marts a crash left stale heal on the next start or scan. Then publishes the read-only snapshot for the CLI.
+/// </summary>
 [DisallowConcurrentExecution]
 public sealed class AnalyticsRefreshJob(WarehouseDatabase database, AnalyticsRefresher refresher, DashboardDataCache dashboard, ILogger<AnalyticsRefreshJob> logger) : IJob
 {
@@ -15,9 +19,21 @@ public sealed class AnalyticsRefreshJob(WarehouseDatabase database, AnalyticsRef
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
-        var summary = refresher.Refresh(connection, cancellationToken);
-        dashboard.Invalidate();
-        logger.LogInformation("Analytics marts refreshed in {Seconds:0.0} s: {Marts}", summary.Elapsed.TotalSeconds, string.Join(", ", summary.Steps));
+        try
+        {
+            var summary = refresher.RefreshStale(connection, cancellationToken);
+            if (summary.Steps.Count > 0)
+            {
+                dashboard.Invalidate();
+                logger.LogInformation("Analytics marts refreshed in {Seconds:0.0} s: {Marts}", summary.Elapsed.TotalSeconds, string.Join(", ", summary.Steps));
+            }
+        }
+        finally
+        {
+            // Also after a failed refresh: the runs and facts of the scan are news for `runs` and `health`
+            // (which then reports the marts older than the last load).
+            WarehouseSnapshot.Publish(connection, database.Path);
+        }
         return ValueTask.CompletedTask;
     }
 }

@@ -1,9 +1,12 @@
-using Kepegawaian.Etl;
 using Quartz;
 
 namespace Kepegawaian.Service.Jobs;
 
-/// <summary>Chains the analytics refresh after an inbox scan that loaded (or corrected) rows.</summary>
+/// <summary>
+/// Chains the analytics refresh after every inbox scan, whether or not it loaded rows or ended in an error:
+/// the refresh rebuilds only areas older than the last committed load, so a scan that loaded nothing costs two
+/// small queries — and marts left stale by a crash heal without waiting for new data.
+/// </summary>
 public sealed class RefreshAfterLoadListener : IJobListener
 {
     public string Name => "refresh-analytics-after-load";
@@ -12,9 +15,6 @@ public sealed class RefreshAfterLoadListener : IJobListener
 
     public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
-    public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
-    {
-        if (jobException is null && context.Result is EtlRunSummary { RowsLoaded: > 0 })
-            await context.Scheduler.TriggerJob(AnalyticsRefreshJob.Key, cancellationToken);
-    }
+    public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default) =>
+        await context.Scheduler.TriggerJob(AnalyticsRefreshJob.Key, cancellationToken);
 }

@@ -175,7 +175,8 @@ public static class DashboardEndpoints
         new(ctx.RequestServices.GetRequiredService<DashboardDataCache>().Get(), Text(ctx), ReportOpts(ctx).MinCellSize);
 
     private static IResult Page(HttpContext ctx, Func<DashboardModel, ReportText, DashboardFilter, string> render) =>
-        Html(render(Model(ctx), Text(ctx), Filter(ctx)));
+        Html(DashboardPage.WithMartsWarning(render(Model(ctx), Text(ctx), Filter(ctx)),
+            ctx.RequestServices.GetRequiredService<DashboardDataCache>().Get().MartsWarning));
 
     private static IResult Json(HttpContext ctx, Func<DashboardModel, DashboardFilter, object> select) =>
         Results.Json(select(Model(ctx), Filter(ctx)));

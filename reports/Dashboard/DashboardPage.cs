@@ -75,6 +75,14 @@ public static class DashboardPage
         return sb.ToString();
     }
 
+    /// <summary>Puts the "marts older than the last load" line at the top of a page (issue 10 item 3); the page unchanged when fresh.</summary>
+    public static string WithMartsWarning(string html, string? warning)
+    {
+        if (warning is null) return html;
+        var at = html.IndexOf("<main>", StringComparison.Ordinal);
+        return at < 0 ? html : html.Insert(at + "<main>".Length, $"<p id=\"marts-stale\" style=\"color:#b00\">{E(warning)}</p>");
+    }
+
     public static string Login(ReportText t, string returnUrl, bool failed, bool tokenConfigured)
     {
         var sb = new StringBuilder();

@@ -60,6 +60,9 @@ public sealed record ReportData(
     IReadOnlyDictionary<string, string> UnitNames,
     IReadOnlyList<int>? TahunTanpaLibur = null)
 {
+    /// <summary>Set when a mart area is older than the last committed load (<see cref="Warehouse.MartFreshness"/>): reports and pages say so.</summary>
+    public string? MartsWarning { get; init; }
+
     public string UnitName(string kode) =>
         UnitNames.TryGetValue(kode, out var n) ? n
         : Ikm.FirstOrDefault(r => r.KodeUnit == kode)?.NamaUnit

@@ -53,7 +53,10 @@ public sealed class ReportDataReader(WarehouseDatabase database)
                 Str(r, "kode_unit"), (int)Long(r, "tahun"), Long(r, "pegawai"), Long(r, "patuh"), Double(r, "share_patuh"))),
             Query(c, tables, "dim_unit", r => (Kode: Str(r, "kode_unit"), Nama: Str(r, "nama_unit")))
                 .ToDictionary(x => x.Kode, x => x.Nama),
-            Query(c, tables, "mart_libur_cakupan", r => (int)Long(r, "tahun")));
+            Query(c, tables, "mart_libur_cakupan", r => (int)Long(r, "tahun")))
+        {
+            MartsWarning = tables.Contains("etl_file") ? MartFreshness.Check(c).Warning : null,
+        };
     }
 
     /// <summary>HR compliance list (names and NIP): only for the token-protected HR pages.</summary>

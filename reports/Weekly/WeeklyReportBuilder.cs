@@ -21,7 +21,7 @@ public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<Report
         var generated = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ReportWeeks.Jakarta);
         return new WeeklyReport(week, text,
             text.T($"Laporan Mingguan Kepegawaian — Minggu {week}", $"Weekly Civil Service Report — Week {week}"),
-            generated, content.Summary(), content.AlertsTable(),
+            generated, data.MartsWarning is { } stale ? content.Summary().Prepend(stale).ToList() : content.Summary(), content.AlertsTable(),
             [content.IkmSection(), content.KinerjaSection(), content.DiklatSection(), content.CutiSection()]);
     }
 

@@ -28,13 +28,12 @@ public static class DiklatCommand
         {
             var periode = KinerjaCommand.ParsePeriode(parse.GetValue(period));
             var output = parse.InvocationConfiguration.Output;
-            var database = CommonOptions.Warehouse(parse);
             if (parse.GetValue(refresh))
             {
-                using var rw = database.OpenAndMigrate();
-                DiklatMarts.Refresh(rw, CliConfiguration.Analytics.Diklat, cancellationToken);
+                using var rw = CommonOptions.Warehouse(parse).OpenAndMigrate();
+                CliConfiguration.Analytics.Refresher().RefreshArea(rw, "diklat", cancellationToken);
             }
-            using var c = database.Open(readOnly: true);
+            using var c = ReadableWarehouse.Open(parse);
             if (!DiklatQueries.MartsExist(c))
                 throw new OperatorException("Mart diklat belum dibangun. Jalankan 'kepegawaian diklat --refresh' (atau tunggu penyegaran terjadwal). / Training marts not built yet.");
             var fmt = parse.GetValue(format);

@@ -43,7 +43,7 @@ public static class EfisiensiCommand
             var kode = parse.GetValue(unit);
             var output = parse.InvocationConfiguration.Output;
             var fmt = parse.GetValue(format);
-            using var connection = CommonOptions.Warehouse(parse).Open(readOnly: true);
+            using var connection = ReadableWarehouse.Open(parse);
             if (HolidayCoverage.Warning(HolidayCoverage.Missing(connection, calendar, CliClock.Today().Year)) is { } warning)
                 parse.InvocationConfiguration.Error.WriteLine("peringatan / warning: " + warning);
             switch (parse.GetValue(view))

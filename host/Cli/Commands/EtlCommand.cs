@@ -31,9 +31,14 @@ public static class EtlCommand
             Description = "Lewati berkas yang berubah dalam N detik terakhir (masih ditulis) / skip files still being written (changed within N s)",
             DefaultValueFactory = _ => 0,
         };
+        var wait = new Option<int>("--wait-seconds")
+        {
+            Description = "Tunggu paling lama N detik bila gudang data dipakai proses lain (mis. serve) / wait at most N s while another process holds the warehouse",
+            DefaultValueFactory = _ => 60,
+        };
         var command = new Command("etl", "Muat setiap berkas inbox sekali, segarkan analitik, lalu cetak ringkasan run. / Load every inbox file once, refresh the analytics marts, print the run summary.")
         {
-            inbox, format, noRefresh, settle,
+            inbox, format, noRefresh, settle, wait,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -48,14 +53,19 @@ public static class EtlCommand
             var seconds = parse.GetValue(settle);
             if (seconds is < 0 or > 3600)
                 throw new UsageException("--settle-seconds harus 0…3600.");
+            var waitSeconds = parse.GetValue(wait);
+            if (waitSeconds is < 0 or > 86_400)
+                throw new UsageException("--wait-seconds harus 0…86400.");
+            await WarehouseWait.UntilFreeAsync(database, TimeSpan.FromSeconds(waitSeconds), parse.InvocationConfiguration.Error, ct);
             var request = new EtlRequest(dir) { SettleInterval = TimeSpan.FromSeconds(seconds) };
             var summary = await EtlProgressDisplay.RunAsync(new EtlRunner(database), request, output, parse.InvocationConfiguration.Error, ct);
-            // Marts follow the facts, as under `serve`: every later command and report sees this load.
-            if (summary.RowsLoaded > 0 && !parse.GetValue(noRefresh))
+            // Marts follow the facts, as under `serve`: every area older than the last committed load is
+            // rebuilt — also when this run loaded nothing, so marts a killed run left stale heal here.
+            if (!parse.GetValue(noRefresh))
             {
                 using var connection = database.Open();
-                var refreshed = CliConfiguration.Analytics.Refresher().Refresh(connection, ct);
-                if (fmt != OutputFormat.Json)
+                var refreshed = CliConfiguration.Analytics.Refresher().RefreshStale(connection, ct);
+                if (fmt != OutputFormat.Json && refreshed.Steps.Count > 0)
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"Mart analitik disegarkan / analytics marts refreshed ({refreshed.Elapsed.TotalSeconds:0.0} s: {string.Join(", ", refreshed.Steps)})"));
             }

@@ -20,7 +20,7 @@ public static class HealthCommand
         var command = new Command("health", "Kesehatan ETL: pemuatan sukses terakhir, inbox basi. / ETL health check.") { inbox, staleAfter };
         command.SetAction((parse, ct) =>
         {
-            using var connection = CommonOptions.Warehouse(parse).Open(readOnly: true);
+            using var connection = ReadableWarehouse.Open(parse);
             var etl = CliConfiguration.Get<EtlOptions>(EtlOptions.Section);
             etl.Inbox = parse.GetValue(inbox)!;
             etl.StaleAfterMinutes = parse.GetValue(staleAfter);

@@ -44,7 +44,7 @@ public static class IkmCommand
                 text = p.ToString();
             }
             var level = parse.GetValue(by)!;
-            using var connection = CommonOptions.Warehouse(parse).Open(readOnly: true);
+            using var connection = ReadableWarehouse.Open(parse);
             var results = IkmAnalysis.Compute(connection, new IkmFilter(level, text, parse.GetValue(unit)));
             if (text is null && results.Count > 0)
             {

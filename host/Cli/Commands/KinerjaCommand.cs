@@ -29,13 +29,12 @@ public static class KinerjaCommand
         {
             var periode = ParsePeriode(parse.GetValue(period));
             var output = parse.InvocationConfiguration.Output;
-            var database = CommonOptions.Warehouse(parse);
             if (parse.GetValue(refresh))
             {
-                using var rw = database.OpenAndMigrate();
-                KinerjaMarts.Refresh(rw, CliConfiguration.Analytics.Kinerja, cancellationToken);
+                using var rw = CommonOptions.Warehouse(parse).OpenAndMigrate();
+                CliConfiguration.Analytics.Refresher().RefreshArea(rw, "kinerja", cancellationToken);
             }
-            using var c = database.Open(readOnly: true);
+            using var c = ReadableWarehouse.Open(parse);
             if (!KinerjaQueries.MartsExist(c))
                 throw new OperatorException("Mart kinerja belum dibangun. Jalankan 'kepegawaian kinerja --refresh' (atau tunggu penyegaran terjadwal). / Performance marts not built yet.");
             var fmt = parse.GetValue(format);

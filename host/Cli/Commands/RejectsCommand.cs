@@ -20,8 +20,7 @@ public static class RejectsCommand
         };
         command.SetAction((parse, _) =>
         {
-            var database = CommonOptions.Warehouse(parse);
-            using var connection = database.Open(readOnly: true);
+            using var connection = ReadableWarehouse.Open(parse);
             using var cmd = connection.Command("""
                 SELECT run_id, file_name, line_number, column_name, reason_code, message, raw_text
                 FROM etl_reject

@@ -33,7 +33,9 @@ public static class ReportCommand
         var cmd = new Command("weekly", "Buat laporan mingguan (HTML, PDF, XLSX, PNG) / build the weekly report") { week, outDir };
         cmd.SetAction(async (pr, ct) =>
         {
-            using var services = Services(pr.GetValue(CommonOptions.Db)!, requireExisting: true);
+            // Beside a running `serve`: built from its published snapshot, opened read-only.
+            var readable = ReadableWarehouse.Resolve(pr);
+            using var services = Services(readable.Path, requireExisting: true, readOnly: readable.Path != CommonOptions.Warehouse(pr).Path);
             var builder = services.GetRequiredService<WeeklyReportBuilder>();
             var files = await builder.BuildAsync(ParseWeek(pr.GetValue(week), builder), pr.GetValue(outDir), ct);
             var output = pr.InvocationConfiguration.Output;
@@ -75,12 +77,12 @@ public static class ReportCommand
     }
 
     /// <summary>The same registrations as `serve` (appsettings.json + environment), without the scheduler.</summary>
-    private static ServiceProvider Services(string db, bool requireExisting)
+    private static ServiceProvider Services(string db, bool requireExisting, bool readOnly = false)
     {
         if (requireExisting && !File.Exists(db)) throw new WarehouseNotFoundException(Path.GetFullPath(db));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(CliConfiguration.Root)
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Warehouse:Path"] = db });
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Warehouse:Path"] = db, ["Warehouse:ReadOnly"] = readOnly ? "true" : null });
         builder.AddWarehouse();
         builder.AddReports();
         var provider = builder.Services.BuildServiceProvider();

@@ -15,7 +15,7 @@ public static class RunsCommand
         var command = new Command("runs", "Daftar run ETL: berkas, jumlah baris, durasi, status. / ETL run log.") { limit, format };
         command.SetAction((parse, ct) =>
         {
-            using var connection = CommonOptions.Warehouse(parse).Open(readOnly: true);
+            using var connection = ReadableWarehouse.Open(parse);
             ResultWriter.Write(parse.InvocationConfiguration.Output, EtlRunLog.Recent(connection, parse.GetValue(limit)), parse.GetValue(format));
             return Task.FromResult(CliApp.Ok);
         });

@@ -48,6 +48,37 @@ internal static class WarehouseFingerprint
         return result;
     }
 
+    /// <summary>
+    /// Every mart table (mart_build, the record of when each was built, left out), checksummed like the facts.
+    /// Doubles are rounded to 6 decimals: DuckDB's parallel sums may differ in the last bits between two builds.
+    /// </summary>
+    public static IReadOnlyList<Table> Marts(string databasePath)
+    {
+        using var connection = new WarehouseDatabase(databasePath).Open(readOnly: true);
+        var columns = new List<(string Table, string Column, string Type)>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = """
+                SELECT table_name, column_name, data_type FROM information_schema.columns
+                WHERE table_name LIKE 'mart\_%' ESCAPE '\' AND table_name <> 'mart_build'
+                ORDER BY table_name, ordinal_position
+                """;
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) columns.Add((r.GetString(0), r.GetString(1), r.GetString(2)));
+        }
+        var result = new List<Table>();
+        foreach (var table in columns.GroupBy(c => c.Table))
+        {
+            var select = string.Join(", ", table.Select(c => c.Type is "DOUBLE" or "FLOAT" ? $"round(\"{c.Column}\", 6) AS \"{c.Column}\"" : $"\"{c.Column}\""));
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT count(*), coalesce(sum(hash(t)::HUGEINT), 0)::VARCHAR FROM (SELECT {select} FROM {table.Key}) t";
+            using var reader = cmd.ExecuteReader();
+            reader.Read();
+            result.Add(new Table(table.Key, reader.GetInt64(0), reader.GetString(1)));
+        }
+        return result;
+    }
+
     public static long Scalar(string databasePath, string sql)
     {
         using var connection = new WarehouseDatabase(databasePath).Open(readOnly: true);

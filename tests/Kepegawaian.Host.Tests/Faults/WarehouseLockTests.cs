@@ -21,7 +21,7 @@ public sealed class WarehouseLockTests
         using var folder = TempFolder.Create("lock");
         var db = folder.File("wh.duckdb");
         var inbox = folder.Sub("inbox");
-        string[] args = command == "etl" ? ["etl", "--inbox", inbox, "--db", db] : [command, "--db", db];
+        string[] args = command == "etl" ? ["etl", "--inbox", inbox, "--db", db, "--wait-seconds", "1"] : [command, "--db", db];
 
         // This test process is the holder, exactly like a running `kepegawaian serve` would be.
         using (new WarehouseDatabase(db).OpenAndMigrate())

@@ -37,7 +37,13 @@ public sealed class ServeTests
             });
             Assert.NotNull(ikm);
             Assert.Empty(Directory.EnumerateFiles(inbox));                       // all moved to processed/
+            // Healthy once every mart area has caught up with the load (until then: "marts older than the last load").
             var health = await http.GetAsync("/health");
+            for (var i = 0; i < 240 && health.StatusCode != HttpStatusCode.OK; i++)
+            {
+                await Task.Delay(250);
+                health = await http.GetAsync("/health");
+            }
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
             var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal("succeeded", report.GetProperty("last_status").GetString());

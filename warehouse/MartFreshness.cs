@@ -1,0 +1,72 @@
+using System.Text.Json.Serialization;
+using DuckDB.NET.Data;
+
+namespace Kepegawaian.Warehouse;
+
+/// <summary>One mart area: the load it was built from (null: never built, or built before mart_build existed).</summary>
+public sealed record MartAreaState(
+    [property: JsonPropertyName("area")] string Area,
+    [property: JsonPropertyName("built_from_load")] long? BuiltFromLoad,
+    [property: JsonPropertyName("built_at")] DateTime? BuiltAt,
+    [property: JsonPropertyName("duration_seconds")] double? DurationSeconds,
+    [property: JsonPropertyName("stale")] bool Stale);
+
+/// <summary>Whether the marts reflect the last committed load; what reports, dashboards and health ask.</summary>
+public sealed record MartFreshnessReport(
+    [property: JsonPropertyName("last_load")] long LastLoad,
+    [property: JsonPropertyName("areas")] IReadOnlyList<MartAreaState> Areas)
+{
+    [JsonIgnore]
+    public IReadOnlyList<string> StaleAreas => Areas.Where(a => a.Stale).Select(a => a.Area).ToList();
+
+    [JsonIgnore]
+    public bool AnyStale => Areas.Any(a => a.Stale);
+
+    /// <summary>The one line a report, the dashboard or health prints when marts lag the facts; null when fresh.</summary>
+    public string? Warning => AnyStale
+        ? $"Mart analitik {string.Join(", ", StaleAreas)} lebih lama dari pemuatan terakhir (angka belum mencakup data terbaru; penyegaran berikutnya memperbaikinya). " +
+          $"/ Marts older than the last load: {string.Join(", ", StaleAreas)}."
+        : null;
+}
+
+/// <summary>
+/// The record of which committed load each mart area was built from (table <c>mart_build</c>, migration V053).
+/// "Load" = <c>etl_file.file_id</c> of a committed file: ids only grow, so a lower one is older data.
+/// </summary>
+public static class MartFreshness
+{
+    /// <summary>The mart areas, in the order they must be rebuilt (diklat reads kinerja's outcome panel).</summary>
+    public static readonly IReadOnlyList<string> Areas = ["ikm", "efisiensi", "kinerja", "diklat"];
+
+    public static long LastLoad(DuckDBConnection connection) =>
+        connection.Scalar<long>(Sql("last_load"));
+
+    /// <summary>
+    /// Every area with its state. An area is stale when a committed load is newer than the one it was built
+    /// from, or when it was never recorded while loads exist. Works on a file not yet migrated to V053
+    /// (a read-only reader of an old warehouse): every area then counts as unrecorded.
+    /// </summary>
+    public static MartFreshnessReport Check(DuckDBConnection connection)
+    {
+        var lastLoad = LastLoad(connection);
+        var built = new Dictionary<string, (long Load, DateTime At, double Seconds)>();
+        if (connection.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'mart_build'") > 0)
+        {
+            using var cmd = connection.Command(Sql("freshness"));
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                built[r.GetString(0)] = (r.GetInt64(1), r.GetDateTime(2), r.GetDouble(3));
+        }
+        var areas = Areas.Select(a => built.TryGetValue(a, out var b)
+                ? new MartAreaState(a, b.Load, b.At, b.Seconds, b.Load < lastLoad)
+                : new MartAreaState(a, null, null, null, lastLoad > 0))
+            .ToList();
+        return new MartFreshnessReport(lastLoad, areas);
+    }
+
+    /// <summary>Records that <paramref name="area"/> was rebuilt from the facts of load <paramref name="builtFromLoad"/>.</summary>
+    public static void Record(DuckDBConnection connection, string area, long builtFromLoad, DateTime builtAt, TimeSpan duration) =>
+        connection.Execute(Sql("record_build"), ("area", area), ("load", builtFromLoad), ("at", builtAt), ("seconds", duration.TotalSeconds));
+
+    private static string Sql(string name) => SqlResources.Read(typeof(MartFreshness).Assembly, $"marts/{name}.sql");
+}

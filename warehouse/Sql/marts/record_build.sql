@@ -1,0 +1,2 @@
+INSERT OR REPLACE INTO mart_build (area, built_from_load, built_at, duration_seconds)
+VALUES ($area, $load, $at, $seconds)
