@@ -89,7 +89,7 @@ public static class IkmAnalysis
             Populasi: populasi,
             SampelMinimum: minimum,
             SampelCukup: minimum is { } m ? responden >= m : null)
-        { IkmExact = exact };
+        { IkmExact = exact, RespondenSkor = nScored };
     }
 
     internal static decimal Round2(double value) => Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero);
@@ -122,32 +122,6 @@ public static class IkmAnalysis
         return trends;
     }
 
-    /// <summary>
-    /// Units (and kecamatan) whose IKM fell beyond sampling noise, or fell a grade, from the previous
-    /// period of the same kind. A grade drop alone is listed even when within noise, because the
-    /// published grade is what the unit is judged by; the reason says whether noise could explain it.
-    /// </summary>
-    public static IReadOnlyList<IkmAlert> Alerts(IReadOnlyList<IkmTrend> trends)
-    {
-        var alerts = new List<IkmAlert>();
-        foreach (var t in trends.Where(t => t.Level is IkmLevel.Unit or IkmLevel.Kecamatan && t.IkmSebelumnya is not null && t.Ikm is not null))
-        {
-            var fellGrade = IkmScale.GradeOf(t.Mutu)?.Rank < IkmScale.GradeOf(t.MutuSebelumnya)?.Rank;
-            var fellSignificantly = t.Selisih < 0 && t.Signifikan;
-            if (!fellGrade && !fellSignificantly) continue;
-
-            var reasons = new List<string>();
-            if (fellGrade)
-                reasons.Add($"Mutu turun dari {t.MutuSebelumnya} ({IkmScale.GradeOf(t.MutuSebelumnya)!.Kinerja}) ke {t.Mutu} ({IkmScale.GradeOf(t.Mutu)!.Kinerja})");
-            reasons.Add(fellSignificantly
-                ? $"IKM turun {Id(-t.Selisih!.Value)} poin ({Id(t.IkmSebelumnya!.Value)} → {Id(t.Ikm!.Value)}), melebihi galat sampling (IK 95% selisih {Id(t.SelisihCiLow!.Value)} s.d. {Id(t.SelisihCiHigh!.Value)})"
-                : $"IKM berubah {Id(t.Selisih!.Value)} poin ({Id(t.IkmSebelumnya!.Value)} → {Id(t.Ikm!.Value)}), masih dalam galat sampling");
-            alerts.Add(new IkmAlert(t.Level, t.KodeUnit, t.NamaUnit, t.JenisPeriode, t.Periode, t.Ikm, t.IkmSebelumnya, t.Selisih,
-                t.Mutu, t.MutuSebelumnya, fellSignificantly, string.Join("; ", reasons) + "."));
-        }
-        return alerts;
-    }
-
     /// <summary>Each unit's lowest-NRR elements per period (ties: lower element number first), with the previous period's NRR.</summary>
     public static IReadOnlyList<IkmWeakElement> WeakElements(IReadOnlyList<IkmResult> results, int count = 3)
     {
@@ -174,5 +148,4 @@ public static class IkmAnalysis
 
     private static string PreviousOf(string periode) => Periode.Parse(periode).Previous().ToString();
 
-    private static string Id(decimal value) => value.ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
 }

@@ -5,7 +5,7 @@ namespace Kepegawaian.Analytics.Ikm;
 
 /// <summary>
 /// Rebuilds the IKM marts (mart_ikm, mart_ikm_tren, mart_ikm_alert, mart_ikm_unsur_lemah,
-/// mart_ikm_profil; schema in migration V020; mart_ikm_asosiasi, mart_ikm_korelasi in V022) from fact_skm in one transaction.
+/// mart_ikm_profil; schema in migration V020, mart_ikm_alert replaced in V027; mart_ikm_asosiasi, mart_ikm_korelasi in V022) from fact_skm in one transaction.
 /// </summary>
 public static class IkmMarts
 {
@@ -17,7 +17,7 @@ public static class IkmMarts
         var results = IkmAnalysis.Compute(connection);
         cancellationToken.ThrowIfCancellationRequested();
         var trends = IkmAnalysis.Trends(results);
-        var alerts = IkmAnalysis.Alerts(trends);
+        var alerts = IkmAlerts.Detect(results, trends, options);
         var weak = IkmAnalysis.WeakElements(results, options.WeakElementCount);
         var profile = IkmProfile.Compute(connection, options.MinCellSize);
         var association = IkmAssociation.Rows(connection, results);
@@ -33,8 +33,8 @@ public static class IkmMarts
             x.Level, x.KodeUnit, x.NamaUnit, x.JenisLayanan, x.JenisPeriode, x.Periode, x.PeriodeMulai,
             x.Ikm, x.IkmSebelumnya, x.Selisih, x.SelisihCiLow, x.SelisihCiHigh, x.Signifikan, x.Mutu, x.MutuSebelumnya]);
         MartWriter.Replace(connection, "mart_ikm_alert", alerts, x => [
-            x.Level, x.KodeUnit, x.NamaUnit, x.JenisPeriode, x.Periode, x.Ikm, x.IkmSebelumnya, x.Selisih,
-            x.Mutu, x.MutuSebelumnya, x.Signifikan, x.Alasan]);
+            x.Level, x.KodeUnit, x.NamaUnit, x.JenisPeriode, x.Periode, x.Status, x.Peringkat, x.Ikm, x.IkmSebelumnya, x.Selisih,
+            x.Mutu, x.MutuSebelumnya, x.Lereng, x.LerengCiLow, x.LerengCiHigh, x.PValue, x.QValue, x.TriwulanDipakai, x.TriwulanAwal, x.Alasan]);
         MartWriter.Replace(connection, "mart_ikm_unsur_lemah", weak, x => [
             x.KodeUnit, x.JenisPeriode, x.Periode, x.Unsur, x.NamaUnsur, x.Nrr, x.NrrSebelumnya, x.Perubahan, x.Peringkat]);
         MartWriter.Replace(connection, "mart_ikm_profil", profile, x => [

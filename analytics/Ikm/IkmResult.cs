@@ -41,6 +41,9 @@ public sealed record IkmResult(
     /// <summary>The unrounded IKM, for interval arithmetic only.</summary>
     public double? IkmExact { get; init; }
 
+    /// <summary>Respondents with at least one answered element (those behind <see cref="StandardError"/>).</summary>
+    public long RespondenSkor { get; init; }
+
     /// <summary>Identifies the same group in another period.</summary>
     public (string, string, string?, string) GroupKey => (Level, KodeUnit, JenisLayanan, JenisPeriode);
 }
@@ -63,19 +66,41 @@ public sealed record IkmTrend(
     string? Mutu,
     string? MutuSebelumnya);
 
-/// <summary>A unit whose IKM fell beyond sampling noise or fell a grade, with the reason in Indonesian.</summary>
+/// <summary>Status of an <see cref="IkmAlert"/>.</summary>
+public static class IkmAlertStatus
+{
+    /// <summary>A decline across several quarters that survives the false-discovery-rate control.</summary>
+    public const string Peringatan = "peringatan";
+
+    /// <summary>A visible drop (grade, one quarter, or an uncorrected trend) that the evidence does not confirm.</summary>
+    public const string TidakTerkonfirmasi = "tidak_terkonfirmasi";
+}
+
+/// <summary>
+/// A unit (or kecamatan area) in a quarter: either an alert (IKM declining across the last quarters beyond
+/// sampling noise, after Benjamini–Hochberg across the units tested) or a visible drop that is not confirmed.
+/// Lereng is IKM points per quarter; Peringkat ranks the alerts of a period by evidence (q, then slope).
+/// </summary>
 public sealed record IkmAlert(
     string Level,
     string KodeUnit,
     string NamaUnit,
     string JenisPeriode,
     string Periode,
+    string Status,
+    int? Peringkat,
     decimal? Ikm,
     decimal? IkmSebelumnya,
     decimal? Selisih,
     string? Mutu,
     string? MutuSebelumnya,
-    bool Signifikan,
+    double? Lereng,
+    double? LerengCiLow,
+    double? LerengCiHigh,
+    double? PValue,
+    double? QValue,
+    int TriwulanDipakai,
+    string? TriwulanAwal,
     string Alasan);
 
 /// <summary>One of a unit's weakest elements (lowest NRR) in a period, with its NRR one period earlier.</summary>

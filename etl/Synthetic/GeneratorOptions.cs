@@ -19,7 +19,14 @@ public sealed record GeneratorOptions
 public sealed record GeneratedFile(string Path, string Entity, int Year, long Rows, long BadRows);
 
 /// <summary>Every file written, and how many corrupted rows of each kind (see <see cref="BadRowKind"/>) were mixed in.</summary>
-public sealed record GenerationResult(IReadOnlyList<GeneratedFile> Files, IReadOnlyDictionary<string, long> BadRowsByKind);
+public sealed record GenerationResult(IReadOnlyList<GeneratedFile> Files, IReadOnlyDictionary<string, long> BadRowsByKind)
+{
+    /// <summary>
+    /// The known truth behind the level-4 training effect: per SKM unit, the calendar years in which its IKM is raised by
+    /// <see cref="InjectedEffects.IkmRiseAfterTraining"/> (so it also falls back by as much the year after). Units absent: never.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<int>> IkmRaisedYears { get; init; } = new Dictionary<string, IReadOnlyList<int>>();
+}
 
 /// <summary>The defects <see cref="GeneratorOptions.BadRows"/> mixes in; each one is a row spec §3 rejects.</summary>
 public static class BadRowKind

@@ -24,6 +24,9 @@ internal sealed class SkmSimulator(CityModel city, OutputFiles files, int seed)
         ["KEL-TALANG-JAMBE"] = 3.50,
     };
 
+    /// <summary>Per unit, the years in which its IKM carries <see cref="InjectedEffects.IkmRiseAfterTraining"/> (filled by <see cref="Write"/>).</summary>
+    public SortedDictionary<string, List<int>> RaisedYears { get; } = new(StringComparer.Ordinal);
+
     public void Write()
     {
         foreach (var u in city.Units)
@@ -37,6 +40,11 @@ internal sealed class SkmSimulator(CityModel city, OutputFiles files, int seed)
             {
                 var trainedLastYear = y > city.FirstYear && city.Staff[u.Index, y - 1 - city.FirstYear] > 0
                     && city.TrainedTeknis[u.Index, y - 1 - city.FirstYear] >= InjectedEffects.IkmTrainingShareThreshold * city.Staff[u.Index, y - 1 - city.FirstYear];
+                if (trainedLastYear)
+                {
+                    if (!RaisedYears.TryGetValue(u.Kode, out var years)) RaisedYears[u.Kode] = years = [];
+                    years.Add(y);
+                }
                 for (var q = 1; q <= 4; q++)
                 {
                     var qs = CityModel.QuarterStart(y, q);

@@ -22,6 +22,7 @@ public static class SyntheticGenerator
         var city = new CityModel(options);
         var badCounts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         IReadOnlyList<GeneratedFile> results;
+        SkmSimulator skm;
         using (var files = new OutputFiles(city, options, badCounts))
         {
             foreach (var u in city.Units)
@@ -36,11 +37,15 @@ public static class SyntheticGenerator
                 history.Write(people.Create(i), i);
             }
             ct.ThrowIfCancellationRequested();
-            new SkmSimulator(city, files, options.Seed).Write();
+            skm = new SkmSimulator(city, files, options.Seed);
+            skm.Write();
             files.Dispose();
             results = files.Results();
         }
-        return new GenerationResult(results, badCounts);
+        return new GenerationResult(results, badCounts)
+        {
+            IkmRaisedYears = skm.RaisedYears.ToDictionary(x => x.Key, x => (IReadOnlyList<int>)x.Value, StringComparer.Ordinal),
+        };
     }
 
     private static void Validate(GeneratorOptions o)

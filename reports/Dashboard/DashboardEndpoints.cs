@@ -65,8 +65,8 @@ public static class DashboardEndpoints
                 ("n", t.T("Pengajuan", "Requests")), ("median_hari_kerja", t.T("Median hari kerja", "Median working days")), ("p90_hari_kerja", t.T("P90 hari kerja", "P90 working days"))])])));
         app.MapGet("/dasbor/peringatan", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/dasbor/peringatan", t.T("Peringatan: unit yang memburuk", "Alerts: units getting worse"),
             [Periods(t, m.AlertPeriods(), f.Periode), Units(t, m, f.Unit)], [],
-            [new TableSpec("/api/peringatan", t.T("Peringatan", "Alerts"), [("unit", "Unit"), ("periode", t.T("Periode", "Period")), ("ikm", "IKM"), ("ikm_sebelumnya", t.T("IKM sebelumnya", "Previous IKM")),
-                ("selisih", t.T("Selisih", "Change")), ("mutu", t.T("Mutu", "Grade")), ("mutu_sebelumnya", t.T("Mutu sebelumnya", "Previous grade")), ("alasan", t.T("Alasan", "Reason"))])])));
+            [new TableSpec("/api/peringatan", t.T("Peringatan", "Alerts"), [("unit", "Unit"), ("periode", t.T("Periode", "Period")), ("status", "Status"), ("ikm", "IKM"), ("ikm_sebelumnya", t.T("IKM sebelumnya", "Previous IKM")),
+                ("selisih", t.T("Selisih", "Change")), ("lereng", t.T("Tren per triwulan", "Trend per quarter")), ("q_value", "q"), ("mutu", t.T("Mutu", "Grade")), ("mutu_sebelumnya", t.T("Mutu sebelumnya", "Previous grade")), ("alasan", t.T("Alasan", "Reason"))])])));
 
         // ------------------------------------------------------------ JSON API (aggregates)
         app.MapGet("/api/ikm", (HttpContext ctx) => Json(ctx, (m, f) => m.IkmTable(f)));

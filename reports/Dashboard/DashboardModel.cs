@@ -194,9 +194,12 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
     public IReadOnlyList<Dictionary<string, object?>> AlertTable(DashboardFilter f)
     {
         var periode = Pick(f.Periode, AlertPeriods());
-        return data.IkmAlerts.Where(a => a.Periode == periode && (f.Unit is null || a.KodeUnit == f.Unit)).OrderBy(a => a.Selisih ?? 0)
-            .Select(a => Row(("kode_unit", a.KodeUnit), ("unit", a.NamaUnit), ("periode", a.Periode), ("ikm", a.Ikm), ("ikm_sebelumnya", a.IkmSebelumnya),
-                ("selisih", a.Selisih), ("mutu", a.Mutu), ("mutu_sebelumnya", a.MutuSebelumnya), ("alasan", a.Alasan)))
+        // Confirmed alerts first, by evidence (peringkat); then the drops that are not confirmed.
+        return data.IkmAlerts.Where(a => a.Periode == periode && (f.Unit is null || a.KodeUnit == f.Unit))
+            .OrderBy(a => a.IsAlert ? 0 : 1).ThenBy(a => a.Peringkat ?? long.MaxValue).ThenBy(a => a.Lereng ?? 0)
+            .Select(a => Row(("kode_unit", a.KodeUnit), ("unit", a.NamaUnit), ("periode", a.Periode), ("status", a.Status), ("ikm", a.Ikm),
+                ("ikm_sebelumnya", a.IkmSebelumnya), ("selisih", a.Selisih), ("lereng", a.Lereng), ("q_value", a.QValue), ("mutu", a.Mutu),
+                ("mutu_sebelumnya", a.MutuSebelumnya), ("alasan", a.Alasan)))
             .ToList();
     }
 

@@ -7,9 +7,14 @@ public sealed record IkmRow(
     DateOnly PeriodeMulai, long Responden, double?[] Nrr, double Ikm, string Mutu, string Kinerja,
     double? CiLow, double? CiHigh, long? Populasi, long? SampelMinimum, bool? SampelCukup);
 
+/// <summary>An IKM alert (Status "peringatan", ranked by Peringkat) or a drop not confirmed ("tidak_terkonfirmasi").</summary>
 public sealed record IkmAlertRow(
-    string KodeUnit, string NamaUnit, string Periode, double Ikm, double? IkmSebelumnya, double? Selisih,
-    string Mutu, string? MutuSebelumnya, string Alasan);
+    string KodeUnit, string NamaUnit, string Periode, string Status, long? Peringkat, double Ikm, double? IkmSebelumnya, double? Selisih,
+    string Mutu, string? MutuSebelumnya, double? Lereng, double? LerengCiLow, double? LerengCiHigh, double? QValue, long TriwulanDipakai,
+    string Alasan)
+{
+    public bool IsAlert => Status == "peringatan";
+}
 
 public sealed record UnsurLemahRow(
     string KodeUnit, string Periode, string Unsur, string NamaUnsur, double Nrr, double? NrrSebelumnya, int Peringkat);

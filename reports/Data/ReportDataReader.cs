@@ -23,8 +23,10 @@ public sealed class ReportDataReader(WarehouseDatabase database)
                 Double(r, "ikm"), Str(r, "mutu"), Str(r, "kinerja"), OptDouble(r, "ci_low"), OptDouble(r, "ci_high"),
                 OptLong(r, "populasi"), OptLong(r, "sampel_minimum"), OptBool(r, "sampel_cukup"))),
             Query(c, tables, "mart_ikm_alert", r => new IkmAlertRow(
-                Str(r, "kode_unit"), Str(r, "nama_unit"), Str(r, "periode"), Double(r, "ikm"), OptDouble(r, "ikm_sebelumnya"),
-                OptDouble(r, "selisih"), Str(r, "mutu"), OptStr(r, "mutu_sebelumnya"), Str(r, "alasan"))),
+                Str(r, "kode_unit"), Str(r, "nama_unit"), Str(r, "periode"), Str(r, "status"), OptLong(r, "peringkat"), Double(r, "ikm"),
+                OptDouble(r, "ikm_sebelumnya"), OptDouble(r, "selisih"), Str(r, "mutu"), OptStr(r, "mutu_sebelumnya"),
+                OptDouble(r, "lereng"), OptDouble(r, "lereng_ci_low"), OptDouble(r, "lereng_ci_high"), OptDouble(r, "q_value"),
+                Long(r, "triwulan_dipakai"), Str(r, "alasan"))),
             Query(c, tables, "mart_ikm_unsur_lemah", r => new UnsurLemahRow(
                 Str(r, "kode_unit"), Str(r, "periode"), Str(r, "unsur"), Str(r, "nama_unsur"), Double(r, "nrr"),
                 OptDouble(r, "nrr_sebelumnya"), (int)Long(r, "peringkat"))),

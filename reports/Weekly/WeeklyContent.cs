@@ -50,17 +50,18 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
             ? rows.First(r => r.PeriodeMulai == start && r.JenisPeriode == "triwulan").Periode
             : rows.OrderByDescending(r => r.PeriodeMulai).FirstOrDefault()?.Periode;
 
+    /// <summary>The latest quarter's confirmed alerts (a decline across quarters after FDR control), strongest evidence first.</summary>
     public IReadOnlyList<IkmAlertRow> Alerts()
     {
-        var visible = PreferKind(data.IkmAlerts.Where(a => Visible(a.Periode)), a => a.Periode, PeriodeKind.Triwulan).ToList();
+        var visible = PreferKind(data.IkmAlerts.Where(a => a.IsAlert && Visible(a.Periode)), a => a.Periode, PeriodeKind.Triwulan).ToList();
         var latest = visible.Select(a => a.Periode).OrderBy(StartOf).LastOrDefault();
-        return visible.Where(a => a.Periode == latest).OrderBy(a => a.Selisih ?? 0).ToList();
+        return visible.Where(a => a.Periode == latest).OrderBy(a => a.Peringkat ?? long.MaxValue).ThenBy(a => a.Lereng ?? 0).ToList();
     }
 
     public ReportTable AlertsTable() => new("peringatan", text.T("Peringatan: unit yang memburuk", "Alerts: units getting worse"),
         [text.T("Unit", "Unit"), text.T("Periode", "Period"), "IKM", text.T("IKM sebelumnya", "Previous IKM"), text.T("Selisih", "Change"),
-         text.T("Mutu", "Grade"), text.T("Mutu sebelumnya", "Previous grade"), text.T("Alasan", "Reason")],
-        Alerts().Select(a => new object?[] { a.NamaUnit, a.Periode, a.Ikm, a.IkmSebelumnya, a.Selisih, a.Mutu, a.MutuSebelumnya, a.Alasan }).ToList());
+         text.T("Tren per triwulan", "Trend per quarter"), "q", text.T("Mutu", "Grade"), text.T("Mutu sebelumnya", "Previous grade"), text.T("Alasan", "Reason")],
+        Alerts().Select(a => new object?[] { a.NamaUnit, a.Periode, a.Ikm, a.IkmSebelumnya, a.Selisih, a.Lereng, a.QValue, a.Mutu, a.MutuSebelumnya, a.Alasan }).ToList());
 
     public ReportSection IkmSection()
     {

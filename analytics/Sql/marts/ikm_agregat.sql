@@ -3,8 +3,17 @@
 -- because a single rounding of Σ NRR_i / 9 × 25 cannot be guaranteed with DOUBLE (PermenPANRB 14/2017).
 -- Levels: unit, layanan (unit × jenis_layanan), kecamatan (kecamatan + its kelurahan), kota.
 -- Periods: triwulan (YYYY-Qn), semester (YYYY-Sn), tahun (YYYY).
-WITH r AS (
+WITH responses AS (
     {ikm_responden}
+),
+-- A kecamatan appears twice: its office (level unit, "Kantor Kecamatan …") and the area pooling the office with
+-- its kelurahan (level kecamatan, "Wilayah Kecamatan …"); the names keep the two from being read as one.
+r AS (
+    SELECT * REPLACE (
+        CASE WHEN kode_unit = kode_kecamatan THEN 'Kantor ' || kecamatan ELSE nama_unit END AS nama_unit,
+        'Wilayah ' || kecamatan AS nama_kecamatan)
+    FROM (SELECT *, CASE WHEN nama_kecamatan ILIKE 'Kecamatan %' THEN nama_kecamatan ELSE 'Kecamatan ' || nama_kecamatan END AS kecamatan
+          FROM responses)
 ),
 -- Sums and counts are additive, so aggregate once per unit × layanan × quarter and roll up from there;
 -- the respondent-score variance is carried as Σx and Σx² (scores are 25–100, so no cancellation issue).

@@ -51,21 +51,22 @@ public sealed class IkmTrendTests
     }
 
     [Fact]
-    public void Units_that_fall_a_grade_or_fall_significantly_are_alerts_with_a_reason()
+    public void A_grade_drop_or_one_quarter_drop_without_a_trend_is_not_confirmed()
     {
         using var wh = new TempWarehouse();
         using var c = wh.Open();
         Seed(c);
-        var alerts = IkmAnalysis.Alerts(IkmAnalysis.Trends(IkmAnalysis.Compute(c)))
+        var results = IkmAnalysis.Compute(c);
+        var alerts = IkmAlerts.Detect(results, IkmAnalysis.Trends(results))
             .Where(a => a.Level == "unit" && a.JenisPeriode == "triwulan").ToList();
 
+        // Two quarters are no trend (4 needed): both drops are listed, neither is an alert; D3 rose and is not listed.
         Assert.Equal(["D1", "D2"], alerts.Select(a => a.KodeUnit).Order());
-        var d1 = alerts.Single(a => a.KodeUnit == "D1");
-        Assert.True(d1.Signifikan);
-        Assert.Equal("Mutu turun dari B (Baik) ke D (Tidak Baik); IKM turun 25,00 poin (87,50 → 62,50), melebihi galat sampling (IK 95% selisih -36,55 s.d. -13,45).", d1.Alasan);
-        var d2 = alerts.Single(a => a.KodeUnit == "D2");
-        Assert.False(d2.Signifikan);
-        Assert.Equal("Mutu turun dari A (Sangat Baik) ke B (Baik); IKM berubah -4,17 poin (91,67 → 87,50), masih dalam galat sampling.", d2.Alasan);
+        Assert.All(alerts, a => Assert.Equal((IkmAlertStatus.TidakTerkonfirmasi, null, null, 2), (a.Status, a.Peringkat, a.Lereng, a.TriwulanDipakai)));
+        Assert.Equal("Mutu turun dari B (Baik) ke D (Tidak Baik); IKM turun 25,00 poin dari triwulan sebelumnya (87,50 → 62,50), " +
+                     "tetapi baru 2 triwulan berdata (perlu 4) sehingga tren belum dapat diuji: tidak terkonfirmasi.", alerts.Single(a => a.KodeUnit == "D1").Alasan);
+        Assert.Equal("Mutu turun dari A (Sangat Baik) ke B (Baik), tetapi baru 2 triwulan berdata (perlu 4) sehingga tren belum dapat diuji: " +
+                     "tidak terkonfirmasi.", alerts.Single(a => a.KodeUnit == "D2").Alasan);
     }
 
     [Fact]
@@ -117,7 +118,7 @@ public sealed class IkmTrendTests
         Assert.Equal(62.50m, c.Scalar<decimal>("SELECT ikm FROM mart_ikm WHERE level='unit' AND kode_unit='D1' AND periode='2026-Q2'"));
         Assert.Equal("D", c.Scalar<string>("SELECT mutu FROM mart_ikm WHERE level='unit' AND kode_unit='D1' AND periode='2026-Q2'"));
         Assert.Equal(summary.Groups, c.Scalar<int>("SELECT count(*) FROM mart_ikm"));
-        Assert.Equal(2, c.Scalar<int>("SELECT count(*) FROM mart_ikm_alert WHERE level='unit' AND jenis_periode='triwulan'"));
+        Assert.Equal(2, c.Scalar<int>("SELECT count(*) FROM mart_ikm_alert WHERE level='unit' AND status='tidak_terkonfirmasi'"));
         Assert.Equal(-25.00m, c.Scalar<decimal>("SELECT selisih FROM mart_ikm_tren WHERE level='unit' AND kode_unit='D1' AND periode='2026-Q2'"));
         Assert.True(c.Scalar<int>("SELECT count(*) FROM mart_ikm_unsur_lemah") > 0);
         Assert.True(c.Scalar<int>("SELECT count(*) FROM mart_ikm_profil") > 0);

@@ -23,8 +23,9 @@ CREATE TABLE mart_ikm (
     ikm DOUBLE, mutu VARCHAR, kinerja VARCHAR, ci_low DOUBLE, ci_high DOUBLE,
     populasi BIGINT, sampel_minimum BIGINT, sampel_cukup BOOLEAN);
 CREATE TABLE mart_ikm_alert (
-    kode_unit VARCHAR, nama_unit VARCHAR, periode VARCHAR, ikm DOUBLE, ikm_sebelumnya DOUBLE,
-    selisih DOUBLE, mutu VARCHAR, mutu_sebelumnya VARCHAR, alasan VARCHAR);
+    kode_unit VARCHAR, nama_unit VARCHAR, periode VARCHAR, status VARCHAR, peringkat INTEGER, ikm DOUBLE, ikm_sebelumnya DOUBLE,
+    selisih DOUBLE, mutu VARCHAR, mutu_sebelumnya VARCHAR, lereng DOUBLE, lereng_ci_low DOUBLE, lereng_ci_high DOUBLE,
+    q_value DOUBLE, triwulan_dipakai INTEGER, alasan VARCHAR);
 CREATE TABLE mart_ikm_unsur_lemah (
     kode_unit VARCHAR, periode VARCHAR, unsur VARCHAR, nama_unsur VARCHAR, nrr DOUBLE,
     nrr_sebelumnya DOUBLE, peringkat INTEGER);

@@ -20,7 +20,8 @@ INSERT INTO mart_ikm (level, kode_unit, nama_unit, jenis_layanan, periode, jenis
   ('unit', 'U04', '=HYPERLINK("http://x")', NULL, '2026-Q3', 'triwulan', DATE '2026-07-01', 150, 2.4,2.4,2.4,2.4,2.4,2.4,2.4,2.4,2.4, 60.00, 'D', 'Tidak Baik', 57.0, 63.0, NULL, NULL, NULL);
 
 INSERT INTO mart_ikm_alert VALUES
-  ('U03', '<script>alert(1)</script> & Co', '2026-Q3', 70.00, 78.00, -8.00, 'C', 'B', 'mutu turun dari B ke C');
+  ('U03', '<script>alert(1)</script> & Co', '2026-Q3', 'peringatan', 1, 70.00, 78.00, -8.00, 'C', 'B', -2.1, -3.0, -1.2, 0.004, 6, 'mutu turun dari B ke C'),
+  ('U02', 'Kecamatan Ilir Barat I', '2026-Q3', 'tidak_terkonfirmasi', NULL, 77.22, 77.50, -0.28, 'B', 'B', -0.3, -0.9, 0.3, 0.6, 6, 'tidak terkonfirmasi');
 
 INSERT INTO mart_ikm_unsur_lemah VALUES
   ('U02', '2026-Q3', 'u4', 'Biaya/tarif', 3.0, 3.1, 1);
