@@ -18,19 +18,60 @@ public static class EfisiensiAnalysis
     /// <summary>kode_unit of city-wide rows.</summary>
     public const string KodeKota = "KOTA";
 
-    private static readonly TimeZoneInfo Wib = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
+    /// <summary>The levels written to mart_cuti_waktu (the finest) and mart_cuti_waktu_ringkas (the roll-ups).</summary>
+    public static readonly IReadOnlyList<string> MartLevels =
+    [
+        FinestWaktu, "unit+kanal+bulan", "unit+bulan", "kanal+bulan", "jenis_cuti+bulan", "bulan",
+        "unit+kanal", "unit", "kanal", "jenis_cuti", "semua",
+    ];
+
+    /// <summary>The dimensions of a processing-time level, in the order a level name lists them.</summary>
+    public static readonly IReadOnlyList<string> Dimensions = ["unit", "kanal", "jenis_cuti", "bulan"];
+
+    /// <summary>The level name of a set of dimensions (any order, duplicates ignored): "kanal+bulan", none → "semua".</summary>
+    public static string Level(IEnumerable<string> dimensions)
+    {
+        var set = dimensions.ToHashSet(StringComparer.Ordinal);
+        if (set.FirstOrDefault(d => !Dimensions.Contains(d)) is { } unknown)
+            throw new ArgumentException($"Unknown dimension '{unknown}'; expected {string.Join(", ", Dimensions)}.", nameof(dimensions));
+        return set.Count == 0 ? "semua" : string.Join('+', Dimensions.Where(set.Contains));
+    }
 
     /// <summary>The SQL of an efisiensi model with the calendar's holidays filled in.</summary>
     public static string Sql(string model, WorkingCalendar calendar) =>
         MartSql.Read(model).Replace("{libur}", calendar.SqlValues(), StringComparison.Ordinal);
 
-    public static DateTime ReferenceTime(EfisiensiOptions options) =>
-        options.ReferenceTime ?? TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Wib);
+    /// <summary>
+    /// The instant the leave figures are "as of" (WIB wall clock): <see cref="EfisiensiOptions.ReferenceTime"/>, else the
+    /// data-through time, the latest submission or decision in fact_cuti — never the machine clock, so a refresh of the
+    /// same data gives the same numbers on any day. Null when there are no leave requests.
+    /// </summary>
+    public static DateTime? ReferenceTime(DuckDBConnection c, EfisiensiOptions options) =>
+        options.ReferenceTime ?? DataThrough(c);
 
-    public static IReadOnlyList<CutiWaktu> Waktu(DuckDBConnection c, WorkingCalendar calendar) =>
-        Query(c, Sql("efisiensi_waktu", calendar), [], r => new CutiWaktu(
-            r.GetString(0), Str(r, 1), Str(r, 2), Str(r, 3), r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4), r.GetInt64(5),
-            Dbl(r, 6), Dbl(r, 7), Dbl(r, 8), Dbl(r, 9)));
+    /// <summary>The latest waktu_pengajuan or waktu_keputusan in fact_cuti.</summary>
+    public static DateTime? DataThrough(DuckDBConnection c) =>
+        c.Scalar<DateTime?>("SELECT max(greatest(waktu_pengajuan, coalesce(waktu_keputusan, waktu_pengajuan))) FROM fact_cuti");
+
+    /// <summary>Kaplan–Meier median and p90 of the processing time at the mart levels (<see cref="MartLevels"/>), as of <see cref="ReferenceTime"/>.</summary>
+    public static IReadOnlyList<CutiWaktu> Waktu(DuckDBConnection c, WorkingCalendar calendar, EfisiensiOptions options) =>
+        ReferenceTime(c, options) is { } acuan ? Waktu(c, calendar, acuan, MartLevels) : [];
+
+    /// <summary>
+    /// Kaplan–Meier median and p90 (hours, working days) of requests submitted in [<paramref name="mulai"/>,
+    /// <paramref name="akhir"/>) at the given levels (see <see cref="Level"/>), pending requests censored at their age
+    /// at <paramref name="acuan"/> (efisiensi_waktu.sql).
+    /// </summary>
+    public static IReadOnlyList<CutiWaktu> Waktu(DuckDBConnection c, WorkingCalendar calendar, DateTime acuan, IEnumerable<string> levels,
+        DateTime? mulai = null, DateTime? akhir = null, string? unit = null)
+    {
+        var list = levels.Select(l => Level(l == "semua" ? [] : l.Split('+'))).Distinct().ToList();
+        return Query(c, Sql("efisiensi_waktu", calendar),
+            [("acuan", acuan), ("tingkat", string.Join(',', list)), ("mulai", mulai), ("akhir", akhir), ("unit", unit)],
+            r => new CutiWaktu(
+                r.GetString(0), Str(r, 1), Str(r, 2), Str(r, 3), r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4),
+                r.GetInt64(5), r.GetInt64(6), Dbl(r, 7), Dbl(r, 8), Dbl(r, 9), Dbl(r, 10), Dbl(r, 11), r.GetBoolean(12), r.GetDateTime(13)));
+    }
 
     public static IReadOnlyList<CutiOnline> Online(DuckDBConnection c, WorkingCalendar calendar, EfisiensiOptions options) =>
         Query(c, Sql("efisiensi_online", calendar), [("target", options.OnlineShareTarget)], r => new CutiOnline(
@@ -38,16 +79,9 @@ public static class EfisiensiAnalysis
             r.GetDouble(6), Dbl(r, 7), Dbl(r, 8), r.GetBoolean(9)));
 
     public static IReadOnlyList<CutiTertunda> Tertunda(DuckDBConnection c, WorkingCalendar calendar, EfisiensiOptions options) =>
-        Query(c, Sql("efisiensi_tertunda", calendar),
-            [("acuan", ReferenceTime(options)), ("batas", options.PendingAfterWorkingDays), ("jendela", options.PendingWindowDays)],
+        ReferenceTime(c, options) is not { } acuan ? [] : Query(c, Sql("efisiensi_tertunda", calendar),
+            [("acuan", acuan), ("batas", options.PendingAfterWorkingDays), ("jendela", options.PendingWindowDays)],
             r => new CutiTertunda(r.GetString(0), r.GetDateTime(1), r.GetInt64(2), r.GetInt64(3), Dbl(r, 4)));
-
-    /// <summary>Summary per unit and city over requests submitted in <paramref name="periode"/> (any kind, incl. month and ISO week).</summary>
-    public static IReadOnlyList<CutiPeriode> Ringkas(DuckDBConnection c, WorkingCalendar calendar, Common.Periode periode) =>
-        Query(c, Sql("efisiensi_periode", calendar),
-            [("mulai", periode.Start.ToDateTime(TimeOnly.MinValue)), ("akhir", periode.End.ToDateTime(TimeOnly.MinValue))],
-            r => new CutiPeriode(r.GetString(0), periode.ToString(), r.GetInt64(1), r.GetInt64(2), Dbl(r, 3),
-                Dbl(r, 4), Dbl(r, 5), Dbl(r, 6), Dbl(r, 7)));
 
     public static IReadOnlyList<KualitasData> Kualitas(DuckDBConnection c) =>
         Query(c, MartSql.Read("efisiensi_kualitas"), [], r => new KualitasData(

@@ -13,19 +13,20 @@ public static class EfisiensiMarts
     private static object?[] OnlineColumns(CutiOnline x) => [
         x.KodeUnit, x.Periode, x.N, x.ShareOnline, x.JenisPeriode, x.PeriodeMulai, x.NOnline, x.ShareOnlineSebelumnya, x.Perubahan, x.TetapManual];
 
-    public sealed record Summary(int Waktu, int Online, int Tertunda, int Kualitas, DateTime WaktuAcuan);
+    /// <param name="WaktuAcuan">The instant pending requests are aged to (null: no leave requests).</param>
+    public sealed record Summary(int Waktu, int Online, int Tertunda, int Kualitas, DateTime? WaktuAcuan);
 
     public static Summary Refresh(DuckDBConnection connection, EfisiensiOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EfisiensiOptions();
         var calendar = WorkingCalendar.Load(options);
-        var acuan = EfisiensiAnalysis.ReferenceTime(options);
+        var acuan = EfisiensiAnalysis.ReferenceTime(connection, options);
         options = new EfisiensiOptions
         {
             ExtraHolidays = options.ExtraHolidays, PendingAfterWorkingDays = options.PendingAfterWorkingDays, PendingWindowDays = options.PendingWindowDays,
             OnlineShareTarget = options.OnlineShareTarget, ReferenceTime = acuan,
         };
-        var waktu = EfisiensiAnalysis.Waktu(connection, calendar);
+        var waktu = EfisiensiAnalysis.Waktu(connection, calendar, options);
         var online = EfisiensiAnalysis.Online(connection, calendar, options);
         var tertunda = EfisiensiAnalysis.Tertunda(connection, calendar, options);
         var kualitas = EfisiensiAnalysis.Kualitas(connection);
@@ -36,9 +37,11 @@ public static class EfisiensiMarts
         // The finest grain is the contract read by the reports; roll-ups and city rows go to their own marts
         // so that a reader summing mart_cuti_waktu / mart_cuti_online never counts a request twice.
         MartWriter.Replace(connection, "mart_cuti_waktu", waktu.Where(x => x.Tingkat == EfisiensiAnalysis.FinestWaktu), x => [
-            x.KodeUnit, x.Kanal, x.JenisCuti, x.Bulan, x.N, x.MedianJam, x.P90Jam, x.MedianHariKerja, x.P90HariKerja]);
+            x.KodeUnit, x.Kanal, x.JenisCuti, x.Bulan, x.N, x.MedianJam, x.P90Jam, x.MedianHariKerja, x.P90HariKerja,
+            x.NTertunda, x.Stabil, x.WaktuAcuan]);
         MartWriter.Replace(connection, "mart_cuti_waktu_ringkas", waktu.Where(x => x.Tingkat != EfisiensiAnalysis.FinestWaktu), x => [
-            x.Tingkat, x.KodeUnit, x.Kanal, x.JenisCuti, x.Bulan, x.N, x.MedianJam, x.P90Jam, x.MedianHariKerja, x.P90HariKerja]);
+            x.Tingkat, x.KodeUnit, x.Kanal, x.JenisCuti, x.Bulan, x.N, x.MedianJam, x.P90Jam, x.MedianHariKerja, x.P90HariKerja,
+            x.NTertunda, x.Stabil, x.WaktuAcuan]);
         MartWriter.Replace(connection, "mart_cuti_online", online.Where(x => x.KodeUnit != EfisiensiAnalysis.KodeKota && x.JenisPeriode == "bulan"), OnlineColumns);
         MartWriter.Replace(connection, "mart_cuti_online_periode", online, OnlineColumns);
         MartWriter.Replace(connection, "mart_cuti_tertunda", tertunda, x => [

@@ -1,9 +1,16 @@
 namespace Kepegawaian.Analytics.Efficiency;
 
-/// <summary>Processing time of decided leave requests for one cell; a null dimension means "all" (see <see cref="Tingkat"/>).</summary>
+/// <summary>
+/// Processing time of the leave requests of one cell as of <see cref="WaktuAcuan"/>: Kaplan–Meier median and p90, pending
+/// requests censored at their age (null = not yet estimable); a null dimension means "all" (see <see cref="Tingkat"/>).
+/// <see cref="N"/> counts every request submitted by then, <see cref="NTertunda"/> those still pending.
+/// </summary>
 public sealed record CutiWaktu(
-    string Tingkat, string? KodeUnit, string? Kanal, string? JenisCuti, DateOnly? Bulan, long N,
-    double? MedianJam, double? P90Jam, double? MedianHariKerja, double? P90HariKerja);
+    string Tingkat, string? KodeUnit, string? Kanal, string? JenisCuti, DateOnly? Bulan, long N, long NTertunda, double? ShareOnline,
+    double? MedianJam, double? P90Jam, double? MedianHariKerja, double? P90HariKerja, bool Stabil, DateTime WaktuAcuan)
+{
+    public long NDiputus => N - NTertunda;
+}
 
 /// <summary>Online share of requests of a unit ('KOTA' = city) in a period, with the previous period's share.</summary>
 public sealed record CutiOnline(
@@ -15,8 +22,3 @@ public sealed record CutiTertunda(string KodeUnit, DateTime WaktuAcuan, long NJa
 
 /// <summary>Rejected rows ÷ rows read per source (exact) or per source × unit (approximate, see efisiensi_kualitas.sql).</summary>
 public sealed record KualitasData(string Tingkat, string Sumber, string? KodeUnit, long RowsRead, long RowsRejected, double? RejectRate);
-
-/// <summary>Leave-administration summary of a unit ('KOTA' = city) over requests submitted in a period.</summary>
-public sealed record CutiPeriode(
-    string KodeUnit, string Periode, long N, long NDiputus, double? ShareOnline,
-    double? MedianJam, double? P90Jam, double? MedianHariKerja, double? P90HariKerja);

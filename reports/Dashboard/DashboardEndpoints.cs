@@ -62,7 +62,8 @@ public static class DashboardEndpoints
             [Units(t, m, f.Unit)],
             [("/chart/cuti_waktu.png", t.T("Waktu proses cuti", "Leave processing time")), ("/chart/cuti_online.png", t.T("Adopsi online", "Online adoption"))],
             [new TableSpec("/api/cuti", t.T("Waktu proses per bulan dan kanal", "Processing time by month and channel"), [("bulan", t.T("Bulan", "Month")), ("kanal", t.T("Kanal", "Channel")),
-                ("n", t.T("Pengajuan", "Requests")), ("median_hari_kerja", t.T("Median hari kerja", "Median working days")), ("p90_hari_kerja", t.T("P90 hari kerja", "P90 working days"))])])));
+                ("n", t.T("Pengajuan", "Requests")), ("n_tertunda", t.T("Masih diproses", "Pending")), ("median_hari_kerja", t.T("Median hari kerja", "Median working days")),
+                ("p90_hari_kerja", t.T("P90 hari kerja", "P90 working days")), ("stabil", t.T("Stabil", "Stable"))])])));
         app.MapGet("/dasbor/peringatan", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/dasbor/peringatan", t.T("Peringatan: unit yang memburuk", "Alerts: units getting worse"),
             [Periods(t, m.AlertPeriods(), f.Periode), Units(t, m, f.Unit)], [],
             [new TableSpec("/api/peringatan", t.T("Peringatan", "Alerts"), [("unit", "Unit"), ("periode", t.T("Periode", "Period")), ("status", "Status"), ("ikm", "IKM"), ("ikm_sebelumnya", t.T("IKM sebelumnya", "Previous IKM")),

@@ -160,7 +160,9 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         var months = rows.Select(c => c.Bulan).Distinct().OrderDescending().Take(12).ToList();
         return months.SelectMany(m => rows.Where(c => c.Bulan == m).OrderBy(c => c.Kanal, StringComparer.Ordinal)
             .Select(c => Row(("bulan", text.MonthYear(m)), ("kanal", c.Kanal), ("n", Cell(c.N, c.N)),
-                ("median_hari_kerja", Cell(c.N, Round(c.MedianHariKerja))), ("p90_hari_kerja", Cell(c.N, Round(c.P90HariKerja))))))
+                ("n_tertunda", Cell(c.N, c.NTertunda > 0 && c.NTertunda < minCell ? suppressed : c.NTertunda)),
+                ("median_hari_kerja", Cell(c.N, Round(c.MedianHariKerja))), ("p90_hari_kerja", Cell(c.N, Round(c.P90HariKerja))),
+                ("stabil", Cell(c.N, c.Stabil ? text.T("ya", "yes") : text.T("belum", "not yet"))))))
             .ToList();
     }
 

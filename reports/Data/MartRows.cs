@@ -19,10 +19,14 @@ public sealed record IkmAlertRow(
 public sealed record UnsurLemahRow(
     string KodeUnit, string Periode, string Unsur, string NamaUnsur, double Nrr, double? NrrSebelumnya, int Peringkat);
 
-/// <summary>Leave processing time for one month; a null unit or channel means all of them (mart_cuti_waktu_ringkas).</summary>
+/// <summary>
+/// Leave processing time for one month; a null unit or channel means all of them (mart_cuti_waktu_ringkas). Kaplan–Meier
+/// estimates: N counts every request, NTertunda those still pending; a null median is not yet estimable; Stabil false
+/// while pending decisions can still move the figures.
+/// </summary>
 public sealed record CutiWaktuRow(
     string? KodeUnit, string? Kanal, DateOnly Bulan, long N,
-    double? MedianJam, double? P90Jam, double? MedianHariKerja, double? P90HariKerja);
+    double? MedianJam, double? P90Jam, double? MedianHariKerja, double? P90HariKerja, long NTertunda = 0, bool Stabil = true);
 
 public sealed record CutiOnlineRow(string KodeUnit, string Periode, long N, double ShareOnline);
 

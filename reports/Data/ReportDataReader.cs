@@ -32,7 +32,8 @@ public sealed class ReportDataReader(WarehouseDatabase database)
                 OptDouble(r, "nrr_sebelumnya"), (int)Long(r, "peringkat"))),
             Query(c, tables, "mart_cuti_waktu_ringkas", r => new CutiWaktuRow(
                 OptStr(r, "kode_unit"), OptStr(r, "kanal"), Date(r, "bulan"), Long(r, "n"),
-                OptDouble(r, "median_jam"), OptDouble(r, "p90_jam"), OptDouble(r, "median_hari_kerja"), OptDouble(r, "p90_hari_kerja"))),
+                OptDouble(r, "median_jam"), OptDouble(r, "p90_jam"), OptDouble(r, "median_hari_kerja"), OptDouble(r, "p90_hari_kerja"),
+                OptLong(r, "n_tertunda") ?? 0, OptBool(r, "stabil") ?? false)),
             Query(c, tables, "mart_cuti_online", r => new CutiOnlineRow(
                 Str(r, "kode_unit"), Str(r, "periode"), Long(r, "n"), Double(r, "share_online"))),
             Query(c, tables, "mart_kinerja_unit", r => new KinerjaUnitRow(

@@ -207,9 +207,21 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
     public IReadOnlyList<DateOnly> CutiMonths() =>
         data.CutiWaktu.Select(c => new DateOnly(c.Bulan.Year, c.Bulan.Month, 1)).Where(m => m < week.End).Distinct().Order().TakeLast(12).ToList();
 
-    /// <summary>The median of the month's requests for one unit and channel (null = all): a row of the roll-up, never an average of medians.</summary>
+    /// <summary>
+    /// The median of the month's requests for one unit and channel (null = all): a row of the roll-up, never an average of
+    /// medians; Kaplan–Meier, so pending requests count at their age (null while not estimable).
+    /// </summary>
     public double? CutiMedian(DateOnly month, string? kanal, string? unit = null) =>
         CutiCell(month, kanal, unit) is { } row && row.N >= minCell ? row.MedianHariKerja : null;
+
+    /// <summary>A count of pending requests, shown unless it describes 1 to MinCellSize − 1 requests (people).</summary>
+    private object CutiPending(long n) => n > 0 && n < minCell ? suppressed : n;
+
+    /// <summary>Why a processing-time row is not final, or null.</summary>
+    private string? CutiNote(CutiWaktuRow c) =>
+        c.MedianHariKerja is null ? text.T("median belum dapat diestimasi", "median not yet estimable")
+        : c.P90HariKerja is null ? text.T("p90 belum dapat diestimasi", "p90 not yet estimable")
+        : c.Stabil ? null : text.T("belum stabil", "not yet stable");
 
     private CutiWaktuRow? CutiCell(DateOnly month, string? kanal, string? unit) =>
         data.CutiWaktu.FirstOrDefault(c => c.Bulan.Year == month.Year && c.Bulan.Month == month.Month && c.Kanal == kanal && c.KodeUnit == unit);
@@ -230,12 +242,13 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
 
         var last = months.LastOrDefault();
         var table = new ReportTable("cuti_waktu", text.T($"Waktu proses cuti per unit, {(months.Count > 0 ? text.MonthYear(last) : "–")}", $"Leave processing time by unit, {(months.Count > 0 ? text.MonthYear(last) : "–")}"),
-            [text.T("Unit", "Unit"), text.T("Kanal", "Channel"), text.T("Pengajuan", "Requests"), text.T("Median hari kerja", "Median working days"), text.T("P90 hari kerja", "P90 working days"), text.T("Median jam", "Median hours")],
+            [text.T("Unit", "Unit"), text.T("Kanal", "Channel"), text.T("Pengajuan", "Requests"), text.T("Masih diproses", "Pending"),
+             text.T("Median hari kerja", "Median working days"), text.T("P90 hari kerja", "P90 working days"), text.T("Median jam", "Median hours"), text.T("Catatan", "Note")],
             data.CutiWaktu.Where(c => c.Bulan.Year == last.Year && c.Bulan.Month == last.Month && c.KodeUnit is not null && c.Kanal is not null)
                 .OrderBy(c => data.UnitName(c.KodeUnit!), StringComparer.Ordinal).ThenBy(c => c.Kanal, StringComparer.Ordinal)
-                .Select(c => new object?[] { data.UnitName(c.KodeUnit!), c.Kanal, Cell(c.N, c.N),
-                    Cell(c.N, c.MedianHariKerja), Cell(c.N, c.P90HariKerja), Cell(c.N, c.MedianJam) }).ToList(),
-            [0, 0, 0, 1, 1, 1]);
+                .Select(c => new object?[] { data.UnitName(c.KodeUnit!), c.Kanal, Cell(c.N, c.N), Cell(c.N, CutiPending(c.NTertunda)),
+                    Cell(c.N, c.MedianHariKerja), Cell(c.N, c.P90HariKerja), Cell(c.N, c.MedianJam), Cell(c.N, CutiNote(c)) }).ToList(),
+            [0, 0, 0, 0, 1, 1, 1, 0]);
         var latestShare = share.LastOrDefault();
         var paragraphs = new List<string>();
         if (latestShare is { } s)
@@ -289,16 +302,30 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
         if (data.KinerjaTren.Count > 0)
             lines.Add(text.T($"{declining} unit dengan tren kinerja menurun.", $"{declining} units with a declining performance trend."));
         var months = CutiMonths();
-        if (months.Count > 0)
-        {
-            var m = months[^1];
-            var now = CutiMedian(m, null);
-            var before = months.Count > 1 ? CutiMedian(months[^2], null) : null;
-            if (now is not null)
-                lines.Add(text.T($"Median waktu proses cuti {text.MonthYear(m)}: {text.N(now, 1)} hari kerja", $"Median leave processing time {text.MonthYear(m)}: {text.N(now, 1)} working days")
-                    + (before is null ? "." : text.T($" (bulan sebelumnya {text.N(before, 1)}).", $" (previous month {text.N(before, 1)}).")));
-        }
+        if (months.Count > 0 && CutiCell(months[^1], null, null) is { } cell && cell.N >= minCell)
+            lines.Add(CutiSummary(cell, months.Count > 1 ? CutiCell(months[^2], null, null) : null));
         return lines;
+    }
+
+    /// <summary>
+    /// "Median … Nov 2026: 1,5 hari kerja, 637 pengajuan masih diproses dihitung menurut umurnya; belum stabil (bulan sebelumnya 1,4)."
+    /// The pending count stands beside the median, and a month whose estimate can still move says so.
+    /// </summary>
+    private string CutiSummary(CutiWaktuRow now, CutiWaktuRow? before)
+    {
+        var month = text.MonthYear(now.Bulan);
+        var pending = CutiPending(now.NTertunda) is long n ? text.Int(n) : suppressed;
+        if (now.MedianHariKerja is not { } median)
+            return text.T($"Median waktu proses cuti {month} belum dapat diestimasi: {pending} dari {text.Int(now.N)} pengajuan masih diproses.",
+                          $"Median leave processing time {month} not yet estimable: {pending} of {text.Int(now.N)} requests still pending.");
+        var line = text.T($"Median waktu proses cuti {month}: {text.N(median, 1)} hari kerja", $"Median leave processing time {month}: {text.N(median, 1)} working days");
+        if (now.NTertunda > 0)
+            line += text.T($", {pending} pengajuan masih diproses dihitung menurut umurnya", $", {pending} pending requests counted at their age");
+        if (!now.Stabil)
+            line += text.T("; belum stabil", "; not yet stable");
+        var prev = before is { } b && b.N >= minCell ? b.MedianHariKerja : null;
+        return line + (prev is null ? "." : text.T($" (bulan sebelumnya {text.N(prev, 1)}{(before!.Stabil ? "" : ", belum stabil")}).",
+                                                      $" (previous month {text.N(prev, 1)}{(before!.Stabil ? "" : ", not yet stable")})."));
     }
 
     public static double? WeightedMean(IEnumerable<(double Value, double Weight)> items)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Serialization;
+using DuckDB.NET.Data;
 using Kepegawaian.Analytics.Common;
 using Kepegawaian.Analytics.Efficiency;
 using Kepegawaian.Warehouse;
@@ -7,8 +8,9 @@ using Kepegawaian.Warehouse;
 namespace Kepegawaian.Service.Cli.Commands;
 
 /// <summary>
-/// <c>kepegawaian efisiensi [--period P] [--unit K] [--view ringkas|tertunda|kualitas] [--format table|json|csv]</c>:
-/// leave processing time, online share, pending share and data quality (spec §4 Efficiency), read-only.
+/// <c>kepegawaian efisiensi [--period P] [--unit K] [--by unit|kanal|jenis|bulan] [--view ringkas|tertunda|kualitas] [--format table|json|csv]</c>:
+/// leave processing time (Kaplan–Meier median and p90, pending requests counted at their age), online share, pending share
+/// and data quality (spec §4 Efficiency), read-only.
 /// </summary>
 public static class EfisiensiCommand
 {
@@ -26,12 +28,17 @@ public static class EfisiensiCommand
             DefaultValueFactory = _ => "ringkas",
         };
         view.AcceptOnlyFromAmong("ringkas", "tertunda", "kualitas");
+        var by = new Option<string[]>("--by")
+        {
+            Description = "Rincian waktu proses: unit, kanal, jenis, bulan; digabung dengan koma atau diulang, mis. --by kanal,bulan " +
+                          "(bawaan: unit, dengan baris KOTA) / breakdown of processing time, combinable",
+        };
         var format = CommonOptions.Format();
         var command = new Command("efisiensi",
             "Efisiensi administrasi cuti: waktu proses (jam dan hari kerja), median dan p90, porsi online, tertunda, kualitas data. " +
             "/ Administrative efficiency of leave processing.")
         {
-            period, unit, view, format,
+            period, unit, by, view, format,
         };
         command.SetAction((parse, _) =>
         {
@@ -57,10 +64,7 @@ public static class EfisiensiCommand
                         .Where(r => kode is null || r.KodeUnit == kode).Select(KualitasRow.From).ToList(), fmt);
                     break;
                 default:
-                    p ??= Periode.Containing(PeriodeKind.Tahun, DateOnly.FromDateTime(
-                        connection.Scalar<DateTime?>("SELECT max(waktu_pengajuan) FROM fact_cuti") ?? CliClock.LocalNow()));
-                    ResultWriter.Write(output, EfisiensiAnalysis.Ringkas(connection, calendar, p)
-                        .Where(r => kode is null || r.KodeUnit == kode).Select(RingkasRow.From).ToList(), fmt);
+                    ResultWriter.Write(output, Ringkas(connection, calendar, options, p, kode, Dimensions(parse.GetValue(by))), fmt);
                     break;
             }
             return Task.FromResult(CliApp.Ok);
@@ -68,19 +72,70 @@ public static class EfisiensiCommand
         return command;
     }
 
+    /// <summary>--by values (comma-separated and/or repeated) → level dimensions; default unit.</summary>
+    public static IReadOnlyList<string> Dimensions(string[]? values)
+    {
+        var list = new List<string>();
+        foreach (var v in (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+            list.Add(v.ToLowerInvariant() switch
+            {
+                "unit" => "unit",
+                "kanal" => "kanal",
+                "jenis" or "jenis_cuti" => "jenis_cuti",
+                "bulan" => "bulan",
+                _ => throw new UsageException($"--by '{v}' tidak dikenal; pilih dari unit, kanal, jenis, bulan (boleh digabung: --by kanal,bulan)."),
+            });
+        return list.Count == 0 ? ["unit"] : list.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// Requests submitted in the period (default: the year of the data-through time), per the chosen level. kode_unit says
+    /// whose requests a row describes: the unit, or the city (KOTA) when unit is not a dimension and no --unit is given.
+    /// By unit alone the city row is added, as before --by existed.
+    /// </summary>
+    private static List<RingkasRow> Ringkas(DuckDBConnection connection, WorkingCalendar calendar, EfisiensiOptions options,
+        Periode? p, string? kode, IReadOnlyList<string> dimensions)
+    {
+        if (EfisiensiAnalysis.ReferenceTime(connection, options) is not { } acuan) return [];
+        p ??= Periode.Containing(PeriodeKind.Tahun, DateOnly.FromDateTime(acuan));
+        var level = EfisiensiAnalysis.Level(dimensions);
+        var city = kode == EfisiensiAnalysis.KodeKota;
+        var unit = city ? null : kode;
+        List<string> levels = city && level == "unit" ? ["semua"] : unit is null && level == "unit" ? ["unit", "semua"] : [level];
+        return EfisiensiAnalysis.Waktu(connection, calendar, acuan, levels, p.Start.ToDateTime(TimeOnly.MinValue), p.End.ToDateTime(TimeOnly.MinValue), unit)
+            .OrderBy(r => r.Tingkat == "semua" ? 0 : 1)
+            .Select(r => RingkasRow.From(r, p.ToString(), r.KodeUnit ?? unit ?? EfisiensiAnalysis.KodeKota)).ToList();
+    }
+
     public sealed record RingkasRow(
         [property: JsonPropertyName("kode_unit")] string KodeUnit,
+        [property: JsonPropertyName("kanal")] string? Kanal,
+        [property: JsonPropertyName("jenis_cuti")] string? JenisCuti,
+        [property: JsonPropertyName("bulan")] string? Bulan,
         [property: JsonPropertyName("periode")] string Periode,
         [property: JsonPropertyName("n")] long N,
         [property: JsonPropertyName("n_diputus")] long NDiputus,
+        [property: JsonPropertyName("n_tertunda")] long NTertunda,
         [property: JsonPropertyName("share_online")] double? ShareOnline,
         [property: JsonPropertyName("median_jam")] double? MedianJam,
         [property: JsonPropertyName("p90_jam")] double? P90Jam,
         [property: JsonPropertyName("median_hari_kerja")] double? MedianHariKerja,
-        [property: JsonPropertyName("p90_hari_kerja")] double? P90HariKerja)
+        [property: JsonPropertyName("p90_hari_kerja")] double? P90HariKerja,
+        [property: JsonPropertyName("stabil")] bool Stabil,
+        [property: JsonPropertyName("catatan")] string? Catatan,
+        [property: JsonPropertyName("waktu_acuan")] DateTime WaktuAcuan)
     {
-        public static RingkasRow From(CutiPeriode r) =>
-            new(r.KodeUnit, r.Periode, r.N, r.NDiputus, r.ShareOnline, r.MedianJam, r.P90Jam, r.MedianHariKerja, r.P90HariKerja);
+        public static RingkasRow From(CutiWaktu r, string periode, string kodeUnit) =>
+            new(kodeUnit, r.Kanal, r.JenisCuti, r.Bulan?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), periode,
+                r.N, r.NDiputus, r.NTertunda, r.ShareOnline, r.MedianJam, r.P90Jam, r.MedianHariKerja, r.P90HariKerja, r.Stabil, Note(r), r.WaktuAcuan);
+
+        /// <summary>Why a row is not final yet (Indonesian, as the rest of the output).</summary>
+        private static string? Note(CutiWaktu r) =>
+            r.MedianJam is null || r.MedianHariKerja is null ? $"median belum dapat diestimasi ({r.NTertunda} masih diproses)"
+            : r.P90Jam is null || r.P90HariKerja is null ? $"p90 belum dapat diestimasi ({r.NTertunda} masih diproses)"
+            : r.Stabil ? null
+            : r.NTertunda > 0 ? $"belum stabil: {r.NTertunda} masih diproses"
+            : "belum stabil: bulan belum selesai";
     }
 
     public sealed record TertundaRow(

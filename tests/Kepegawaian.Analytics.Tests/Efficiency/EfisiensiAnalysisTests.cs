@@ -18,7 +18,7 @@ public sealed class EfisiensiAnalysisTests
         CutiData.Request(c, "W2", "2026-08-14 10:00", "2026-08-18 10:00");   // 96 h, 1.0 wd (17 Aug)
         CutiData.Request(c, "W3", "2026-03-17 12:00", "2026-03-25 12:00");   // 192 h, 1.0 wd (Nyepi/Idul Fitri)
         CutiData.Request(c, "W4", "2026-11-21 10:00", "2026-11-23 12:00");   // 50 h, 0.5 wd (Saturday start)
-        var rows = EfisiensiAnalysis.Waktu(c, Calendar).Where(x => x.Tingkat == "unit").ToDictionary(x => x.KodeUnit!);
+        var rows = EfisiensiAnalysis.Waktu(c, Calendar, new EfisiensiOptions()).Where(x => x.Tingkat == "unit").ToDictionary(x => x.KodeUnit!);
         Assert.Equal((66.0, 0.75), (rows["W1"].MedianJam!.Value, Math.Round(rows["W1"].MedianHariKerja!.Value, 9)));
         Assert.Equal((96.0, 1.0), (rows["W2"].MedianJam!.Value, Math.Round(rows["W2"].MedianHariKerja!.Value, 9)));
         Assert.Equal((192.0, 1.0), (rows["W3"].MedianJam!.Value, Math.Round(rows["W3"].MedianHariKerja!.Value, 9)));
@@ -28,18 +28,21 @@ public sealed class EfisiensiAnalysisTests
     [Fact]
     public void Median_and_p90_per_unit_kanal_and_month()
     {
-        // Tue 24 Nov 2026 08:00 + 1, 2, 3, 4, 10 h (same working day), plus one pending request.
-        // median = 3 h; p90 (linear): position 0.9 × 4 = 3.6 → 4 + 0.6 × (10 − 4) = 7.6 h.
+        // Tue 24 Nov 2026 08:00 + 1, 2, 3, 4, 10 h (same working day), all decided by the data-through time (18:00),
+        // so Kaplan–Meier is the plain sample quantile with the project's definition (quantile_cont, linear):
+        // median = 3 h; p90: position 0.9 × 4 = 3.6 → 4 + 0.6 × (10 − 4) = 7.6 h.
         // In working days: 3/24 = 0.125 and 7.6/24 = 0.316667.
         using var wh = new TempWarehouse();
         using var c = wh.Open();
         foreach (var h in new[] { 1, 2, 3, 4, 10 })
             CutiData.Request(c, "U1", "2026-11-24 08:00", $"2026-11-24 {8 + h:00}:00", kanal: h == 10 ? "manual" : "online");
-        CutiData.Request(c, "U1", "2026-11-24 08:00", null);
-        var rows = EfisiensiAnalysis.Waktu(c, Calendar);
+        var rows = EfisiensiAnalysis.Waktu(c, Calendar, new EfisiensiOptions());
 
         var month = Assert.Single(rows, x => x.Tingkat == "unit+bulan" && x.KodeUnit == "U1" && x.Bulan == new DateOnly(2026, 11, 1));
-        Assert.Equal(5, month.N);
+        Assert.Equal((5L, 0L), (month.N, month.NTertunda));
+        Assert.Equal(new DateTime(2026, 11, 24, 18, 0, 0), month.WaktuAcuan);
+        Assert.False(month.Stabil); // November is not over on 24 Nov
+        Assert.True(Assert.Single(rows, x => x.Tingkat == "unit").Stabil);
         Assert.Equal(3.0, month.MedianJam!.Value, 9);
         Assert.Equal(7.6, month.P90Jam!.Value, 9);
         Assert.Equal(0.125, month.MedianHariKerja!.Value, 9);
@@ -58,7 +61,7 @@ public sealed class EfisiensiAnalysisTests
         using var c = wh.Open();
         foreach (var (h, jenis) in new[] { (1, "tahunan"), (2, "tahunan"), (9, "tahunan"), (3, "sakit"), (4, "sakit") })
             CutiData.Request(c, "U1", "2026-11-24 08:00", $"2026-11-24 {8 + h:00}:00", jenis: jenis);
-        var cell = Assert.Single(EfisiensiAnalysis.Waktu(c, Calendar), x => x.Tingkat == "unit+kanal+bulan");
+        var cell = Assert.Single(EfisiensiAnalysis.Waktu(c, Calendar, new EfisiensiOptions()), x => x.Tingkat == "unit+kanal+bulan");
         Assert.Equal(("U1", "online", new DateOnly(2026, 11, 1), 5L), (cell.KodeUnit, cell.Kanal, cell.Bulan, cell.N));
         Assert.Equal(3.0, cell.MedianJam!.Value, 9);
     }
@@ -166,6 +169,10 @@ public sealed class EfisiensiAnalysisTests
         Assert.Equal(summary.Waktu, c.Scalar<int>("SELECT (SELECT count(*) FROM mart_cuti_waktu) + (SELECT count(*) FROM mart_cuti_waktu_ringkas)"));
         Assert.Equal("2026-11-01", c.Scalar<string>("SELECT CAST(bulan AS VARCHAR) FROM mart_cuti_waktu"));
         Assert.Equal(0.75, c.Scalar<double>("SELECT round(median_hari_kerja, 9) FROM mart_cuti_waktu_ringkas WHERE tingkat = 'semua'"));
+        // nothing pending; the November cell is not final before November is over, the all-time row is
+        Assert.Equal((0L, false), (c.Scalar<long>("SELECT n_tertunda FROM mart_cuti_waktu"), c.Scalar<bool>("SELECT stabil FROM mart_cuti_waktu")));
+        Assert.True(c.Scalar<bool>("SELECT stabil FROM mart_cuti_waktu_ringkas WHERE tingkat = 'semua'"));
+        Assert.Equal(new DateTime(2026, 11, 27, 12, 0, 0), c.Scalar<DateTime>("SELECT waktu_acuan FROM mart_cuti_waktu_ringkas WHERE tingkat = 'semua'"));
         // city rows and quarters/years only in the _periode mart
         Assert.Equal(0, c.Scalar<int>("SELECT count(*) FROM mart_cuti_online WHERE kode_unit = 'KOTA' OR jenis_periode <> 'bulan'"));
         Assert.Equal(0.0, c.Scalar<double>("SELECT share_online FROM mart_cuti_online_periode WHERE kode_unit = 'KOTA' AND periode = '2026'"));

@@ -32,4 +32,61 @@ public sealed class EfisiensiCommandTests
         Assert.Equal(36.0, row.GetProperty("median_jam").GetDouble(), 9);
         Assert.Equal(0.5, row.GetProperty("median_hari_kerja").GetDouble(), 9);
     }
+
+    [Fact]
+    public async Task By_kanal_answers_how_much_faster_online_is_with_pending_requests_counted()
+    {
+        // Tue 24 Nov 2026, all submitted 08:00. Online (U1): decided after 1, 2, 3 h → median 2 h, p90 2 + 0.8·1 = 2.8 h.
+        // Manual (U2): decided after 4, 6, 8 h and one pending; data-through = 16:00, so it is censored at 8 h (tied with
+        // the 8 h decision, still at risk there). At risk 4, 3, 2 → Ŝ = 3/4, 1/2, 1/4 → W = 4·(1 − Ŝ) = 1, 2, 3.
+        // Median h = 1 + 3·0.5 = 2.5 → V(2) = 6, V(3) = 8 → 7 h (leaving the pending one out would say 6 h).
+        // p90 h = 3.7 needs W ≥ 4 → not estimable.
+        using var wh = new TempWarehouse();
+        using (var c = wh.Open())
+        {
+            c.Execute("""
+                INSERT INTO fact_cuti VALUES
+                  ('O1', '199001012015011001', 'tahunan', 'online', TIMESTAMP '2026-11-24 08:00', TIMESTAMP '2026-11-24 09:00', 'disetujui', DATE '2026-12-01', DATE '2026-12-02', 2, 'U1', 0, 0),
+                  ('O2', '199001012015011001', 'tahunan', 'online', TIMESTAMP '2026-11-24 08:00', TIMESTAMP '2026-11-24 10:00', 'disetujui', DATE '2026-12-01', DATE '2026-12-02', 2, 'U1', 0, 0),
+                  ('O3', '199001012015011001', 'tahunan', 'online', TIMESTAMP '2026-11-24 08:00', TIMESTAMP '2026-11-24 11:00', 'disetujui', DATE '2026-12-01', DATE '2026-12-02', 2, 'U1', 0, 0),
+                  ('M1', '199001012015011001', 'tahunan', 'manual', TIMESTAMP '2026-11-24 08:00', TIMESTAMP '2026-11-24 12:00', 'disetujui', DATE '2026-12-01', DATE '2026-12-02', 2, 'U2', 0, 0),
+                  ('M2', '199001012015011001', 'tahunan', 'manual', TIMESTAMP '2026-11-24 08:00', TIMESTAMP '2026-11-24 14:00', 'disetujui', DATE '2026-12-01', DATE '2026-12-02', 2, 'U2', 0, 0),
+                  ('M3', '199001012015011001', 'tahunan', 'manual', TIMESTAMP '2026-11-24 08:00', TIMESTAMP '2026-11-24 16:00', 'disetujui', DATE '2026-12-01', DATE '2026-12-02', 2, 'U2', 0, 0),
+                  ('M4', '199001012015011001', 'tahunan', 'manual', TIMESTAMP '2026-11-24 08:00', NULL, 'diajukan', DATE '2026-12-01', DATE '2026-12-02', 2, 'U2', 0, 0)
+                """);
+        }
+        var (o, e) = (new StringWriter(), new StringWriter());
+        Assert.True(await CliApp.RunAsync(["efisiensi", "--db", wh.Path, "--period", "2026-11", "--by", "kanal", "--format", "json"], o, e) == 0, e.ToString());
+        var rows = JsonDocument.Parse(o.ToString()).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("kanal").GetString()!);
+        Assert.Equal(["manual", "online"], rows.Keys.Order());
+        var online = rows["online"];
+        Assert.Equal(("KOTA", 3L, 0L), (online.GetProperty("kode_unit").GetString(), online.GetProperty("n").GetInt64(), online.GetProperty("n_tertunda").GetInt64()));
+        Assert.Equal(2.0, online.GetProperty("median_jam").GetDouble(), 9);
+        Assert.Equal(2.8, online.GetProperty("p90_jam").GetDouble(), 9);
+        Assert.Equal(2.0 / 24, online.GetProperty("median_hari_kerja").GetDouble(), 9);
+        var manual = rows["manual"];
+        Assert.Equal((4L, 3L, 1L), (manual.GetProperty("n").GetInt64(), manual.GetProperty("n_diputus").GetInt64(), manual.GetProperty("n_tertunda").GetInt64()));
+        Assert.Equal(7.0, manual.GetProperty("median_jam").GetDouble(), 9);
+        Assert.Equal(JsonValueKind.Null, manual.GetProperty("p90_jam").ValueKind);
+        Assert.False(manual.GetProperty("stabil").GetBoolean());
+        Assert.Equal("p90 belum dapat diestimasi (1 masih diproses)", manual.GetProperty("catatan").GetString());
+        Assert.Equal("2026-11-24T16:00:00", manual.GetProperty("waktu_acuan").GetString());
+
+        // combinable: comma-separated or repeated, same rows; CSV and table carry the same columns
+        var (a, b) = (new StringWriter(), new StringWriter());
+        Assert.Equal(0, await CliApp.RunAsync(["efisiensi", "--db", wh.Path, "--period", "2026-11", "--by", "kanal,bulan", "--format", "csv"], a, new StringWriter()));
+        Assert.Equal(0, await CliApp.RunAsync(["efisiensi", "--db", wh.Path, "--period", "2026-11", "--by", "kanal", "--by", "bulan", "--format", "csv"], b, new StringWriter()));
+        Assert.Equal(a.ToString(), b.ToString());
+        var csv = a.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("kode_unit,kanal,jenis_cuti,bulan,periode,n,n_diputus,n_tertunda,share_online,median_jam,p90_jam", csv[0], StringComparison.Ordinal);
+        Assert.Equal(3, csv.Length);
+        Assert.Contains(csv, l => l.StartsWith("KOTA,manual,,2026-11,2026-11,4,3,1,0,7,,", StringComparison.Ordinal));
+        var table = new StringWriter();
+        Assert.Equal(0, await CliApp.RunAsync(["efisiensi", "--db", wh.Path, "--period", "2026-11", "--by", "kanal"], table, new StringWriter()));
+        Assert.Contains("median_hari_kerja", table.ToString(), StringComparison.Ordinal);
+
+        var err = new StringWriter();
+        Assert.Equal(1, await CliApp.RunAsync(["efisiensi", "--db", wh.Path, "--by", "kecamatan"], new StringWriter(), err));
+        Assert.Contains("--by 'kecamatan'", err.ToString(), StringComparison.Ordinal);
+    }
 }

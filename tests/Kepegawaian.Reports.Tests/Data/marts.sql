@@ -31,10 +31,10 @@ CREATE TABLE mart_ikm_unsur_lemah (
     nrr_sebelumnya DOUBLE, peringkat INTEGER);
 CREATE TABLE mart_cuti_waktu (
     kode_unit VARCHAR, kanal VARCHAR, jenis_cuti VARCHAR, bulan DATE, n BIGINT, median_jam DOUBLE,
-    p90_jam DOUBLE, median_hari_kerja DOUBLE, p90_hari_kerja DOUBLE);
+    p90_jam DOUBLE, median_hari_kerja DOUBLE, p90_hari_kerja DOUBLE, n_tertunda BIGINT, stabil BOOLEAN, waktu_acuan TIMESTAMP);
 CREATE TABLE mart_cuti_waktu_ringkas (
     tingkat VARCHAR, kode_unit VARCHAR, kanal VARCHAR, jenis_cuti VARCHAR, bulan DATE, n BIGINT, median_jam DOUBLE,
-    p90_jam DOUBLE, median_hari_kerja DOUBLE, p90_hari_kerja DOUBLE);
+    p90_jam DOUBLE, median_hari_kerja DOUBLE, p90_hari_kerja DOUBLE, n_tertunda BIGINT, stabil BOOLEAN, waktu_acuan TIMESTAMP);
 CREATE TABLE mart_cuti_online (
     kode_unit VARCHAR, periode VARCHAR, n BIGINT, share_online DOUBLE);
 CREATE TABLE mart_kinerja_unit (

@@ -51,24 +51,29 @@ INSERT INTO mart_jp_pegawai VALUES ('199001012015031001', 'Budi Santoso', 'U01',
 --     (the request-weighted mean of the channel medians would be (10·2 + 6·5)/16 = 3.125: not a median)
 --   Sep manual (5 tahunan):           4 5 6 7 8           → median 6.0, p90 7.6
 INSERT INTO mart_cuti_waktu VALUES
-  ('U01', 'online', 'tahunan', DATE '2026-10-01', 8, 48.0, 96.0, 2.0, 3.3),
-  ('U01', 'online', 'sakit',   DATE '2026-10-01', 2, 84.0, 117.6, 3.5, 4.9),
-  ('U01', 'manual', 'tahunan', DATE '2026-10-01', 6, 120.0, 192.0, 5.0, 8.0),
-  ('U01', 'manual', 'tahunan', DATE '2026-09-01', 5, 144.0, 182.4, 6.0, 7.6);
+  ('U01', 'online', 'tahunan', DATE '2026-10-01', 8, 48.0, 96.0, 2.0, 3.3, 0, true, TIMESTAMP '2026-11-22 18:00'),
+  ('U01', 'online', 'sakit',   DATE '2026-10-01', 2, 84.0, 117.6, 3.5, 4.9, 0, true, TIMESTAMP '2026-11-22 18:00'),
+  ('U01', 'manual', 'tahunan', DATE '2026-10-01', 6, 120.0, 192.0, 5.0, 8.0, 0, true, TIMESTAMP '2026-11-22 18:00'),
+  ('U01', 'manual', 'tahunan', DATE '2026-09-01', 5, 144.0, 182.4, 6.0, 7.6, 0, true, TIMESTAMP '2026-11-22 18:00');
 INSERT INTO mart_cuti_waktu_ringkas VALUES
-  ('bulan',            NULL,  NULL,     NULL, DATE '2026-10-01', 16, 72.0, 144.0, 3.0, 6.0),
-  ('unit+bulan',       'U01', NULL,     NULL, DATE '2026-10-01', 16, 72.0, 144.0, 3.0, 6.0),
-  ('kanal+bulan',      NULL,  'online', NULL, DATE '2026-10-01', 10, 48.0, 98.4, 2.0, 4.1),
-  ('kanal+bulan',      NULL,  'manual', NULL, DATE '2026-10-01', 6, 120.0, 192.0, 5.0, 8.0),
-  ('unit+kanal+bulan', 'U01', 'online', NULL, DATE '2026-10-01', 10, 48.0, 98.4, 2.0, 4.1),
-  ('unit+kanal+bulan', 'U01', 'manual', NULL, DATE '2026-10-01', 6, 120.0, 192.0, 5.0, 8.0),
-  ('bulan',            NULL,  NULL,     NULL, DATE '2026-09-01', 5, 144.0, 182.4, 6.0, 7.6),
-  ('unit+bulan',       'U01', NULL,     NULL, DATE '2026-09-01', 5, 144.0, 182.4, 6.0, 7.6),
-  ('kanal+bulan',      NULL,  'manual', NULL, DATE '2026-09-01', 5, 144.0, 182.4, 6.0, 7.6),
-  ('unit+kanal+bulan', 'U01', 'manual', NULL, DATE '2026-09-01', 5, 144.0, 182.4, 6.0, 7.6),
+  ('bulan',            NULL,  NULL,     NULL, DATE '2026-10-01', 16, 72.0, 144.0, 3.0, 6.0, 0, true, TIMESTAMP '2026-11-22 18:00'),
+  ('unit+bulan',       'U01', NULL,     NULL, DATE '2026-10-01', 16, 72.0, 144.0, 3.0, 6.0, 0, true, TIMESTAMP '2026-11-22 18:00'),
+  ('kanal+bulan',      NULL,  'online', NULL, DATE '2026-10-01', 10, 48.0, 98.4, 2.0, 4.1, 0, true, TIMESTAMP '2026-11-22 18:00'),
+  ('kanal+bulan',      NULL,  'manual', NULL, DATE '2026-10-01', 6, 120.0, 192.0, 5.0, 8.0, 0, true, TIMESTAMP '2026-11-22 18:00'),
+  ('unit+kanal+bulan', 'U01', 'online', NULL, DATE '2026-10-01', 10, 48.0, 98.4, 2.0, 4.1, 0, true, TIMESTAMP '2026-11-22 18:00'),
+  ('unit+kanal+bulan', 'U01', 'manual', NULL, DATE '2026-10-01', 6, 120.0, 192.0, 5.0, 8.0, 0, true, TIMESTAMP '2026-11-22 18:00'),
+  ('bulan',            NULL,  NULL,     NULL, DATE '2026-09-01', 5, 144.0, 182.4, 6.0, 7.6, 0, true, TIMESTAMP '2026-11-22 18:00'),
+  -- Nov as the analytics would write it mid-month: 20 requests, 6 still pending, KM median 3.5, month not over → not stable
+  --   online: 14 requests, none pending; manual: 6 requests, all pending → median not estimable
+  ('bulan',            NULL,  NULL,     NULL, DATE '2026-11-01', 20, 84.0, NULL, 3.5, NULL, 6, false, TIMESTAMP '2026-11-22 18:00'),
+  ('unit+kanal+bulan', 'U01', 'online', NULL, DATE '2026-11-01', 14, 60.0, 96.0, 2.5, 4.0, 0, false, TIMESTAMP '2026-11-22 18:00'),
+  ('unit+kanal+bulan', 'U01', 'manual', NULL, DATE '2026-11-01', 6, NULL, NULL, NULL, NULL, 6, false, TIMESTAMP '2026-11-22 18:00'),
+  ('unit+bulan',       'U01', NULL,     NULL, DATE '2026-09-01', 5, 144.0, 182.4, 6.0, 7.6, 0, true, TIMESTAMP '2026-11-22 18:00'),
+  ('kanal+bulan',      NULL,  'manual', NULL, DATE '2026-09-01', 5, 144.0, 182.4, 6.0, 7.6, 0, true, TIMESTAMP '2026-11-22 18:00'),
+  ('unit+kanal+bulan', 'U01', 'manual', NULL, DATE '2026-09-01', 5, 144.0, 182.4, 6.0, 7.6, 0, true, TIMESTAMP '2026-11-22 18:00'),
   -- levels the report does not read
-  ('jenis_cuti+bulan', NULL,  NULL, 'tahunan', DATE '2026-10-01', 14, 60.0, 150.0, 99.0, 99.0),
-  ('unit',             'U01', NULL,     NULL, NULL, 21, 96.0, 170.0, 99.0, 99.0);
+  ('jenis_cuti+bulan', NULL,  NULL, 'tahunan', DATE '2026-10-01', 14, 60.0, 150.0, 99.0, 99.0, 0, true, TIMESTAMP '2026-11-22 18:00'),
+  ('unit',             'U01', NULL,     NULL, NULL, 21, 96.0, 170.0, 99.0, 99.0, 0, true, TIMESTAMP '2026-11-22 18:00');
 INSERT INTO mart_cuti_online VALUES ('U01', '2026-09', 5, 0.0), ('U01', '2026-10', 16, 0.625);
 
 INSERT INTO etl_file (file_id, run_id, file_name, entity, format, content_hash, size_bytes, status, rows_read, rows_loaded, rows_rejected, started_at)
