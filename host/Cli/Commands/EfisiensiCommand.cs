@@ -47,8 +47,9 @@ public static class EfisiensiCommand
             switch (parse.GetValue(view))
             {
                 case "tertunda":
-                    ResultWriter.Write(output, EfisiensiAnalysis.Tertunda(connection, calendar, options)
-                        .Where(r => kode is null || r.KodeUnit == kode).Select(TertundaRow.From).ToList(), fmt);
+                    // Suppressed over all units first, so a --unit filter shows the same cells.
+                    ResultWriter.WriteCells<TertundaRow>(output, CliSmallCells.Apply(ResultWriter.Cells(EfisiensiAnalysis.Tertunda(connection, calendar, options)
+                        .Select(TertundaRow.From)), CliSmallCells.Tertunda, _ => "").Where(r => kode is null || (string?)r["kode_unit"] == kode).ToList(), fmt);
                     break;
                 case "kualitas":
                     ResultWriter.Write(output, EfisiensiAnalysis.Kualitas(connection)
@@ -57,8 +58,8 @@ public static class EfisiensiCommand
                 default:
                     p ??= Periode.Containing(PeriodeKind.Tahun, DateOnly.FromDateTime(
                         connection.Scalar<DateTime?>("SELECT max(waktu_pengajuan) FROM fact_cuti") ?? DateTime.Today));
-                    ResultWriter.Write(output, EfisiensiAnalysis.Ringkas(connection, calendar, p)
-                        .Where(r => kode is null || r.KodeUnit == kode).Select(RingkasRow.From).ToList(), fmt);
+                    ResultWriter.WriteCells<RingkasRow>(output, CliSmallCells.Apply(ResultWriter.Cells(EfisiensiAnalysis.Ringkas(connection, calendar, p)
+                        .Select(RingkasRow.From)), CliSmallCells.Ringkas, r => (string)r["periode"]!).Where(r => kode is null || (string?)r["kode_unit"] == kode).ToList(), fmt);
                     break;
             }
             return Task.FromResult(CliApp.Ok);
