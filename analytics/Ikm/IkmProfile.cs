@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Kepegawaian.Analytics.Common;
 using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Analytics.Ikm;
@@ -6,6 +7,8 @@ namespace Kepegawaian.Analytics.Ikm;
 /// <summary>
 /// One respondent-profile cell. Cells with fewer than MinCellSize respondents are suppressed:
 /// <see cref="Responden"/> and <see cref="Ikm"/> are null and <see cref="RespondenTeks"/> reads "&lt;5" (spec §4).
+/// The categories of a dimension add up to the unit's respondents, so <see cref="SmallCells"/> also
+/// hides a second count (complementary: <see cref="Responden"/> null, "disembunyikan", IKM kept).
 /// </summary>
 public sealed record IkmProfileCell(
     string Level, string KodeUnit, string JenisPeriode, string Periode,
@@ -17,6 +20,7 @@ public static class IkmProfile
     {
         filter ??= new IkmFilter();
         var cells = new List<IkmProfileCell>();
+        var raw = new List<long>();
         using var cmd = connection.Command(MartSql.Read("ikm_profil"));
         using var r = cmd.ExecuteReader();
         while (r.Read())
@@ -26,6 +30,7 @@ public static class IkmProfile
             if (filter.Periode is { } p && p != periode) continue;
             if (filter.KodeUnit is { } k && k != kode) continue;
             var n = r.GetInt64(7);
+            raw.Add(n);
             var suppressed = n < minCellSize;
             decimal? ikm = null;
             if (!suppressed)
@@ -43,6 +48,20 @@ public static class IkmProfile
                 suppressed ? null : n, suppressed ? $"<{minCellSize}" : n.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ikm, ikm is { } v ? IkmScale.Grade(v).Mutu : null));
         }
-        return cells;
+        return Complementary(cells, raw, minCellSize);
+    }
+
+    private static List<IkmProfileCell> Complementary(List<IkmProfileCell> cells, List<long> raw, int minCellSize)
+    {
+        var counts = new List<long>(raw);
+        var lines = new List<CountLine>();
+        foreach (var g in cells.Select((c, i) => (c, i)).GroupBy(x => (x.c.Level, x.c.KodeUnit, x.c.JenisPeriode, x.c.Periode, x.c.Dimensi)))
+        {
+            var parts = g.Select(x => x.i).ToList();
+            counts.Add(parts.Sum(i => raw[i])); // the unit's respondents, published in the IKM table
+            lines.Add(new CountLine(counts.Count - 1, parts));
+        }
+        var hidden = SmallCells.Suppress(counts, lines, minCellSize);
+        return cells.Select((c, i) => hidden[i] && c.Responden is not null ? c with { Responden = null, RespondenTeks = "disembunyikan" } : c).ToList();
     }
 }

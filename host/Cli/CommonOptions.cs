@@ -25,9 +25,18 @@ public static class CommonOptions
 
     public static Option<OutputFormat> Format(OutputFormat defaultValue = OutputFormat.Table) => new("--format")
     {
-        Description = "Format keluaran: table, json, csv / output format",
+        Description = "Format keluaran: table, json, csv (mesin: ',' dan titik desimal), csv-id (Excel Indonesia: ';', koma desimal, BOM) / output format",
         DefaultValueFactory = _ => defaultValue,
+        CustomParser = r =>
+        {
+            var token = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+            if (token.Equals("csv-id", StringComparison.OrdinalIgnoreCase)) return OutputFormat.CsvId;
+            if (Enum.TryParse<OutputFormat>(token, ignoreCase: true, out var f) && Enum.IsDefined(f) && !token.All(char.IsDigit)) return f;
+            r.AddError($"--format '{token}' tidak dikenal; pilih table, json, csv, csv-id.");
+            return defaultValue;
+        },
     };
 }
 
-public enum OutputFormat { Table, Json, Csv, Text }
+/// <summary><see cref="Csv"/>: machine CSV; <see cref="CsvId"/> (<c>csv-id</c>): CSV for Indonesian spreadsheets.</summary>
+public enum OutputFormat { Table, Json, Csv, Text, CsvId }

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Kepegawaian.Reports.Export;
 
 namespace Kepegawaian.Service.Cli;
 
@@ -28,13 +29,56 @@ public static class ResultWriter
                 output.WriteLine(JsonSerializer.Serialize(rows, Json));
                 break;
             case OutputFormat.Csv:
-                WriteCsv(output, rows);
+                WriteCsv(output, rows, CsvStyle.Machine);
+                break;
+            case OutputFormat.CsvId:
+                WriteCsv(output, rows, CsvStyle.Indonesian);
                 break;
             default:
                 WriteTable(output, rows);
                 break;
         }
     }
+
+    /// <summary>Rows as ordered name → value cells (the JSON/CSV field names), e.g. to blank suppressed cells.</summary>
+    public static List<Dictionary<string, object?>> Cells<T>(IEnumerable<T> rows)
+    {
+        var props = Props<T>();
+        return rows.Select(r => props.ToDictionary(p => p.Name, p => p.Get(r!))).ToList();
+    }
+
+    /// <summary>Cell rows (see <see cref="Cells{T}"/>); <typeparamref name="T"/> names the columns when there are no rows.</summary>
+    public static void WriteCells<T>(TextWriter output, IReadOnlyList<Dictionary<string, object?>> rows, OutputFormat format)
+    {
+        var names = Props<T>().Select(p => p.Name).ToList();
+        switch (format)
+        {
+            case OutputFormat.Json:
+                output.WriteLine(JsonSerializer.Serialize(rows, Json));
+                break;
+            case OutputFormat.Csv or OutputFormat.CsvId:
+                var style = format == OutputFormat.CsvId ? CsvStyle.Indonesian : CsvStyle.Machine;
+                if (style == CsvStyle.Indonesian) output.Write('\uFEFF');
+                CsvWriter.Write(output, names, rows.Select(r => (IReadOnlyList<object?>)names.Select(n => CsvValue(r[n])).ToArray()), style,
+                    i => rows.Any(r => r[names[i]] is string) ? null : 2);
+                break;
+            default:
+                var cells = rows.Select(r => names.Select(n => Format(r[n])).ToArray()).ToList();
+                var widths = names.Select((c, i) => Math.Max(c.Length, cells.Count == 0 ? 0 : cells.Max(r => r[i].Length))).ToArray();
+                output.WriteLine(string.Join("  ", names.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
+                output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
+                foreach (var row in cells)
+                    output.WriteLine(string.Join("  ", row.Select((v, i) => v.PadRight(widths[i]))).TrimEnd());
+                break;
+        }
+    }
+
+    private static (string Name, Func<object, object?> Get)[] Props<T>() =>
+        typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
+            .Select(p => (p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name),
+                          (Func<object, object?>)p.GetValue))
+            .ToArray();
 
     private static (string Name, Func<T, string> Get)[] Columns<T>() =>
         typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -68,23 +112,20 @@ public static class ResultWriter
             output.WriteLine(string.Join("  ", row.Select((v, i) => v.PadRight(widths[i]))).TrimEnd());
     }
 
-    private static void WriteCsv<T>(TextWriter output, IReadOnlyList<T> rows)
+    /// <summary>
+    /// Through the report's <see cref="CsvWriter"/>: machine CSV at full precision, or (csv-id) <c>;</c>,
+    /// decimal comma, 2 decimals as in the table view, a BOM; empty = hidden small cell or no value.
+    /// </summary>
+    private static void WriteCsv<T>(TextWriter output, IReadOnlyList<T> rows, CsvStyle style)
     {
-        var columns = Columns<T>();
-        output.WriteLine(string.Join(",", columns.Select(c => CsvCell(c.Name))));
-        foreach (var row in rows)
-            output.WriteLine(string.Join(",", columns.Select(c => CsvCell(c.Get(row)))));
+        var props = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is null).ToArray();
+        var header = Columns<T>().Select(c => c.Name).ToList();
+        if (style == CsvStyle.Indonesian) output.Write('\uFEFF');
+        CsvWriter.Write(output, header, rows.Select(r => (IReadOnlyList<object?>)props.Select(p => CsvValue(p.GetValue(r))).ToArray()), style,
+            i => props[i].PropertyType == typeof(string) ? null : 2);
     }
 
-    /// <summary>Quotes when needed and neutralises formula-like cells (= + - @) for spreadsheet safety.</summary>
-    public static string CsvCell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '@' or '\t' or '\r'
-            || (value.Length > 1 && value[0] == '-' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
-            value = "'" + value;
-        if (value.IndexOfAny([',', '"', '\n', '\r']) < 0) return value;
-        var sb = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var ch in value) sb.Append(ch == '"' ? "\"\"" : ch.ToString());
-        return sb.Append('"').ToString();
-    }
+    private static object? CsvValue(object? value) =>
+        value is System.Collections.IEnumerable and not string ? Format(value) : value;
 }

@@ -19,7 +19,9 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
     private readonly ChartFactory charts = new(text);
     private readonly string suppressed = ReportText.Suppressed(minCell);
 
-    private object? Cell(long n, object? value) => n < minCell ? suppressed : value;
+    // Hidden cells come from SmallCells (primary + complementary), the same rule as the weekly report.
+    private object? Cell(long n, object? value) => Cell(SmallCells.Row(minCell, n).Small, value);
+    private object? Cell(bool hidden, object? value) => hidden ? suppressed : value;
 
     /// <summary>Quarterly rows when the mart also holds yearly ones.</summary>
     private readonly IReadOnlyList<KinerjaUnitRow> kinerja = WeeklyContent.PreferKind(data.KinerjaUnit, r => r.Periode, PeriodeKind.Triwulan).ToList();
@@ -94,10 +96,12 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         var periode = Pick(f.Periode, KinerjaPeriods());
         var tren = data.KinerjaTren.ToDictionary(t => t.KodeUnit);
         return kinerja.Where(r => r.Periode == periode && (f.Unit is null || r.KodeUnit == f.Unit)).OrderBy(r => r.NamaUnit, StringComparer.Ordinal)
-            .Select(r => Row(("kode_unit", r.KodeUnit), ("unit", r.NamaUnit), ("periode", r.Periode), ("n", Cell(r.N, r.N)), ("mean_nilai_skp", Cell(r.N, r.MeanNilaiSkp)),
-                ("baik_atau_lebih", Cell(r.N, r.NSangatBaik + r.NBaik)), ("butuh_perbaikan", Cell(r.N, r.NButuhPerbaikan)),
-                ("kurang_atau_lebih_buruk", Cell(r.N, r.NKurang + r.NSangatKurang)),
-                ("tren", tren.TryGetValue(r.KodeUnit, out var t) ? (t.Menurun ? text.T("menurun", "declining") : text.T("stabil/naik", "stable/rising")) : null)))
+            .Select(r => (r, s: SmallCells.Row(minCell, r.N, r.NSangatBaik + r.NBaik, r.NButuhPerbaikan, r.NKurang + r.NSangatKurang)))
+            .Select(x => (x.s, r: x.r))
+            .Select(x => Row(("kode_unit", x.r.KodeUnit), ("unit", x.r.NamaUnit), ("periode", x.r.Periode), ("n", Cell(x.s.Total, x.r.N)), ("mean_nilai_skp", Cell(x.s.Small, x.r.MeanNilaiSkp)),
+                ("baik_atau_lebih", Cell(x.s.Part(0), x.r.NSangatBaik + x.r.NBaik)), ("butuh_perbaikan", Cell(x.s.Part(1), x.r.NButuhPerbaikan)),
+                ("kurang_atau_lebih_buruk", Cell(x.s.Part(2), x.r.NKurang + x.r.NSangatKurang)),
+                ("tren", tren.TryGetValue(x.r.KodeUnit, out var t) ? (t.Menurun ? text.T("menurun", "declining") : text.T("stabil/naik", "stable/rising")) : null)))
             .ToList();
     }
 
@@ -106,11 +110,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         var rows = kinerja.Where(r => f.Unit is null || r.KodeUnit == f.Unit).ToList();
         var periods = rows.Select(r => r.Periode).Distinct().OrderBy(StartOf).TakeLast(8).Where(p => rows.Where(r => r.Periode == p).Sum(r => r.N) >= minCell).ToList();
         if (periods.Count == 0) return charts.Empty(text.T("Sebaran predikat", "Rating distribution"));
-        return charts.PredikatDistribution(periods, periods.Select(p =>
-        {
-            var g = rows.Where(r => r.Periode == p).ToList();
-            return new[] { g.Sum(r => r.NSangatBaik), g.Sum(r => r.NBaik), g.Sum(r => r.NButuhPerbaikan), g.Sum(r => r.NKurang), g.Sum(r => r.NSangatKurang) };
-        }).ToList());
+        return charts.PredikatDistribution(periods, periods.Select(p => WeeklyContent.PublishedPredikat(rows.Where(r => r.Periode == p).ToList(), minCell)).ToList());
     }
 
     public Plot KinerjaTrendChart(DashboardFilter f)
@@ -139,15 +139,16 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
     {
         var year = PickYear(f.Tahun);
         return data.JpUnit.Where(r => r.Tahun == year && (f.Unit is null || r.KodeUnit == f.Unit)).OrderBy(r => r.SharePatuh)
-            .Select(r => Row(("kode_unit", r.KodeUnit), ("unit", data.UnitName(r.KodeUnit)), ("tahun", r.Tahun), ("pegawai", Cell(r.Pegawai, r.Pegawai)),
-                ("patuh", Cell(r.Pegawai, r.Patuh)), ("persen_patuh", Cell(r.Pegawai, Math.Round(r.SharePatuh * 100, 1)))))
+            .Select(r => (r, s: WeeklyContent.JpCells(r, minCell)))
+            .Select(x => Row(("kode_unit", x.r.KodeUnit), ("unit", data.UnitName(x.r.KodeUnit)), ("tahun", x.r.Tahun), ("pegawai", Cell(x.s.Total, x.r.Pegawai)),
+                ("patuh", Cell(x.s.Part(0), x.r.Patuh)), ("persen_patuh", Cell(x.s.Part(0), Math.Round(x.r.SharePatuh * 100, 1)))))
             .ToList();
     }
 
     public Plot JpChart(DashboardFilter f)
     {
         var year = PickYear(f.Tahun);
-        var rows = data.JpUnit.Where(r => r.Tahun == year && r.Pegawai >= minCell).ToList();
+        var rows = data.JpUnit.Where(r => r.Tahun == year && r.Pegawai >= minCell && !WeeklyContent.JpCells(r, minCell).Part(0)).ToList();
         return rows.Count == 0 ? charts.Empty(text.T("Kepatuhan 20 JP", "20 JP compliance"))
             : charts.JpCoverage(rows.Select(r => (data.UnitName(r.KodeUnit), r.SharePatuh)).ToList(), year!.Value);
     }
@@ -158,11 +159,16 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         // Rows of the roll-up for this unit (or the city) per channel: true medians of the requests.
         var rows = CutiRows(f);
         var months = rows.Select(c => c.Bulan).Distinct().OrderDescending().Take(12).ToList();
-        return months.SelectMany(m => rows.Where(c => c.Bulan == m).OrderBy(c => c.Kanal, StringComparer.Ordinal)
-            .Select(c => Row(("bulan", text.MonthYear(m)), ("kanal", c.Kanal), ("n", Cell(c.N, c.N)),
-                ("n_tertunda", Cell(c.N, c.NTertunda > 0 && c.NTertunda < minCell ? suppressed : c.NTertunda)),
-                ("median_hari_kerja", Cell(c.N, Round(c.MedianHariKerja))), ("p90_hari_kerja", Cell(c.N, Round(c.P90HariKerja))),
-                ("stabil", Cell(c.N, c.Stabil ? text.T("ya", "yes") : text.T("belum", "not yet"))))))
+        // The channels of a month add up to the month's total (published elsewhere): one SmallCells line.
+        return months.SelectMany(m =>
+            {
+                var g = rows.Where(c => c.Bulan == m).OrderBy(c => c.Kanal, StringComparer.Ordinal).ToList();
+                var s = SmallCells.Row(minCell, g.Sum(c => c.N), g.Select(c => c.N).ToArray());
+                return g.Select((c, i) => Row(("bulan", text.MonthYear(m)), ("kanal", c.Kanal), ("n", Cell(s.Part(i), c.N)),
+                    ("n_tertunda", Cell(c.N, c.NTertunda > 0 && c.NTertunda < minCell ? suppressed : c.NTertunda)),
+                    ("median_hari_kerja", Cell(c.N, Round(c.MedianHariKerja))), ("p90_hari_kerja", Cell(c.N, Round(c.P90HariKerja))),
+                    ("stabil", Cell(c.N, c.Stabil ? text.T("ya", "yes") : text.T("belum", "not yet")))));
+            })
             .ToList();
     }
 
@@ -210,7 +216,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         data.DiklatDampak.OrderBy(d => d.JenisKelompok, StringComparer.Ordinal).ThenBy(d => d.Kelompok, StringComparer.Ordinal)
             .Select(d => Row(("kelompok", d.Kelompok), ("jenis_kelompok", d.JenisKelompok), ("status", d.Status), ("att", Cell(d.NTreated, d.Att)),
                 ("ci_low", Cell(d.NTreated, d.CiLow)), ("ci_high", Cell(d.NTreated, d.CiHigh)), ("p_value", Cell(d.NTreated, d.PValue)),
-                ("n_treated", d.NTreated), ("n_control", d.NControl), ("max_smd", Cell(d.NTreated, d.MaxSmd)), ("cohens_d", Cell(d.NTreated, d.CohensD)),
+                ("n_treated", Cell(d.NTreated, d.NTreated)), ("n_control", Cell(d.NControl, d.NControl)), ("max_smd", Cell(d.NTreated, d.MaxSmd)), ("cohens_d", Cell(d.NTreated, d.CohensD)),
                 ("pretrend_p", Cell(d.NTreated, d.PretrendP)), ("pool", d.Pool), ("reaksi", Cell(d.NTreated, d.Reaksi)), ("gain_test", Cell(d.NTreated, d.GainTest))))
             .ToList();
 

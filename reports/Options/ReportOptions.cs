@@ -18,4 +18,10 @@ public sealed class ReportOptions
     /// <summary>Smallest group of employees shown unsuppressed (spec §4 "Small cells").</summary>
     [Range(1, 1000, ErrorMessage = "Reports:MinCellSize must be between 1 and 1000.")]
     public int MinCellSize { get; set; } = 5;
+
+    /// <summary>
+    /// The report's table CSVs (<c>Reports:TableCsv</c>): <c>Indonesian</c> (default; <c>;</c>, decimal
+    /// comma, UTF-8 BOM, shown decimals) or <c>Machine</c> (<c>,</c>, decimal point, full precision).
+    /// </summary>
+    public Export.CsvStyle TableCsv { get; set; } = Export.CsvStyle.Indonesian;
 }

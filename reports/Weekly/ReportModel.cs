@@ -15,13 +15,27 @@ public sealed class ReportChart(string name, string title, Plot plot)
 }
 
 /// <summary>
-/// A table of aggregates. Cells are strings, numbers or null; a suppressed small cell is the
-/// string <c>&lt;5</c>. Numbers are formatted by each renderer (HTML/PDF in the report language,
-/// XLSX as numbers).
+/// A table of aggregates. Cells are strings, numbers or null; a suppressed small cell is a
+/// <see cref="SuppressedCell"/>. Numbers are formatted by each renderer (HTML/PDF in the report
+/// language, XLSX as numbers). <see cref="Keys"/>: the kode_unit of each row when column 0 names a
+/// unit; XLSX and CSV put it beside the name.
 /// </summary>
-public sealed record ReportTable(string Name, string Title, IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows, IReadOnlyList<int>? Decimals = null)
+public sealed record ReportTable(string Name, string Title, IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows, IReadOnlyList<int>? Decimals = null,
+    IReadOnlyList<string?>? Keys = null)
 {
     public int DecimalsOf(int column) => Decimals is { } d && column < d.Count ? d[column] : 2;
+
+    /// <summary>Columns and rows with <c>kode_unit</c> inserted after the unit name; Source maps each column back (null: the key).</summary>
+    public (IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows, IReadOnlyList<int?> Source) WithKeys()
+    {
+        if (Keys is null || Keys.Count != Rows.Count)
+            return (Columns, Rows, Enumerable.Range(0, Columns.Count).Select(i => (int?)i).ToList());
+        var source = new List<int?> { 0, null };
+        source.AddRange(Enumerable.Range(1, Columns.Count - 1).Select(i => (int?)i));
+        var columns = source.Select(i => i is { } k ? Columns[k] : "kode_unit").ToList();
+        var rows = Rows.Select((r, n) => source.Select(i => i is { } k ? (k < r.Length ? r[k] : null) : Keys[n]).ToArray()).ToList();
+        return (columns, rows, source);
+    }
 }
 
 public sealed record ReportSection(string Id, string Title, IReadOnlyList<string> Paragraphs, IReadOnlyList<ReportChart> Charts, IReadOnlyList<ReportTable> Tables);

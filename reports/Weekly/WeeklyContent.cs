@@ -21,14 +21,27 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
     ];
 
     private readonly ChartFactory charts = new(text);
-    private readonly string suppressed = ReportText.Suppressed(minCell);
+    private readonly SuppressedCell suppressed = new(minCell);
 
     /// <summary>A period string is visible in this week's report if it started before the week ended.</summary>
     private bool Visible(string periode) => !Periode.TryParse(periode, out var p) || p.Start < week.End;
 
     private static DateOnly StartOf(string periode) => Periode.TryParse(periode, out var p) ? p.Start : DateOnly.MinValue;
 
-    private object? Cell(long n, object? value) => n < minCell ? suppressed : value;
+    // Every hidden cell comes from SmallCells (primary + complementary suppression).
+    private object? Cell(long n, object? value) => Cell(SmallCells.Row(minCell, n).Small, value);
+    private object? Cell(bool hidden, object? value) => hidden ? suppressed : value;
+
+    /// <summary>City predikat counts (SB, B, BP, K, SK) of some unit rows, hidden cells drawn as 0.</summary>
+    public static long[] PublishedPredikat(IReadOnlyList<KinerjaUnitRow> g, int minCell)
+    {
+        long[] c = [g.Sum(r => r.NSangatBaik), g.Sum(r => r.NBaik), g.Sum(r => r.NButuhPerbaikan), g.Sum(r => r.NKurang), g.Sum(r => r.NSangatKurang)];
+        var s = SmallCells.Row(minCell, c.Sum(), c);
+        return c.Select((n, i) => s.Part(i) ? 0 : n).ToArray();
+    }
+
+    /// <summary>A unit's 20 JP split: total, compliant and non-compliant are one line (the share hides with the compliant count).</summary>
+    public static RowSuppression JpCells(JpUnitRow j, int minCell) => SmallCells.Row(minCell, j.Pegawai, j.Patuh, j.Pegawai - j.Patuh);
 
     /// <summary>
     /// Marts may mix period kinds in one table (month, quarter, year): keep the preferred kind when
@@ -61,7 +74,8 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
     public ReportTable AlertsTable() => new("peringatan", text.T("Peringatan: unit yang memburuk", "Alerts: units getting worse"),
         [text.T("Unit", "Unit"), text.T("Periode", "Period"), "IKM", text.T("IKM sebelumnya", "Previous IKM"), text.T("Selisih", "Change"),
          text.T("Tren per triwulan", "Trend per quarter"), "q", text.T("Mutu", "Grade"), text.T("Mutu sebelumnya", "Previous grade"), text.T("Alasan", "Reason")],
-        Alerts().Select(a => new object?[] { a.NamaUnit, a.Periode, a.Ikm, a.IkmSebelumnya, a.Selisih, a.Lereng, a.QValue, a.Mutu, a.MutuSebelumnya, a.Alasan }).ToList());
+        Alerts().Select(a => new object?[] { a.NamaUnit, a.Periode, a.Ikm, a.IkmSebelumnya, a.Selisih, a.Lereng, a.QValue, a.Mutu, a.MutuSebelumnya, a.Alasan }).ToList(),
+        null, Alerts().Select(a => (string?)a.KodeUnit).ToList());
 
     public ReportSection IkmSection()
     {
@@ -101,11 +115,11 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
              text.T("Mutu", "Grade"), text.T("Kinerja", "Performance"), text.T("Sampel minimum", "Minimum sample"), text.T("Sampel cukup", "Sample sufficient")],
             latestRows.Select(r => new object?[] { r.NamaUnit, r.Responden, r.Ikm, r.CiLow, r.CiHigh, r.Mutu, r.Kinerja, r.SampelMinimum,
                 r.SampelCukup is { } ok ? (ok ? text.T("ya", "yes") : text.T("tidak", "no")) : null }).ToList(),
-            [0, 0, 2, 2, 2, 0, 0, 0, 0]);
+            [0, 0, 2, 2, 2, 0, 0, 0, 0], latestRows.Select(r => (string?)r.KodeUnit).ToList());
         var weak = data.UnsurLemah.Where(u => u.Periode == latest && u.Peringkat == 1).OrderBy(u => u.Nrr).ToList();
         var weakTable = new ReportTable("ikm_unsur_lemah", text.T("Unsur terlemah per unit", "Weakest element per unit"),
             [text.T("Unit", "Unit"), text.T("Unsur", "Element"), "NRR", text.T("NRR sebelumnya", "Previous NRR")],
-            weak.Select(u => new object?[] { data.UnitName(u.KodeUnit), u.NamaUnsur, u.Nrr, u.NrrSebelumnya }).ToList());
+            weak.Select(u => new object?[] { data.UnitName(u.KodeUnit), u.NamaUnsur, u.Nrr, u.NrrSebelumnya }).ToList(), null, weak.Select(u => (string?)u.KodeUnit).ToList());
 
         var paragraphs = new List<string>();
         if (latest is null) paragraphs.Add(text.T("Belum ada hasil IKM.", "No IKM results yet."));
@@ -126,11 +140,7 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
         var chartList = new List<ReportChart>();
         // Periods with fewer than MinCellSize employees in total are left out of the distribution.
         var distPeriods = periods.Where(p => rows.Where(r => r.Periode == p).Sum(r => r.N) >= minCell).ToList();
-        var counts = distPeriods.Select(p =>
-        {
-            var g = rows.Where(r => r.Periode == p).ToList();
-            return new[] { g.Sum(r => r.NSangatBaik), g.Sum(r => r.NBaik), g.Sum(r => r.NButuhPerbaikan), g.Sum(r => r.NKurang), g.Sum(r => r.NSangatKurang) };
-        }).ToList();
+        var counts = distPeriods.Select(p => PublishedPredikat(rows.Where(r => r.Periode == p).ToList(), minCell)).ToList();
         var distTitle = text.T("Sebaran predikat", "Rating distribution");
         chartList.Add(distPeriods.Count == 0 ? new ReportChart("kinerja_predikat", distTitle, charts.Empty(distTitle))
             : new ReportChart("kinerja_predikat", distTitle, charts.PredikatDistribution(distPeriods, counts)));
@@ -151,13 +161,14 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
             [text.T("Unit", "Unit"), text.T("Pegawai", "Employees"), text.T("Rata-rata nilai SKP", "Mean SKP score"), text.T("Rata-rata skor", "Mean score"),
              text.T("Sangat Baik + Baik", "Outstanding + Good"), text.T("Butuh Perbaikan", "Needs improvement"), text.T("Kurang + Sangat Kurang", "Poor + Very poor")],
             rows.Where(r => r.Periode == latest).OrderBy(r => r.NamaUnit, StringComparer.Ordinal)
-                .Select(r => new object?[] { r.NamaUnit, Cell(r.N, r.N), Cell(r.N, r.MeanNilaiSkp), Cell(r.N, r.MeanSkor),
-                    Cell(r.N, r.NSangatBaik + r.NBaik), Cell(r.N, r.NButuhPerbaikan), Cell(r.N, r.NKurang + r.NSangatKurang) }).ToList(),
-            [0, 0, 2, 2, 0, 0, 0]);
+                .Select(r => (r, s: SmallCells.Row(minCell, r.N, r.NSangatBaik + r.NBaik, r.NButuhPerbaikan, r.NKurang + r.NSangatKurang)))
+                .Select(x => new object?[] { x.r.NamaUnit, Cell(x.s.Total, x.r.N), Cell(x.s.Small, x.r.MeanNilaiSkp), Cell(x.s.Small, x.r.MeanSkor),
+                    Cell(x.s.Part(0), x.r.NSangatBaik + x.r.NBaik), Cell(x.s.Part(1), x.r.NButuhPerbaikan), Cell(x.s.Part(2), x.r.NKurang + x.r.NSangatKurang) }).ToList(),
+            [0, 0, 2, 2, 0, 0, 0], rows.Where(r => r.Periode == latest).OrderBy(r => r.NamaUnit, StringComparer.Ordinal).Select(r => (string?)r.KodeUnit).ToList());
         var declining = data.KinerjaTren.Where(t => t.Menurun).OrderBy(t => t.Slope).ToList();
         var decTable = new ReportTable("kinerja_menurun", text.T("Unit dengan tren kinerja menurun", "Units with a declining performance trend"),
             [text.T("Unit", "Unit"), text.T("Kemiringan per periode", "Slope per period"), text.T("IK 95 % bawah", "95 % CI low"), text.T("IK 95 % atas", "95 % CI high")],
-            declining.Select(t => new object?[] { data.UnitName(t.KodeUnit), t.Slope, t.CiLow, t.CiHigh }).ToList(), [0, 3, 3, 3]);
+            declining.Select(t => new object?[] { data.UnitName(t.KodeUnit), t.Slope, t.CiLow, t.CiHigh }).ToList(), [0, 3, 3, 3], declining.Select(t => (string?)t.KodeUnit).ToList());
         return new ReportSection("kinerja", text.T("Kinerja pegawai", "Employee performance"),
             [text.T($"{declining.Count} unit menunjukkan tren kinerja menurun.", $"{declining.Count} units show a declining performance trend.")],
             chartList, [table, decTable]);
@@ -179,7 +190,7 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
 
         var year = data.JpUnit.Where(j => j.Tahun <= week.Start.Year).Select(j => j.Tahun).DefaultIfEmpty().Max();
         var jp = data.JpUnit.Where(j => j.Tahun == year).ToList();
-        var shown = jp.Where(j => j.Pegawai >= minCell).ToList();
+        var shown = jp.Where(j => !JpCells(j, minCell).Part(0)).Where(j => j.Pegawai >= minCell).ToList();
         if (shown.Count > 0)
             chartList.Add(new ReportChart("jp_cakupan", text.T("Kepatuhan 20 JP", "20 JP compliance"), charts.JpCoverage(shown.Select(j => (data.UnitName(j.KodeUnit), j.SharePatuh)).ToList(), year)));
 
@@ -193,8 +204,9 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
             [0, 0, 0, 2, 2, 2, 3, 0, 0, 2, 2, 3, 0, 2, 2]);
         var jpTable = new ReportTable("jp_unit", text.T($"Kepatuhan 20 JP per unit, {year}", $"20 JP compliance by unit, {year}"),
             [text.T("Unit", "Unit"), text.T("Pegawai", "Employees"), text.T("Patuh", "Compliant"), text.T("Persen patuh", "Percent compliant")],
-            jp.OrderBy(j => j.SharePatuh).Select(j => new object?[] { data.UnitName(j.KodeUnit), Cell(j.Pegawai, j.Pegawai), Cell(j.Pegawai, j.Patuh), Cell(j.Pegawai, j.SharePatuh * 100) }).ToList(),
-            [0, 0, 0, 1]);
+            jp.OrderBy(j => j.SharePatuh).Select(j => (j, s: JpCells(j, minCell)))
+                .Select(x => new object?[] { data.UnitName(x.j.KodeUnit), Cell(x.s.Total, x.j.Pegawai), Cell(x.s.Part(0), x.j.Patuh), Cell(x.s.Part(0), x.j.SharePatuh * 100) }).ToList(),
+            [0, 0, 0, 1], jp.OrderBy(j => j.SharePatuh).Select(j => (string?)j.KodeUnit).ToList());
         var total = jp.Sum(j => j.Pegawai);
         var paragraphs = new List<string>();
         if (total >= minCell)
@@ -244,11 +256,9 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
         var table = new ReportTable("cuti_waktu", text.T($"Waktu proses cuti per unit, {(months.Count > 0 ? text.MonthYear(last) : "–")}", $"Leave processing time by unit, {(months.Count > 0 ? text.MonthYear(last) : "–")}"),
             [text.T("Unit", "Unit"), text.T("Kanal", "Channel"), text.T("Pengajuan", "Requests"), text.T("Masih diproses", "Pending"),
              text.T("Median hari kerja", "Median working days"), text.T("P90 hari kerja", "P90 working days"), text.T("Median jam", "Median hours"), text.T("Catatan", "Note")],
-            data.CutiWaktu.Where(c => c.Bulan.Year == last.Year && c.Bulan.Month == last.Month && c.KodeUnit is not null && c.Kanal is not null)
-                .OrderBy(c => data.UnitName(c.KodeUnit!), StringComparer.Ordinal).ThenBy(c => c.Kanal, StringComparer.Ordinal)
-                .Select(c => new object?[] { data.UnitName(c.KodeUnit!), c.Kanal, Cell(c.N, c.N), Cell(c.N, CutiPending(c.NTertunda)),
-                    Cell(c.N, c.MedianHariKerja), Cell(c.N, c.P90HariKerja), Cell(c.N, c.MedianJam), Cell(c.N, CutiNote(c)) }).ToList(),
-            [0, 0, 0, 0, 1, 1, 1, 0]);
+            CutiUnitRows(last).Select(x => new object?[] { data.UnitName(x.Row.KodeUnit!), x.Row.Kanal, Cell(x.CountHidden, x.Row.N), Cell(x.Row.N, CutiPending(x.Row.NTertunda)),
+                    Cell(x.Row.N, x.Row.MedianHariKerja), Cell(x.Row.N, x.Row.P90HariKerja), Cell(x.Row.N, x.Row.MedianJam), Cell(x.Row.N, CutiNote(x.Row)) }).ToList(),
+            [0, 0, 0, 0, 1, 1, 1, 0], CutiUnitRows(last).Select(x => x.Row.KodeUnit).ToList());
         var latestShare = share.LastOrDefault();
         var paragraphs = new List<string>();
         if (latestShare is { } s)
@@ -263,6 +273,20 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
         ? text.T($"Catatan: tabel hari libur nasional belum memuat tahun {string.Join(", ", years)}; di tahun itu hari libur dihitung sebagai hari kerja, sehingga waktu proses tampak lebih lama. Tambahkan libur tahun itu di konfigurasi Analytics:ExtraHolidays.",
                  $"Note: the national holiday table does not cover {string.Join(", ", years)}; holidays in those years count as working days, so processing times look longer. Add them in Analytics:ExtraHolidays.")
         : null;
+
+    /// <summary>
+    /// A unit's channels in a month, sorted; a unit's monthly total is published elsewhere (CLI, dashboard),
+    /// so its channels are one line of <see cref="SmallCells"/>: a hidden channel count hides another.
+    /// </summary>
+    private List<(CutiWaktuRow Row, bool CountHidden)> CutiUnitRows(DateOnly month) =>
+        data.CutiWaktu.Where(c => c.Bulan.Year == month.Year && c.Bulan.Month == month.Month && c.KodeUnit is not null && c.Kanal is not null)
+            .GroupBy(c => c.KodeUnit!).OrderBy(g => data.UnitName(g.Key), StringComparer.Ordinal)
+            .SelectMany(g =>
+            {
+                var rows = g.OrderBy(c => c.Kanal, StringComparer.Ordinal).ToList();
+                var s = SmallCells.Row(minCell, rows.Sum(c => c.N), rows.Select(c => c.N).ToArray());
+                return rows.Select((c, i) => (c, s.Part(i)));
+            }).ToList();
 
     public double? OnlineShare(IEnumerable<CutiOnlineRow> rows)
     {

@@ -52,7 +52,7 @@ public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<Report
         var csv = report.AllTables.Select(t =>
         {
             var p = Path.Combine(tableDir, $"{report.Week}-{t.Name}.csv");
-            File.WriteAllText(p, SpreadsheetSafe.Csv(t), new System.Text.UTF8Encoding(true)); // BOM: Excel reads UTF-8
+            File.WriteAllText(p, Export.CsvWriter.Table(t, options.Value.TableCsv), Export.CsvWriter.Encoding(options.Value.TableCsv));
             return p;
         }).ToList();
         return new WeeklyReportFiles(report.Week, directory, html, pdf, xlsx, email, txt, charts, csv);

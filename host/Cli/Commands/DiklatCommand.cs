@@ -40,11 +40,27 @@ public static class DiklatCommand
             var tahun = periode?.Year;
             switch (parse.GetValue(show))
             {
-                case "event": ResultWriter.Write(output, DiklatQueries.Events(c, parse.GetValue(jenis)), fmt); break;
-                case "jp-unit": ResultWriter.Write(output, DiklatQueries.JpUnits(c, tahun, parse.GetValue(unit)), fmt); break;
+                case "event":
+                    ResultWriter.WriteCells<DiklatEventRow>(output, CliSmallCells.ApplyRows(ResultWriter.Cells(DiklatQueries.Events(c, parse.GetValue(jenis))),
+                        "n", ["estimate", "ci_low", "ci_high"], []), fmt);
+                    break;
+                case "jp-unit":
+                    ResultWriter.WriteCells<JpUnitRow>(output, CliSmallCells.Apply(ResultWriter.Cells(DiklatQueries.JpUnits(c, tahun)),
+                        CliSmallCells.Jp, r => $"{r["tahun"]}").Where(r => parse.GetValue(unit) is not { } u || (string?)r["kode_unit"] == u).ToList(), fmt);
+                    break;
                 case "jp-pegawai": ResultWriter.Write(output, DiklatQueries.JpEmployees(c, tahun, parse.GetValue(unit)), fmt); break;
-                case "cakupan": ResultWriter.Write(output, DiklatQueries.JpCoverage(c, tahun), fmt); break;
-                default: ResultWriter.Write(output, DiklatQueries.Impact(c, parse.GetValue(jenis)), fmt); break;
+                case "cakupan":
+                    ResultWriter.WriteCells<JpCakupanRow>(output, CliSmallCells.Apply(ResultWriter.Cells(DiklatQueries.JpCoverage(c, tahun)),
+                        CliSmallCells.Jp, r => $"{r["tahun"]}|{r["dimensi"]}"), fmt);
+                    break;
+                default:
+                    var impact = ResultWriter.Cells(DiklatQueries.Impact(c, parse.GetValue(jenis)));
+                    CliSmallCells.ApplyRows(impact, "n_treated", ["att", "ci_low", "ci_high", "p_value", "max_smd", "cohens_d", "pretrend", "pretrend_p", "naive",
+                        "reaksi", "gain_test", "gain_ci_low", "gain_ci_high"], ["n_control", "n_peserta_lulus"]);
+                    CliSmallCells.ApplyRows(impact, "n_reaksi", ["reaksi"], []);
+                    CliSmallCells.ApplyRows(impact, "n_test", ["gain_test", "gain_ci_low", "gain_ci_high"], []);
+                    ResultWriter.WriteCells<DiklatDampakRow>(output, impact, fmt);
+                    break;
             }
             return Task.FromResult(CliApp.Ok);
         });

@@ -56,15 +56,17 @@ public static class EfisiensiCommand
             switch (parse.GetValue(view))
             {
                 case "tertunda":
-                    ResultWriter.Write(output, EfisiensiAnalysis.Tertunda(connection, calendar, options)
-                        .Where(r => kode is null || r.KodeUnit == kode).Select(TertundaRow.From).ToList(), fmt);
+                    // Suppressed over all units first, so a --unit filter shows the same cells.
+                    ResultWriter.WriteCells<TertundaRow>(output, CliSmallCells.Apply(ResultWriter.Cells(EfisiensiAnalysis.Tertunda(connection, calendar, options)
+                        .Select(TertundaRow.From)), CliSmallCells.Tertunda, _ => "").Where(r => kode is null || (string?)r["kode_unit"] == kode).ToList(), fmt);
                     break;
                 case "kualitas":
                     ResultWriter.Write(output, EfisiensiAnalysis.Kualitas(connection)
                         .Where(r => kode is null || r.KodeUnit == kode).Select(KualitasRow.From).ToList(), fmt);
                     break;
                 default:
-                    ResultWriter.Write(output, Ringkas(connection, calendar, options, p, kode, Dimensions(parse.GetValue(by))), fmt);
+                    ResultWriter.WriteCells<RingkasRow>(output, CliSmallCells.Apply(ResultWriter.Cells(Ringkas(connection, calendar, options, p, kode, Dimensions(parse.GetValue(by)))),
+                        CliSmallCells.Ringkas, r => (string)r["periode"]!), fmt);
                     break;
             }
             return Task.FromResult(CliApp.Ok);

@@ -41,11 +41,17 @@ public static class KinerjaCommand
             var kode = parse.GetValue(unit);
             switch (parse.GetValue(show))
             {
-                case "rincian": ResultWriter.Write(output, KinerjaQueries.Breakdown(c, periode, kode), fmt); break;
+                case "rincian":
+                    ResultWriter.WriteCells<KinerjaRincianRow>(output, CliSmallCells.Apply(ResultWriter.Cells(KinerjaQueries.Breakdown(c, periode, kode)),
+                        CliSmallCells.Kinerja, r => $"{r["kode_unit"]}|{r["periode"]}|{r["dimensi"]}"), fmt);
+                    break;
                 case "tren": ResultWriter.Write(output, KinerjaQueries.Trends(c, kode), fmt); break;
                 case "forecast": ResultWriter.Write(output, KinerjaQueries.Forecasts(c, kode), fmt); break;
                 case "pendorong": ResultWriter.Write(output, KinerjaQueries.Drivers(c), fmt); break;
-                default: ResultWriter.Write(output, KinerjaQueries.Units(c, periode, kode), fmt); break;
+                default:
+                    ResultWriter.WriteCells<KinerjaUnitRow>(output, CliSmallCells.Apply(ResultWriter.Cells(KinerjaQueries.Units(c, periode)),
+                        CliSmallCells.Kinerja, r => (string)r["periode"]!).Where(r => kode is null || (string?)r["kode_unit"] == kode).ToList(), fmt);
+                    break;
             }
             return Task.FromResult(CliApp.Ok);
         });

@@ -90,7 +90,8 @@ public sealed class IkmTrendTests
     [Fact]
     public void Profile_cells_below_the_minimum_are_suppressed()
     {
-        // 6 men answering all-4 (IKM 100), 2 women: shown as "<5" with no IKM.
+        // 6 men answering all-4 (IKM 100), 2 women: shown as "<5" with no IKM; the 6 men are hidden too
+        // (8 respondents − 6 would give the women away), their IKM over 6 stays.
         using var wh = new TempWarehouse();
         using var c = wh.Open();
         SkmData.Unit(c, "D1");
@@ -99,7 +100,7 @@ public sealed class IkmTrendTests
         var cells = IkmProfile.Compute(c, 5, new IkmFilter("unit", "2026", "D1"));
 
         var men = Assert.Single(cells, x => x.Dimensi == "jenis_kelamin" && x.Kategori == "L");
-        Assert.Equal((6L, "6", 100.00m), (men.Responden!.Value, men.RespondenTeks, men.Ikm!.Value));
+        Assert.Equal(((long?)null, "disembunyikan", 100.00m), (men.Responden, men.RespondenTeks, men.Ikm!.Value));
         var women = Assert.Single(cells, x => x.Dimensi == "jenis_kelamin" && x.Kategori == "P");
         Assert.Equal((null, "<5", null), (women.Responden, women.RespondenTeks, women.Ikm));
         // all 8 in the 30-39 band: NRR = (6 × 4 + 2 × 1) / 8 = 3.25 → 3.25 × 25 = 81.25

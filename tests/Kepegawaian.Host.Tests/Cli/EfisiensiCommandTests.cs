@@ -27,10 +27,9 @@ public sealed class EfisiensiCommandTests
         var row = Assert.Single(JsonDocument.Parse(o.ToString()).RootElement.EnumerateArray());
         Assert.Equal("U1", row.GetProperty("kode_unit").GetString());
         Assert.Equal("2026-11", row.GetProperty("periode").GetString());
-        Assert.Equal(2, row.GetProperty("n").GetInt64());
-        Assert.Equal(0.5, row.GetProperty("share_online").GetDouble());
-        Assert.Equal(36.0, row.GetProperty("median_jam").GetDouble(), 9);
-        Assert.Equal(0.5, row.GetProperty("median_hari_kerja").GetDouble(), 9);
+        // Two requests: the count and every figure over them are suppressed (fewer than 5).
+        foreach (var f in new[] { "n", "n_diputus", "share_online", "median_jam", "median_hari_kerja" })
+            Assert.Equal(JsonValueKind.Null, row.GetProperty(f).ValueKind);
     }
 
     [Fact]

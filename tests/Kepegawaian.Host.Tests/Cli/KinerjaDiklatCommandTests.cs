@@ -42,13 +42,15 @@ public sealed class KinerjaDiklatCommandTests
         var row = JsonDocument.Parse(output).RootElement[0];
         Assert.Equal("U1", row.GetProperty("kode_unit").GetString());
         Assert.Equal("2025-Q1", row.GetProperty("periode").GetString());
-        Assert.Equal(90.0, row.GetProperty("mean_nilai_skp").GetDouble(), 9);
-        Assert.Equal(1, row.GetProperty("n_sangat_baik").GetInt32());
+        // Two employees: every count and mean describes fewer than 5 and is suppressed (null).
+        foreach (var f in new[] { "n", "mean_nilai_skp", "mean_skor", "n_sangat_baik", "n_baik" })
+            Assert.Equal(JsonValueKind.Null, row.GetProperty(f).ValueKind);
+        Assert.Equal(0, row.GetProperty("n_butuh_perbaikan").GetInt32()); // a zero names nobody
 
         var rincian = await Run("kinerja", "--db", wh.Path, "--show", "rincian", "--period", "2025-Q1", "--unit", "U1", "--format", "json");
         var golongan = JsonDocument.Parse(rincian.Out).RootElement.EnumerateArray().Where(r => r.GetProperty("dimensi").GetString() == "golongan").ToList();
         Assert.Equal(["III/a", "III/b"], golongan.Select(r => r.GetProperty("kategori").GetString()));
-        Assert.Equal(100.0, golongan[0].GetProperty("mean_nilai_skp").GetDouble(), 9);   // Ani, III/a
+        Assert.Equal(JsonValueKind.Null, golongan[0].GetProperty("mean_nilai_skp").ValueKind);   // Ani alone: suppressed
     }
 
     [Fact]
@@ -61,7 +63,7 @@ public sealed class KinerjaDiklatCommandTests
         var row = JsonDocument.Parse(output).RootElement[0];
         foreach (var field in new[] { "att", "ci_low", "ci_high", "p_value", "n_treated", "n_control", "status", "pool", "reaksi", "gain_test" })
             Assert.True(row.TryGetProperty(field, out _), field);
-        Assert.Equal(4.0, row.GetProperty("reaksi").GetDouble(), 9);          // (4.5 + 3.5) / 2
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("reaksi").ValueKind);   // 2 participants: suppressed
         Assert.StartsWith("terlalu kecil", row.GetProperty("status").GetString());
         var jp = await Run("diklat", "--db", wh.Path, "--show", "jp-pegawai", "--period", "2025", "--format", "json");
         var list = JsonDocument.Parse(jp.Out).RootElement;
