@@ -30,7 +30,7 @@ public static class EfisiensiMarts
         var online = EfisiensiAnalysis.Online(connection, calendar, options);
         var tertunda = EfisiensiAnalysis.Tertunda(connection, calendar, options);
         var kualitas = EfisiensiAnalysis.Kualitas(connection);
-        var libur = HolidayCoverage.Years(connection, calendar, acuan.Year);
+        var libur = HolidayCoverage.Years(connection, calendar, acuan?.Year);
         cancellationToken.ThrowIfCancellationRequested();
 
         using var tx = connection.BeginTransaction();

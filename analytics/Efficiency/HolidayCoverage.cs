@@ -14,7 +14,10 @@ public sealed record HolidayYear(int Tahun, bool Tercakup);
 /// </summary>
 public static class HolidayCoverage
 {
-    /// <summary>The years <c>fact_cuti</c> runs through plus <paramref name="referenceYear"/> (pending requests age up to it).</summary>
+    /// <summary>
+    /// The years <c>fact_cuti</c> runs through plus <paramref name="referenceYear"/>, the year pending requests age up
+    /// to; null when they age to the data-through time (EfisiensiAnalysis.ReferenceTime), whose year is among them.
+    /// </summary>
     public static IReadOnlyList<HolidayYear> Years(DuckDBConnection connection, WorkingCalendar calendar, int? referenceYear)
     {
         var years = new SortedSet<int>();

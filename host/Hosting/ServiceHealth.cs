@@ -12,7 +12,7 @@ public static class ServiceHealth
     {
         var report = EtlHealth.Check(connection, etl.Inbox, TimeSpan.FromMinutes(etl.StaleAfterMinutes), nowLocal, zone);
         var warnings = new List<string>();
-        if (HolidayCoverage.Warning(HolidayCoverage.Missing(connection, WorkingCalendar.Load(efisiensi), nowLocal.Year)) is { } holidays)
+        if (HolidayCoverage.Warning(HolidayCoverage.Missing(connection, WorkingCalendar.Load(efisiensi), referenceYear: null)) is { } holidays)
             warnings.Add(holidays);
         return report with { Warnings = warnings };
     }

@@ -338,7 +338,7 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
     private string CutiSummary(CutiWaktuRow now, CutiWaktuRow? before)
     {
         var month = text.MonthYear(now.Bulan);
-        var pending = CutiPending(now.NTertunda) is long n ? text.Int(n) : suppressed;
+        var pending = CutiPending(now.NTertunda) is long n ? text.Int(n) : suppressed.ToString();
         if (now.MedianHariKerja is not { } median)
             return text.T($"Median waktu proses cuti {month} belum dapat diestimasi: {pending} dari {text.Int(now.N)} pengajuan masih diproses.",
                           $"Median leave processing time {month} not yet estimable: {pending} of {text.Int(now.N)} requests still pending.");

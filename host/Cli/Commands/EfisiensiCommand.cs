@@ -51,7 +51,7 @@ public static class EfisiensiCommand
             var output = parse.InvocationConfiguration.Output;
             var fmt = parse.GetValue(format);
             using var connection = ReadableWarehouse.Open(parse);
-            if (HolidayCoverage.Warning(HolidayCoverage.Missing(connection, calendar, CliClock.Today().Year)) is { } warning)
+            if (HolidayCoverage.Warning(HolidayCoverage.Missing(connection, calendar, referenceYear: null)) is { } warning)
                 parse.InvocationConfiguration.Error.WriteLine("peringatan / warning: " + warning);
             switch (parse.GetValue(view))
             {

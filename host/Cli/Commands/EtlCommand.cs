@@ -90,7 +90,7 @@ public static class EtlCommand
     private static async Task WarnAboutHolidaysAsync(WarehouseDatabase database, TextWriter error)
     {
         using var connection = database.Open();
-        var missing = HolidayCoverage.Missing(connection, WorkingCalendar.Load(CliConfiguration.Analytics.Efisiensi), CliClock.Today().Year);
+        var missing = HolidayCoverage.Missing(connection, WorkingCalendar.Load(CliConfiguration.Analytics.Efisiensi), referenceYear: null);
         if (HolidayCoverage.Warning(missing) is { } warning)
             await error.WriteLineAsync("peringatan / warning: " + warning);
     }
