@@ -87,6 +87,8 @@ public sealed class ExportTests
         XlsxReportRenderer.Write(report, path);
 
         using var doc = SpreadsheetDocument.Open(path, false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));              // opens in Excel without a repair prompt
         var wb = doc.WorkbookPart!;
         var sheets = wb.Workbook.Sheets!.Elements<Sheet>().ToList();
         Assert.Equal(["Ringkasan", "Peringatan", "Kinerja per unit"], sheets.Select(s => s.Name!.Value));
