@@ -45,6 +45,10 @@ public sealed class ExecutiveBriefBuilder(
 
     private string Vs(string periode) => text.T($"dibanding {text.Period(periode)}", $"vs {text.Period(periode)}");
 
+    /// <summary>The period's label, marked "berjalan" (running) when it has not ended with the report week.</summary>
+    private string Label(string? periode) =>
+        text.Period(periode) + (Periode.TryParse(periode, out var p) && p.End > week.End ? text.T(" (berjalan)", " (running)") : "");
+
     // ------------------------------------------------------------------ KPI cards
     private List<KpiCard> Kpis()
     {
@@ -54,7 +58,7 @@ public sealed class ExecutiveBriefBuilder(
         {
             var now = city[^1];
             var prev = city.Count > 1 ? city[^2] : null;
-            cards.Add(new KpiCard(text.T("IKM Kota", "City IKM"), text.Period(now.Periode), $"{text.N(now.Ikm)} ({now.Mutu.Trim()} {now.Kinerja})",
+            cards.Add(new KpiCard(text.T("IKM Kota", "City IKM"), Label(now.Periode), $"{text.N(now.Ikm)} ({now.Mutu.Trim()} {now.Kinerja})",
                 prev is null ? text.T("belum ada pembanding", "no earlier period") : $"{text.Signed(now.Ikm - prev.Ikm)} {Vs(prev.Periode)}",
                 Tone(now.Ikm - prev?.Ikm)));
         }
@@ -68,7 +72,7 @@ public sealed class ExecutiveBriefBuilder(
             var all = content.CutiMedian(m, null);
             var before = months.Count > 1 ? content.CutiMedian(months[^2], null) : null;
             cards.Add(new KpiCard(text.T("Median proses cuti (hari kerja)", "Median leave processing (working days)"),
-                $"{text.MonthName(m.Month)} {m.Year}", Pair(m),
+                Label($"{m.Year}-{m.Month:00}"), Pair(m),
                 months.Count > 1
                     ? text.T($"semua {text.N(all, 1)}; {text.MonthName(months[^2].Month)}: {text.N(before, 1)} ({Pair(months[^2])})",
                              $"all {text.N(all, 1)}; {text.MonthName(months[^2].Month)}: {text.N(before, 1)} ({Pair(months[^2])})")
@@ -80,7 +84,7 @@ public sealed class ExecutiveBriefBuilder(
         if (onlinePeriods.Count > 0 && content.OnlineShare(online.Where(o => o.Periode == onlinePeriods[^1])) is { } share)
         {
             var prev = onlinePeriods.Count > 1 ? content.OnlineShare(online.Where(o => o.Periode == onlinePeriods[^2])) : null;
-            cards.Add(new KpiCard(text.T("Pengajuan cuti online", "Leave requested online"), text.Period(onlinePeriods[^1]),
+            cards.Add(new KpiCard(text.T("Pengajuan cuti online", "Leave requested online"), Label(onlinePeriods[^1]),
                 $"{text.Pct(share)} ({text.T("target", "target")} {text.Pct(targets.OnlineShareTarget, 0)})",
                 prev is { } p ? $"{text.Signed((share - p) * 100, 1)} {text.T("poin", "points")} {Vs(onlinePeriods[^2])}" : text.T("belum ada pembanding", "no earlier period"),
                 share >= targets.OnlineShareTarget ? KpiTone.Good : KpiTone.Bad));
@@ -155,7 +159,7 @@ public sealed class ExecutiveBriefBuilder(
         var latest = content.LatestIkmPeriod(units);
         var low = units.Where(r => r.Periode == latest && r.Mutu.Trim().FirstOrDefault() is 'C' or 'D')
             .OrderByDescending(r => r.Mutu.Trim()).ThenBy(r => r.Ikm).ThenBy(r => r.NamaUnit, NaturalOrder.Instance).ToList();
-        groups.Add(Group(text.T($"IKM bermutu C/D ({text.Period(latest)})", $"IKM graded C/D ({text.Period(latest)})"),
+        groups.Add(Group(text.T($"IKM bermutu C/D ({Label(latest)})", $"IKM graded C/D ({Label(latest)})"),
             low.Select(r => (r.NamaUnit, text.T($"IKM {text.N(r.Ikm)}, mutu {r.Mutu.Trim()}", $"IKM {text.N(r.Ikm)}, grade {r.Mutu.Trim()}"))), none));
 
         var alerts = content.Alerts();
@@ -173,7 +177,7 @@ public sealed class ExecutiveBriefBuilder(
         var month = periods.LastOrDefault();
         var under = online.Where(o => o.Periode == month && o.N >= minCell && o.ShareOnline < targets.OnlineShareTarget)
             .OrderBy(o => o.ShareOnline).ThenBy(o => data.UnitName(o.KodeUnit), NaturalOrder.Instance).ToList();
-        groups.Add(Group(text.T($"Di bawah target online {text.Pct(targets.OnlineShareTarget, 0)} ({text.Period(month)})", $"Below the {text.Pct(targets.OnlineShareTarget, 0)} online target ({text.Period(month)})"),
+        groups.Add(Group(text.T($"Di bawah target online {text.Pct(targets.OnlineShareTarget, 0)} ({Label(month)})", $"Below the {text.Pct(targets.OnlineShareTarget, 0)} online target ({Label(month)})"),
             under.Select(o => (data.UnitName(o.KodeUnit), text.T($"online {text.Pct(o.ShareOnline)} dari {text.Int(o.N)} pengajuan", $"online {text.Pct(o.ShareOnline)} of {text.Int(o.N)} requests"))), none));
 
         var year = JpYear();

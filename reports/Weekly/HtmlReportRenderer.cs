@@ -67,8 +67,8 @@ public static class HtmlReportRenderer
     {
         var t = report.Text;
         var b = report.Brief;
-        sb.Append($"<h1>{E(report.Title)}</h1>");
-        sb.Append($"<p class=\"muted\">{E(b.DataThrough)}</p>");
+        sb.Append($"<h1>{E(report.Heading)}</h1>");
+        sb.Append($"<p><b>{E(report.WeekLabel)}</b> <span class=\"muted\">· {E(b.DataThrough)}</span></p>");
         sb.Append($"<p class=\"status\">{E(b.DataStatus)}</p>");
         sb.Append("<div class=\"kpis\">");
         foreach (var k in b.Kpis)

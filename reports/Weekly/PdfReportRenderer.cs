@@ -74,7 +74,8 @@ public sealed class PdfReportRenderer : IDisposable
     {
         var t = report.Text;
         var b = report.Brief;
-        Text(report.Title, 16, bold);
+        Text(report.Heading, 16, bold);
+        Text($"{report.WeekLabel} · {b.DataThrough}", 11, bold, Grey);
         Text(b.DataStatus, 9.5f, regular);
         y += 4;
         // KPI cards, three per row.
@@ -208,7 +209,11 @@ public sealed class PdfReportRenderer : IDisposable
         Row(table.Columns.ToArray(), widths, size, bold, new bool[widths.Length], HeaderBg);
     }
 
-    /// <summary>Widths follow the content (a long reason column gets room, a 3-digit column does not), scaled to the page.</summary>
+    /// <summary>
+    /// Widths follow the content: every column gets what its longest cell needs when the page allows; when it
+    /// does not, only the widest columns (names, reasons) give way, down to a common cap, so short words such as
+    /// "Kurang Baik" and numbers never wrap.
+    /// </summary>
     private float[] ColumnWidths(IReadOnlyList<string> columns, List<string[]> cells, float size)
     {
         using var font = new SKFont(regular, size);
@@ -218,17 +223,27 @@ public sealed class PdfReportRenderer : IDisposable
         var min = new float[n];
         for (var i = 0; i < n; i++)
         {
-            var longestWord = columns[i].Split(' ').Max(w => boldFont.MeasureText(w)) + 6;
-            var content = cells.Count == 0 ? 0 : cells.Max(r => font.MeasureText(r[i])) + 6;
-            min[i] = Math.Min(longestWord, 70);
-            want[i] = Math.Max(Math.Min(Math.Max(content, boldFont.MeasureText(columns[i]) / 2 + 6), 220), min[i]);
+            var longestWord = columns[i].Split(' ').Max(w => boldFont.MeasureText(w)) + 8;
+            var content = cells.Count == 0 ? 0 : cells.Max(r => font.MeasureText(r[i])) + 8;
+            min[i] = Math.Min(longestWord, 80);
+            want[i] = Math.Max(content, min[i]);
         }
-        var total = want.Sum();
-        if (total <= ContentW) return want.Select(w => w * ContentW / total).ToArray();
-        // Too wide: shrink the columns above their minimum proportionally.
-        var spare = want.Zip(min, (w, m) => w - m).Sum();
-        var excess = total - ContentW;
-        return want.Select((w, i) => spare > 0 ? w - (w - min[i]) * Math.Min(1, excess / spare) : ContentW / n).ToArray();
+        if (want.Sum() <= ContentW)
+        {
+            // Spare room goes to the text columns (the first, names), numbers stay tight.
+            var spare = ContentW - want.Sum();
+            want[0] += spare;
+            return want;
+        }
+        float lo = 0, hi = want.Max();
+        for (var k = 0; k < 40; k++)
+        {
+            var cap = (lo + hi) / 2;
+            if (want.Select((w, i) => Math.Max(Math.Min(w, cap), min[i])).Sum() > ContentW) hi = cap; else lo = cap;
+        }
+        var capped = want.Select((w, i) => Math.Max(Math.Min(w, lo), min[i])).ToArray();
+        capped[0] += Math.Max(0, ContentW - capped.Sum());
+        return capped;
     }
 
     private static float RowHeight(string[] cells, float[] widths, float size, SKTypeface face)
@@ -258,7 +273,7 @@ public sealed class PdfReportRenderer : IDisposable
                 for (var k = 0; k < lines[i].Count; k++)
                 {
                     var ly = top + (k + 1) * (size + 2);
-                    if (numeric[i]) c.DrawText(lines[i][k], x + widths[i] - 2, ly, SKTextAlign.Right, font, paint);
+                    if (numeric[i]) c.DrawText(lines[i][k], x + widths[i] - 6, ly, SKTextAlign.Right, font, paint);
                     else c.DrawText(lines[i][k], x + 2, ly, SKTextAlign.Left, font, paint);
                 }
                 x += widths[i];

@@ -49,6 +49,9 @@ public sealed record WeeklyReport(
     /// <summary>"Minggu ke-47 (16–22 November 2026)".</summary>
     public string WeekLabel => Text.Period(Week);
 
+    /// <summary>The page heading without the week (the week goes on the line below it).</summary>
+    public string Heading => Text.T("Laporan Mingguan Kepegawaian Kota Palembang", "Weekly Civil Service Report, Kota Palembang");
+
     public IEnumerable<ReportTable> AllTables => Sections.SelectMany(s => s.Tables).Prepend(Alerts);
     public IEnumerable<ReportChart> AllCharts => Sections.SelectMany(s => s.Charts);
     public string FileStem => $"laporan-mingguan-{Week}";
