@@ -211,8 +211,8 @@ public sealed class PdfReportRenderer : IDisposable
 
     /// <summary>
     /// Widths follow the content: every column gets what its longest cell needs when the page allows; when it
-    /// does not, only the widest columns (names, reasons) give way, down to a common cap, so short words such as
-    /// "Kurang Baik" and numbers never wrap.
+    /// does not, only the widest columns (names, reasons) give way, so short words such as "Kurang Baik" and
+    /// numbers never wrap.
     /// </summary>
     private float[] ColumnWidths(IReadOnlyList<string> columns, List<string[]> cells, float size)
     {
@@ -235,15 +235,23 @@ public sealed class PdfReportRenderer : IDisposable
             want[0] += spare;
             return want;
         }
-        float lo = 0, hi = want.Max();
-        for (var k = 0; k < 40; k++)
+        // Columns that fit their share keep their width; the long ones (names, reasons) split the rest by the
+        // square root of what they want, so a 600 pt reason gets more room than a 130 pt name without starving it.
+        var width = (float[])want.Clone();
+        var flexible = Enumerable.Range(0, n).ToHashSet();
+        while (flexible.Count > 0)
         {
-            var cap = (lo + hi) / 2;
-            if (want.Select((w, i) => Math.Max(Math.Min(w, cap), min[i])).Sum() > ContentW) hi = cap; else lo = cap;
+            var room = ContentW - Enumerable.Range(0, n).Where(i => !flexible.Contains(i)).Sum(i => width[i]);
+            var weight = flexible.Sum(i => MathF.Sqrt(want[i]));
+            var fits = flexible.Where(i => want[i] <= room * MathF.Sqrt(want[i]) / weight).ToList();
+            if (fits.Count == 0)
+            {
+                foreach (var i in flexible) width[i] = Math.Max(min[i], room * MathF.Sqrt(want[i]) / weight);
+                break;
+            }
+            foreach (var i in fits) { width[i] = want[i]; flexible.Remove(i); }
         }
-        var capped = want.Select((w, i) => Math.Max(Math.Min(w, lo), min[i])).ToArray();
-        capped[0] += Math.Max(0, ContentW - capped.Sum());
-        return capped;
+        return width;
     }
 
     private static float RowHeight(string[] cells, float[] widths, float size, SKTypeface face)
