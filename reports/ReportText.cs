@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kepegawaian.Analytics.Common;
 
 namespace Kepegawaian.Reports;
 
@@ -45,6 +46,32 @@ public sealed class ReportText
     public string MonthShort(int month) => MonthName(month)[..3];
     public string Date(DateOnly d) => $"{d.Day} {MonthName(d.Month)} {d.Year}";
     public string MonthYear(DateOnly d) => $"{MonthShort(d.Month)} {d.Year}";
+
+    /// <summary>
+    /// The one readable label of a period, for reports and dashboard: "Tahun 2026", "Semester I 2026",
+    /// "Triwulan IV 2026", "November 2026", "Minggu ke-48 (23–29 November 2026)" (English: "Year 2026",
+    /// "Half-year 1 2026", "Quarter 4 2026", "November 2026", "Week 48 (23–29 November 2026)").
+    /// </summary>
+    public string Period(Periode p) => p.Kind switch
+    {
+        PeriodeKind.Tahun => T($"Tahun {p.Year}", $"Year {p.Year}"),
+        PeriodeKind.Semester => T($"Semester {Roman(p.Number)} {p.Year}", $"Half-year {p.Number} {p.Year}"),
+        PeriodeKind.Triwulan => T($"Triwulan {Roman(p.Number)} {p.Year}", $"Quarter {p.Number} {p.Year}"),
+        PeriodeKind.Bulan => $"{MonthName(p.Number)} {p.Year}",
+        PeriodeKind.Minggu => T($"Minggu ke-{p.Number}", $"Week {p.Number}") + $" ({DateRange(p.Start, p.End.AddDays(-1))})",
+        _ => p.ToString(),
+    };
+
+    /// <summary>The label of a period string; text that is not a period is returned unchanged.</summary>
+    public string Period(string? periode) => Periode.TryParse(periode, out var p) ? Period(p) : periode ?? "";
+
+    /// <summary>"23–29 November 2026", "30 November–6 Desember 2026", "29 Desember 2025–4 Januari 2026".</summary>
+    public string DateRange(DateOnly first, DateOnly last) =>
+        first.Year != last.Year ? $"{Date(first)}–{Date(last)}"
+        : first.Month != last.Month ? $"{first.Day} {MonthName(first.Month)}–{Date(last)}"
+        : $"{first.Day}–{Date(last)}";
+
+    private static string Roman(int n) => n switch { 1 => "I", 2 => "II", 3 => "III", 4 => "IV", _ => n.ToString(CultureInfo.InvariantCulture) };
 
     /// <summary>Shown instead of a figure that describes fewer than MinCellSize employees.</summary>
     public static string Suppressed(int minCellSize) => $"<{minCellSize.ToString(CultureInfo.InvariantCulture)}";

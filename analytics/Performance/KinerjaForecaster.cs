@@ -1,3 +1,4 @@
+using MathNet.Numerics.Distributions;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.LightGbm;
@@ -7,17 +8,26 @@ namespace Kepegawaian.Analytics.Performance;
 public sealed record UnitForecast(string KodeUnit, string Periode, double Forecast, double Lower, double Upper, double MaeModel, double MaeNaive);
 
 /// <summary>
+/// The city's forecast at the level the report plots: the employee-weighted mean of the units' nilai_skp.
+/// The band comes from the city series' own backtest errors (<c>Origins</c> held-out origins of that
+/// horizon), not from unit bands. Lower/Upper are null with fewer than two errors.
+/// </summary>
+public sealed record CityForecast(string Periode, double Forecast, double? Lower, double? Upper, double? MaeModel, double? MaeNaive, int Origins);
+
+/// <summary>
 /// Next-two-quarter forecast of each unit's mean performance (ML.NET TimeSeries is not available here):
 /// one LightGbm regression per horizon h ∈ {1, 2}, pooled over units, predicting the change from the last
 /// known value y_o to y_{o+h} from lag changes (y_o − y_{o−1}, y_o − y_{o−2}, y_o − y_{o−3}), the level
 /// relative to the unit's own past mean, and the target quarter of the year (seasonality).
-/// Rolling-origin backtest over the last <see cref="BacktestOrigins"/> origins gives each unit's MAE beside the
+/// Rolling-origin backtest over the last <see cref="BacktestOrigins"/> origins (o = last − 5 … last − 1;
+/// horizon 2 has one fewer) gives each unit's MAE beside the
 /// naive last-value forecast; a unit's forecast is kept only where the model's MAE is lower. The interval is
 /// forecast ± 1.96 · RMSE of the pooled backtest errors of that horizon (approximate 95 %).
 /// </summary>
 public static class KinerjaForecaster
 {
-    public const int BacktestOrigins = 4;
+    /// <summary>Origins of the rolling backtest for horizon 1 (horizon 2 uses the four whose target is observed).</summary>
+    public const int BacktestOrigins = 5;
     private const int Lags = 4;
 
     private sealed class Row
@@ -38,17 +48,22 @@ public static class KinerjaForecaster
         [ColumnName("Score")] public float Score { get; set; }
     }
 
-    public static IReadOnlyList<UnitForecast> Forecast(IReadOnlyList<UnitSeries> series, KinerjaOptions options)
+    public static IReadOnlyList<UnitForecast> Forecast(IReadOnlyList<UnitSeries> series, KinerjaOptions options) =>
+        ForecastAll(series, options).Units;
+
+    public static (IReadOnlyList<UnitForecast> Units, IReadOnlyList<CityForecast> City) ForecastAll(IReadOnlyList<UnitSeries> series, KinerjaOptions options)
     {
         var usable = series.Where(s => s.Points.Count >= options.MinQuartersForForecast).ToList();
-        if (usable.Count == 0) return [];
+        if (usable.Count == 0) return ([], []);
         var maps = usable.ToDictionary(s => s.KodeUnit, s => s.Points.ToDictionary(p => p.Index, p => p.Value));
         var lastIndex = usable.Max(s => s.Points[^1].Index);
         var ml = new MLContext(seed: options.Seed);
 
         var errors = usable.ToDictionary(s => s.KodeUnit, _ => (Model: new List<double>(), Naive: new List<double>()));
         var residuals = new Dictionary<int, List<double>> { [1] = [], [2] = [] };
-        for (var origin = lastIndex - BacktestOrigins - 1; origin <= lastIndex - 1; origin++)
+        var city = CitySeries(series);
+        var cityErrors = new Dictionary<int, (List<double> Model, List<double> Naive)> { [1] = ([], []), [2] = ([], []) };
+        for (var origin = lastIndex - BacktestOrigins; origin <= lastIndex - 1; origin++)
             foreach (var h in new[] { 1, 2 })
             {
                 if (origin + h > lastIndex) continue;
@@ -62,12 +77,27 @@ public static class KinerjaForecaster
                     errors[unit].Naive.Add(Math.Abs(values[origin] - actual));
                     residuals[h].Add(predicted - actual);
                 }
+                if (city.TryGetValue(origin + h, out var cityActual) && Features(city, origin, h, 0) is { } cityRow)
+                {
+                    cityErrors[h].Model.Add(city[origin] + model.Predict(cityRow).Score - cityActual);
+                    cityErrors[h].Naive.Add(city[origin] - cityActual);
+                }
             }
 
         var result = new List<UnitForecast>();
+        var cityResult = new List<CityForecast>();
         foreach (var h in new[] { 1, 2 })
         {
             var model = Train(ml, maps, h, maxTarget: lastIndex, options.Seed);
+            if (model is not null && city.ContainsKey(lastIndex) && Features(city, lastIndex, h, 0) is { } cityRow)
+            {
+                var f = city[lastIndex] + model.Predict(cityRow).Score;
+                var (m, n) = cityErrors[h];
+                // t quantile with as many degrees of freedom as held-out errors: few origins, wide band.
+                var half = m.Count >= 2 ? StudentT.InvCDF(0, 1, m.Count, 0.975) * Math.Sqrt(m.Average(e => e * e)) : (double?)null;
+                cityResult.Add(new CityForecast(Name(lastIndex + h), f, f - half, f + half,
+                    m.Count > 0 ? m.Average(Math.Abs) : null, n.Count > 0 ? n.Average(Math.Abs) : null, m.Count));
+            }
             if (model is null || residuals[h].Count == 0) continue;
             var rmse = Math.Sqrt(residuals[h].Average(e => e * e));
             foreach (var (unit, values) in maps)
@@ -79,8 +109,17 @@ public static class KinerjaForecaster
                 result.Add(new UnitForecast(unit, Name(lastIndex + h), f, f - 1.96 * rmse, f + 1.96 * rmse, m.Average(), n.Average()));
             }
         }
-        return result.OrderBy(r => r.KodeUnit, StringComparer.Ordinal).ThenBy(r => r.Periode, StringComparer.Ordinal).ToList();
+        return (result.OrderBy(r => r.KodeUnit, StringComparer.Ordinal).ThenBy(r => r.Periode, StringComparer.Ordinal).ToList(), cityResult);
     }
+
+    /// <summary>
+    /// The city series as the weekly report shows it: per quarter, the employee-weighted mean of the
+    /// nilai_skp means of every unit measured in nilai_skp (all units, not only those given a forecast).
+    /// </summary>
+    public static Dictionary<int, double> CitySeries(IReadOnlyList<UnitSeries> series) =>
+        series.Where(s => s.Measure == "nilai_skp").SelectMany(s => s.Points).Where(p => p.N > 0)
+            .GroupBy(p => p.Index)
+            .ToDictionary(g => g.Key, g => g.Sum(p => p.Value * p.N) / g.Sum(p => p.N));
 
     private static string Name(int index) => $"{index / 4}-Q{index % 4 + 1}";
 

@@ -31,8 +31,11 @@ public static class KinerjaMarts
         var series = UnitSeries.Load(connection);
         MartWriter.Append(connection, "mart_kinerja_tren", Trends(series, options));
         cancellationToken.ThrowIfCancellationRequested();
-        MartWriter.Append(connection, "mart_kinerja_forecast", KinerjaForecaster.Forecast(series, options).Select(f =>
+        var (units, city) = KinerjaForecaster.ForecastAll(series, options);
+        MartWriter.Append(connection, "mart_kinerja_forecast", units.Select(f =>
             new object?[] { f.KodeUnit, f.Periode, f.Forecast, f.Lower, f.Upper, f.MaeModel, f.MaeNaive }));
+        MartWriter.Append(connection, "mart_kinerja_forecast_kota", city.Select(f =>
+            new object?[] { f.Periode, f.Forecast, f.Lower, f.Upper, f.MaeModel, f.MaeNaive, f.Origins }));
         cancellationToken.ThrowIfCancellationRequested();
         MartWriter.Append(connection, "mart_kinerja_pendorong", KinerjaDrivers.Rank(connection, options).Select(d =>
             new object?[] { d.Rank, d.Feature, d.MaeIncrease, d.MaeIncreaseSd, d.MaeModel, d.MaeBaseline }));

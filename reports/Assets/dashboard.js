@@ -38,7 +38,8 @@
           var tr = document.createElement('tr');
           columns.forEach(function (c) {
             var td = document.createElement('td');
-            td.textContent = format(row[c], decimals[c]);
+            // A year is a label, not a quantity: "2026", never "2.026".
+            td.textContent = c === 'tahun' ? String(row[c]) : format(row[c], decimals[c]);
             if (typeof row[c] === 'number') td.className = 'num';
             tr.appendChild(td);
           });

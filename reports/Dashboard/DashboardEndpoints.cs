@@ -53,7 +53,7 @@ public static class DashboardEndpoints
                 ("mean_nilai_skp", t.T("Rata-rata nilai SKP", "Mean SKP score")), ("baik_atau_lebih", t.T("Sangat Baik + Baik", "Outstanding + Good")),
                 ("butuh_perbaikan", t.T("Butuh Perbaikan", "Needs improvement")), ("kurang_atau_lebih_buruk", t.T("Kurang + Sangat Kurang", "Poor + Very poor")), ("tren", t.T("Tren", "Trend"))])])));
         app.MapGet("/dasbor/jp", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/dasbor/jp", t.T("Cakupan diklat 20 JP", "20 JP training coverage"),
-            [new FilterSpec("tahun", t.T("Tahun", "Year"), m.JpYears().Select(y => (y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture))).ToList(),
+            [new FilterSpec("tahun", t.T("Tahun", "Year"), m.JpYears().Select(y => (y.ToString(CultureInfo.InvariantCulture), t.Period(y.ToString(CultureInfo.InvariantCulture)))).ToList(),
                 m.PickYear(f.Tahun)?.ToString(CultureInfo.InvariantCulture), false), Units(t, m, f.Unit)],
             [("/chart/jp_cakupan.png", t.T("Kepatuhan 20 JP", "20 JP compliance"))],
             [new TableSpec("/api/jp", t.T("Kepatuhan 20 JP per unit", "20 JP compliance by unit"), [("unit", "Unit"), ("tahun", t.T("Tahun", "Year")), ("pegawai", t.T("Pegawai", "Employees")),
@@ -141,7 +141,7 @@ public static class DashboardEndpoints
                 ("n_control", t.T("n kontrol", "n control")), ("max_smd", "max SMD"), ("cohens_d", "Cohen's d"), ("pretrend_p", t.T("p pra-tren", "pre-trend p")), ("pool", t.T("Kontrol", "Controls")),
                 ("reaksi", t.T("Reaksi (L1)", "Reaction (L1)")), ("gain_test", t.T("Kenaikan tes (L2)", "Test gain (L2)"))])])));
         hr.MapGet("/hr/jp", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/hr/jp", t.T("Pegawai belum memenuhi 20 JP", "Employees below 20 JP"),
-            [new FilterSpec("tahun", t.T("Tahun", "Year"), m.JpYears().Select(y => (y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture))).ToList(),
+            [new FilterSpec("tahun", t.T("Tahun", "Year"), m.JpYears().Select(y => (y.ToString(CultureInfo.InvariantCulture), t.Period(y.ToString(CultureInfo.InvariantCulture)))).ToList(),
                 m.PickYear(f.Tahun)?.ToString(CultureInfo.InvariantCulture), false)], [],
             [new TableSpec("/api/hr/jp", t.T("Daftar kepatuhan 20 JP", "20 JP compliance list"), [("nip", "NIP"), ("nama", t.T("Nama", "Name")), ("unit", "Unit"), ("tahun", t.T("Tahun", "Year")), ("jp", "JP")])])));
         hr.MapGet("/api/hr/diklat", (HttpContext ctx) => Json(ctx, (m, f) => m.DiklatTable()));
@@ -192,7 +192,7 @@ public static class DashboardEndpoints
         Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
 
     private static FilterSpec Periods(ReportText t, IReadOnlyList<string> periods, string? selected) =>
-        new("periode", t.T("Periode", "Period"), periods.Select(p => (p, p)).ToList(), selected is not null && periods.Contains(selected) ? selected : periods.FirstOrDefault(), false);
+        new("periode", t.T("Periode", "Period"), periods.Select(p => (p, t.Period(p))).ToList(), selected is not null && periods.Contains(selected) ? selected : periods.FirstOrDefault(), false);
 
     private static FilterSpec Units(ReportText t, DashboardModel m, string? selected) =>
         new("unit", "Unit", m.Units().Select(u => (u.Kode, u.Nama)).ToList(), selected, true);

@@ -39,6 +39,12 @@ public sealed record KinerjaTrenRow(string KodeUnit, double Slope, double? CiLow
 public sealed record KinerjaForecastRow(
     string KodeUnit, string Periode, double Forecast, double? Lower, double? Upper, double? MaeModel, double? MaeNaive);
 
+/// <summary>The city's forecast at the level the report plots (employee-weighted), band from the city's own backtest errors.</summary>
+public sealed record KinerjaForecastKotaRow(string Periode, double Forecast, double? Lower, double? Upper, long Origins);
+
+/// <summary>Leave requests due (≥ N working days old) and still undecided at the reference instant; 'KOTA' = city.</summary>
+public sealed record CutiTertundaRow(string KodeUnit, DateTime WaktuAcuan, long NJatuhTempo, long NTertunda);
+
 public sealed record DiklatDampakRow(
     string Kelompok, string JenisKelompok, string Status, double? Att, double? CiLow, double? CiHigh, double? PValue,
     long NTreated, long NControl, double? MaxSmd, double? CohensD, double? PretrendP, string? Pool,
@@ -71,6 +77,8 @@ public sealed record ReportData(
 {
     /// <summary>Set when a mart area is older than the last committed load (<see cref="Warehouse.MartFreshness"/>): reports and pages say so.</summary>
     public string? MartsWarning { get; init; }
+    public IReadOnlyList<KinerjaForecastKotaRow> KinerjaForecastKota { get; init; } = [];
+    public IReadOnlyList<CutiTertundaRow> CutiTertunda { get; init; } = [];
 
     public string UnitName(string kode) =>
         UnitNames.TryGetValue(kode, out var n) ? n

@@ -59,6 +59,10 @@ public sealed class ReportDataReader(WarehouseDatabase database)
             Query(c, tables, "mart_libur_cakupan", r => (int)Long(r, "tahun")))
         {
             MartsWarning = tables.Contains("etl_file") ? MartFreshness.Check(c).Warning : null,
+            KinerjaForecastKota = Query(c, tables, "mart_kinerja_forecast_kota", r => new KinerjaForecastKotaRow(
+                Str(r, "periode"), Double(r, "forecast"), OptDouble(r, "lower"), OptDouble(r, "upper"), Long(r, "n_origin"))),
+            CutiTertunda = Query(c, tables, "mart_cuti_tertunda", r => new CutiTertundaRow(
+                Str(r, "kode_unit"), Value(r, "waktu_acuan") is DateTime t ? t : DateTime.MinValue, Long(r, "n_jatuh_tempo"), Long(r, "n_tertunda"))),
         };
     }
 
@@ -77,6 +81,15 @@ public sealed class ReportDataReader(WarehouseDatabase database)
         if (!ExistingTables(c).Contains("etl_file")) return [];
         using var cmd = c.Command(Sql("etl_week"), ("from", from), ("to", to));
         return ReadAll(cmd, r => new EtlWeekRow(Str(r, "entity"), Long(r, "files"), OptLong(r, "rows_loaded") ?? 0, OptLong(r, "rows_rejected") ?? 0));
+    }
+
+    /// <summary>The last file loaded before <paramref name="to"/> (WIB wall-clock), or null.</summary>
+    public DateTime? ReadLastLoad(DateTime to)
+    {
+        using var c = database.Open();
+        if (!ExistingTables(c).Contains("etl_file")) return null;
+        using var cmd = c.Command(Sql("etl_last"), ("to", to));
+        return cmd.ExecuteScalar() is DateTime t ? t : null;
     }
 
     private static List<T> Query<T>(DuckDBConnection c, HashSet<string> tables, string name, Func<DbDataReader, T> map)

@@ -36,15 +36,35 @@ public sealed record ReportTable(string Name, string Title, IReadOnlyList<string
         var rows = Rows.Select((r, n) => source.Select(i => i is { } k ? (k < r.Length ? r[k] : null) : Keys[n]).ToArray()).ToList();
         return (columns, rows, source);
     }
+    /// <summary>
+    /// A row with no figure at all (every number suppressed): left out of the printed annex, which counts
+    /// them instead (the XLSX keeps every row).
+    /// </summary>
+    public static bool IsEmptyRow(object?[] row) =>
+        !row.Any(c => c is double or long or int) && row.Skip(1).Any(c => c is string s && s.StartsWith('<'));
+
+    public IReadOnlyList<object?[]> PrintedRows => Rows.Where(r => !IsEmptyRow(r)).ToList();
 }
 
 public sealed record ReportSection(string Id, string Title, IReadOnlyList<string> Paragraphs, IReadOnlyList<ReportChart> Charts, IReadOnlyList<ReportTable> Tables);
 
-/// <summary>The weekly report (spec §1): a one-screen summary and the alerts, then a section per area.</summary>
+/// <summary>
+/// The weekly report (spec §1): the executive page first, then a short section per area (text and charts);
+/// every table (the alerts first) goes to the annex, worst rows first.
+/// </summary>
 public sealed record WeeklyReport(
     Periode Week, ReportText Text, string Title, DateTimeOffset GeneratedAt,
-    IReadOnlyList<string> Summary, ReportTable Alerts, IReadOnlyList<ReportSection> Sections)
+    ExecutiveBrief Brief, ReportTable Alerts, IReadOnlyList<ReportSection> Sections)
 {
+    /// <summary>Plain-text lines of the executive page (the .txt beside the report).</summary>
+    public IReadOnlyList<string> Summary => Brief.Lines(Text);
+
+    /// <summary>"Minggu ke-47 (16–22 November 2026)".</summary>
+    public string WeekLabel => Text.Period(Week);
+
+    /// <summary>The page heading without the week (the week goes on the line below it).</summary>
+    public string Heading => Text.T("Laporan Mingguan Kepegawaian Kota Palembang", "Weekly Civil Service Report, Kota Palembang");
+
     public IEnumerable<ReportTable> AllTables => Sections.SelectMany(s => s.Tables).Prepend(Alerts);
     public IEnumerable<ReportChart> AllCharts => Sections.SelectMany(s => s.Charts);
     public string FileStem => $"laporan-mingguan-{Week}";

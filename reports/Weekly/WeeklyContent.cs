@@ -9,7 +9,7 @@ namespace Kepegawaian.Reports.Weekly;
 /// report week. Every figure is an aggregate; a figure describing fewer than MinCellSize employees
 /// is replaced by <c>&lt;5</c> (spec §4 "Small cells"); no NIP or name appears.
 /// </summary>
-public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etlWeek, Periode week, ReportText text, int minCell)
+public sealed class WeeklyContent(ReportData data, Periode week, ReportText text, int minCell)
 {
     /// <summary>The nine service elements of PermenPANRB 14/2017.</summary>
     public static readonly (string Id, string En)[] Unsur =
@@ -74,14 +74,14 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
     public ReportTable AlertsTable() => new("peringatan", text.T("Peringatan: unit yang memburuk", "Alerts: units getting worse"),
         [text.T("Unit", "Unit"), text.T("Periode", "Period"), "IKM", text.T("IKM sebelumnya", "Previous IKM"), text.T("Selisih", "Change"),
          text.T("Tren per triwulan", "Trend per quarter"), "q", text.T("Mutu", "Grade"), text.T("Mutu sebelumnya", "Previous grade"), text.T("Alasan", "Reason")],
-        Alerts().Select(a => new object?[] { a.NamaUnit, a.Periode, a.Ikm, a.IkmSebelumnya, a.Selisih, a.Lereng, a.QValue, a.Mutu, a.MutuSebelumnya, a.Alasan }).ToList(),
+        Alerts().Select(a => new object?[] { a.NamaUnit, text.Period(a.Periode), a.Ikm, a.IkmSebelumnya, a.Selisih, a.Lereng, a.QValue, a.Mutu, a.MutuSebelumnya, a.Alasan }).ToList(),
         null, Alerts().Select(a => (string?)a.KodeUnit).ToList());
 
     public ReportSection IkmSection()
     {
         var units = IkmRows("unit");
         var latest = LatestIkmPeriod(units);
-        var latestRows = units.Where(r => r.Periode == latest).OrderBy(r => r.NamaUnit, StringComparer.Ordinal).ToList();
+        var latestRows = units.Where(r => r.Periode == latest).OrderBy(r => r.NamaUnit, NaturalOrder.Instance).ToList();
         var chartList = new List<ReportChart>();
         var title = text.T("IKM per unit", "IKM by unit");
         chartList.Add(latestRows.Count == 0
@@ -107,13 +107,14 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
         {
             var elems = Enumerable.Range(0, 9).Where(k => cityLatest.Nrr[k] is not null)
                 .Select(k => (text.T(Unsur[k].Id, Unsur[k].En), cityLatest.Nrr[k]!.Value, cityPrev?.Nrr[k])).ToList();
-            chartList.Add(new ReportChart("ikm_unsur", text.T("Unsur pelayanan", "Service elements"), charts.WeakestElements(elems, text.T("Kota", "City") + " " + latest)));
+            chartList.Add(new ReportChart("ikm_unsur", text.T("Unsur pelayanan", "Service elements"), charts.WeakestElements(elems, text.T("Kota", "City") + " " + text.Period(latest))));
         }
 
-        var table = new ReportTable("ikm_unit", text.T($"IKM per unit, {latest}", $"IKM by unit, {latest}"),
+        // Annex tables: worst first (lowest IKM), names in natural order on ties.
+        var table = new ReportTable("ikm_unit", text.T($"IKM per unit, {text.Period(latest)} (terendah lebih dulu)", $"IKM by unit, {text.Period(latest)} (lowest first)"),
             [text.T("Unit", "Unit"), text.T("Responden", "Respondents"), "IKM", text.T("IK 95 % bawah", "95 % CI low"), text.T("IK 95 % atas", "95 % CI high"),
              text.T("Mutu", "Grade"), text.T("Kinerja", "Performance"), text.T("Sampel minimum", "Minimum sample"), text.T("Sampel cukup", "Sample sufficient")],
-            latestRows.Select(r => new object?[] { r.NamaUnit, r.Responden, r.Ikm, r.CiLow, r.CiHigh, r.Mutu, r.Kinerja, r.SampelMinimum,
+            latestRows.OrderBy(r => r.Ikm).ThenBy(r => r.NamaUnit, NaturalOrder.Instance).Select(r => new object?[] { r.NamaUnit, r.Responden, r.Ikm, r.CiLow, r.CiHigh, r.Mutu, r.Kinerja, r.SampelMinimum,
                 r.SampelCukup is { } ok ? (ok ? text.T("ya", "yes") : text.T("tidak", "no")) : null }).ToList(),
             [0, 0, 2, 2, 2, 0, 0, 0, 0], latestRows.Select(r => (string?)r.KodeUnit).ToList());
         var weak = data.UnsurLemah.Where(u => u.Periode == latest && u.Peringkat == 1).OrderBy(u => u.Nrr).ToList();
@@ -126,8 +127,8 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
         else
         {
             var byGrade = latestRows.GroupBy(r => r.Mutu.Trim().FirstOrDefault()).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}");
-            paragraphs.Add(text.T($"Periode {latest}: {latestRows.Count} unit dinilai ({string.Join(", ", byGrade)}).",
-                $"Period {latest}: {latestRows.Count} units rated ({string.Join(", ", byGrade)})."));
+            paragraphs.Add(text.T($"{text.Period(latest)}: {latestRows.Count} unit dinilai ({string.Join(", ", byGrade)}).",
+                $"{text.Period(latest)}: {latestRows.Count} units rated ({string.Join(", ", byGrade)})."));
         }
         return new ReportSection("ikm", text.T("Indeks Kepuasan Masyarakat (IKM)", "Public satisfaction index (IKM)"), paragraphs, chartList, [table, weakTable]);
     }
@@ -145,11 +146,13 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
         chartList.Add(distPeriods.Count == 0 ? new ReportChart("kinerja_predikat", distTitle, charts.Empty(distTitle))
             : new ReportChart("kinerja_predikat", distTitle, charts.PredikatDistribution(distPeriods, counts)));
 
-        // City trend: employee-weighted mean of the unit means; forecast: mean of the unit forecasts.
+        // City trend: employee-weighted mean of the unit means; forecast: the city's own forecast at that same
+        // weighting with a band from the city's own backtest errors (issue 11.3: an average of unit forecasts
+        // is an unweighted mean over the units that got one, and showed a drop that did not exist).
         var observed = periods.Select(p => WeightedMean(rows.Where(r => r.Periode == p && r.MeanNilaiSkp is not null).Select(r => (r.MeanNilaiSkp!.Value, (double)r.N)))).ToList();
-        var fc = data.KinerjaForecast.GroupBy(f => f.Periode).Where(g => !periods.Contains(g.Key)).OrderBy(g => StartOf(g.Key)).Take(4).ToList();
-        var allPeriods = periods.Concat(fc.Select(g => g.Key)).ToList();
-        var forecast = fc.Select(g => (allPeriods.IndexOf(g.Key), g.Average(f => f.Forecast), g.Average(f => f.Lower ?? f.Forecast), g.Average(f => f.Upper ?? f.Forecast))).ToList();
+        var fc = data.KinerjaForecastKota.Where(f => !periods.Contains(f.Periode)).OrderBy(f => StartOf(f.Periode)).Take(4).ToList();
+        var allPeriods = periods.Concat(fc.Select(f => f.Periode)).ToList();
+        var forecast = fc.Select(f => (allPeriods.IndexOf(f.Periode), f.Forecast, f.Lower ?? f.Forecast, f.Upper ?? f.Forecast)).ToList();
         if (forecast.Count > 0 && periods.Count > 0 && observed[^1] is { } last)
             forecast.Insert(0, (periods.Count - 1, last, last, last)); // join the band to the last observation
         if (allPeriods.Count > 0)
@@ -157,14 +160,14 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
                 charts.PerformanceTrend(allPeriods, observed.Concat(fc.Select(_ => (double?)null)).ToList(), forecast, text.T("rata-rata kota", "city average"))));
 
         var latest = periods.LastOrDefault();
-        var table = new ReportTable("kinerja_unit", text.T($"Kinerja per unit, {latest}", $"Performance by unit, {latest}"),
+        var table = new ReportTable("kinerja_unit", text.T($"Kinerja per unit, {text.Period(latest)} (terendah lebih dulu)", $"Performance by unit, {text.Period(latest)} (lowest first)"),
             [text.T("Unit", "Unit"), text.T("Pegawai", "Employees"), text.T("Rata-rata nilai SKP", "Mean SKP score"), text.T("Rata-rata skor", "Mean score"),
              text.T("Sangat Baik + Baik", "Outstanding + Good"), text.T("Butuh Perbaikan", "Needs improvement"), text.T("Kurang + Sangat Kurang", "Poor + Very poor")],
-            rows.Where(r => r.Periode == latest).OrderBy(r => r.NamaUnit, StringComparer.Ordinal)
+            KinerjaLatest(rows, latest)
                 .Select(r => (r, s: SmallCells.Row(minCell, r.N, r.NSangatBaik + r.NBaik, r.NButuhPerbaikan, r.NKurang + r.NSangatKurang)))
                 .Select(x => new object?[] { x.r.NamaUnit, Cell(x.s.Total, x.r.N), Cell(x.s.Small, x.r.MeanNilaiSkp), Cell(x.s.Small, x.r.MeanSkor),
                     Cell(x.s.Part(0), x.r.NSangatBaik + x.r.NBaik), Cell(x.s.Part(1), x.r.NButuhPerbaikan), Cell(x.s.Part(2), x.r.NKurang + x.r.NSangatKurang) }).ToList(),
-            [0, 0, 2, 2, 0, 0, 0], rows.Where(r => r.Periode == latest).OrderBy(r => r.NamaUnit, StringComparer.Ordinal).Select(r => (string?)r.KodeUnit).ToList());
+            [0, 0, 2, 2, 0, 0, 0], KinerjaLatest(rows, latest).Select(r => (string?)r.KodeUnit).ToList());
         var declining = data.KinerjaTren.Where(t => t.Menurun).OrderBy(t => t.Slope).ToList();
         var decTable = new ReportTable("kinerja_menurun", text.T("Unit dengan tren kinerja menurun", "Units with a declining performance trend"),
             [text.T("Unit", "Unit"), text.T("Kemiringan per periode", "Slope per period"), text.T("IK 95 % bawah", "95 % CI low"), text.T("IK 95 % atas", "95 % CI high")],
@@ -202,15 +205,15 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
                 Cell(d.NTreated, d.PValue), Cell(d.NTreated, d.NTreated), Cell(d.NControl, d.NControl), Cell(d.NTreated, d.MaxSmd), Cell(d.NTreated, d.CohensD),
                 Cell(d.NTreated, d.PretrendP), d.Pool, Cell(d.NTreated, d.Reaksi), Cell(d.NTreated, d.GainTest) }).ToList(),
             [0, 0, 0, 2, 2, 2, 3, 0, 0, 2, 2, 3, 0, 2, 2]);
-        var jpTable = new ReportTable("jp_unit", text.T($"Kepatuhan 20 JP per unit, {year}", $"20 JP compliance by unit, {year}"),
+        var jpTable = new ReportTable("jp_unit", text.T($"Kepatuhan 20 JP per unit, {text.Period(year.ToString(System.Globalization.CultureInfo.InvariantCulture))} (terendah lebih dulu)", $"20 JP compliance by unit, year {year} (lowest first)"),
             [text.T("Unit", "Unit"), text.T("Pegawai", "Employees"), text.T("Patuh", "Compliant"), text.T("Persen patuh", "Percent compliant")],
-            jp.OrderBy(j => j.SharePatuh).Select(j => (j, s: JpCells(j, minCell)))
+            JpLowestFirst(jp).Select(j => (j, s: JpCells(j, minCell)))
                 .Select(x => new object?[] { data.UnitName(x.j.KodeUnit), Cell(x.s.Total, x.j.Pegawai), Cell(x.s.Part(0), x.j.Patuh), Cell(x.s.Part(0), x.j.SharePatuh * 100) }).ToList(),
-            [0, 0, 0, 1], jp.OrderBy(j => j.SharePatuh).Select(j => (string?)j.KodeUnit).ToList());
+            [0, 0, 0, 1], JpLowestFirst(jp).Select(j => (string?)j.KodeUnit).ToList());
         var total = jp.Sum(j => j.Pegawai);
         var paragraphs = new List<string>();
         if (total >= minCell)
-            paragraphs.Add(text.T($"Tahun {year}: {text.Pct((double)jp.Sum(j => j.Patuh) / total)} pegawai memenuhi 20 JP.",
+            paragraphs.Add(text.T($"{text.Period(year.ToString(System.Globalization.CultureInfo.InvariantCulture))}: {text.Pct((double)jp.Sum(j => j.Patuh) / total)} pegawai memenuhi 20 JP.",
                 $"Year {year}: {text.Pct((double)jp.Sum(j => j.Patuh) / total)} of employees met 20 JP."));
         return new ReportSection("diklat", text.T("Diklat dan 20 JP", "Training and 20 JP"), paragraphs, chartList, [dampakTable, jpTable]);
     }
@@ -262,7 +265,7 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
         var latestShare = share.LastOrDefault();
         var paragraphs = new List<string>();
         if (latestShare is { } s)
-            paragraphs.Add(text.T($"Pengajuan online periode {periods[^1]}: {text.Pct(s)}.", $"Online submissions in {periods[^1]}: {text.Pct(s)}."));
+            paragraphs.Add(text.T($"Pengajuan online {text.Period(periods[^1])}: {text.Pct(s)}.", $"Online submissions in {text.Period(periods[^1])}: {text.Pct(s)}."));
         if (HolidayTableNote() is { } note)
             paragraphs.Add(note);
         return new ReportSection("cuti", text.T("Efisiensi layanan cuti", "Leave administration efficiency"), paragraphs, chartList, [table]);
@@ -280,7 +283,11 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
     /// </summary>
     private List<(CutiWaktuRow Row, bool CountHidden)> CutiUnitRows(DateOnly month) =>
         data.CutiWaktu.Where(c => c.Bulan.Year == month.Year && c.Bulan.Month == month.Month && c.KodeUnit is not null && c.Kanal is not null)
-            .GroupBy(c => c.KodeUnit!).OrderBy(g => data.UnitName(g.Key), StringComparer.Ordinal)
+            // Slowest unit first (its slowest channel); units whose cells are all under MinCellSize last, in natural name order.
+            .GroupBy(c => c.KodeUnit!)
+            .OrderBy(g => g.All(c => c.N < minCell || c.MedianHariKerja is null))
+            .ThenByDescending(g => g.Where(c => c.N >= minCell).Max(c => c.MedianHariKerja) ?? 0)
+            .ThenBy(g => data.UnitName(g.Key), NaturalOrder.Instance)
             .SelectMany(g =>
             {
                 var rows = g.OrderBy(c => c.Kanal, StringComparer.Ordinal).ToList();
@@ -288,68 +295,35 @@ public sealed class WeeklyContent(ReportData data, IReadOnlyList<EtlWeekRow> etl
                 return rows.Select((c, i) => (c, s.Part(i)));
             }).ToList();
 
+    /// <summary>Annex order of the kinerja table: lowest mean first, units under MinCellSize last, natural name order.</summary>
+    private IEnumerable<KinerjaUnitRow> KinerjaLatest(IEnumerable<KinerjaUnitRow> rows, string? latest) =>
+        rows.Where(r => r.Periode == latest).OrderBy(r => r.N < minCell || r.MeanNilaiSkp is null).ThenBy(r => r.N < minCell ? 0 : r.MeanNilaiSkp ?? 0)
+            .ThenBy(r => r.NamaUnit, NaturalOrder.Instance);
+
+    /// <summary>Annex order of the 20 JP table: lowest share first, units under MinCellSize last, natural name order.</summary>
+    private IEnumerable<JpUnitRow> JpLowestFirst(IEnumerable<JpUnitRow> jp) =>
+        jp.OrderBy(j => j.Pegawai < minCell).ThenBy(j => j.Pegawai < minCell ? 0 : j.SharePatuh).ThenBy(j => data.UnitName(j.KodeUnit), NaturalOrder.Instance);
+
     public double? OnlineShare(IEnumerable<CutiOnlineRow> rows)
     {
         var list = rows.ToList();
         return list.Sum(o => o.N) < minCell ? null : WeightedMean(list.Select(o => (o.ShareOnline, (double)o.N)));
     }
 
-    // ------------------------------------------------------------------ summary
-    public IReadOnlyList<string> Summary()
-    {
-        var lines = new List<string>();
-        var loaded = etlWeek.Sum(e => e.RowsLoaded);
-        lines.Add(etlWeek.Count == 0
-            ? text.T("Tidak ada data baru yang dimuat minggu ini.", "No new data was loaded this week.")
-            : text.T($"Data baru minggu ini: {text.Int(etlWeek.Sum(e => e.Files))} berkas, {text.Int(loaded)} baris dimuat ({string.Join(", ", etlWeek.Select(e => $"{e.Entity} {text.Int(e.RowsLoaded)}"))}), {text.Int(etlWeek.Sum(e => e.RowsRejected))} baris ditolak.",
-                     $"New data this week: {text.Int(etlWeek.Sum(e => e.Files))} files, {text.Int(loaded)} rows loaded ({string.Join(", ", etlWeek.Select(e => $"{e.Entity} {text.Int(e.RowsLoaded)}"))}), {text.Int(etlWeek.Sum(e => e.RowsRejected))} rows rejected."));
-
-        var city = IkmRows("kota").Where(r => r.JenisPeriode == "triwulan").OrderBy(r => r.PeriodeMulai).ToList();
-        if (city.Count > 0)
-        {
-            var now = city[^1];
-            var prev = city.Count > 1 ? city[^2] : null;
-            lines.Add(text.T($"IKM Kota {now.Periode}: {text.N(now.Ikm)} ({now.Mutu} {now.Kinerja})", $"City IKM {now.Periode}: {text.N(now.Ikm)} ({now.Mutu} {now.Kinerja})")
-                + (prev is null ? "." : text.T($", {text.Signed(now.Ikm - prev.Ikm)} dibanding {prev.Periode}.", $", {text.Signed(now.Ikm - prev.Ikm)} vs {prev.Periode}.")));
-        }
-        var units = IkmRows("unit");
-        var latest = LatestIkmPeriod(units);
-        var low = units.Where(r => r.Periode == latest && r.Mutu.Trim().FirstOrDefault() is 'C' or 'D').ToList();
-        if (latest is not null)
-            lines.Add(text.T($"{low.Count} unit bermutu C atau D pada {latest}.", $"{low.Count} units graded C or D in {latest}."));
-        var alerts = Alerts();
-        lines.Add(alerts.Count == 0
-            ? text.T("Tidak ada peringatan unit yang memburuk.", "No alerts of units getting worse.")
-            : text.T($"{alerts.Count} peringatan: {string.Join(", ", alerts.Take(5).Select(a => a.NamaUnit))}{(alerts.Count > 5 ? ", …" : "")}.",
-                     $"{alerts.Count} alerts: {string.Join(", ", alerts.Take(5).Select(a => a.NamaUnit))}{(alerts.Count > 5 ? ", …" : "")}."));
-        var declining = data.KinerjaTren.Count(t => t.Menurun);
-        if (data.KinerjaTren.Count > 0)
-            lines.Add(text.T($"{declining} unit dengan tren kinerja menurun.", $"{declining} units with a declining performance trend."));
-        var months = CutiMonths();
-        if (months.Count > 0 && CutiCell(months[^1], null, null) is { } cell && cell.N >= minCell)
-            lines.Add(CutiSummary(cell, months.Count > 1 ? CutiCell(months[^2], null, null) : null));
-        return lines;
-    }
-
     /// <summary>
-    /// "Median … Nov 2026: 1,5 hari kerja, 637 pengajuan masih diproses dihitung menurut umurnya; belum stabil (bulan sebelumnya 1,4)."
-    /// The pending count stands beside the median, and a month whose estimate can still move says so.
+    /// What the brief says beside a month's KM median (issue: pending requests count at their age):
+    /// "6 masih diproses, belum stabil", or null when every request of the month was decided.
     /// </summary>
-    private string CutiSummary(CutiWaktuRow now, CutiWaktuRow? before)
+    public bool CutiStable(DateOnly month) => CutiCell(month, null, null) is not { } cell || cell.Stabil;
+
+    public string? CutiPendingNote(DateOnly month)
     {
-        var month = text.MonthYear(now.Bulan);
-        var pending = CutiPending(now.NTertunda) is long n ? text.Int(n) : suppressed.ToString();
-        if (now.MedianHariKerja is not { } median)
-            return text.T($"Median waktu proses cuti {month} belum dapat diestimasi: {pending} dari {text.Int(now.N)} pengajuan masih diproses.",
-                          $"Median leave processing time {month} not yet estimable: {pending} of {text.Int(now.N)} requests still pending.");
-        var line = text.T($"Median waktu proses cuti {month}: {text.N(median, 1)} hari kerja", $"Median leave processing time {month}: {text.N(median, 1)} working days");
-        if (now.NTertunda > 0)
-            line += text.T($", {pending} pengajuan masih diproses dihitung menurut umurnya", $", {pending} pending requests counted at their age");
-        if (!now.Stabil)
-            line += text.T("; belum stabil", "; not yet stable");
-        var prev = before is { } b && b.N >= minCell ? b.MedianHariKerja : null;
-        return line + (prev is null ? "." : text.T($" (bulan sebelumnya {text.N(prev, 1)}{(before!.Stabil ? "" : ", belum stabil")}).",
-                                                      $" (previous month {text.N(prev, 1)}{(before!.Stabil ? "" : ", not yet stable")})."));
+        if (CutiCell(month, null, null) is not { } cell || cell.N < minCell) return null;
+        var parts = new List<string>();
+        if (cell.NTertunda > 0)
+            parts.Add(CutiPending(cell.NTertunda) is long n ? text.T($"{text.Int(n)} masih diproses", $"{text.Int(n)} pending") : text.T($"{suppressed} masih diproses", $"{suppressed} pending"));
+        if (!cell.Stabil) parts.Add(text.T("belum stabil", "not yet stable"));
+        return parts.Count == 0 ? null : string.Join(", ", parts);
     }
 
     public static double? WeightedMean(IEnumerable<(double Value, double Weight)> items)

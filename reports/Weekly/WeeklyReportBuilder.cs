@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Kepegawaian.Reports.Weekly;
 
 /// <summary>Builds the weekly report from the marts and writes it as HTML, PDF, XLSX, PNG and CSV.</summary>
-public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<ReportOptions> options, TimeProvider clock)
+public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<ReportOptions> options, TimeProvider clock,
+    IOptions<Kepegawaian.Analytics.Efficiency.EfisiensiOptions>? efisiensi = null)
 {
     public ReportOptions Options => options.Value;
 
@@ -15,13 +16,18 @@ public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<Report
         if (week.Kind != PeriodeKind.Minggu) throw new ArgumentException("The weekly report needs an ISO week (YYYY-Www).", nameof(week));
         var text = ReportText.For(options.Value.Language);
         var data = reader.Read();
-        // etl_file timestamps are WIB wall-clock (V001), like the week boundaries.
-        var etl = reader.ReadEtlWeek(week.Start.ToDateTime(TimeOnly.MinValue), week.End.ToDateTime(TimeOnly.MinValue));
-        var content = new WeeklyContent(data, etl, week, text, options.Value.MinCellSize);
         var generated = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ReportWeeks.Jakarta);
+        // etl_file timestamps are WIB wall-clock (V001). Loads count from the start of the report week up to
+        // now (not only to Sunday 24:00): the Monday-morning load before the 07:00 report is in the report.
+        var nowWib = generated.DateTime;
+        var etl = reader.ReadEtlWeek(week.Start.ToDateTime(TimeOnly.MinValue), nowWib);
+        var content = new WeeklyContent(data, week, text, options.Value.MinCellSize);
+        var e = efisiensi?.Value;
+        var targets = e is null ? new BriefTargets() : new BriefTargets(e.OnlineShareTarget, e.PendingAfterWorkingDays);
+        var brief = new ExecutiveBriefBuilder(content, data, week, text, options.Value.MinCellSize, targets, etl, reader.ReadLastLoad(nowWib), nowWib).Build();
         return new WeeklyReport(week, text,
-            text.T($"Laporan Mingguan Kepegawaian — Minggu {week}", $"Weekly Civil Service Report — Week {week}"),
-            generated, data.MartsWarning is { } stale ? content.Summary().Prepend(stale).ToList() : content.Summary(), content.AlertsTable(),
+            text.T($"Laporan Mingguan Kepegawaian — {text.Period(week)}", $"Weekly Civil Service Report — {text.Period(week)}"),
+            generated, data.MartsWarning is { } stale ? brief with { DataStatus = stale + " " + brief.DataStatus } : brief, content.AlertsTable(),
             [content.IkmSection(), content.KinerjaSection(), content.DiklatSection(), content.CutiSection()]);
     }
 
@@ -39,7 +45,8 @@ public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<Report
         var email = stem + ".email.html";
         File.WriteAllText(email, HtmlReportRenderer.RenderEmailBody(report));
         var txt = stem + ".txt";
-        File.WriteAllLines(txt, report.Summary.Prepend("").Prepend(report.Title));
+        // First line = e-mail subject: the readable week and its code (for mail filters).
+        File.WriteAllLines(txt, report.Summary.Prepend("").Prepend($"{report.Title} · {report.Week}"));
 
         var chartDir = Directory.CreateDirectory(Path.Combine(directory, "grafik")).FullName;
         var charts = report.AllCharts.Select(c =>

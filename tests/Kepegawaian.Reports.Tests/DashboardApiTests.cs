@@ -29,7 +29,7 @@ public sealed class DashboardApiTests : IAsyncLifetime
     public async Task Ikm_api_filters_by_period_and_unit()
     {
         var q3 = await GetJson("/api/ikm?periode=2026-Q3");
-        Assert.Equal(4, q3.GetArrayLength());
+        Assert.Equal(6, q3.GetArrayLength());                         // U01–U06 (seed.sql)
         Assert.Equal(89.72, q3[0].GetProperty("ikm").GetDouble()); // best first
         var q2 = await GetJson("/api/ikm?periode=2026-Q2&unit=U02");
         Assert.Equal(77.50, q2.EnumerateArray().Single().GetProperty("ikm").GetDouble());

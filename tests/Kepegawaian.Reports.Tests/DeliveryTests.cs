@@ -19,7 +19,7 @@ public sealed class DeliveryTests : IDisposable
         Assert.Equal(1, f.Smtp.CountTo(DeliveryFixture.B));
         var mail = f.Smtp.Received.First();
         Assert.Contains("2026-W47", mail.Subject);
-        Assert.Contains("IKM Kota 2026-Q3: 82,15", mail.HtmlBody);
+        Assert.Contains("82,15 (B Baik)", mail.HtmlBody);              // the executive brief is the body
         Assert.Contains("&lt;script&gt;", mail.HtmlBody);
         var names = mail.Attachments.OfType<MimePart>().Select(a => a.FileName).ToList();
         Assert.Contains("laporan-mingguan-2026-W47.pdf", names);

@@ -20,27 +20,31 @@ public sealed class WeeklyReportTests : IDisposable
         ReportSeed.Builder(wh, language).BuildAsync(ReportSeed.Week, outDir.Path).GetAwaiter().GetResult();
 
     [Fact]
-    public void Summary_reports_the_city_ikm_change_and_the_data_loaded_in_the_week()
+    public void Brief_reports_the_city_ikm_change_and_the_data_loaded_up_to_the_report()
     {
         var report = ReportSeed.Builder(wh).Build(ReportSeed.Week);
         // 82,15 − 80,00 = +2,15; the 2027-Q1 row lies after the week and is not used.
-        Assert.Contains(report.Summary, l => l.Contains("IKM Kota 2026-Q3: 82,15 (B Baik), +2,15 dibanding 2026-Q2.", StringComparison.Ordinal));
-        // Only the file started inside 16–22 Nov counts: 1 file, 1.234 rows, 6 rejected.
-        Assert.Contains(report.Summary, l => l.Contains("1 berkas, 1.234 baris dimuat (skm 1.234), 6 baris ditolak", StringComparison.Ordinal));
-        // U03 (C) and U04 (D) are below B in 2026-Q3.
-        Assert.Contains("2 unit bermutu C atau D pada 2026-Q3.", report.Summary);
-        Assert.Contains("1 unit dengan tren kinerja menurun.", report.Summary);
+        var ikm = report.Brief.Kpis.Single(k => k.Title == "IKM Kota");
+        Assert.Equal(("Triwulan III 2026", "82,15 (B Baik)", "+2,15 dibanding Triwulan II 2026"), (ikm.Period, ikm.Value, ikm.Change));
+        // Files started from Monday 16 Nov 00:00 WIB up to the build (Monday 23 Nov 07:00 WIB): the skm file of
+        // 18 Nov and the pegawai file of 23 Nov 06:30 (1 234 + 100 rows, 6 rejected); not 1 Nov, not 23 Nov 09:00.
+        Assert.Equal("Data baru sejak 16 November 2026: 2 berkas, 1.334 baris dimuat (pegawai 100, skm 1.234), 6 baris ditolak.", report.Brief.DataStatus);
+        Assert.Equal("Data per 23 November 2026 06.30 WIB", report.Brief.DataThrough);
+        Assert.Equal(report.Brief.DataStatus, report.Summary[0]);
     }
 
     [Fact]
     public void Leave_median_is_the_median_of_all_requests_not_an_average_of_cell_medians()
     {
         var report = ReportSeed.Builder(wh).Build(ReportSeed.Week);
-        // October: the 16 requests of seed.sql have median 3,0 (averaging the channel medians would give 3,1); it is the
-        // previous month of November, whose KM median 3,5 stands with its 6 pending requests and is not stable yet.
-        Assert.Contains(report.Summary, l => l.Contains(
-            "Median waktu proses cuti Nov 2026: 3,5 hari kerja, 6 pengajuan masih diproses dihitung menurut umurnya; belum stabil (bulan sebelumnya 3,0).",
-            StringComparison.Ordinal));
+        // November (the latest month): online 14 requests, KM median 2,5; manual 6 requests, all pending, median not
+        // estimable; all 20: KM median 3,5 with 6 pending, month not over → not stable, so no better/worse tone yet.
+        // October, the month before: online 2,0, manual 5,0; all 16 requests median 3,0 (averaging the channel
+        // medians would give 3,1).
+        var cuti = report.Brief.Kpis.Single(k => k.Title.StartsWith("Median proses cuti", StringComparison.Ordinal));
+        Assert.Equal("online 2,5 · manual –", cuti.Value);
+        Assert.Equal("semua 3,5 (6 masih diproses, belum stabil); Oktober: 3,0 (online 2,0 · manual 5,0)", cuti.Change);
+        Assert.Equal(KpiTone.Neutral, cuti.Tone);
     }
 
     [Fact]
@@ -83,8 +87,9 @@ public sealed class WeeklyReportTests : IDisposable
         Assert.DoesNotContain("src=\"http", html);
         Assert.DoesNotContain("199001012015031001", html);
         Assert.DoesNotContain("Budi Santoso", html);
-        // Summary first, then the sections.
-        Assert.True(html.IndexOf("Ringkasan minggu ini", StringComparison.Ordinal) < html.IndexOf("id=\"ikm\"", StringComparison.Ordinal));
+        // Executive page first, then the sections, then the annex of tables.
+        Assert.True(html.IndexOf("Perlu tindakan minggu ini", StringComparison.Ordinal) < html.IndexOf("id=\"ikm\"", StringComparison.Ordinal));
+        Assert.True(html.IndexOf("id=\"ikm\"", StringComparison.Ordinal) < html.IndexOf("data-name=\"ikm_unit\"", StringComparison.Ordinal));
         Assert.Contains("mutu turun dari B ke C", html);
     }
 
@@ -92,20 +97,25 @@ public sealed class WeeklyReportTests : IDisposable
     public void English_by_option()
     {
         var report = ReportSeed.Builder(wh, "en").Build(ReportSeed.Week);
-        Assert.Contains(report.Summary, l => l.Contains("City IKM 2026-Q3: 82.15 (B Baik), +2.15 vs 2026-Q2.", StringComparison.Ordinal));
+        Assert.Contains("City IKM (Quarter 3 2026): 82.15 (B Baik); +2.15 vs Quarter 2 2026.", report.Summary);
         Assert.StartsWith("Weekly", report.Title);
     }
 
     [Fact]
-    public void Pdf_contains_the_summary_text_and_a_page_per_section()
+    public void Pdf_starts_with_the_executive_page_and_numbers_every_page()
     {
         var files = Write();
         using var pdf = PdfDocument.Open(files.Pdf);
-        Assert.True(pdf.NumberOfPages >= 5);
-        var first = string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text));
-        Assert.Contains("Laporan", first);
-        Assert.Contains("82,15", first);
-        var all = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        var pages = pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
+        Assert.Contains("Laporan", pages[0]);
+        Assert.Contains("82,15", pages[0]);
+        Assert.Contains("Perlu tindakan minggu ini", pages[0]);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            Assert.Contains($"Halaman {i + 1} dari {pages.Count}", pages[i]);
+            Assert.Contains("Data per 23 November 2026 06.30 WIB", pages[i]);
+        }
+        var all = string.Join(" ", pages);
         Assert.Contains("Kepatuhan", all);
         Assert.DoesNotContain("199001012015031001", all);
         File.Copy(files.Pdf, Path.Combine(ReportSeed.Artifacts("report"), "weekly.pdf"), true);
@@ -132,7 +142,7 @@ public sealed class WeeklyReportTests : IDisposable
     {
         using var empty = new TempWarehouse();
         var report = ReportSeed.Builder(empty).Build(ReportSeed.Week);
-        Assert.Contains("Tidak ada data baru yang dimuat minggu ini.", report.Summary);
+        Assert.Equal("Tidak ada data baru yang dimuat sejak 16 November 2026.", report.Summary[0]);
         Assert.Contains(report.AllCharts, c => c.Name == "ikm_unit");
     }
 

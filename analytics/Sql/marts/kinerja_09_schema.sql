@@ -28,6 +28,18 @@ CREATE OR REPLACE TABLE mart_kinerja_forecast (
     mae_naive   DOUBLE
 );
 
+-- mart_kinerja_forecast_kota: the city's employee-weighted mean forecast, band from the city's own
+-- backtest errors (n_origin of them), so observed and forecast are plotted at the same level.
+CREATE OR REPLACE TABLE mart_kinerja_forecast_kota (
+    periode     VARCHAR NOT NULL,
+    forecast    DOUBLE,
+    lower       DOUBLE,
+    upper       DOUBLE,
+    mae_model   DOUBLE,
+    mae_naive   DOUBLE,
+    n_origin    INTEGER
+);
+
 -- mart_kinerja_pendorong: drivers of next-quarter performance (Permutation Feature Importance).
 CREATE OR REPLACE TABLE mart_kinerja_pendorong (
     peringkat        INTEGER NOT NULL,

@@ -11,6 +11,7 @@ DROP TABLE IF EXISTS mart_cuti_online;
 DROP TABLE IF EXISTS mart_kinerja_unit;
 DROP TABLE IF EXISTS mart_kinerja_tren;
 DROP TABLE IF EXISTS mart_kinerja_forecast;
+DROP TABLE IF EXISTS mart_kinerja_forecast_kota;
 DROP TABLE IF EXISTS mart_diklat_dampak;
 DROP TABLE IF EXISTS mart_diklat_event;
 DROP TABLE IF EXISTS mart_jp_unit;
@@ -46,6 +47,8 @@ CREATE TABLE mart_kinerja_tren (
 CREATE TABLE mart_kinerja_forecast (
     kode_unit VARCHAR, periode VARCHAR, forecast DOUBLE, lower DOUBLE, upper DOUBLE,
     mae_model DOUBLE, mae_naive DOUBLE);
+CREATE TABLE mart_kinerja_forecast_kota (
+    periode VARCHAR, forecast DOUBLE, lower DOUBLE, upper DOUBLE, mae_model DOUBLE, mae_naive DOUBLE, n_origin INTEGER);
 CREATE TABLE mart_diklat_dampak (
     kelompok VARCHAR, jenis_kelompok VARCHAR, status VARCHAR, att DOUBLE, ci_low DOUBLE,
     ci_high DOUBLE, p_value DOUBLE, n_treated BIGINT, n_control BIGINT, max_smd DOUBLE,

@@ -3,7 +3,9 @@ INSERT INTO dim_unit (kode_unit, nama_unit, jenis_unit, row_hash) VALUES
   ('U01', 'Dinas Kependudukan', 'dinas', 1),
   ('U02', 'Kecamatan Ilir Barat I', 'kecamatan', 2),
   ('U03', '<script>alert(1)</script> & Co', 'dinas', 3),
-  ('U04', '=HYPERLINK("http://x")', 'badan', 4);
+  ('U04', '=HYPERLINK("http://x")', 'badan', 4),
+  ('U05', 'Kelurahan 10 Ilir', 'kelurahan', 5),
+  ('U06', 'Kelurahan 2 Ilir', 'kelurahan', 6);
 
 INSERT INTO mart_ikm (level, kode_unit, nama_unit, jenis_layanan, periode, jenis_periode, periode_mulai, responden,
     nrr_u1, nrr_u2, nrr_u3, nrr_u4, nrr_u5, nrr_u6, nrr_u7, nrr_u8, nrr_u9, ikm, mutu, kinerja, ci_low, ci_high,
@@ -17,7 +19,10 @@ INSERT INTO mart_ikm (level, kode_unit, nama_unit, jenis_layanan, periode, jenis
   ('unit', 'U02', 'Kecamatan Ilir Barat I', NULL, '2026-Q3', 'triwulan', DATE '2026-07-01', 320, 3.1,3.1,3.1,3.0,3.1,3.1,3.1,3.1,3.1, 77.22, 'B', 'Baik', 75.9, 78.5, NULL, NULL, NULL),
   ('unit', 'U03', '<script>alert(1)</script> & Co', NULL, '2026-Q2', 'triwulan', DATE '2026-04-01', 200, 3.1,3.1,3.1,3.1,3.1,3.1,3.1,3.1,3.1, 78.00, 'B', 'Baik', 76.0, 80.0, NULL, NULL, NULL),
   ('unit', 'U03', '<script>alert(1)</script> & Co', NULL, '2026-Q3', 'triwulan', DATE '2026-07-01', 210, 2.8,2.8,2.8,2.8,2.8,2.8,2.8,2.8,2.8, 70.00, 'C', 'Kurang Baik', 68.0, 72.0, NULL, NULL, NULL),
-  ('unit', 'U04', '=HYPERLINK("http://x")', NULL, '2026-Q3', 'triwulan', DATE '2026-07-01', 150, 2.4,2.4,2.4,2.4,2.4,2.4,2.4,2.4,2.4, 60.00, 'D', 'Tidak Baik', 57.0, 63.0, NULL, NULL, NULL);
+  ('unit', 'U04', '=HYPERLINK("http://x")', NULL, '2026-Q3', 'triwulan', DATE '2026-07-01', 150, 2.4,2.4,2.4,2.4,2.4,2.4,2.4,2.4,2.4, 60.00, 'D', 'Tidak Baik', 57.0, 63.0, NULL, NULL, NULL),
+  -- Two grade-D kelurahan whose names sort wrongly as text ("10" before "2").
+  ('unit', 'U05', 'Kelurahan 10 Ilir', NULL, '2026-Q3', 'triwulan', DATE '2026-07-01', 120, 2.6,2.6,2.6,2.6,2.6,2.6,2.6,2.6,2.6, 64.50, 'D', 'Tidak Baik', 61.0, 68.0, NULL, NULL, NULL),
+  ('unit', 'U06', 'Kelurahan 2 Ilir', NULL, '2026-Q3', 'triwulan', DATE '2026-07-01', 130, 2.5,2.5,2.5,2.5,2.5,2.5,2.5,2.5,2.5, 63.00, 'D', 'Tidak Baik', 60.0, 66.0, NULL, NULL, NULL);
 
 INSERT INTO mart_ikm_alert VALUES
   ('U03', '<script>alert(1)</script> & Co', '2026-Q3', 'peringatan', 1, 70.00, 78.00, -8.00, 'C', 'B', -2.1, -3.0, -1.2, 0.004, 6, 'mutu turun dari B ke C'),
@@ -35,13 +40,19 @@ INSERT INTO mart_kinerja_forecast VALUES
   ('U01', '2026-Q4', 81.0, 78.0, 84.0, 1.1, 1.6),
   ('U01', '2027-Q1', 82.0, 77.0, 87.0, 1.1, 1.6);
 
+-- The city's own forecast (weighted like the observed city mean); unit forecasts are not averaged.
+INSERT INTO mart_kinerja_forecast_kota VALUES
+  ('2026-Q4', 80.6, 79.1, 82.1, 0.6, 0.9, 5),
+  ('2027-Q1', 81.0, 78.9, 83.1, 0.8, 1.1, 4);
+
 INSERT INTO mart_diklat_dampak VALUES
   ('teknis', 'jenis_pelatihan', 'estimated', 2.5, 1.0, 4.0, 0.001, 30, 60, 0.08, 0.45, 0.6, 'clean', 4.2, 12.5),
   ('e_learning', 'jenis_pelatihan', 'estimated', 9.9, 1.0, 18.8, 0.04, 3, 6, 0.2, 1.1, 0.5, 'clean', 4.0, 5.0);
 INSERT INTO mart_diklat_event VALUES
   ('teknis', -2, 0.1, -0.8, 1.0), ('teknis', -1, 0.0, -0.7, 0.7), ('teknis', 0, 1.8, 0.6, 3.0), ('teknis', 1, 2.6, 1.2, 4.0);
 
-INSERT INTO mart_jp_unit VALUES ('U01', 2026, 20, 15, 0.75), ('U02', 2026, 4, 1, 0.25);
+INSERT INTO mart_jp_unit VALUES ('U01', 2026, 20, 15, 0.75), ('U02', 2026, 4, 1, 0.25), ('U05', 2026, 40, 10, 0.25), ('U06', 2026, 8, 6, 0.75),
+  ('U01', 2025, 20, 10, 0.5);
 INSERT INTO mart_jp_pegawai VALUES ('199001012015031001', 'Budi Santoso', 'U01', 2026, 12, false);
 
 -- U01's decided leave requests, working days (quantile_cont as the mart computes it):
@@ -66,6 +77,8 @@ INSERT INTO mart_cuti_waktu_ringkas VALUES
   -- Nov as the analytics would write it mid-month: 20 requests, 6 still pending, KM median 3.5, month not over → not stable
   --   online: 14 requests, none pending; manual: 6 requests, all pending → median not estimable
   ('bulan',            NULL,  NULL,     NULL, DATE '2026-11-01', 20, 84.0, NULL, 3.5, NULL, 6, false, TIMESTAMP '2026-11-22 18:00'),
+  ('kanal+bulan',      NULL,  'online', NULL, DATE '2026-11-01', 14, 60.0, 96.0, 2.5, 4.0, 0, false, TIMESTAMP '2026-11-22 18:00'),
+  ('kanal+bulan',      NULL,  'manual', NULL, DATE '2026-11-01', 6, NULL, NULL, NULL, NULL, 6, false, TIMESTAMP '2026-11-22 18:00'),
   ('unit+kanal+bulan', 'U01', 'online', NULL, DATE '2026-11-01', 14, 60.0, 96.0, 2.5, 4.0, 0, false, TIMESTAMP '2026-11-22 18:00'),
   ('unit+kanal+bulan', 'U01', 'manual', NULL, DATE '2026-11-01', 6, NULL, NULL, NULL, NULL, 6, false, TIMESTAMP '2026-11-22 18:00'),
   ('unit+bulan',       'U01', NULL,     NULL, DATE '2026-09-01', 5, 144.0, 182.4, 6.0, 7.6, 0, true, TIMESTAMP '2026-11-22 18:00'),
@@ -74,8 +87,19 @@ INSERT INTO mart_cuti_waktu_ringkas VALUES
   -- levels the report does not read
   ('jenis_cuti+bulan', NULL,  NULL, 'tahunan', DATE '2026-10-01', 14, 60.0, 150.0, 99.0, 99.0, 0, true, TIMESTAMP '2026-11-22 18:00'),
   ('unit',             'U01', NULL,     NULL, NULL, 21, 96.0, 170.0, 99.0, 99.0, 0, true, TIMESTAMP '2026-11-22 18:00');
-INSERT INTO mart_cuti_online VALUES ('U01', '2026-09', 5, 0.0), ('U01', '2026-10', 16, 0.625);
+INSERT INTO mart_cuti_online VALUES ('U01', '2026-09', 5, 0.0), ('U01', '2026-10', 16, 0.625),
+  ('U05', '2026-10', 12, 0.25), ('U06', '2026-10', 4, 0.0);
+-- Pending > 3 working days at the refresh: U05 most, U06 under the small-cell threshold (not named).
+INSERT INTO mart_cuti_tertunda VALUES
+  ('KOTA', TIMESTAMP '2026-11-22 20:00:00', 60, 19, 19.0 / 60),
+  ('U01',  TIMESTAMP '2026-11-22 20:00:00', 30, 6, 0.2),
+  ('U05',  TIMESTAMP '2026-11-22 20:00:00', 20, 11, 0.55),
+  ('U06',  TIMESTAMP '2026-11-22 20:00:00', 10, 2, 0.2);
 
 INSERT INTO etl_file (file_id, run_id, file_name, entity, format, content_hash, size_bytes, status, rows_read, rows_loaded, rows_rejected, started_at)
 VALUES (1, 1, 'skm_2026_11.csv', 'skm', 'csv', 'ab', 10, 'loaded', 1240, 1234, 6, TIMESTAMP '2026-11-18 09:00:00'),
-       (2, 1, 'cuti_old.csv', 'cuti', 'csv', 'cd', 10, 'loaded', 50, 50, 0, TIMESTAMP '2026-11-01 09:00:00');
+       (2, 1, 'cuti_old.csv', 'cuti', 'csv', 'cd', 10, 'loaded', 50, 50, 0, TIMESTAMP '2026-11-01 09:00:00'),
+       -- Monday 23 Nov 06:30 WIB, before the 07:00 report on week 47: in the report, counted as new data.
+       (3, 2, 'pegawai_2026_11_23.csv', 'pegawai', 'csv', 'ef', 10, 'loaded', 100, 100, 0, TIMESTAMP '2026-11-23 06:30:00'),
+       -- After the report was built (07:00 WIB): not in it.
+       (4, 3, 'skm_late.csv', 'skm', 'csv', 'gh', 10, 'loaded', 70, 70, 0, TIMESTAMP '2026-11-23 09:00:00');

@@ -1,0 +1,201 @@
+using Kepegawaian.Analytics.Common;
+using Kepegawaian.Reports.Data;
+
+namespace Kepegawaian.Reports.Weekly;
+
+/// <summary>Targets the brief measures against (<c>Analytics:OnlineShareTarget</c>, <c>Analytics:PendingAfterWorkingDays</c>).</summary>
+public sealed record BriefTargets(double OnlineShareTarget = 0.5, double PendingAfterWorkingDays = 3);
+
+/// <summary>
+/// Computes the <see cref="ExecutiveBrief"/> from the same mart rows and <see cref="WeeklyContent"/> helpers the
+/// sections use. Every figure describes at least MinCellSize employees or requests; a unit below it is not named.
+/// </summary>
+public sealed class ExecutiveBriefBuilder(
+    WeeklyContent content, ReportData data, Periode week, ReportText text, int minCell, BriefTargets targets,
+    IReadOnlyList<EtlWeekRow> etlSince, DateTime? lastLoadWib, DateTime generatedWib)
+{
+    /// <summary>Lines per action category on the executive page; the rest are counted and left to the annex.</summary>
+    public const int PerGroup = 5;
+
+    private string Days => text.N(targets.PendingAfterWorkingDays, targets.PendingAfterWorkingDays % 1 == 0 ? 0 : 1);
+
+    public ExecutiveBrief Build() => new(DataStatus(), DataThrough(), Kpis(), Actions());
+
+    // The window runs from the start of the report week up to the moment the report is built: a load on the
+    // Monday morning the report goes out (or any day after the week, when a week is rebuilt later) is data the
+    // report contains, and used to be reported as "no new data" because the window stopped at Sunday 24:00.
+    private string DataStatus()
+    {
+        var since = text.Date(week.Start);
+        if (etlSince.Count == 0 || etlSince.Sum(e => e.Files) == 0)
+            return text.T($"Tidak ada data baru yang dimuat sejak {since}", $"No new data loaded since {since}")
+                + (lastLoadWib is { } last ? text.T($"; pemuatan terakhir {Stamp(last)}.", $"; last load {Stamp(last)}.") : ".");
+        var perEntity = string.Join(", ", etlSince.Select(e => $"{e.Entity} {text.Int(e.RowsLoaded)}"));
+        return text.T(
+            $"Data baru sejak {since}: {text.Int(etlSince.Sum(e => e.Files))} berkas, {text.Int(etlSince.Sum(e => e.RowsLoaded))} baris dimuat ({perEntity}), {text.Int(etlSince.Sum(e => e.RowsRejected))} baris ditolak.",
+            $"New data since {since}: {text.Int(etlSince.Sum(e => e.Files))} files, {text.Int(etlSince.Sum(e => e.RowsLoaded))} rows loaded ({perEntity}), {text.Int(etlSince.Sum(e => e.RowsRejected))} rows rejected.");
+    }
+
+    private string DataThrough() => text.T($"Data per {Stamp(lastLoadWib ?? generatedWib)}", $"Data as of {Stamp(lastLoadWib ?? generatedWib)}");
+
+    private string Stamp(DateTime wib) => $"{text.Date(DateOnly.FromDateTime(wib))} {wib:HH}.{wib:mm} WIB";
+
+    private static KpiTone Tone(double? change, bool higherIsBetter = true) =>
+        change is not { } c || Math.Abs(c) < 1e-9 ? KpiTone.Neutral : (c > 0) == higherIsBetter ? KpiTone.Good : KpiTone.Bad;
+
+    private string Vs(string periode) => text.T($"dibanding {text.Period(periode)}", $"vs {text.Period(periode)}");
+
+    /// <summary>The period's label, marked "berjalan" (running) when it has not ended with the report week.</summary>
+    private string Label(string? periode) =>
+        text.Period(periode) + (Periode.TryParse(periode, out var p) && p.End > week.End ? text.T(" (berjalan)", " (running)") : "");
+
+    // ------------------------------------------------------------------ KPI cards
+    private List<KpiCard> Kpis()
+    {
+        var cards = new List<KpiCard>();
+        var city = content.IkmRows("kota").Where(r => r.JenisPeriode == "triwulan").OrderBy(r => r.PeriodeMulai).ToList();
+        if (city.Count > 0)
+        {
+            var now = city[^1];
+            var prev = city.Count > 1 ? city[^2] : null;
+            cards.Add(new KpiCard(text.T("IKM Kota", "City IKM"), Label(now.Periode), $"{text.N(now.Ikm)} ({now.Mutu.Trim()} {now.Kinerja})",
+                prev is null ? text.T("belum ada pembanding", "no earlier period") : $"{text.Signed(now.Ikm - prev.Ikm)} {Vs(prev.Periode)}",
+                Tone(now.Ikm - prev?.Ikm)));
+        }
+
+        var months = content.CutiMonths();
+        if (months.Count > 0)
+        {
+            var m = months[^1];
+            string Pair(DateOnly month) =>
+                $"online {text.N(content.CutiMedian(month, "online"), 1)} · manual {text.N(content.CutiMedian(month, "manual"), 1)}";
+            var all = content.CutiMedian(m, null);
+            var before = months.Count > 1 ? content.CutiMedian(months[^2], null) : null;
+            // Kaplan–Meier medians count pending requests at their age: say how many, and hold the tone while the month can still move.
+            var allText = content.CutiPendingNote(m) is { } note ? $"{text.N(all, 1)} ({note})" : text.N(all, 1);
+            cards.Add(new KpiCard(text.T("Median proses cuti (hari kerja)", "Median leave processing (working days)"),
+                Label($"{m.Year}-{m.Month:00}"), Pair(m),
+                months.Count > 1
+                    ? text.T($"semua {allText}; {text.MonthName(months[^2].Month)}: {text.N(before, 1)} ({Pair(months[^2])})",
+                             $"all {allText}; {text.MonthName(months[^2].Month)}: {text.N(before, 1)} ({Pair(months[^2])})")
+                    : text.T($"semua {allText}", $"all {allText}"),
+                content.CutiStable(m) ? Tone(all - before, higherIsBetter: false) : KpiTone.Neutral));
+        }
+
+        var (onlinePeriods, online) = OnlineMonths();
+        if (onlinePeriods.Count > 0 && content.OnlineShare(online.Where(o => o.Periode == onlinePeriods[^1])) is { } share)
+        {
+            var prev = onlinePeriods.Count > 1 ? content.OnlineShare(online.Where(o => o.Periode == onlinePeriods[^2])) : null;
+            cards.Add(new KpiCard(text.T("Pengajuan cuti online", "Leave requested online"), Label(onlinePeriods[^1]),
+                $"{text.Pct(share)} ({text.T("target", "target")} {text.Pct(targets.OnlineShareTarget, 0)})",
+                prev is { } p ? $"{text.Signed((share - p) * 100, 1)} {text.T("poin", "points")} {Vs(onlinePeriods[^2])}" : text.T("belum ada pembanding", "no earlier period"),
+                share >= targets.OnlineShareTarget ? KpiTone.Good : KpiTone.Bad));
+        }
+
+        if (data.CutiTertunda.FirstOrDefault(r => r.KodeUnit == "KOTA") is { } pending)
+            cards.Add(new KpiCard(text.T($"Cuti tertunda > {Days} hari kerja", $"Leave pending > {Days} working days"),
+                text.T($"per {Stamp(pending.WaktuAcuan)}", $"as of {Stamp(pending.WaktuAcuan)}"),
+                pending.NTertunda < minCell ? ReportText.Suppressed(minCell) : text.T($"{text.Int(pending.NTertunda)} pengajuan", $"{text.Int(pending.NTertunda)} requests"),
+                pending.NJatuhTempo >= minCell && pending.NTertunda >= minCell
+                    ? text.T($"{text.Pct((double)pending.NTertunda / pending.NJatuhTempo)} dari {text.Int(pending.NJatuhTempo)} yang jatuh tempo; tanpa pembanding (satu titik waktu)",
+                             $"{text.Pct((double)pending.NTertunda / pending.NJatuhTempo)} of {text.Int(pending.NJatuhTempo)} due; no comparison (one point in time)")
+                    : "",
+                pending.NTertunda > 0 ? KpiTone.Bad : KpiTone.Good));
+
+        var year = JpYear();
+        var jp = data.JpUnit.Where(j => j.Tahun == year).ToList();
+        var jpPrev = data.JpUnit.Where(j => j.Tahun == year - 1).ToList();
+        if (jp.Sum(j => j.Pegawai) >= minCell)
+        {
+            var s = (double)jp.Sum(j => j.Patuh) / jp.Sum(j => j.Pegawai);
+            double? p = jpPrev.Sum(j => j.Pegawai) >= minCell ? (double)jpPrev.Sum(j => j.Patuh) / jpPrev.Sum(j => j.Pegawai) : null;
+            // The running year is year-to-date: say so, and say the comparison is with the whole previous year.
+            var ytd = year == week.Start.Year;
+            cards.Add(new KpiCard(text.T("Pegawai memenuhi 20 JP", "Employees meeting 20 JP"),
+                text.Period(year.ToString(System.Globalization.CultureInfo.InvariantCulture)) + (ytd ? text.T($" s.d. {text.Date(week.End.AddDays(-1))}", $" to {text.Date(week.End.AddDays(-1))}") : ""),
+                text.Pct(s),
+                p is { } pv ? $"{text.Signed((s - pv) * 100, 1)} {text.T("poin", "points")} {text.T($"dibanding Tahun {year - 1}{(ytd ? " (setahun penuh)" : "")}", $"vs Year {year - 1}{(ytd ? " (full year)" : "")}")}"
+                    : text.T("belum ada pembanding", "no earlier period"),
+                Tone(s - p)));
+        }
+
+        var jenis = data.DiklatDampak.Where(d => d.JenisKelompok != "kode").ToList();
+        if (jenis.Count > 0)
+        {
+            var effective = jenis.Where(d => Verdict(d) == 1).OrderByDescending(d => d.Att).ToList();
+            var unproven = jenis.Count(d => Verdict(d) == 0);
+            var unknown = jenis.Count(d => Verdict(d) is null);
+            cards.Add(new KpiCard(text.T("Dampak diklat pada kinerja", "Training effect on performance"), text.T("jenis diklat", "training kinds"),
+                text.T($"{effective.Count} dari {jenis.Count} jenis efektif", $"{effective.Count} of {jenis.Count} kinds effective"),
+                (effective.Count > 0 ? text.T("efektif: ", "effective: ") + string.Join(", ", effective.Select(d => $"{Readable(d.Kelompok)} ({text.Signed(d.Att, 1)})")) + "; " : "")
+                + text.T($"tidak terbukti {unproven}, data belum cukup {unknown}", $"not shown {unproven}, too little data {unknown}")));
+        }
+        return cards;
+    }
+
+    /// <summary>1 = effective (95 % CI above 0), 0 = not shown (CI reaches 0 or below), null = too little data.</summary>
+    private int? Verdict(DiklatDampakRow d) =>
+        d.Att is null || d.CiLow is null || d.CiHigh is null || d.NTreated < minCell ? null : d.CiLow > 0 ? 1 : 0;
+
+    /// <summary>A code as words: "sosial_kultural" → "Sosial kultural".</summary>
+    public static string Readable(string code) =>
+        code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');
+
+    private int JpYear() => data.JpUnit.Where(j => j.Tahun <= week.Start.Year).Select(j => j.Tahun).DefaultIfEmpty().Max();
+
+    private (List<string> Periods, List<CutiOnlineRow> Rows) OnlineMonths()
+    {
+        var rows = WeeklyContent.PreferKind(data.CutiOnline.Where(o => Periode.TryParse(o.Periode, out var p) && p.Start < week.End), o => o.Periode, PeriodeKind.Bulan).ToList();
+        var periods = rows.Select(o => o.Periode).Distinct()
+            .OrderBy(p => Periode.TryParse(p, out var x) ? x.Start : DateOnly.MinValue).ToList();
+        return (periods, rows);
+    }
+
+    // ------------------------------------------------------------------ actions
+    private List<ActionGroup> Actions()
+    {
+        var groups = new List<ActionGroup>();
+        var none = text.T("tidak ada", "none");
+
+        var units = content.IkmRows("unit");
+        var latest = content.LatestIkmPeriod(units);
+        var low = units.Where(r => r.Periode == latest && r.Mutu.Trim().FirstOrDefault() is 'C' or 'D')
+            .OrderByDescending(r => r.Mutu.Trim()).ThenBy(r => r.Ikm).ThenBy(r => r.NamaUnit, NaturalOrder.Instance).ToList();
+        groups.Add(Group(text.T($"IKM bermutu C/D ({Label(latest)})", $"IKM graded C/D ({Label(latest)})"),
+            low.Select(r => (r.NamaUnit, text.T($"IKM {text.N(r.Ikm)}, mutu {r.Mutu.Trim()}", $"IKM {text.N(r.Ikm)}, grade {r.Mutu.Trim()}"))), none));
+
+        var alerts = content.Alerts();
+        groups.Add(Group(text.T("Penurunan IKM (peringatan)", "IKM decline (alerts)"),
+            alerts.Select(a => (a.NamaUnit, text.T($"IKM {text.N(a.Ikm)} ({text.Signed(a.Selisih)} dari {text.N(a.IkmSebelumnya)}), {text.Period(a.Periode)}",
+                $"IKM {text.N(a.Ikm)} ({text.Signed(a.Selisih)} from {text.N(a.IkmSebelumnya)}), {text.Period(a.Periode)}"))), none));
+
+        var pending = data.CutiTertunda.Where(r => r.KodeUnit != "KOTA" && r.NTertunda >= minCell)
+            .OrderByDescending(r => r.NTertunda).ThenBy(r => data.UnitName(r.KodeUnit), NaturalOrder.Instance).ToList();
+        groups.Add(Group(text.T($"Cuti tertunda > {Days} hari kerja terbanyak", $"Most leave pending > {Days} working days"),
+            pending.Select(r => (data.UnitName(r.KodeUnit), text.T($"{text.Int(r.NTertunda)} pengajuan tertunda dari {text.Int(r.NJatuhTempo)} jatuh tempo",
+                $"{text.Int(r.NTertunda)} pending of {text.Int(r.NJatuhTempo)} due"))), none));
+
+        var (periods, online) = OnlineMonths();
+        var month = periods.LastOrDefault();
+        var under = online.Where(o => o.Periode == month && o.N >= minCell && o.ShareOnline < targets.OnlineShareTarget)
+            .OrderBy(o => o.ShareOnline).ThenBy(o => data.UnitName(o.KodeUnit), NaturalOrder.Instance).ToList();
+        groups.Add(Group(text.T($"Di bawah target online {text.Pct(targets.OnlineShareTarget, 0)} ({Label(month)})", $"Below the {text.Pct(targets.OnlineShareTarget, 0)} online target ({Label(month)})"),
+            under.Select(o => (data.UnitName(o.KodeUnit), text.T($"online {text.Pct(o.ShareOnline)} dari {text.Int(o.N)} pengajuan", $"online {text.Pct(o.ShareOnline)} of {text.Int(o.N)} requests"))), none));
+
+        var year = JpYear();
+        var jp = data.JpUnit.Where(j => j.Tahun == year && j.Pegawai >= minCell)
+            .OrderBy(j => j.SharePatuh).ThenBy(j => data.UnitName(j.KodeUnit), NaturalOrder.Instance).ToList();
+        groups.Add(Group(text.T($"Cakupan 20 JP terendah ({text.Period(year.ToString(System.Globalization.CultureInfo.InvariantCulture))})", $"Lowest 20 JP coverage ({text.Period(year.ToString(System.Globalization.CultureInfo.InvariantCulture))})"),
+            jp.Select(j => (data.UnitName(j.KodeUnit), text.T($"{text.Pct(j.SharePatuh)} dari {text.Int(j.Pegawai)} pegawai memenuhi 20 JP", $"{text.Pct(j.SharePatuh)} of {text.Int(j.Pegawai)} employees met 20 JP"))),
+            none, always: PerGroup));
+        return groups;
+    }
+
+    /// <summary>The first <see cref="PerGroup"/> items; with <paramref name="always"/> the lowest N are listed even when none is "bad".</summary>
+    private static ActionGroup Group(string title, IEnumerable<(string Unit, string Figure)> items, string empty, int? always = null)
+    {
+        var list = items.ToList();
+        var shown = list.Take(always ?? PerGroup).Select(i => new ActionItem(title, i.Unit, i.Figure)).ToList();
+        return new ActionGroup(title, shown, always is null ? list.Count - shown.Count : 0, empty);
+    }
+}
