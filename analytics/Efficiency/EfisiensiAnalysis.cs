@@ -58,20 +58,41 @@ public static class EfisiensiAnalysis
         ReferenceTime(c, options) is { } acuan ? Waktu(c, calendar, acuan, MartLevels) : [];
 
     /// <summary>
-    /// Kaplan–Meier median and p90 (hours, working days) of requests submitted in [<paramref name="mulai"/>,
-    /// <paramref name="akhir"/>) at the given levels (see <see cref="Level"/>), pending requests censored at their age
-    /// at <paramref name="acuan"/> (efisiensi_waktu.sql).
+    /// Kaplan–Meier median and p90 (hours, working days; <see cref="KaplanMeier"/>) of the requests submitted in
+    /// [<paramref name="mulai"/>, <paramref name="akhir"/>) at the given levels (see <see cref="Level"/>), pending requests
+    /// censored at their age at <paramref name="acuan"/> (efisiensi_sensor.sql). A cell of a month is stable only once the month is over.
     /// </summary>
     public static IReadOnlyList<CutiWaktu> Waktu(DuckDBConnection c, WorkingCalendar calendar, DateTime acuan, IEnumerable<string> levels,
         DateTime? mulai = null, DateTime? akhir = null, string? unit = null)
     {
-        var list = levels.Select(l => Level(l == "semua" ? [] : l.Split('+'))).Distinct().ToList();
-        return Query(c, Sql("efisiensi_waktu", calendar),
-            [("acuan", acuan), ("tingkat", string.Join(',', list)), ("mulai", mulai), ("akhir", akhir), ("unit", unit)],
-            r => new CutiWaktu(
-                r.GetString(0), Str(r, 1), Str(r, 2), Str(r, 3), r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4),
-                r.GetInt64(5), r.GetInt64(6), Dbl(r, 7), Dbl(r, 8), Dbl(r, 9), Dbl(r, 10), Dbl(r, 11), r.GetBoolean(12), r.GetDateTime(13)));
+        var requests = Query(c, Sql("efisiensi_sensor", calendar),
+            [("acuan", acuan), ("mulai", mulai), ("akhir", akhir), ("unit", unit)],
+            r => new Sensor(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateOnly>(3), r.GetBoolean(4), r.GetDouble(5), r.GetDouble(6)));
+        var result = new List<CutiWaktu>();
+        foreach (var level in levels.Select(l => Level(l == "semua" ? [] : l.Split('+'))).Distinct())
+        {
+            var dims = level.Split('+');
+            bool Has(string d) => dims.Contains(d);
+            var (byUnit, byKanal, byJenis, byBulan) = (Has("unit"), Has("kanal"), Has("jenis_cuti"), Has("bulan"));
+            foreach (var cell in requests.GroupBy(r => (Unit: byUnit ? r.KodeUnit : null, Kanal: byKanal ? r.Kanal : null,
+                         Jenis: byJenis ? r.JenisCuti : null, Bulan: byBulan ? r.Bulan : (DateOnly?)null)))
+            {
+                var list = cell.ToList();
+                var jam = KaplanMeier.Estimate(list.Select(x => new Observation(x.Jam, x.Diputus)).ToArray());
+                var hari = KaplanMeier.Estimate(list.Select(x => new Observation(x.HariKerja, x.Diputus)).ToArray());
+                var monthOver = cell.Key.Bulan is not { } b || b.AddMonths(1).ToDateTime(TimeOnly.MinValue) <= acuan;
+                result.Add(new CutiWaktu(level, cell.Key.Unit, cell.Key.Kanal, cell.Key.Jenis, cell.Key.Bulan,
+                    list.Count, list.Count(x => !x.Diputus), list.Count(x => x.Kanal == "online") / (double)list.Count,
+                    jam.Median, jam.P90, hari.Median, hari.P90, jam.Final && hari.Final && monthOver, acuan));
+            }
+        }
+        return result
+            .OrderBy(x => x.Tingkat, StringComparer.Ordinal).ThenBy(x => x.KodeUnit, StringComparer.Ordinal)
+            .ThenBy(x => x.Kanal, StringComparer.Ordinal).ThenBy(x => x.JenisCuti, StringComparer.Ordinal).ThenBy(x => x.Bulan)
+            .ToList();
     }
+
+    private sealed record Sensor(string KodeUnit, string Kanal, string JenisCuti, DateOnly Bulan, bool Diputus, double Jam, double HariKerja);
 
     public static IReadOnlyList<CutiOnline> Online(DuckDBConnection c, WorkingCalendar calendar, EfisiensiOptions options) =>
         Query(c, Sql("efisiensi_online", calendar), [("target", options.OnlineShareTarget)], r => new CutiOnline(

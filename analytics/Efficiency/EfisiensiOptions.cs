@@ -25,7 +25,10 @@ public sealed class EfisiensiOptions : IValidatableObject
     [Range(0.0, 1.0)]
     public double OnlineShareTarget { get; set; } = 0.5;
 
-    /// <summary>Reference instant (WIB wall clock) for the pending share; null = now in Asia/Jakarta.</summary>
+    /// <summary>
+    /// Reference instant (WIB wall clock) for the pending share and the age of pending requests in the Kaplan–Meier
+    /// processing times; null = the data-through time (latest submission or decision in fact_cuti), never the machine clock.
+    /// </summary>
     public DateTime? ReferenceTime { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -82,7 +82,7 @@ public sealed class ExportTests
         var text = ReportText.For("id");
         var alerts = new ReportTable("peringatan", "Peringatan", ["Unit"], [], null, []);
         var report = new WeeklyReport(Periode.Parse("2026-W46"), text, "Laporan", new DateTimeOffset(2026, 11, 16, 7, 0, 0, TimeSpan.FromHours(7)),
-            ["Ringkasan baris satu."], alerts, [new ReportSection("kinerja", "Kinerja", [], [], [Table()])]);
+            new ExecutiveBrief("Ringkasan baris satu.", "Data per 15 November 2026", [], []), alerts, [new ReportSection("kinerja", "Kinerja", [], [], [Table()])]);
         var path = folder.File("r.xlsx");
         XlsxReportRenderer.Write(report, path);
 

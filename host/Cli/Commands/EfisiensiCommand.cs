@@ -23,7 +23,7 @@ public static class EfisiensiCommand
         var unit = new Option<string?>("--unit") { Description = "Hanya unit ini (kode_unit; KOTA untuk kota) / only this unit" };
         var view = new Option<string>("--view")
         {
-            Description = "ringkas: waktu proses dan porsi online per unit; tertunda: belum diputus setelah 3 hari kerja (per saat ini); " +
+            Description = "ringkas: waktu proses dan porsi online per unit; tertunda: belum diputus setelah 3 hari kerja (per waktu data terakhir); " +
                           "kualitas: baris ditolak ÷ dibaca / summary, pending or data quality",
             DefaultValueFactory = _ => "ringkas",
         };
