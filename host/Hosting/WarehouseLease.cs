@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Kepegawaian.Warehouse;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Kepegawaian.Service.Hosting;
 
@@ -10,7 +11,7 @@ namespace Kepegawaian.Service.Hosting;
 /// lock. Read-only commands of other processes then read the snapshot published here at start-up
 /// and after every scan (<see cref="WarehouseSnapshot"/>); `etl` by hand waits, then says so.
 /// </summary>
-public sealed class WarehouseLease(WarehouseDatabase database) : IHostedService, IDisposable
+public sealed class WarehouseLease(WarehouseDatabase database, ILogger<WarehouseLease> logger) : IHostedService, IDisposable
 {
     private DuckDBConnection? connection;
 
@@ -18,7 +19,8 @@ public sealed class WarehouseLease(WarehouseDatabase database) : IHostedService,
     {
         connection = database.OpenAndMigrate();
         // Readers get an answer from the first second, before the start-up scan (which may be long) ends.
-        WarehouseSnapshot.Publish(connection, database.Path);
+        var took = WarehouseSnapshot.Publish(connection, database.Path);
+        logger.LogInformation("Read-only snapshot {Snapshot} published in {Seconds:0.0} s", WarehouseSnapshot.PathFor(database.Path), took.TotalSeconds);
         return Task.CompletedTask;
     }
 

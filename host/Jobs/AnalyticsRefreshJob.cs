@@ -32,7 +32,8 @@ public sealed class AnalyticsRefreshJob(WarehouseDatabase database, AnalyticsRef
         {
             // Also after a failed refresh: the runs and facts of the scan are news for `runs` and `health`
             // (which then reports the marts older than the last load).
-            WarehouseSnapshot.Publish(connection, database.Path);
+            var took = WarehouseSnapshot.Publish(connection, database.Path);
+            logger.LogDebug("Read-only snapshot published in {Seconds:0.0} s", took.TotalSeconds);
         }
         return ValueTask.CompletedTask;
     }
