@@ -1,7 +1,6 @@
 using DuckDB.NET.Data;
 using Kepegawaian.Warehouse;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Kepegawaian.Service.Hosting;
 
@@ -11,7 +10,7 @@ namespace Kepegawaian.Service.Hosting;
 /// lock. Read-only commands of other processes then read the snapshot published here at start-up
 /// and after every scan (<see cref="WarehouseSnapshot"/>); `etl` by hand waits, then says so.
 /// </summary>
-public sealed class WarehouseLease(WarehouseDatabase database, ILogger<WarehouseLease> logger) : IHostedService, IDisposable
+public sealed class WarehouseLease(WarehouseDatabase database, SnapshotPublisher snapshot) : IHostedService, IDisposable
 {
     private DuckDBConnection? connection;
 
@@ -19,8 +18,7 @@ public sealed class WarehouseLease(WarehouseDatabase database, ILogger<Warehouse
     {
         connection = database.OpenAndMigrate();
         // Readers get an answer from the first second, before the start-up scan (which may be long) ends.
-        var took = WarehouseSnapshot.Publish(connection, database.Path);
-        logger.LogInformation("Read-only snapshot {Snapshot} published in {Seconds:0.0} s", WarehouseSnapshot.PathFor(database.Path), took.TotalSeconds);
+        snapshot.Publish(connection, changed: true);
         return Task.CompletedTask;
     }
 
