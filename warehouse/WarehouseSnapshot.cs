@@ -20,9 +20,10 @@ public static class WarehouseSnapshot
 
     public static string PathFor(string databasePath) => System.IO.Path.GetFullPath(databasePath) + ".snapshot";
 
-    /// <summary>Copies the warehouse behind <paramref name="connection"/> (a read-write connection to <paramref name="databasePath"/>) and swaps the copy in.</summary>
-    public static void Publish(DuckDBConnection connection, string databasePath)
+    /// <summary>Copies the warehouse behind <paramref name="connection"/> (a read-write connection to <paramref name="databasePath"/>) and swaps the copy in; returns how long it took.</summary>
+    public static TimeSpan Publish(DuckDBConnection connection, string databasePath)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var target = PathFor(databasePath);
         var tmp = target + ".tmp";
         lock (PublishLock)
@@ -45,6 +46,7 @@ public static class WarehouseSnapshot
             File.Delete(target + ".wal");
             File.Move(tmp, target, overwrite: true);
         }
+        return watch.Elapsed;
     }
 
     /// <summary>The published copy of <paramref name="database"/>, opened read-only, when one exists; else null.</summary>

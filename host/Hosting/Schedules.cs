@@ -21,6 +21,7 @@ public static class Schedules
         var etl = builder.Configuration.GetSection(EtlOptions.Section).Get<EtlOptions>() ?? new EtlOptions();
         var schedule = builder.Configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions();
         builder.Services.AddTransient<AnalyticsRefreshJob>();
+        builder.Services.AddSingleton<SnapshotPublisher>();
         builder.Services.AddQuartz(q =>
         {
             q.AddJob<EtlJob>(j => j.WithIdentity(EtlJob.Key).StoreDurably());

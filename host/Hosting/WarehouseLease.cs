@@ -10,7 +10,7 @@ namespace Kepegawaian.Service.Hosting;
 /// lock. Read-only commands of other processes then read the snapshot published here at start-up
 /// and after every scan (<see cref="WarehouseSnapshot"/>); `etl` by hand waits, then says so.
 /// </summary>
-public sealed class WarehouseLease(WarehouseDatabase database) : IHostedService, IDisposable
+public sealed class WarehouseLease(WarehouseDatabase database, SnapshotPublisher snapshot) : IHostedService, IDisposable
 {
     private DuckDBConnection? connection;
 
@@ -18,7 +18,7 @@ public sealed class WarehouseLease(WarehouseDatabase database) : IHostedService,
     {
         connection = database.OpenAndMigrate();
         // Readers get an answer from the first second, before the start-up scan (which may be long) ends.
-        WarehouseSnapshot.Publish(connection, database.Path);
+        snapshot.Publish(connection, changed: true);
         return Task.CompletedTask;
     }
 

@@ -1,5 +1,6 @@
 using Kepegawaian.Analytics;
 using Kepegawaian.Reports.Dashboard;
+using Kepegawaian.Service.Hosting;
 using Kepegawaian.Warehouse;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -9,19 +10,25 @@ namespace Kepegawaian.Service.Jobs;
 /// <summary>
 /// Rebuilds every mart area older than the last committed load (<see cref="AnalyticsRefresher.RefreshStale"/>);
 /// triggered after every inbox scan, the start-up one included (see <see cref="RefreshAfterLoadListener"/>), so
-/// marts a crash left stale heal on the next start or scan. Then publishes the read-only snapshot for the CLI.
+/// marts a crash left stale heal on the next start or scan. Then publishes the read-only snapshot for the CLI (see <see cref="SnapshotPublisher"/>: skipped after a scan that saw no file, at most an hour).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class AnalyticsRefreshJob(WarehouseDatabase database, AnalyticsRefresher refresher, DashboardDataCache dashboard, ILogger<AnalyticsRefreshJob> logger) : IJob
+public sealed class AnalyticsRefreshJob(WarehouseDatabase database, AnalyticsRefresher refresher, DashboardDataCache dashboard, SnapshotPublisher snapshot,
+    ILogger<AnalyticsRefreshJob> logger) : IJob
 {
     public static readonly JobKey Key = new("analytics-refresh", "analytics");
+
+    /// <summary>Job data set by <see cref="RefreshAfterLoadListener"/>: false when the scan saw no file at all.</summary>
+    public const string ScanSawFiles = "scan-saw-files";
 
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
+        var changed = !context.MergedJobDataMap.TryGetValue(ScanSawFiles, out var sawFiles) || sawFiles is not false;
         try
         {
             var summary = refresher.RefreshStale(connection, cancellationToken);
+            changed |= summary.Steps.Count > 0;
             if (summary.Steps.Count > 0)
             {
                 dashboard.Invalidate();
@@ -32,7 +39,7 @@ public sealed class AnalyticsRefreshJob(WarehouseDatabase database, AnalyticsRef
         {
             // Also after a failed refresh: the runs and facts of the scan are news for `runs` and `health`
             // (which then reports the marts older than the last load).
-            WarehouseSnapshot.Publish(connection, database.Path);
+            snapshot.Publish(connection, changed);
         }
         return ValueTask.CompletedTask;
     }

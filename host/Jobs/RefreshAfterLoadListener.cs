@@ -1,3 +1,4 @@
+using Kepegawaian.Etl;
 using Quartz;
 
 namespace Kepegawaian.Service.Jobs;
@@ -16,5 +17,7 @@ public sealed class RefreshAfterLoadListener : IJobListener
     public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
     public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default) =>
-        await context.Scheduler.TriggerJob(AnalyticsRefreshJob.Key, cancellationToken);
+        await context.Scheduler.TriggerJob(AnalyticsRefreshJob.Key,
+            new JobDataMap { [AnalyticsRefreshJob.ScanSawFiles] = jobException is not null || context.Result is not EtlRunSummary { Files.Count: 0 } },
+            cancellationToken);
 }

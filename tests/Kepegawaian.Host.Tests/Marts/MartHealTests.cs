@@ -20,6 +20,7 @@ public sealed class MartHealTests
     private static readonly string[] Areas = ["ikm", "efisiensi", "kinerja", "diklat"];
 
     [Fact]
+    [Trait("Category", "Scenario")] // ≈ 25–45 s: a synthetic load and two refreshes
     public async Task Etl_with_nothing_new_rebuilds_marts_a_load_without_refresh_left_behind()
     {
         using var folder = TempFolder.Create("heal");
@@ -69,6 +70,7 @@ public sealed class MartHealTests
     }
 
     [Fact]
+    [Trait("Category", "Scenario")] // ≈ 25–45 s: a synthetic load and two refreshes
     public async Task Only_the_areas_older_than_the_last_load_are_rebuilt_and_the_build_is_recorded_at_the_clock()
     {
         using var folder = TempFolder.Create("heal");

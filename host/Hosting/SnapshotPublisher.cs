@@ -1,0 +1,31 @@
+using DuckDB.NET.Data;
+using Kepegawaian.Warehouse;
+using Microsoft.Extensions.Logging;
+
+namespace Kepegawaian.Service.Hosting;
+
+/// <summary>
+/// When `serve` republishes the read-only snapshot for the CLI (<see cref="WarehouseSnapshot"/>): at start-up,
+/// after a scan that saw files or a refresh that rebuilt marts, and otherwise at most once an hour so
+/// `runs`/`health` still see the empty scans. A copy costs ≈ 10 s for the 15 000-employee demo warehouse
+/// (48 MB), too much to repeat every quarter hour for nothing.
+/// </summary>
+public sealed class SnapshotPublisher(WarehouseDatabase database, TimeProvider time, ILogger<SnapshotPublisher> logger)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
+
+    private readonly Lock gate = new();
+    private DateTimeOffset? publishedAt;
+
+    public void Publish(DuckDBConnection connection, bool changed)
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            if (!changed && publishedAt is { } last && now - last < MaxAge && File.Exists(WarehouseSnapshot.PathFor(database.Path))) return;
+            var took = WarehouseSnapshot.Publish(connection, database.Path);
+            publishedAt = now;
+            logger.LogInformation("Read-only snapshot {Snapshot} published in {Seconds:0.0} s", WarehouseSnapshot.PathFor(database.Path), took.TotalSeconds);
+        }
+    }
+}
