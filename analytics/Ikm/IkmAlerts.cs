@@ -123,7 +123,7 @@ public static class IkmAlerts
         if (FellGrade(t)) parts.Add(GradeText(t));
         var tested = t.Level == IkmLevel.Kecamatan ? "wilayah kecamatan" : "unit";
         parts.Add($"IKM turun rata-rata {N2(-f.Slope)} poin per triwulan selama {x.Quarters} triwulan ({x.First} s.d. {t.Periode}; " +
-                  $"IK 95% {N2(f.CiLow)} s.d. {N2(f.CiHigh)}), q = {P(x.Q!.Value)} setelah koreksi FDR atas {x.Family} {tested} yang diuji: " +
+                  $"IK 95% {N2(f.CiLow)} s.d. {N2(f.CiHigh)}), {P("q", x.Q!.Value)} setelah koreksi FDR atas {x.Family} {tested} yang diuji: " +
                   "penurunan berkelanjutan, bukan galat sampling");
         return string.Join("; ", parts) + ".";
     }
@@ -137,9 +137,9 @@ public static class IkmAlerts
             seen.Add($"IKM turun {N2((double)-t.Selisih!.Value)} poin dari triwulan sebelumnya ({N2((double)t.IkmSebelumnya!.Value)} → {N2((double)t.Ikm!.Value)})");
         if (x.Fit is { } f)
         {
-            if (seen.Count == 0) seen.Add($"Tren IKM menurun {N2(-f.Slope)} poin per triwulan (p = {P(f.PDecline)} sebelum koreksi)");
+            if (seen.Count == 0) seen.Add($"Tren IKM menurun {N2(-f.Slope)} poin per triwulan ({P("p", f.PDecline)} sebelum koreksi)");
             return string.Join("; ", seen) + $", tetapi tren {x.Quarters} triwulan ({x.First} s.d. {t.Periode}: {N2(f.Slope)} poin per triwulan, " +
-                   $"IK 95% {N2(f.CiLow)} s.d. {N2(f.CiHigh)}; q = {P(x.Q!.Value)}) masih dalam galat sampling: tidak terkonfirmasi.";
+                   $"IK 95% {N2(f.CiLow)} s.d. {N2(f.CiHigh)}; {P("q", x.Q!.Value)}) masih dalam galat sampling: tidak terkonfirmasi.";
         }
         return string.Join("; ", seen) + $", tetapi baru {x.Quarters} triwulan berdata (perlu {minimum}) sehingga tren belum dapat diuji: tidak terkonfirmasi.";
     }
@@ -149,6 +149,6 @@ public static class IkmAlerts
 
     private static string N2(double value) => value.ToString("0.00", IdId);
 
-    /// <summary>p and q with three decimals, and "&lt; 0,001" below that (never "0,000").</summary>
-    internal static string P(double value) => value < 0.001 ? "< 0,001" : value.ToString("0.000", IdId);
+    /// <summary>"p = 0,012" with three decimals, and "p &lt; 0,001" below that (never "0,000").</summary>
+    internal static string P(string name, double value) => value < 0.001 ? $"{name} < 0,001" : $"{name} = {value.ToString("0.000", IdId)}";
 }

@@ -122,6 +122,10 @@ public sealed class IkmAnalysisTests
         Assert.False(l1.SampelCukup);
         Assert.Null(One(rows, "unit", "L2", "2026-Q1").SampelMinimum);
         Assert.DoesNotContain(rows, x => x.Level == "kecamatan" && x.KodeUnit is "L1" or "L2" or "D9");
+        // The office and the area are named apart (dim_unit name "Unit K1"); other units keep their name.
+        Assert.Equal("Wilayah Kecamatan Unit K1", kec.NamaUnit);
+        Assert.Equal("Kantor Kecamatan Unit K1", One(rows, "unit", "K1", "2026-Q1").NamaUnit);
+        Assert.Equal("Unit L1", l1.NamaUnit);
         // city: (4 + 3 + 2 + 2 + 1) / 5 = 2.4 → 60.00 (D)
         Assert.Equal(60.00m, One(rows, "kota", "KOTA", "2026-Q1").Ikm);
     }

@@ -82,5 +82,9 @@ public sealed class IkmDeclineTestTests
         // One unit tested: q = p, and p ≪ 0.10, so a confirmed alert ranked first.
         Assert.Equal(alert.PValue, alert.QValue);
         Assert.Equal((IkmAlertStatus.Peringatan, 1), (alert.Status, alert.Peringkat!.Value));
+        var perQuarter = (-slope).ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
+        // 2026-Q3 88.75 (A) → 2026-Q4 85.00 (B): the grade drop is named first.
+        Assert.StartsWith($"Mutu turun dari A (Sangat Baik) ke B (Baik); IKM turun rata-rata {perQuarter} poin per triwulan selama 6 triwulan (2025-Q3 s.d. 2026-Q4; IK 95% ", alert.Alasan);
+        Assert.EndsWith("q < 0,001 setelah koreksi FDR atas 1 unit yang diuji: penurunan berkelanjutan, bukan galat sampling.", alert.Alasan);
     }
 }
