@@ -18,7 +18,8 @@ public static class HealthEndpoints
             using var connection = database.Open();
             var zone = schedule.Value.Zone;
             var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime;
-            var report = EtlHealth.Check(connection, etl.Value.Inbox, TimeSpan.FromMinutes(etl.Value.StaleAfterMinutes), now, zone);
+            var report = EtlHealth.Check(connection, etl.Value.Inbox, TimeSpan.FromMinutes(etl.Value.StaleAfterMinutes), now, zone,
+                etl.Value.FailedScansUnhealthy);
             return Results.Json(report, statusCode: report.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         return app;
