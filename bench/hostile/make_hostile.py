@@ -51,6 +51,11 @@ def xfd_rows(n):
 
 
 def main(root):
+    # 0. control: only the valid file, so the growth any run causes can be told from the hostile file's
+    case(root, "control")
+    # 0b. control with an ordinary short rejected row: the same tables touched as by the long-line cases
+    with open(os.path.join(case(root, "control-reject"), "skm_pendek.csv"), "w") as f:
+        f.write(SKM_HEADER + "\nR1,KEL01,KTP-el,2026-05-02,4,4,4,4,4,4,4,4,4,P,34,S1,Wiraswasta,baik\nR2,KEL01,KTP-el,2026-05-02,9,4,4,4,4,4,4,4,4,P,34,S1,Wiraswasta,\n")
     # 1. ~1 MB XLSX whose rows hold a cell in column XFD
     xlsx(os.path.join(case(root, "xlsx-xfd"), "skm_xfd.xlsx"), xfd_rows(100_000))
     # 2./3. one 200 MB line in CSV and in JSONL
@@ -61,6 +66,7 @@ def main(root):
             f.write("a" * (1 << 20))
         f.write("\n")
     with open(os.path.join(case(root, "jsonl-line"), "skm_line.jsonl"), "w") as f:
+        f.write('{"id_responden":"R0","kode_unit":"KEL01","jenis_layanan":"KTP-el","tanggal_survei":"2026-05-02"}\n')
         f.write('{"id_responden":"R1","kode_unit":"KEL01","jenis_layanan":"KTP-el","tanggal_survei":"2026-05-02","saran":"')
         for _ in range(big >> 20):
             f.write("a" * (1 << 20))
