@@ -25,4 +25,8 @@ public sealed class EtlOptions
     /// </summary>
     [Range(0, 3600)]
     public double SettleSeconds { get; set; } = 2;
+
+    /// <summary>A file still in the inbox that failed this many scans in a row makes the health check unhealthy.</summary>
+    [Range(1, 1000)]
+    public int FailedScansUnhealthy { get; set; } = 3;
 }

@@ -1,12 +1,13 @@
 using System.Text.Json.Serialization;
 using DuckDB.NET.Data;
+using Kepegawaian.Etl.Loading;
 using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Etl.Operations;
 
 /// <summary>
-/// What an operator checks at 07:00: when did the last load succeed, and is anything waiting in
-/// the inbox that should have been picked up already (stale)?
+/// What an operator checks at 07:00: when did the last load succeed, did the last run finish, is a file
+/// failing scan after scan, and is anything waiting in the inbox that should have been picked up already (stale)?
 /// </summary>
 public sealed record EtlHealthReport(
     [property: JsonPropertyName("healthy")] bool Healthy,
@@ -18,44 +19,87 @@ public sealed record EtlHealthReport(
     [property: JsonPropertyName("oldest_waiting_at")] DateTime? OldestWaitingAt,
     [property: JsonPropertyName("inbox_stale")] bool InboxStale,
     [property: JsonPropertyName("problems")] IReadOnlyList<string> Problems,
-    [property: JsonPropertyName("warnings")] IReadOnlyList<string>? Warnings = null);
+    [property: JsonPropertyName("warnings")] IReadOnlyList<string>? Warnings = null)
+{
+    /// <summary>Files in the inbox that failed at least <c>Etl:FailedScansUnhealthy</c> scans in a row.</summary>
+    [JsonPropertyName("failing_files")]
+    public IReadOnlyList<FailingFile> FailingFiles { get; init; } = [];
+
+    /// <summary>Inbox entries that are not regular files (symlinks, FIFOs, folders): never loaded.</summary>
+    [JsonPropertyName("entries_skipped")]
+    public int EntriesSkipped { get; init; }
+}
+
+public sealed record FailingFile(
+    [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("failed_scans")] long FailedScans);
 
 public static class EtlHealth
 {
     /// <summary>
-    /// Healthy when the last run did not fail and no inbox file has waited longer than
-    /// <paramref name="staleAfter"/> (a scan should have taken it). Times are WIB wall clock.
+    /// Healthy when the last run finished and did not fail, no file in the inbox failed
+    /// <paramref name="failedScansUnhealthy"/> scans in a row, no inbox file has waited longer than
+    /// <paramref name="staleAfter"/> (a scan should have taken it), and <paramref name="moreChecks"/> (e.g.
+    /// marts older than the last load) finds nothing. A run still 'running' after <paramref name="staleAfter"/>
+    /// is stuck. Times are WIB wall clock.
     /// </summary>
-    public static EtlHealthReport Check(DuckDBConnection connection, string inbox, TimeSpan staleAfter, DateTime nowWib, TimeZoneInfo wib)
+    public static EtlHealthReport Check(DuckDBConnection connection, string inbox, TimeSpan staleAfter, DateTime nowWib, TimeZoneInfo wib,
+        int failedScansUnhealthy = 3, Func<DuckDBConnection, IEnumerable<string>>? moreChecks = null)
     {
-        using var cmd = connection.Command(SqlResources.Read(typeof(EtlHealth).Assembly, "operations/last_success.sql"));
-        using var r = cmd.ExecuteReader();
-        r.Read();
-        DateTime? lastSuccess = r.IsDBNull(0) ? null : r.GetDateTime(0);
-        DateTime? lastRun = r.IsDBNull(1) ? null : r.GetDateTime(1);
-        var lastStatus = r.IsDBNull(2) ? null : r.GetString(2);
+        DateTime? lastSuccess, lastRun;
+        string? lastStatus;
+        using (var cmd = connection.Command(SqlResources.Read(typeof(EtlHealth).Assembly, "operations/last_success.sql")))
+        using (var r = cmd.ExecuteReader())
+        {
+            r.Read();
+            lastSuccess = r.IsDBNull(0) ? null : r.GetDateTime(0);
+            lastRun = r.IsDBNull(1) ? null : r.GetDateTime(1);
+            lastStatus = r.IsDBNull(2) ? null : r.GetString(2);
+        }
 
-        var waiting = WaitingFiles(inbox, wib);
-        DateTime? oldest = waiting.Count == 0 ? null : waiting.Min();
+        var (waiting, skipped) = Inbox(inbox, wib);
+        DateTime? oldest = waiting.Count == 0 ? null : waiting.Values.Min();
         var stale = oldest is { } o && nowWib - o > staleAfter;
+        var failing = FailingFiles(connection, failedScansUnhealthy).Where(f => waiting.ContainsKey(f.File)).ToList();
 
         var problems = new List<string>();
         if (lastRun is null) problems.Add("Belum pernah ada pemuatan ETL. / No ETL run yet.");
         if (lastStatus is "failed" or "partial") problems.Add($"Pemuatan terakhir berstatus '{lastStatus}'; lihat 'kepegawaian runs' dan 'kepegawaian rejects'.");
+        if (lastStatus is "abandoned" or "cancelled")
+            problems.Add($"Run ETL terakhir tidak selesai (status '{lastStatus}'). / The last ETL run did not finish.");
+        if (lastStatus == "running" && lastRun is { } started && nowWib - started > staleAfter)
+            problems.Add($"Run ETL yang dimulai {started:yyyy-MM-dd HH:mm} WIB masih berstatus 'running' (lebih dari {staleAfter.TotalMinutes:0} menit); proses macet atau mati. / The last run is stuck.");
+        if (failing.Count > 0)
+            problems.Add($"{failing.Count} berkas gagal pada {failedScansUnhealthy} pemindaian berturut-turut atau lebih: {string.Join(", ", failing.Take(5).Select(f => $"{f.File} ({f.FailedScans}×)"))}. / Files failing every scan.");
         if (stale) problems.Add($"{waiting.Count} berkas menunggu di inbox sejak {oldest:yyyy-MM-dd HH:mm} WIB (lebih dari {staleAfter.TotalMinutes:0} menit). / Inbox is stale.");
         // Issue 10 item 3: a crash between load and refresh leaves marts behind the facts.
         if (MartFreshness.Check(connection).Warning is { } marts) problems.Add(marts);
+        if (moreChecks is not null) problems.AddRange(moreChecks(connection));
 
-        return new EtlHealthReport(problems.Count == 0, lastSuccess, lastRun, lastStatus, inbox, waiting.Count, oldest, stale, problems);
+        return new EtlHealthReport(problems.Count == 0, lastSuccess, lastRun, lastStatus, inbox, waiting.Count, oldest, stale, problems)
+        {
+            FailingFiles = failing,
+            EntriesSkipped = skipped,
+        };
     }
 
-    /// <summary>Modification times (WIB) of the files still waiting at the top level of the inbox.</summary>
-    private static List<DateTime> WaitingFiles(string inbox, TimeZoneInfo wib)
+    private static List<FailingFile> FailingFiles(DuckDBConnection connection, int n)
     {
-        if (!Directory.Exists(inbox)) return [];
-        return Directory.EnumerateFiles(inbox)
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
-            .Select(f => TimeZoneInfo.ConvertTimeFromUtc(File.GetLastWriteTimeUtc(f), wib))
-            .ToList();
+        using var cmd = connection.Command(SqlResources.Read(typeof(EtlHealth).Assembly, "operations/failing_files.sql"), ("n", n));
+        using var r = cmd.ExecuteReader();
+        var files = new List<FailingFile>();
+        while (r.Read()) files.Add(new FailingFile(r.GetString(0), r.GetInt64(1)));
+        return files;
+    }
+
+    /// <summary>Modification times (WIB) of the regular files waiting at the top level of the inbox, and how many entries are skipped.</summary>
+    private static (Dictionary<string, DateTime> Waiting, int Skipped) Inbox(string inbox, TimeZoneInfo wib)
+    {
+        if (!Directory.Exists(inbox)) return ([], 0);
+        var scan = InboxScanner.Scan(inbox);
+        var waiting = new Dictionary<string, DateTime>();
+        foreach (var f in scan.Files)
+            waiting[f.Name] = TimeZoneInfo.ConvertTimeFromUtc(File.GetLastWriteTimeUtc(f.Path), wib);
+        return (waiting, scan.Skipped.Count);
     }
 }

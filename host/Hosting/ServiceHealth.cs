@@ -10,7 +10,7 @@ public static class ServiceHealth
 {
     public static EtlHealthReport Check(DuckDBConnection connection, EtlOptions etl, EfisiensiOptions efisiensi, DateTime nowLocal, TimeZoneInfo zone)
     {
-        var report = EtlHealth.Check(connection, etl.Inbox, TimeSpan.FromMinutes(etl.StaleAfterMinutes), nowLocal, zone);
+        var report = EtlHealth.Check(connection, etl.Inbox, TimeSpan.FromMinutes(etl.StaleAfterMinutes), nowLocal, zone, etl.FailedScansUnhealthy);
         var warnings = new List<string>();
         if (HolidayCoverage.Warning(HolidayCoverage.Missing(connection, WorkingCalendar.Load(efisiensi), referenceYear: null)) is { } holidays)
             warnings.Add(holidays);

@@ -22,12 +22,13 @@ public static class RejectsCommand
         {
             using var connection = ReadableWarehouse.Open(parse);
             using var cmd = connection.Command("""
-                SELECT run_id, file_name, line_number, column_name, reason_code, message, raw_text
-                FROM etl_reject
-                WHERE ($run IS NULL OR run_id = $run)
-                  AND ($file IS NULL OR file_name = $file)
-                  AND ($reason IS NULL OR reason_code = upper($reason))
-                ORDER BY run_id, file_id, line_number
+                SELECT e.run_id, e.file_name, e.line_number, e.column_name, e.reason_code, e.message,
+                       left(e.raw_text, 4096), coalesce(w.raw_length, strlen(e.raw_text)), w.raw_sha256
+                FROM etl_reject e LEFT JOIN etl_reject_raw w USING (reject_id)
+                WHERE ($run IS NULL OR e.run_id = $run)
+                  AND ($file IS NULL OR e.file_name = $file)
+                  AND ($reason IS NULL OR e.reason_code = upper($reason))
+                ORDER BY e.run_id, e.file_id, e.line_number
                 LIMIT $limit
                 """,
                 ("run", parse.GetValue(run)), ("file", parse.GetValue(file)), ("reason", parse.GetValue(reason)), ("limit", parse.GetValue(limit)));
@@ -35,12 +36,15 @@ public static class RejectsCommand
             var rows = new List<RejectRow>();
             while (reader.Read())
                 rows.Add(new RejectRow(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.IsDBNull(7) ? null : reader.GetInt64(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
             ResultWriter.Write(parse.InvocationConfiguration.Output, rows, parse.GetValue(format));
             return Task.FromResult(CliApp.Ok);
         });
         return command;
     }
 
-    public sealed record RejectRow(long RunId, string FileName, long? LineNumber, string? ColumnName, string ReasonCode, string Message, string? RawText);
+    /// <summary>A rejected row; <see cref="RawText"/> is at most 4 096 characters, <see cref="RawLength"/> (UTF-8 bytes) and <see cref="RawSha256"/> describe the whole row.</summary>
+    public sealed record RejectRow(long RunId, string FileName, long? LineNumber, string? ColumnName, string ReasonCode, string Message, string? RawText,
+        long? RawLength, string? RawSha256);
 }
