@@ -72,8 +72,6 @@ public static class EtlHealth
         if (failing.Count > 0)
             problems.Add($"{failing.Count} berkas gagal pada {failedScansUnhealthy} pemindaian berturut-turut atau lebih: {string.Join(", ", failing.Take(5).Select(f => $"{f.File} ({f.FailedScans}×)"))}. / Files failing every scan.");
         if (stale) problems.Add($"{waiting.Count} berkas menunggu di inbox sejak {oldest:yyyy-MM-dd HH:mm} WIB (lebih dari {staleAfter.TotalMinutes:0} menit). / Inbox is stale.");
-        // Issue 10 item 3: a crash between load and refresh leaves marts behind the facts.
-        if (MartFreshness.Check(connection).Warning is { } marts) problems.Add(marts);
         if (moreChecks is not null) problems.AddRange(moreChecks(connection));
 
         return new EtlHealthReport(problems.Count == 0, lastSuccess, lastRun, lastStatus, inbox, waiting.Count, oldest, stale, problems)
