@@ -38,7 +38,8 @@
           var tr = document.createElement('tr');
           columns.forEach(function (c) {
             var td = document.createElement('td');
-            td.textContent = format(row[c], decimals[c]);
+            // A p-value is never 0: below 0.001 it reads '< 0,001' (as in the reports), not '0,000'.
+            td.textContent = c === 'p_value' && typeof row[c] === 'number' && row[c] < 0.001 ? '< ' + format(0.001, 3) : format(row[c], decimals[c]);
             if (typeof row[c] === 'number') td.className = 'num';
             tr.appendChild(td);
           });
