@@ -42,6 +42,9 @@ public sealed class ReportText
     public string Pct(double share, int decimals = 1) => N(share * 100, decimals) + " %";
     public string Signed(double? value, int decimals = 2) => value is { } v ? (v > 0 ? "+" : "") + N(v, decimals) : "–";
 
+    /// <summary>A p-value with three decimals; below 0.001 as "&lt; 0,001" rather than a misleading "0,000".</summary>
+    public string P(double? p) => p switch { null => "–", < 0.001 => "< " + N(0.001, 3), { } v => N(v, 3) };
+
     public string MonthName(int month) => (English ? BulanEn : BulanId)[month - 1];
     public string MonthShort(int month) => MonthName(month)[..3];
     public string Date(DateOnly d) => $"{d.Day} {MonthName(d.Month)} {d.Year}";

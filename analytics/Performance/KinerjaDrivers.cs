@@ -7,8 +7,9 @@ namespace Kepegawaian.Analytics.Performance;
 public sealed record Driver(int Rank, string Feature, double MaeIncrease, double MaeIncreaseSd, double MaeModel, double MaeBaseline);
 
 /// <summary>
-/// Drivers of next-quarter performance: a LightGbm regression of next quarter's outcome on the
-/// features of mart_kinerja_fitur, trained on all but the last two target quarters (at most MaxTrainRows) and evaluated on them
+/// Predictors of next-quarter performance ("prediktor kinerja"; the mart keeps its old name mart_kinerja_pendorong):
+/// prediction, not cause — a highly ranked feature need not change performance when changed. A LightGbm regression of
+/// next quarter's outcome on the features of mart_kinerja_fitur, trained on all but the last two target quarters (at most MaxTrainRows) and evaluated on them
 /// (time-ordered hold-out). Permutation Feature Importance (3 permutations, on at most PfiSampleSize hold-out rows)
 /// ranks the features by how much the hold-out MAE rises when each is shuffled. The baseline is the
 /// last-value forecast (next = now). Categorical unit and jenis_jabatan enter as integer codes (one slot each,

@@ -1,7 +1,7 @@
 namespace Kepegawaian.Analytics.Training;
 
 /// <summary>One matched employee as the balance check sees them.</summary>
-public sealed record BalanceRow(double Baseline, double Pre, string KodeUnit, string Golongan, string JenisJabatan);
+public sealed record BalanceRow(double? Baseline, double? Pre, string KodeUnit, string Golongan, string JenisJabatan);
 
 /// <summary>
 /// Covariate balance after matching: standardized mean difference |mean_T − mean_C| / √((s²_T + s²_C) / 2)
@@ -16,11 +16,11 @@ public static class Balance
     /// </summary>
     public static (double Value, string Covariate) MaxSmd(IReadOnlyList<BalanceRow> treated, IReadOnlyList<BalanceRow> controls, int minLevelSize)
     {
-        var columns = new List<(string Name, double[] T, double[] C)>
-        {
-            ("baseline", [.. treated.Select(r => r.Baseline)], [.. controls.Select(r => r.Baseline)]),
-            ("pre", [.. treated.Select(r => r.Pre)], [.. controls.Select(r => r.Pre)]),
-        };
+        // An outcome column enters when every row has it (null = not a matching target, or new employees without one).
+        var columns = new List<(string Name, double[] T, double[] C)>();
+        foreach (var (name, selector) in new (string, Func<BalanceRow, double?>)[] { ("baseline", r => r.Baseline), ("pre", r => r.Pre) })
+            if (treated.Concat(controls).All(r => selector(r) is not null))
+                columns.Add((name, [.. treated.Select(r => selector(r)!.Value)], [.. controls.Select(r => selector(r)!.Value)]));
         foreach (var (name, selector) in new (string, Func<BalanceRow, string>)[]
                  { ("kode_unit", r => r.KodeUnit), ("golongan", r => r.Golongan), ("jenis_jabatan", r => r.JenisJabatan) })
         {

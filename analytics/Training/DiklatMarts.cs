@@ -33,12 +33,16 @@ public static class DiklatMarts
             var gain = Kirkpatrick.TestGain(data, group);
             var (ikmChange, ikmUnits) = Kirkpatrick.IkmChange(ikm, group, options);
             var nLulus = data.Trainings.Where(t => t.Lulus && group.Contains(t)).Select(t => t.Nip).Distinct().Count();
-            impact.Add([group.Name, group.Kind, r.Status, data.Measure, r.Att?.Value, r.Att?.CiLow, r.Att?.CiHigh, r.Att?.PValue,
+            impact.Add([group.Name, group.Kind, r.Status, data.Measure, r.Att?.Value, r.Att?.CiLow, r.Att?.CiHigh, r.Att?.PValue, null, null,
                 r.NTreated, r.NControl, nLulus, r.MaxSmd, r.CohensD, r.Pretrend?.Value, r.Pretrend?.PValue, r.Pool, r.Naive,
                 reaksi, nReaksi, gain?.Value, gain?.CiLow, gain?.CiHigh, gain?.N ?? 0, ikmChange, ikmUnits]);
             foreach (var (k, e) in r.EventStudy)
                 events.Add([group.Name, group.Kind, k, e.Value, e.CiLow, e.CiHigh, e.N]);
         }
+        // One family: every estimate published by this refresh (jenis and kode rows alike).
+        var p = impact.Select(row => (double?)row[7]).ToList();
+        var (holm, bh) = (Multiplicity.Holm(p), Multiplicity.BenjaminiHochberg(p));
+        for (var i = 0; i < impact.Count; i++) (impact[i][8], impact[i][9]) = (holm[i], bh[i]);
         MartWriter.Append(connection, "mart_diklat_dampak", impact);
         MartWriter.Append(connection, "mart_diklat_event", events);
         transaction.Commit();

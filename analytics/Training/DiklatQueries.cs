@@ -5,7 +5,7 @@ namespace Kepegawaian.Analytics.Training;
 
 /// <summary>mart_diklat_dampak row; field names are those of spec §5 (att, ci_low, ci_high, p_value, n_treated, n_control).</summary>
 public sealed record DiklatDampakRow(string Kelompok, string JenisKelompok, string Status, string? Ukuran, double? Att, double? CiLow, double? CiHigh,
-    double? PValue, int NTreated, int NControl, int NPesertaLulus, double? MaxSmd, double? CohensD, double? Pretrend, double? PretrendP, string? Pool,
+    double? PValue, double? PHolm, double? QBh, int NTreated, int NControl, int NPesertaLulus, double? MaxSmd, double? CohensD, double? Pretrend, double? PretrendP, string? Pool,
     double? Naive, double? Reaksi, int NReaksi, double? GainTest, double? GainCiLow, double? GainCiHigh, int NTest, double? IkmChange, int IkmNUnit);
 
 public sealed record DiklatEventRow(string Kelompok, string JenisKelompok, int RelatifTriwulan, double? Estimate, double? CiLow, double? CiHigh, int N);
@@ -25,7 +25,7 @@ public static class DiklatQueries
     /// <summary>Impact rows; <paramref name="jenis"/> keeps that jenis and its courses (kode_pelatihan of that jenis).</summary>
     public static IReadOnlyList<DiklatDampakRow> Impact(DuckDBConnection c, string? jenis = null) =>
         MartReader.Read(c, """
-            SELECT kelompok, jenis_kelompok, status, ukuran, att, ci_low, ci_high, p_value, n_treated, n_control, n_peserta_lulus,
+            SELECT kelompok, jenis_kelompok, status, ukuran, att, ci_low, ci_high, p_value, p_holm, q_bh, n_treated, n_control, n_peserta_lulus,
                    max_smd, cohens_d, pretrend, pretrend_p, pool, naive, reaksi, n_reaksi, gain_test, gain_ci_low, gain_ci_high,
                    n_test, ikm_change, ikm_n_unit
             FROM mart_diklat_dampak d
@@ -34,9 +34,10 @@ public static class DiklatQueries
                OR (jenis_kelompok = 'kode' AND kelompok IN (SELECT kode_pelatihan FROM fact_diklat WHERE jenis_pelatihan = $jenis))
             ORDER BY jenis_kelompok DESC, kelompok
             """, r => new DiklatDampakRow(r.GetString(0), r.GetString(1), r.GetString(2), r.NullableString(3), r.NullableDouble(4), r.NullableDouble(5),
-                r.NullableDouble(6), r.NullableDouble(7), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10), r.NullableDouble(11), r.NullableDouble(12),
-                r.NullableDouble(13), r.NullableDouble(14), r.NullableString(15), r.NullableDouble(16), r.NullableDouble(17), r.GetInt32(18),
-                r.NullableDouble(19), r.NullableDouble(20), r.NullableDouble(21), r.GetInt32(22), r.NullableDouble(23), r.GetInt32(24)),
+                r.NullableDouble(6), r.NullableDouble(7), r.NullableDouble(8), r.NullableDouble(9), r.GetInt32(10), r.GetInt32(11), r.GetInt32(12),
+                r.NullableDouble(13), r.NullableDouble(14), r.NullableDouble(15), r.NullableDouble(16), r.NullableString(17), r.NullableDouble(18),
+                r.NullableDouble(19), r.GetInt32(20), r.NullableDouble(21), r.NullableDouble(22), r.NullableDouble(23), r.GetInt32(24),
+                r.NullableDouble(25), r.GetInt32(26)),
             ("jenis", jenis));
 
     public static IReadOnlyList<DiklatEventRow> Events(DuckDBConnection c, string? kelompok = null) =>

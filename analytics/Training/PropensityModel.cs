@@ -9,13 +9,16 @@ namespace Kepegawaian.Analytics.Training;
 /// </summary>
 public static class PropensityModel
 {
-    public static double[] FitPredictLogit(Matrix<double> x, IReadOnlyList<bool> treated, double ridge, int maxIterations = 25)
+    public static double[] FitPredictLogit(Matrix<double> x, IReadOnlyList<bool> treated, double ridge, int maxIterations = 25) =>
+        FitPredictLogit(SparseRows(x), x.ColumnCount, treated, ridge, maxIterations);
+
+    /// <param name="rows">Each row's non-zero entries, column 0 being the intercept (value 1) and x's columns 1 … columns.</param>
+    public static double[] FitPredictLogit((int[] Cols, double[] Vals)[] rows, int columns, IReadOnlyList<bool> treated, double ridge, int maxIterations = 25)
     {
         // The design is mostly 0/1 dummies (≤ 6 non-zeros per row of ~100 columns), so X'WX and Xβ are
         // accumulated over each row's non-zeros: O(n·k²) instead of the dense O(n·p²) per Newton step.
-        var rows = SparseRows(x);
         var n = rows.Length;
-        var p = x.ColumnCount + 1;
+        var p = columns + 1;
         var y = new double[n];
         for (var i = 0; i < n; i++) y[i] = treated[i] ? 1.0 : 0.0;
         var beta = Vector<double>.Build.Dense(p);

@@ -30,60 +30,71 @@ public sealed record ImpactResult(
     IReadOnlyList<(int Relative, Estimate Estimate)> EventStudy);
 
 /// <summary>
-/// Matched difference-in-differences for one training group (spec §4):
+/// Staggered-adoption matched difference-in-differences for one training group (spec §4):
 /// <list type="bullet">
-/// <item>Treated: employees whose first <c>lulus</c> record of the group starts in quarter qs and ends in qe;
-/// pre window qs−2, qs−1; post window qe+1, qe+2 (quarter-aligned); outcome change ΔY = mean(post) − mean(pre).</item>
-/// <item>Controls of a cohort (qs, qe): employees with no record of the group overlapping [start of qs−2, end of qe+2];
-/// the clean pool (no training at all there) when it holds ≥ CleanPoolRatio candidates per treated in every cohort,
-/// else the pool without the group's training (reported in Pool).</item>
-/// <item>Propensity: ridge logistic model (IRLS, MathNet) on pre outcome and dummies for unit, golongan,
-/// jenis_jabatan and cohort; greedy 1:1 nearest-neighbour matching on the logit within the cohort,
-/// without replacement (a control employee is used once per group), caliper 0.2 SD of the logit;
-/// treated without a control inside the caliper are dropped and counted.</item>
-/// <item>ATT = mean over pairs of ΔY_treated − ΔY_control; 95 % CI and p-value from the paired t distribution
-/// (pairs are independent because no control is reused; the propensity model's own uncertainty is ignored).</item>
+/// <item>Treated: every employee's first <c>lulus</c> record of the group; cohort = quarter qe of completion; outcome change
+/// ΔY = mean(qe+1, qe+2) − mean(qe−1, qe) (<see cref="ImpactUnit"/>).</item>
+/// <item>Controls of cohort qe: not-yet-treated employees (no record of the group in the window, no lulus record of it
+/// before) — never trained in the group or trained later (Callaway &amp; Sant'Anna 2021).</item>
+/// <item>Propensity: ridge logistic model (IRLS, MathNet) on the baseline outcome (qe−4 … qe−2; left out when fewer than
+/// <see cref="DiklatOptions.MinBaselineShare"/> of the treated have one, e.g. new CPNS in latsar) and dummies for unit,
+/// golongan, jenis_jabatan and cohort; greedy nearest-neighbour matching of up to <see cref="DiklatOptions.ControlsPerTreated"/> controls
+/// per treated on the logit within the cohort, without replacement, caliper 0.2 SD of the logit.</item>
+/// <item>ATT = intercept of the OLS of ΔY_treated − mean ΔY of its controls on the same differences of other trainings completed in
+/// the window (<see cref="ImpactUnit.OtherDose"/>), so nobody is discarded for having taken another course.</item>
+/// <item>CI and p from a bootstrap over employees (B = <see cref="DiklatOptions.BootstrapReplicates"/>, seeded) that re-fits
+/// the propensity model and re-matches in every replicate, so the CI includes their uncertainty.</item>
+/// <item>Not published (status says why) when the baseline outcome stays imbalanced after matching (SMD &gt;
+/// <see cref="DiklatOptions.MaxSmdFail"/>).</item>
 /// </list>
 /// </summary>
 public static class TrainingImpact
 {
-    private sealed record Unit(string Nip, int Cohort, int Qs, int Qe, bool Treated, double Pre, double Post, double Baseline,
-        double? PreChange, QuarterObservation Covariates)
-    {
-        public double Delta => Post - Pre;
-    }
+    private sealed record Fit(double Att, double Se, List<Matched> Pairs);
 
     public static ImpactResult Estimate(TrainingData data, TrainingGroup group, DiklatOptions options)
     {
-        var treatedAll = TreatedUnits(data, group, options);
+        var treatedAll = ImpactSample.Treated(data, group);
         var eligible = treatedAll.Count;
         ImpactResult Fail(string status, string? pool = null, int nControl = 0) =>
             new(group, status, false, null, eligible, nControl, eligible, 0, null, null, null, pool, null, []);
         if (eligible < options.MinTreated)
-            return Fail($"terlalu kecil: {eligible} peserta lulus dengan data kinerja lengkap (perlu ≥ {options.MinTreated})");
+            return Fail($"terlalu kecil: {eligible} peserta lulus dengan nilai kinerja pada triwulan selesai, sebelumnya dan dua sesudahnya (perlu ≥ {options.MinTreated})");
 
-        var (treated, candidates, pool) = Candidates(data, group, treatedAll, options);
+        var useBaseline = treatedAll.Count(u => u.Baseline is not null) >= options.MinBaselineShare * eligible;
+        var treated = useBaseline ? treatedAll.Where(u => u.Baseline is not null).ToList() : treatedAll;
+        var pool = useBaseline ? "belum_dilatih" : "belum_dilatih; tanpa nilai awal";
+        var candidates = Candidates(data, group, treated, useBaseline, options);
         eligible = treated.Count;
         if (candidates.Count < options.MinControls)
-            return Fail($"kontrol terlalu sedikit: {candidates.Count} (perlu ≥ {options.MinControls})", pool, candidates.Count);
+            return Fail($"kontrol terlalu sedikit: {candidates.Count} pegawai belum dilatih (perlu ≥ {options.MinControls})", pool, candidates.Count);
 
+        var jenisOfGroup = group.Kind == TrainingGroup.Jenis ? group.Name : data.Trainings.First(group.Contains).Jenis;
+        var allJenis = ImpactSample.AllJenis(data);
+        var doseColumns = Enumerable.Range(0, allJenis.Length).Where(j => allJenis[j] != jenisOfGroup).ToArray();
         var naive = treated.Average(u => u.Post) - candidates.Average(u => u.Post);
-        var all = treated.Concat(candidates).ToList();
-        var logit = PropensityModel.FitPredictLogit(Covariates.Design(all), all.Select(u => u.Treated).ToList(), options.Ridge);
-        var pairs = Match(all, logit, options.CaliperSd);
+        var fit = Core(treated, candidates, useBaseline, doseColumns, options);
+        if (fit is null || fit.Pairs.Count < options.MinTreated)
+            return Fail($"terlalu kecil setelah pencocokan: {fit?.Pairs.Count ?? 0} pasangan (perlu ≥ {options.MinTreated})", pool, fit?.Pairs.Count ?? 0)
+                with { Naive = naive };
+        var pairs = fit.Pairs;
         var unmatched = eligible - pairs.Count;
-        var nControl = pairs.Count;
-        if (pairs.Count < options.MinTreated)
-            return Fail($"terlalu kecil setelah pencocokan: {pairs.Count} pasangan (perlu ≥ {options.MinTreated})", pool, nControl)
-                with { NUnmatched = unmatched, Naive = naive };
 
-        var att = Paired(pairs.Select(p => p.T.Delta - p.C.Delta).ToList());
-        static BalanceRow Row(Unit u) => new(u.Baseline, u.Pre, u.Covariates.Unit, u.Covariates.Golongan, u.Covariates.Jabatan);
-        var (maxSmd, worst) = Balance.MaxSmd([.. pairs.Select(p => Row(p.T))], [.. pairs.Select(p => Row(p.C))], options.MinBalanceLevelSize);
-        var sdT = StdDev(pairs.Select(p => p.T.Delta)); var sdC = StdDev(pairs.Select(p => p.C.Delta));
+        // Balance on what the matching controls: the baseline outcome (when used) and unit/golongan/jabatan. The pre-window
+        // level is not a matching target of a DiD (the persistent level cancels in ΔY; matching on it would bring regression
+        // to the mean into ΔY); parallel trends are checked by the placebo below.
+        BalanceRow Row(ImpactUnit u) => new(useBaseline ? u.Baseline : null, null, u.Covariates.Unit, u.Covariates.Golongan, u.Covariates.Jabatan);
+        var controls = pairs.SelectMany(p => p.C).ToList();
+        var (maxSmd, worst) = Balance.MaxSmd([.. pairs.Select(p => Row(p.T))], [.. controls.Select(Row)], options.MinBalanceLevelSize);
+        var outcomeSmd = useBaseline ? Balance.Smd([.. pairs.Select(p => p.T.Baseline!.Value)], [.. controls.Select(u => u.Baseline!.Value)]) : 0;
+        if (outcomeSmd > options.MaxSmdFail)
+            return Fail($"keseimbangan tidak tercapai: SMD kinerja awal {outcomeSmd:0.000} > {options.MaxSmdFail:0.0##} setelah pencocokan", pool, controls.Count)
+                with { NTreated = pairs.Count, NUnmatched = unmatched, MaxSmd = maxSmd, Naive = naive };
+
+        var att = Interval(fit, Bootstrap(treated, candidates, useBaseline, doseColumns, options, group), pairs.Count);
+        var sdT = StdDev(pairs.Select(p => p.T.Delta)); var sdC = StdDev(controls.Select(u => u.Delta));
         var pooledSd = Math.Sqrt((sdT * sdT + sdC * sdC) / 2);
-        var placeboDiffs = pairs.Where(p => p.T.PreChange is not null && p.C.PreChange is not null)
-            .Select(p => p.T.PreChange!.Value - p.C.PreChange!.Value).ToList();
+        var placeboDiffs = pairs.Select(p => p.T.PreChange!.Value - p.C.Average(u => u.PreChange!.Value)).ToList();
         var pretrend = placeboDiffs.Count >= 3 ? Paired(placeboDiffs) : null;
         var events = EventStudy(data, pairs);
 
@@ -91,148 +102,114 @@ public static class TrainingImpact
         if (maxSmd > options.MaxSmdWarning) notes.Add($"peringatan: keseimbangan kovariat kurang (max SMD {maxSmd:0.000} > {options.MaxSmdWarning:0.0##}, pada {worst})");
         if (pretrend is not null && pretrend.PValue < 0.05) notes.Add("peringatan: uji tren-awal (plasebo) signifikan");
         if (unmatched > 0) notes.Add($"{unmatched} peserta tanpa pasangan dalam caliper");
-        if (pool != "bersih") notes.Add("kontrol bersih terlalu sedikit: dipakai pegawai tanpa pelatihan kelompok ini");
+        if (!useBaseline) notes.Add($"dicocokkan tanpa kinerja awal: kurang dari {options.MinBaselineShare:P0} peserta punya penilaian sebelum triwulan qe−1 (awal data atau pegawai baru seperti CPNS); tingkat kinerja tidak perlu setara karena DiD memakai perubahan");
         var status = notes.Count == 0 ? "ok" : "ok; " + string.Join("; ", notes);
-        return new ImpactResult(group, status, true, att, pairs.Count, nControl, eligible, unmatched, maxSmd,
+        return new ImpactResult(group, status, true, att, pairs.Count, controls.Count, eligible, unmatched, maxSmd,
             pooledSd > 0 ? att.Value / pooledSd : null, pretrend, pool, naive, events);
     }
 
-    /// <summary>
-    /// Each employee's first lulus record of the group, with complete windows; dropped when a second lulus record of the
-    /// group starts inside the window (the estimand is one completion). Clean = no other training in the window.
-    /// </summary>
-    private static List<(Unit Unit, bool Clean)> TreatedUnits(TrainingData data, TrainingGroup group, DiklatOptions options)
+    /// <summary>Not-yet-treated candidates of each cohort, at most MaxCandidatesPerTreated per treated (seeded draw).</summary>
+    private static List<ImpactUnit> Candidates(TrainingData data, TrainingGroup group, List<ImpactUnit> treated, bool useBaseline, DiklatOptions options)
     {
-        var result = new List<(Unit, bool)>();
-        foreach (var first in data.Trainings.Where(t => t.Lulus && group.Contains(t)).GroupBy(t => t.Nip).Select(g => g.MinBy(t => t.Mulai)!))
+        var rng = new Random(options.Seed);
+        var result = new List<ImpactUnit>();
+        foreach (var cohort in treated.GroupBy(u => u.Cohort).OrderBy(g => g.Key))
         {
-            var (qs, qe) = (first.QuarterMulai, first.QuarterSelesai);
-            var inWindow = InWindow(data, first.Nip, qs, qe).Where(t => t != first).ToList();
-            if (inWindow.Any(t => t.Lulus && group.Contains(t))) continue;
-            if (Outcomes(data, first.Nip, qs, qe, treated: true, options) is { } u) result.Add((u, inWindow.All(group.Contains)));
+            var list = ImpactSample.NotYetTreated(data, group, cohort.Key).Where(u => !useBaseline || u.Baseline is not null).ToList();
+            var cap = options.MaxCandidatesPerTreated * cohort.Count();
+            result.AddRange(list.Count <= cap ? list : list.OrderBy(_ => rng.Next()).Take(cap));
         }
         return result;
     }
 
-    /// <summary>Training records overlapping [start of qs−2, end of qe+2].</summary>
-    private static IEnumerable<TrainingRecord> InWindow(TrainingData data, string nip, int qs, int qe)
+    /// <summary>Propensity fit, matching and the dose-adjusted ATT on one sample (the data or a bootstrap replicate).</summary>
+    private static Fit? Core(List<ImpactUnit> treated, List<ImpactUnit> candidates, bool useBaseline, int[] doseColumns, DiklatOptions options)
     {
-        var start = QuarterStart(qs - 2);
-        var end = QuarterStart(qe + 3);   // exclusive
-        return data.ByEmployee.TryGetValue(nip, out var list) ? list.Where(t => t.Mulai < end && t.Selesai >= start) : [];
+        var all = treated.Concat(candidates).ToList();
+        if (treated.Count < 3 || candidates.Count < 3) return null;
+        var (design, width) = Covariates.Design(all, useBaseline);
+        var logit = PropensityModel.FitPredictLogit(design, width, all.Select(u => u.Treated).ToList(), options.Ridge);
+        var pairs = Match(all, logit, options.CaliperSd, options.ControlsPerTreated);
+        if (pairs.Count < 3) return null;
+        var d = pairs.Select(p => p.T.Delta - p.C.Average(u => u.Delta)).ToArray();
+        var columns = doseColumns.Select(j => pairs.Select(p => p.T.OtherDose[j] - p.C.Average(u => u.OtherDose[j])).ToArray())
+            .Where(c => c.Any(v => v != 0)).ToList();
+        var (att, se) = DoseAdjusted.Intercept(d, columns);
+        return new Fit(att, se, pairs);
     }
 
-    private static Unit? Outcomes(TrainingData data, string nip, int qs, int qe, bool treated, DiklatOptions options)
+    /// <summary>Bootstrap over employees: resample them with replacement (all their cohort units together), re-fit, re-match.</summary>
+    private static List<double> Bootstrap(List<ImpactUnit> treated, List<ImpactUnit> candidates, bool useBaseline, int[] doseColumns,
+        DiklatOptions options, TrainingGroup group)
     {
-        if (!data.Panel.TryGetValue(nip, out var series)) return null;
-        var pre = Mean(series, qs - 2, qs - 1);
-        var post = Mean(series, qe + 1, qe + 2);
-        if (pre is null || post is null) return null;
-        var baseline = options.MatchOnPreWindow ? pre : Mean(series, qs - 4, qs - 3);
-        if (baseline is null) return null;
-        var covariates = series.TryGetValue(qs - 1, out var last) ? last : series[qs - 2];
-        double? preChange = series.TryGetValue(qs - 1, out var a) && series.TryGetValue(qs - 2, out var b) ? a.Outcome - b.Outcome : null;
-        return new Unit(nip, Cohort(qs, qe), qs, qe, treated, pre.Value, post.Value, baseline.Value, preChange, covariates);
+        var replicates = new List<double>();
+        if (options.BootstrapReplicates <= 0) return replicates;
+        var byNip = treated.Concat(candidates).GroupBy(u => u.Nip).Select(g => g.ToArray()).ToArray();
+        var rng = new Random(options.Seed ^ StableHash(group.Kind + ":" + group.Name));
+        for (var b = 0; b < options.BootstrapReplicates; b++)
+        {
+            var (t, c) = (new List<ImpactUnit>(treated.Count), new List<ImpactUnit>(candidates.Count));
+            for (var i = 0; i < byNip.Length; i++)
+                foreach (var u in byNip[rng.Next(byNip.Length)])
+                    (u.Treated ? t : c).Add(u);
+            if (Core(t, c, useBaseline, doseColumns, options) is { } fit) replicates.Add(fit.Att);
+        }
+        return replicates;
     }
 
-    private static int Cohort(int qs, int qe) => qs * 1000 + (qe - qs);
-
-    private static double? Mean(Dictionary<int, QuarterObservation> series, int from, int to)
+    /// <summary>Normal interval with the bootstrap SE (the OLS SE when there are fewer than 20 replicates).</summary>
+    private static Estimate Interval(Fit fit, List<double> replicates, int n)
     {
-        double sum = 0; var n = 0;
-        for (var q = from; q <= to; q++)
-            if (series.TryGetValue(q, out var o)) { sum += o.Outcome; n++; }
-        return n == 0 ? null : sum / n;
+        var se = replicates.Count >= 20 ? StdDev(replicates) : fit.Se;
+        var z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.975);
+        var p = se > 0 ? 2 * (1 - MathNet.Numerics.Distributions.Normal.CDF(0, 1, Math.Abs(fit.Att / se))) : (fit.Att == 0 ? 1 : 0);
+        return new Estimate(fit.Att, fit.Att - z * se, fit.Att + z * se, p, n);
     }
+
+    private static int StableHash(string s)
+    {
+        var h = 17;
+        foreach (var ch in s) h = unchecked(h * 31 + ch);
+        return h;
+    }
+
+    /// <summary>A treated employee and its matched controls.</summary>
+    private sealed record Matched(ImpactUnit T, List<ImpactUnit> C);
 
     /// <summary>
-    /// Control candidates per cohort, and the pool: "bersih" (treated and controls without any other training in the
-    /// window, so neither side carries other courses' effects) when it has ≥ MinTreated treated and ≥ CleanPoolRatio
-    /// candidates per treated in every cohort; otherwise "tanpa_kelompok" (all treated; controls without this group's training).
+    /// Greedy nearest-neighbour matching on the logit within the cohort, without replacement, caliper in logit SDs, up to
+    /// <paramref name="perTreated"/> controls each, in rounds (everyone gets a first control before anyone a second);
+    /// hardest to match (highest propensity) first in each round, so they get the scarce close controls.
     /// </summary>
-    private static (List<Unit> Treated, List<Unit> Candidates, string Pool) Candidates(TrainingData data, TrainingGroup group,
-        List<(Unit Unit, bool Clean)> treatedAll, DiklatOptions options)
-    {
-        var rng = new Random(options.Seed);
-        var cleanTreated = treatedAll.Where(t => t.Clean).Select(t => t.Unit).ToList();
-        var cohorts = treatedAll.Select(t => t.Unit).GroupBy(u => u.Cohort).ToList();
-        var clean = new Dictionary<int, List<Unit>>();
-        var noGroup = new Dictionary<int, List<Unit>>();
-        foreach (var cohort in cohorts)
-        {
-            var (qs, qe) = (cohort.First().Qs, cohort.First().Qe);
-            var c = new List<Unit>(); var g = new List<Unit>();
-            foreach (var (u, overlapping) in WindowUnits(data, qs, qe, options))
-            {
-                if (overlapping.Any(group.Contains)) continue;
-                g.Add(u);
-                if (overlapping.Length == 0) c.Add(u);
-            }
-            clean[cohort.Key] = c; noGroup[cohort.Key] = g;
-        }
-        var cleanCohorts = cleanTreated.GroupBy(u => u.Cohort).ToList();
-        var useClean = cleanTreated.Count >= options.MinTreated
-            && cleanCohorts.All(k => clean[k.Key].Count >= options.CleanPoolRatio * k.Count())
-            && cleanCohorts.Sum(k => clean[k.Key].Count) >= options.MinControls;
-        var treated = useClean ? cleanTreated : treatedAll.Select(t => t.Unit).ToList();
-        var chosen = useClean ? clean : noGroup;
-        var result = new List<Unit>();
-        foreach (var cohort in treated.GroupBy(u => u.Cohort))
-        {
-            var list = chosen[cohort.Key];
-            var cap = options.MaxCandidatesPerTreated * cohort.Count();
-            result.AddRange(list.Count <= cap ? list : list.OrderBy(_ => rng.Next()).Take(cap));
-        }
-        return (treated, result, useClean ? "bersih" : "tanpa_kelompok");
-    }
-
-    /// <summary>Per TrainingData: every group asks for the same few (qs, qe) windows, so each is built once.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrainingData, Dictionary<(int, int, bool), List<(Unit, TrainingRecord[])>>> WindowCache = new();
-
-    /// <summary>Every employee (panel order) with complete outcome windows for (qs, qe), as a control, and its training records in the window.</summary>
-    private static List<(Unit Unit, TrainingRecord[] Overlapping)> WindowUnits(TrainingData data, int qs, int qe, DiklatOptions options)
-    {
-        var cache = WindowCache.GetOrCreateValue(data);
-        lock (cache)
-        {
-            var key = (qs, qe, options.MatchOnPreWindow);
-            if (cache.TryGetValue(key, out var cached)) return cached;
-            var list = new List<(Unit, TrainingRecord[])>();
-            foreach (var nip in data.Panel.Keys)
-                if (Outcomes(data, nip, qs, qe, treated: false, options) is { } u)
-                    list.Add((u, InWindow(data, nip, qs, qe).ToArray()));
-            return cache[key] = list;
-        }
-    }
-
-    private static DateOnly QuarterStart(int index) => new(index / 4, index % 4 * 3 + 1, 1);
-
-    private static List<(Unit T, Unit C)> Match(List<Unit> all, double[] logit, double caliperSd)
+    private static List<Matched> Match(List<ImpactUnit> all, double[] logit, double caliperSd, int perTreated)
     {
         var caliper = caliperSd * StdDev(logit);
-        var pairs = new List<(Unit, Unit)>();
-        var used = new HashSet<string>();
+        var result = new List<Matched>();
         var indexed = all.Select((u, i) => (Unit: u, Logit: logit[i])).ToList();
         foreach (var cohort in indexed.GroupBy(x => x.Unit.Cohort))
         {
             var controls = cohort.Where(x => !x.Unit.Treated).OrderBy(x => x.Logit).ToList();
             var keys = controls.Select(x => x.Logit).ToArray();
-            // Hardest to match (highest propensity) first, so they get the scarce close controls.
-            foreach (var t in cohort.Where(x => x.Unit.Treated).OrderByDescending(x => x.Logit))
-            {
-                var pos = Array.BinarySearch(keys, t.Logit);
-                if (pos < 0) pos = ~pos;
-                int best = -1; var bestDistance = double.MaxValue;
-                for (var i = pos - 1; i >= 0 && t.Logit - keys[i] <= caliper; i--)
-                    if (!used.Contains(controls[i].Unit.Nip)) { best = i; bestDistance = t.Logit - keys[i]; break; }
-                for (var i = pos; i < keys.Length && keys[i] - t.Logit <= caliper && keys[i] - t.Logit < bestDistance; i++)
-                    if (!used.Contains(controls[i].Unit.Nip)) { best = i; break; }
-                if (best < 0) continue;
-                used.Add(controls[best].Unit.Nip);
-                pairs.Add((t.Unit, controls[best].Unit));
-            }
+            var used = new bool[controls.Count];   // by position: a bootstrap replicate may hold the same employee twice
+            var treated = cohort.Where(x => x.Unit.Treated).OrderByDescending(x => x.Logit).Select(x => (x.Logit, Match: new Matched(x.Unit, []))).ToList();
+            for (var round = 0; round < perTreated; round++)
+                foreach (var (t, m) in treated)
+                {
+                    if (m.C.Count < round) continue;   // found nothing in an earlier round
+                    var pos = Array.BinarySearch(keys, t);
+                    if (pos < 0) pos = ~pos;
+                    int best = -1; var bestDistance = double.MaxValue;
+                    for (var i = pos - 1; i >= 0 && t - keys[i] <= caliper; i--)
+                        if (!used[i]) { best = i; bestDistance = t - keys[i]; break; }
+                    for (var i = pos; i < keys.Length && keys[i] - t <= caliper && keys[i] - t < bestDistance; i++)
+                        if (!used[i]) { best = i; break; }
+                    if (best < 0) continue;
+                    used[best] = true;
+                    m.C.Add(controls[best].Unit);
+                }
+            result.AddRange(treated.Select(x => x.Match).Where(m => m.C.Count > 0));
         }
-        return pairs;
+        return result;
     }
 
     /// <summary>Mean of paired differences with a t-interval and two-sided p-value (MathNet Student t).</summary>
@@ -248,51 +225,56 @@ public static class TrainingImpact
 
     internal static double StdDev(IEnumerable<double> values) => MathNet.Numerics.Statistics.Statistics.StandardDeviation(values);
 
-    /// <summary>Effect per quarter relative to training: k &lt; 0 → qs + k, k = 0 → qs, k &gt; 0 → qe + k, each against the pre-window mean.</summary>
-    private static IReadOnlyList<(int, Estimate)> EventStudy(TrainingData data, List<(Unit T, Unit C)> pairs)
+    /// <summary>Effect per quarter relative to completion (qe + k, k = −3 … 2), each against the pre-window mean; not dose-adjusted.</summary>
+    private static IReadOnlyList<(int, Estimate)> EventStudy(TrainingData data, List<Matched> pairs)
     {
         var result = new List<(int, Estimate)>();
-        for (var k = -4; k <= 4; k++)
+        for (var k = -3; k <= 2; k++)
         {
             var diffs = new List<double>();
-            foreach (var (t, c) in pairs)
+            foreach (var (t, cs) in pairs)
             {
-                var q = k < 0 ? t.Qs + k : k == 0 ? t.Qs : t.Qe + k;
-                if (data.Panel[t.Nip].TryGetValue(q, out var yt) && data.Panel[c.Nip].TryGetValue(q, out var yc))
-                    diffs.Add((yt.Outcome - t.Pre) - (yc.Outcome - c.Pre));
+                var yc = cs.Where(c => data.Panel[c.Nip].ContainsKey(c.Cohort + k)).Select(c => data.Panel[c.Nip][c.Cohort + k].Outcome - c.Pre).ToList();
+                if (data.Panel[t.Nip].TryGetValue(t.Cohort + k, out var yt) && yc.Count > 0) diffs.Add(yt.Outcome - t.Pre - yc.Average());
             }
             if (diffs.Count >= 3) result.Add((k, Paired(diffs)));
         }
         return result;
     }
 
-    /// <summary>Covariates of the propensity model and of the balance check.</summary>
+    /// <summary>Covariates of the propensity model, as sparse rows (intercept in column 0).</summary>
     private static class Covariates
     {
-        public static MathNet.Numerics.LinearAlgebra.Matrix<double> Design(List<Unit> units)
+        public static ((int[] Cols, double[] Vals)[] Rows, int Columns) Design(List<ImpactUnit> units, bool useBaseline)
         {
-            var pre = units.Select(u => u.Baseline).ToArray();
-            var (m, s) = (pre.Average(), Math.Max(StdDev(pre), 1e-9));
-            var columns = new List<double[]> { pre.Select(v => (v - m) / s).ToArray() };
-            foreach (var selector in Categorical(includeCohort: true))
-                columns.AddRange(Dummies(units.Select(selector).ToList(), dropFirst: true));
-            return MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfColumnArrays(columns);
+            var cols = units.Select(_ => new List<int> { 0 }).ToArray();
+            var vals = units.Select(_ => new List<double> { 1.0 }).ToArray();
+            var next = 1;
+            if (useBaseline)
+            {
+                var baseline = units.Select(u => u.Baseline!.Value).ToArray();
+                var (m, s) = (baseline.Average(), Math.Max(StdDev(baseline), 1e-9));
+                for (var i = 0; i < units.Count; i++) { cols[i].Add(next); vals[i].Add((baseline[i] - m) / s); }
+                next++;
+            }
+            foreach (var selector in Categorical())
+            {
+                // One dummy per level but the first (ordinal order), so the design does not depend on row order.
+                var values = units.Select(selector).ToArray();
+                var levels = values.Distinct().Order(StringComparer.Ordinal).Skip(1).Select((level, k) => (level, k)).ToDictionary(x => x.level, x => next + x.k);
+                for (var i = 0; i < units.Count; i++)
+                    if (levels.TryGetValue(values[i], out var column)) { cols[i].Add(column); vals[i].Add(1.0); }
+                next += levels.Count;
+            }
+            return (units.Select((_, i) => (cols[i].ToArray(), vals[i].ToArray())).ToArray(), next - 1);
         }
 
-
-        private static IEnumerable<Func<Unit, string>> Categorical(bool includeCohort)
+        private static IEnumerable<Func<ImpactUnit, string>> Categorical()
         {
             yield return u => u.Covariates.Unit;
             yield return u => u.Covariates.Golongan;
             yield return u => u.Covariates.Jabatan;
-            if (includeCohort) yield return u => u.Cohort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        private static IEnumerable<double[]> Dummies(List<string> values, bool dropFirst)
-        {
-            var levels = values.Distinct().Order(StringComparer.Ordinal).ToList();
-            foreach (var level in dropFirst ? levels.Skip(1) : levels)
-                yield return values.Select(v => v == level ? 1.0 : 0.0).ToArray();
+            yield return u => u.Cohort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 }

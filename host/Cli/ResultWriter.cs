@@ -83,9 +83,22 @@ public static class ResultWriter
     private static (string Name, Func<T, string> Get)[] Columns<T>() =>
         typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
-            .Select(p => (p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name),
-                          (Func<T, string>)(row => Format(p.GetValue(row)))))
+            .Select(p => (Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name), Property: p))
+            .Select(c => (c.Name, IsPValue(c.Name)
+                ? (Func<T, string>)(row => FormatP(c.Property.GetValue(row) as double?))
+                : row => Format(c.Property.GetValue(row))))
             .ToArray();
+
+    /// <summary>p-value columns (p_value, p_holm, q_bh, pretrend_p): "0.##" would print p = 0.0004 as "0".</summary>
+    private static bool IsPValue(string column) => column is "p_value" or "p_holm" or "q_bh" || column.EndsWith("_p", StringComparison.Ordinal);
+
+    /// <summary>Three decimals; below 0.001 as "&lt; 0.001" (a p-value is never exactly zero).</summary>
+    public static string FormatP(double? p) => p switch
+    {
+        null => "",
+        < 0.001 => "< 0.001",
+        { } v => v.ToString("0.000", CultureInfo.InvariantCulture),
+    };
 
     private static string Format(object? value) => value switch
     {

@@ -38,8 +38,11 @@
           var tr = document.createElement('tr');
           columns.forEach(function (c) {
             var td = document.createElement('td');
-            // A year is a label, not a quantity: "2026", never "2.026".
-            td.textContent = c === 'tahun' ? String(row[c]) : format(row[c], decimals[c]);
+            // A year is a label, not a quantity: "2026", never "2.026". A p-value is never 0: below 0.001 it
+            // reads '< 0,001' (as in the reports), not '0,000'.
+            td.textContent = c === 'tahun' ? String(row[c])
+                : c === 'p_value' && typeof row[c] === 'number' && row[c] < 0.001 ? '< ' + format(0.001, 3)
+                : format(row[c], decimals[c]);
             if (typeof row[c] === 'number') td.className = 'num';
             tr.appendChild(td);
           });

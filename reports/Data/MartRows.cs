@@ -48,7 +48,7 @@ public sealed record CutiTertundaRow(string KodeUnit, DateTime WaktuAcuan, long 
 public sealed record DiklatDampakRow(
     string Kelompok, string JenisKelompok, string Status, double? Att, double? CiLow, double? CiHigh, double? PValue,
     long NTreated, long NControl, double? MaxSmd, double? CohensD, double? PretrendP, string? Pool,
-    double? Reaksi, double? GainTest);
+    double? Reaksi, double? GainTest, double? PHolm = null);
 
 public sealed record DiklatEventRow(string Kelompok, int RelatifTriwulan, double Estimate, double? CiLow, double? CiHigh);
 

@@ -49,7 +49,7 @@ public sealed class ReportDataReader(WarehouseDatabase database)
                 Str(r, "kelompok"), Str(r, "jenis_kelompok"), Str(r, "status"), OptDouble(r, "att"), OptDouble(r, "ci_low"),
                 OptDouble(r, "ci_high"), OptDouble(r, "p_value"), OptLong(r, "n_treated") ?? 0, OptLong(r, "n_control") ?? 0,
                 OptDouble(r, "max_smd"), OptDouble(r, "cohens_d"), OptDouble(r, "pretrend_p"), OptStr(r, "pool"),
-                OptDouble(r, "reaksi"), OptDouble(r, "gain_test"))),
+                OptDouble(r, "reaksi"), OptDouble(r, "gain_test"), OptDouble(r, "p_holm"))),
             Query(c, tables, "mart_diklat_event", r => new DiklatEventRow(
                 Str(r, "kelompok"), (int)Long(r, "relatif_triwulan"), Double(r, "estimate"), OptDouble(r, "ci_low"), OptDouble(r, "ci_high"))),
             Query(c, tables, "mart_jp_unit", r => new JpUnitRow(

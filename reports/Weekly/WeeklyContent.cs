@@ -199,12 +199,11 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
 
         var dampakTable = new ReportTable("diklat_dampak", text.T("Efektivitas diklat (Kirkpatrick 1–4)", "Training effectiveness (Kirkpatrick 1–4)"),
             [text.T("Kelompok", "Group"), text.T("Jenis", "Kind"), "Status", "ATT", text.T("IK 95 % bawah", "95 % CI low"), text.T("IK 95 % atas", "95 % CI high"),
-             "p", text.T("n diklat", "n treated"), text.T("n kontrol", "n control"), "max SMD", "Cohen's d", text.T("p pra-tren", "pre-trend p"),
+             "p", text.T("p (Holm, semua kelompok)", "p (Holm, all groups)"), text.T("n diklat", "n treated"), text.T("n kontrol", "n control"), "max SMD", "Cohen's d", text.T("p pra-tren", "pre-trend p"),
              text.T("Kelompok kontrol", "Control pool"), text.T("Reaksi (L1)", "Reaction (L1)"), text.T("Kenaikan tes (L2)", "Test gain (L2)")],
             dampak.Select(d => new object?[] { d.Kelompok, d.JenisKelompok, d.Status, Cell(d.NTreated, d.Att), Cell(d.NTreated, d.CiLow), Cell(d.NTreated, d.CiHigh),
-                Cell(d.NTreated, d.PValue), Cell(d.NTreated, d.NTreated), Cell(d.NControl, d.NControl), Cell(d.NTreated, d.MaxSmd), Cell(d.NTreated, d.CohensD),
-                Cell(d.NTreated, d.PretrendP), d.Pool, Cell(d.NTreated, d.Reaksi), Cell(d.NTreated, d.GainTest) }).ToList(),
-            [0, 0, 0, 2, 2, 2, 3, 0, 0, 2, 2, 3, 0, 2, 2]);
+                Cell(d.NTreated, d.PValue is null ? null : text.P(d.PValue)), Cell(d.NTreated, d.PHolm is null ? null : text.P(d.PHolm)), Cell(d.NTreated, d.NTreated), Cell(d.NControl, d.NControl), Cell(d.NTreated, d.MaxSmd), Cell(d.NTreated, d.CohensD),
+                Cell(d.NTreated, d.PretrendP is null ? null : text.P(d.PretrendP)), d.Pool, Cell(d.NTreated, d.Reaksi), Cell(d.NTreated, d.GainTest) }).ToList(),
         var jpTable = new ReportTable("jp_unit", text.T($"Kepatuhan 20 JP per unit, {text.Period(year.ToString(System.Globalization.CultureInfo.InvariantCulture))} (terendah lebih dulu)", $"20 JP compliance by unit, year {year} (lowest first)"),
             [text.T("Unit", "Unit"), text.T("Pegawai", "Employees"), text.T("Patuh", "Compliant"), text.T("Persen patuh", "Percent compliant")],
             JpLowestFirst(jp).Select(j => (j, s: JpCells(j, minCell)))

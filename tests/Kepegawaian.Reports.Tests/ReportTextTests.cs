@@ -17,4 +17,13 @@ public sealed class ReportTextTests
         Assert.Equal("Agu 2026", ReportText.For("id").MonthYear(new DateOnly(2026, 8, 1)));
         Assert.Equal("Aug 2026", ReportText.For("en").MonthYear(new DateOnly(2026, 8, 1)));
     }
+
+    [Fact]
+    public void P_values_below_one_in_a_thousand_are_not_printed_as_zero()
+    {
+        Assert.Equal("< 0,001", ReportText.Indonesian.P(0.00004));
+        Assert.Equal("< 0.001", ReportText.EnglishText.P(0.00004));
+        Assert.Equal("0,012", ReportText.Indonesian.P(0.0123));
+        Assert.Equal("–", ReportText.Indonesian.P(null));
+    }
 }

@@ -10,7 +10,9 @@ CREATE OR REPLACE TABLE mart_diklat_dampak (
     att             DOUBLE,             -- Kirkpatrick level 3: matched difference-in-differences
     ci_low          DOUBLE,
     ci_high         DOUBLE,
-    p_value         DOUBLE,
+    p_value         DOUBLE,             -- unadjusted, two-sided
+    p_holm          DOUBLE,             -- Holm-adjusted over every estimate of the same refresh (family-wise error)
+    q_bh            DOUBLE,             -- Benjamini–Hochberg q over the same family (false-discovery rate)
     n_treated       INTEGER,
     n_control       INTEGER,
     n_peserta_lulus INTEGER,            -- all lulus participants (before window/matching filters)

@@ -26,13 +26,13 @@ public sealed class TrainingImpactTests(ITestOutputHelper output)
             output.WriteLine($"{jenis}: att {r.GetDouble(0):0.000} [{r.GetDouble(1):0.000}, {r.GetDouble(2):0.000}] n {r.GetInt32(3)}/{r.GetInt32(4)} smd {r.GetDouble(5):0.000} pool {r.GetString(6)} naive {r.GetDouble(7):0.000} pretrend_p {r.GetDouble(9):0.000} status {r.GetString(8)}");
             Assert.InRange(effect, r.GetDouble(1), r.GetDouble(2));
             Assert.True(r.GetInt32(3) >= 30);
-            Assert.Equal("bersih", r.GetString(6));
+            Assert.StartsWith("belum_dilatih", r.GetString(6));   // not-yet-treated controls
             // Selection on ability: the unmatched post-period comparison is biased well beyond the effect.
             Assert.True(r.GetDouble(7) - effect > 2.0, $"naive {r.GetDouble(7)} should be biased upward");
             Assert.True(r.GetDouble(5) < 0.15, "balance after matching");   // the status warns above 0.1
         }
         // The event study is flat before training and jumps by the effect after it.
-        var before = c.Scalar<double>("SELECT estimate FROM mart_diklat_event WHERE kelompok = 'manajerial' AND relatif_triwulan = -4");
+        var before = c.Scalar<double>("SELECT estimate FROM mart_diklat_event WHERE kelompok = 'manajerial' AND relatif_triwulan = -3");
         var after = c.Scalar<double>("SELECT estimate FROM mart_diklat_event WHERE kelompok = 'manajerial' AND relatif_triwulan = 2");
         Assert.InRange(before, -1.0, 1.0);
         Assert.InRange(after, 3.0, 5.0);
@@ -62,6 +62,49 @@ public sealed class TrainingImpactTests(ITestOutputHelper output)
         }
         Assert.InRange(estimates.Average(e => e.Att), 3.75, 4.25);
         Assert.True(estimates.Count(e => e.Covers) >= 5);
+    }
+
+    [Fact]
+    public void A_group_whose_baseline_stays_imbalanced_after_matching_is_not_published_and_leaves_the_holm_family()
+    {
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        TrainingSimulation.Build(1500, seed: 1, Manajerial, Sosial).WriteTo(c);
+        // Any SMD above 0.000001 fails: both groups match on the baseline (16 quarters of history), neither is exactly balanced.
+        DiklatMarts.Refresh(c, new DiklatOptions { MaxSmdFail = 0.000001, BootstrapReplicates = 0 });
+        using var cmd = c.Command("SELECT status, att, ci_low, ci_high, p_value, p_holm, max_smd FROM mart_diklat_dampak WHERE jenis_kelompok = 'jenis'");
+        using var r = cmd.ExecuteReader();
+        var n = 0;
+        while (r.Read())
+        {
+            n++;
+            Assert.StartsWith("keseimbangan tidak tercapai", r.GetString(0));
+            for (var i = 1; i <= 5; i++) Assert.True(r.IsDBNull(i));
+            Assert.False(r.IsDBNull(6));   // the failing SMD is still shown
+        }
+        Assert.Equal(2, n);
+    }
+
+    [Fact]
+    public void Holm_and_bh_are_stored_beside_p_over_every_published_estimate()
+    {
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        TrainingSimulation.Build(1500, seed: 2, Manajerial, Sosial).WriteTo(c);
+        DiklatMarts.Refresh(c, new DiklatOptions { BootstrapReplicates = 0 });
+        var rows = new List<(double P, double Holm, double Q)>();
+        using (var cmd = c.Command("SELECT p_value, p_holm, q_bh FROM mart_diklat_dampak WHERE p_value IS NOT NULL ORDER BY p_value"))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) rows.Add((r.GetDouble(0), r.GetDouble(1), r.GetDouble(2)));
+        Assert.Equal(4, rows.Count);   // 2 jenis + their 2 courses (MANAJERIAL-01, SOSIAL_KULTURAL-01)
+        // Holm by hand for m = 4 sorted p: max over k ≤ i of min(1, (4 − k)·p_k); BH: min over k ≥ i of min(1, 4/(k+1)·p_k).
+        for (var i = 0; i < 4; i++)
+        {
+            var holm = Enumerable.Range(0, i + 1).Max(k => Math.Min(1, (4 - k) * rows[k].P));
+            var q = Enumerable.Range(i, 4 - i).Min(k => Math.Min(1, 4.0 / (k + 1) * rows[k].P));
+            Assert.Equal(holm, rows[i].Holm, 12);
+            Assert.Equal(q, rows[i].Q, 12);
+        }
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class KinerjaDiklatCommandTests
         var (code, output, _) = await Run("diklat", "--db", wh.Path, "--format", "json");
         Assert.Equal(0, code);
         var row = JsonDocument.Parse(output).RootElement[0];
-        foreach (var field in new[] { "att", "ci_low", "ci_high", "p_value", "n_treated", "n_control", "status", "pool", "reaksi", "gain_test" })
+        foreach (var field in new[] { "att", "ci_low", "ci_high", "p_value", "p_holm", "q_bh", "n_treated", "n_control", "status", "pool", "reaksi", "gain_test" })
             Assert.True(row.TryGetProperty(field, out _), field);
         Assert.Equal(JsonValueKind.Null, row.GetProperty("reaksi").ValueKind);   // 2 participants: suppressed
         Assert.StartsWith("terlalu kecil", row.GetProperty("status").GetString());
@@ -69,6 +69,28 @@ public sealed class KinerjaDiklatCommandTests
         var list = JsonDocument.Parse(jp.Out).RootElement;
         Assert.Equal(1, list.GetArrayLength());                                // Budi, 12 JP
         Assert.Equal("198501012010011002", list[0].GetProperty("nip").GetString());
+    }
+
+    [Fact]
+    public void P_values_print_three_decimals_and_never_zero()
+    {
+        Assert.Equal("< 0.001", ResultWriter.FormatP(0.0004));
+        Assert.Equal("0.001", ResultWriter.FormatP(0.001));
+        Assert.Equal("0.046", ResultWriter.FormatP(0.0456));
+        Assert.Equal("", ResultWriter.FormatP(null));
+    }
+
+    [Fact]
+    public async Task Predictors_are_labelled_as_prediction_not_cause_and_pendorong_still_works()
+    {
+        using var wh = Seeded();
+        Assert.Equal(0, (await Run("kinerja", "--db", wh.Path, "--refresh")).Code);
+        foreach (var show in new[] { "prediktor", "pendorong" })
+        {
+            var (code, output, _) = await Run("kinerja", "--db", wh.Path, "--show", show);
+            Assert.Equal(0, code);
+            Assert.Contains("bukan sebab", output);
+        }
     }
 
     [Fact]

@@ -1,0 +1,104 @@
+namespace Kepegawaian.Analytics.Training;
+
+/// <summary>
+/// One employee in one cohort of <see cref="TrainingImpact"/>: cohort = quarter qe in which the training ended.
+/// Pre = mean of qe−1 and qe (the effect is measured from the first quarter after completion, so the quarter of
+/// completion is still "before"); post = mean of qe+1 and qe+2; baseline = mean of the quarters qe−4 … qe−2 that exist
+/// (matching on it, not on the pre window, keeps regression to the mean out of ΔY),
+/// (null for new employees, e.g. CPNS before latsar). OtherDose = change, from pre to post, in completed trainings of
+/// other groups (distinct jenis × year, one column per jenis of <see cref="ImpactSample.AllJenis"/>), so their effects can be adjusted
+/// for instead of discarding everyone who took one.
+/// </summary>
+internal sealed record ImpactUnit(string Nip, int Cohort, bool Treated, double Pre, double Post, double? Baseline, double? PreChange,
+    QuarterObservation Covariates, double[] OtherDose)
+{
+    public double Delta => Post - Pre;
+}
+
+/// <summary>Builds treated units and not-yet-treated control candidates for a training group.</summary>
+internal static class ImpactSample
+{
+    /// <summary>
+    /// Each employee's first lulus record of the group, with complete pre and post windows; dropped when another lulus
+    /// record of the group overlaps the window (the estimand is one completion).
+    /// </summary>
+    public static List<ImpactUnit> Treated(TrainingData data, TrainingGroup group)
+    {
+        var result = new List<ImpactUnit>();
+        foreach (var first in data.Trainings.Where(t => t.Lulus && group.Contains(t)).GroupBy(t => t.Nip).Select(g => g.MinBy(t => t.Selesai)!))
+        {
+            var qe = first.QuarterSelesai;
+            if (InWindow(data, first.Nip, qe).Any(t => t != first && t.Lulus && group.Contains(t))) continue;
+            if (Window(data, qe).TryGetValue(first.Nip, out var u)) result.Add(u with { Treated = true });
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Not-yet-treated controls of cohort qe (Callaway &amp; Sant'Anna 2021): complete windows, no record of the group
+    /// overlapping the window and no lulus record of the group before it — never trained in the group, or only later.
+    /// </summary>
+    public static List<ImpactUnit> NotYetTreated(TrainingData data, TrainingGroup group, int qe)
+    {
+        var (windowStart, windowEnd) = (QuarterStart(qe - 1), QuarterStart(qe + 3));
+        var result = new List<ImpactUnit>();
+        foreach (var u in Window(data, qe).Values)
+        {
+            if (data.ByEmployee.TryGetValue(u.Nip, out var list)
+                && list.Any(t => group.Contains(t) && t.Mulai < windowEnd && (t.Lulus || t.Selesai >= windowStart)))
+                continue;
+            result.Add(u);
+        }
+        return result;
+    }
+
+    /// <summary>Jenis of the OtherDose columns (<see cref="Window"/>), in order.</summary>
+    public static string[] AllJenis(TrainingData data) => [.. data.Trainings.Select(t => t.Jenis).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>Records overlapping [start of qe−1, end of qe+2].</summary>
+    private static IEnumerable<TrainingRecord> InWindow(TrainingData data, string nip, int qe)
+    {
+        var (start, end) = (QuarterStart(qe - 1), QuarterStart(qe + 3));
+        return data.ByEmployee.TryGetValue(nip, out var list) ? list.Where(t => t.Mulai < end && t.Selesai >= start) : [];
+    }
+
+    /// <summary>Per TrainingData and cohort: every employee with complete windows (as a control), built once for all groups.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrainingData, Dictionary<int, Dictionary<string, ImpactUnit>>> Cache = new();
+
+    private static Dictionary<string, ImpactUnit> Window(TrainingData data, int qe)
+    {
+        var cache = Cache.GetOrCreateValue(data);
+        lock (cache)
+        {
+            if (cache.TryGetValue(qe, out var cached)) return cached;
+            var jenis = AllJenis(data);
+            var units = new Dictionary<string, ImpactUnit>();
+            foreach (var nip in data.Panel.Keys)
+                if (Build(data, nip, qe, jenis) is { } u) units[nip] = u;
+            return cache[qe] = units;
+        }
+    }
+
+    private static ImpactUnit? Build(TrainingData data, string nip, int qe, string[] jenis)
+    {
+        var s = data.Panel[nip];
+        if (!s.TryGetValue(qe - 1, out var p1) || !s.TryGetValue(qe, out var p2)) return null;
+        if (!s.TryGetValue(qe + 1, out var a1) || !s.TryGetValue(qe + 2, out var a2)) return null;
+        double sum = 0; var n = 0;
+        for (var q = qe - 4; q <= qe - 2; q++)
+            if (s.TryGetValue(q, out var b)) { sum += b.Outcome; n++; }
+        double? baseline = n > 0 ? sum / n : null;
+        var dose = new double[jenis.Length];
+        if (data.ByEmployee.TryGetValue(nip, out var list))
+            for (var j = 0; j < jenis.Length; j++)
+            {
+                // Completed trainings of jenis j in effect in quarter q: distinct years with a lulus record ended before q.
+                int Count(int q) => list.Where(t => t.Lulus && t.Jenis == jenis[j] && t.QuarterSelesai < q).Select(t => t.Selesai.Year).Distinct().Count();
+                dose[j] = (Count(qe + 1) + Count(qe + 2) - Count(qe - 1) - Count(qe)) / 2.0;
+            }
+        return new ImpactUnit(nip, qe, false, (p1.Outcome + p2.Outcome) / 2, (a1.Outcome + a2.Outcome) / 2, baseline,
+            p2.Outcome - p1.Outcome, p2, dose);
+    }
+
+    public static DateOnly QuarterStart(int index) => new(index / 4, index % 4 * 3 + 1, 1);
+}
