@@ -204,6 +204,7 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
             dampak.Select(d => new object?[] { d.Kelompok, d.JenisKelompok, d.Status, Cell(d.NTreated, d.Att), Cell(d.NTreated, d.CiLow), Cell(d.NTreated, d.CiHigh),
                 Cell(d.NTreated, d.PValue is null ? null : text.P(d.PValue)), Cell(d.NTreated, d.PHolm is null ? null : text.P(d.PHolm)), Cell(d.NTreated, d.NTreated), Cell(d.NControl, d.NControl), Cell(d.NTreated, d.MaxSmd), Cell(d.NTreated, d.CohensD),
                 Cell(d.NTreated, d.PretrendP is null ? null : text.P(d.PretrendP)), d.Pool, Cell(d.NTreated, d.Reaksi), Cell(d.NTreated, d.GainTest) }).ToList(),
+            [0, 0, 0, 2, 2, 2, 3, 3, 0, 0, 2, 2, 3, 0, 2, 2]);
         var jpTable = new ReportTable("jp_unit", text.T($"Kepatuhan 20 JP per unit, {text.Period(year.ToString(System.Globalization.CultureInfo.InvariantCulture))} (terendah lebih dulu)", $"20 JP compliance by unit, year {year} (lowest first)"),
             [text.T("Unit", "Unit"), text.T("Pegawai", "Employees"), text.T("Patuh", "Compliant"), text.T("Persen patuh", "Percent compliant")],
             JpLowestFirst(jp).Select(j => (j, s: JpCells(j, minCell)))
