@@ -21,39 +21,11 @@ public sealed class ExportTests
         ],
         [0, 0, 2, 0], ["KEL-TALANG", "DINAS-1"]);
 
-    /// <summary>RFC 4180 reader written for the test: quotes, doubled quotes, separators and line breaks inside quotes.</summary>
-    private static List<List<string>> Parse(string text, char sep)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var ch = text[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else field.Append(ch);
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == sep) { row.Add(field.ToString()); field.Clear(); }
-            else if (ch is '\r' or '\n')
-            {
-                if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                row.Add(field.ToString()); field.Clear(); rows.Add(row); row = [];
-            }
-            else field.Append(ch);
-        }
-        return rows;
-    }
-
     [Fact]
     public void Indonesian_csv_uses_semicolons_decimal_commas_shown_decimals_and_survives_a_tricky_unit_name()
     {
         var text = CsvWriter.Table(Table(), CsvStyle.Indonesian);
-        var rows = Parse(text, ';');
+        var rows = Rfc4180.Parse(text, ';');
         Assert.Equal(["Unit", "kode_unit", "Pegawai", "Rata-rata nilai SKP", "Butuh Perbaikan"], rows[0]);
         Assert.Equal([Tricky, "KEL-TALANG", "1234", "80,62", "<5"], rows[1]);          // one field again: the ; stayed inside quotes
         Assert.Contains("\"Kel Talang;=1+1\";KEL-TALANG;", text, StringComparison.Ordinal);   // so "=1+1" never starts a cell
@@ -65,7 +37,7 @@ public sealed class ExportTests
     [Fact]
     public void Machine_csv_keeps_commas_points_full_precision_and_leaves_hidden_cells_empty()
     {
-        var rows = Parse(CsvWriter.Table(Table(), CsvStyle.Machine), ',');
+        var rows = Rfc4180.Parse(CsvWriter.Table(Table(), CsvStyle.Machine), ',');
         Assert.Equal([Tricky, "KEL-TALANG", "1234", "80.61538461538458", ""], rows[1]);
         Assert.Equal("'=1+1", CsvWriter.Text("=1+1"));
         Assert.Equal("\"'-2;x\"", CsvWriter.Text("-2;x"));

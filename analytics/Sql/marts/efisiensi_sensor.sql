@@ -12,11 +12,7 @@ kalender AS (
     {efisiensi_kalender}
 ),
 acuan AS (
-    SELECT CAST($acuan AS TIMESTAMP) AS waktu,
-           k.sebelum + CASE WHEN k.hari_kerja
-               THEN epoch(CAST($acuan AS TIMESTAMP) - CAST(CAST(CAST($acuan AS TIMESTAMP) AS DATE) AS TIMESTAMP)) / 86400.0 ELSE 0 END AS posisi
-    FROM kalender k
-    WHERE k.tanggal = CAST(CAST($acuan AS TIMESTAMP) AS DATE)
+    {efisiensi_acuan}
 ),
 s AS (
     SELECT c.*, a.waktu AS waktu_acuan, a.posisi AS posisi_acuan,

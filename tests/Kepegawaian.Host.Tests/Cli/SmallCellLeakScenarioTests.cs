@@ -110,13 +110,13 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
         foreach (var (table, layout) in reportLayouts) Scan("html " + table, HtmlRows(html, table), layout);
 
         // ---- dashboard API as `serve` composes it
-        await using (var app = ServiceHost.Build([$"--Etl:Inbox={folder.Sub("empty")}", "--Dashboard:Token=t0ken"], db, "http://127.0.0.1:0"))
+        await using (var app = ServiceHost.Build([$"--Etl:Inbox={folder.Sub("empty")}", "--Dashboard:Token=rahasia-hr-1234567"], db, "http://127.0.0.1:0"))
         {
             await app.StartAsync();
             try
             {
                 using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
-                http.DefaultRequestHeaders.Add("X-Dashboard-Token", "t0ken");
+                http.DefaultRequestHeaders.Add("X-Dashboard-Token", "rahasia-hr-1234567");
                 var filter = JsonDocument.Parse(await http.GetStringAsync("/api/filter")).RootElement;
                 Scan("api kinerja", JsonRows(await http.GetStringAsync("/api/kinerja")), KinerjaApi);
                 Scan("api jp", JsonRows(await http.GetStringAsync("/api/jp")), JpApi);
@@ -193,38 +193,9 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
             _ => p.Value.GetRawText(),
         })).ToList();
 
-    /// <summary>RFC 4180 reader: quoted fields with separators, doubled quotes and line breaks.</summary>
-    internal static List<List<string>> ParseCsv(string text, char sep)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var ch = text[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else field.Append(ch);
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == sep) { row.Add(field.ToString()); field.Clear(); }
-            else if (ch == '\n' || ch == '\r')
-            {
-                if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                row.Add(field.ToString()); field.Clear(); rows.Add(row); row = [];
-            }
-            else field.Append(ch);
-        }
-        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
-        return rows;
-    }
-
     private static List<Dictionary<string, string?>> CsvRows(string text, char sep, bool indonesian = false)
     {
-        var all = ParseCsv(text, sep);
+        var all = Rfc4180.Parse(text, sep);
         var header = all[0];
         return all.Skip(1).Select(r => header.Select((h, i) => (h, v: i < r.Count && r[i] != "" ? (indonesian ? Invariant(r[i], false) : r[i]) : null)).GroupBy(x => x.h).ToDictionary(g => g.Key, g => g.First().v)).ToList();
     }

@@ -1,4 +1,7 @@
 using Kepegawaian.Analytics;
+using Kepegawaian.Analytics.Efficiency;
+using Kepegawaian.Etl.Hosting;
+using Kepegawaian.Service.Hosting;
 using Kepegawaian.Etl.Operations;
 using Kepegawaian.Etl.Synthetic;
 using Kepegawaian.Reports.Data;
@@ -36,7 +39,7 @@ public sealed class MartHealTests
             var freshness = MartFreshness.Check(c);
             Assert.Equal(Areas, freshness.StaleAreas);
             // Health and the reports say so.
-            var health = EtlHealth.Check(c, inbox, TimeSpan.FromHours(1), new DateTime(2026, 11, 30, 7, 0, 0), TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta"));
+            var health = ServiceHealth.Check(c, new EtlOptions { Inbox = inbox, StaleAfterMinutes = 60 }, new EfisiensiOptions(), new DateTime(2026, 11, 30, 7, 0, 0), TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta"));
             Assert.False(health.Healthy);
             Assert.Contains(health.Problems, p => p.Contains("lebih lama dari pemuatan terakhir", StringComparison.Ordinal));
         }
@@ -57,7 +60,7 @@ public sealed class MartHealTests
             Assert.False(MartFreshness.Check(c).AnyStale);
             foreach (var mart in new[] { "mart_ikm", "mart_cuti_waktu", "mart_kinerja_unit", "mart_diklat_dampak", "mart_jp_unit" })
                 Assert.True(c.Scalar<long>($"SELECT count(*) FROM {mart}") > 0, $"{mart} is empty");
-            Assert.True(EtlHealth.Check(c, inbox, TimeSpan.FromHours(1), new DateTime(2026, 11, 30, 7, 0, 0), TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta")).Healthy);
+            Assert.True(ServiceHealth.Check(c, new EtlOptions { Inbox = inbox, StaleAfterMinutes = 60 }, new EfisiensiOptions(), new DateTime(2026, 11, 30, 7, 0, 0), TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta")).Healthy);
         }
         Assert.Null(new ReportDataReader(database).Read().MartsWarning);
 
