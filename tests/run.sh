@@ -42,5 +42,6 @@ failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 rm -f "$log"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # build error or crashed test host
-echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+[ "$skipped" -eq 0 ] || echo "${skipped} skipped"
+echo "${passed} passed, ${failed} failed"
 exit "$status"
