@@ -24,7 +24,7 @@ public sealed class AnalyticsRefresher(
     IOptions<ScheduleOptions>? schedule = null)
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
-    private readonly TimeZoneInfo zone = (schedule?.Value ?? new ScheduleOptions()).Zone;
+    private readonly TimeZoneInfo zone = LocalZone.Of(schedule?.Value);
 
     /// <summary>Rebuilds every area, fresh or not.</summary>
     public RefreshSummary Refresh(DuckDBConnection connection, CancellationToken cancellationToken = default) =>

@@ -6,6 +6,7 @@ using Kepegawaian.Etl.Reading;
 using Kepegawaian.Warehouse;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Kepegawaian.Etl;
 
@@ -16,9 +17,12 @@ namespace Kepegawaian.Etl;
 /// are not regular files are skipped unopened, every step of a file is recorded for that file, and the
 /// run always ends with a final status. Called by the CLI (<c>kepegawaian etl</c>), the Quartz job and the bench.
 /// </summary>
-public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = null, ILogger<EtlRunner>? logger = null)
+public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = null, ILogger<EtlRunner>? logger = null,
+    IOptions<ScheduleOptions>? schedule = null)
 {
     private readonly TimeProvider time = time ?? TimeProvider.System;
+    // Schedule:TimeZone: run and file times are recorded, and offset-less timestamps read, in this zone.
+    private readonly TimeZoneInfo zone = LocalZone.Of(schedule?.Value);
     private readonly ILogger log = (ILogger?)logger ?? NullLogger.Instance;
 
     public ValueTask<EtlRunSummary> RunAsync(EtlRequest request, CancellationToken ct = default)
@@ -169,7 +173,7 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
         {
             if (file.Format is null)
                 throw new UnreadableFileException($"Format berkas '{Path.GetExtension(file.Name)}' tidak didukung (csv, xlsx, jsonl).");
-            counts = new FileLoader(connection, request, runId, time).Load(file, attempt.FileId, attempt.Started, attempt.Hash, attempt.Size, ct);
+            counts = new FileLoader(connection, request, runId, time, zone).Load(file, attempt.FileId, attempt.Started, attempt.Hash, attempt.Size, ct);
             request.FaultHook?.Invoke(EtlFaultPoint.BeforeCommit, file.Name);
             transaction.Commit();
             attempt.Recorded = true; // FileLoader wrote the 'loaded' row inside the transaction
@@ -250,7 +254,7 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
             var moved = InboxScanner.MoveTo(file.Path, InboxScanner.Failed, runId);
             var errorFile = Path.Combine(Path.GetDirectoryName(moved)!, InboxScanner.FitName(Path.GetFileName(moved), ".error.txt"));
             File.WriteAllText(errorFile,
-                $"{message}{Environment.NewLine}Berkas: {Path.GetFileName(moved)}{Environment.NewLine}Perbaiki berkas lalu taruh kembali di inbox; run ETL {runId}, {attempt.Started.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} WIB.{Environment.NewLine}");
+                $"{message}{Environment.NewLine}Berkas: {Path.GetFileName(moved)}{Environment.NewLine}Perbaiki berkas lalu taruh kembali di inbox; run ETL {runId}, {attempt.Started.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} {LocalZone.Label(zone)}.{Environment.NewLine}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -308,5 +312,5 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
         return (Convert.ToHexStringLower(SHA256.HashData(stream)), stream.Length);
     }
 
-    private DateTime Now() => EtlClock.Wib(time.GetUtcNow().UtcDateTime);
+    private DateTime Now() => LocalZone.WallClock(time.GetUtcNow(), zone);
 }

@@ -2,6 +2,7 @@ using Kepegawaian.Reports.Data;
 using Kepegawaian.Reports.Delivery;
 using Kepegawaian.Reports.Options;
 using Kepegawaian.Reports.Weekly;
+using Kepegawaian.Warehouse;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +17,7 @@ public static class ReportsHostingExtensions
     /// <summary>
     /// Registers the report options (validated at start-up, messages name the key), the report
     /// builder, the delivery service and ledger, the dashboard options, and the Quartz weekly job with
-    /// its cron trigger (<c>Delivery:Cron</c> in Asia/Jakarta, misfire = fire once now) plus a
+    /// its cron trigger (<c>Delivery:Cron</c> in <c>Schedule:TimeZone</c>, misfire = fire once now) plus a
     /// start-up catch-up trigger. Expects <c>AddWarehouse()</c>; the host calls <c>AddQuartz()</c> and
     /// <c>AddQuartzHostedService()</c> once for all jobs.
     /// </summary>
@@ -26,7 +27,6 @@ public static class ReportsHostingExtensions
         var config = builder.Configuration;
         services.AddOptions<ReportOptions>().Bind(config.GetSection(ReportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().Bind(config.GetSection(DeliveryOptions.Section))
-            .PostConfigure(o => o.TimeZone = config["Schedule:TimeZone"] is { Length: > 0 } tz ? tz : o.TimeZone)
             .ValidateDataAnnotations()
             .Validate(o => CronExpression.TryParse(o.Cron, out _), "Delivery:Cron is not a valid Quartz cron expression.")
             .Validate(o => o.Recipients.All(r => MimeKit.MailboxAddress.TryParse(r, out _)), "Delivery:Recipients contains an invalid e-mail address.")
@@ -48,12 +48,15 @@ public static class ReportsHostingExtensions
         services.AddTransient<WeeklyReportJob>();
 
         var cron = config["Delivery:Cron"] is { Length: > 0 } c ? c : new DeliveryOptions().Cron;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(config["Schedule:TimeZone"] is { Length: > 0 } z ? z : "Asia/Jakarta");
+        // The one zone (ScheduleOptions). An unknown one adds no cron trigger here: AddWarehouse's validation
+        // stops the host at start-up naming Schedule:TimeZone.
+        var schedule = config.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions();
+        var zoneKnown = TimeZoneInfo.TryFindSystemTimeZoneById(schedule.TimeZone, out var zone);
         // Added to whichever Quartz scheduler the host registers (AddQuartz + AddQuartzHostedService).
         services.ConfigureAllQuartzSchedulers(q =>
         {
             q.AddJob<WeeklyReportJob>(j => j.WithIdentity(WeeklyReportJob.Key).StoreDurably());
-            if (CronExpression.TryParse(cron, out _))
+            if (CronExpression.TryParse(cron, out _) && zoneKnown)
                 q.AddTrigger(t => t.ForJob(WeeklyReportJob.Key).WithIdentity("weekly-report-cron", "reports")
                     .WithCronSchedule(cron, s => s.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             // After downtime the in-memory scheduler has no missed fire to replay: this one-shot

@@ -42,7 +42,7 @@ public static class EfisiensiAnalysis
         MartSql.Read(model).Replace("{libur}", calendar.SqlValues(), StringComparison.Ordinal);
 
     /// <summary>
-    /// The instant the leave figures are "as of" (WIB wall clock): <see cref="EfisiensiOptions.ReferenceTime"/>, else the
+    /// The instant the leave figures are "as of" (wall clock in <c>Schedule:TimeZone</c>, like every warehouse TIMESTAMP): <see cref="EfisiensiOptions.ReferenceTime"/>, else the
     /// data-through time, the latest submission or decision in fact_cuti — never the machine clock, so a refresh of the
     /// same data gives the same numbers on any day. Null when there are no leave requests.
     /// </summary>

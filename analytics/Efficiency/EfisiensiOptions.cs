@@ -26,7 +26,7 @@ public sealed class EfisiensiOptions : IValidatableObject
     public double OnlineShareTarget { get; set; } = 0.5;
 
     /// <summary>
-    /// Reference instant (WIB wall clock) for the pending share and the age of pending requests in the Kaplan–Meier
+    /// Reference instant (wall clock in <c>Schedule:TimeZone</c>) for the pending share and the age of pending requests in the Kaplan–Meier
     /// processing times; null = the data-through time (latest submission or decision in fact_cuti), never the machine clock.
     /// </summary>
     public DateTime? ReferenceTime { get; set; }

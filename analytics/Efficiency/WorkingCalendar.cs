@@ -6,7 +6,7 @@ namespace Kepegawaian.Analytics.Efficiency;
 public sealed record Holiday(DateOnly Tanggal, string Nama);
 
 /// <summary>
-/// Working days for administrative processing times: Monday–Friday in WIB, minus the holidays in
+/// Working days for administrative processing times: Monday–Friday in local time (<c>Schedule:TimeZone</c>, WIB by default), minus the holidays in
 /// <c>Data/libur_nasional.csv</c> (national holidays and cuti bersama 2023–2027, SKB per year) and
 /// <see cref="EfisiensiOptions.ExtraHolidays"/>.
 /// Duration in working days = the time between two instants that falls on working days, divided by
@@ -68,7 +68,7 @@ public sealed class WorkingCalendar
     public bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(date);
 
-    /// <summary>Working days elapsed between two WIB wall-clock instants (negative if <paramref name="to"/> is earlier).</summary>
+    /// <summary>Working days elapsed between two local wall-clock instants (negative if <paramref name="to"/> is earlier).</summary>
     public double WorkingDaysBetween(DateTime from, DateTime to)
     {
         if (to < from) return -WorkingDaysBetween(to, from);

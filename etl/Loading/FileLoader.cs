@@ -12,22 +12,22 @@ internal sealed record FileCounts(long RowsRead, long RowsLoaded, long RowsUncha
 /// Loads ONE file inside the caller's transaction: read → validate (C#, per row) → stage (Appender)
 /// → set-based checks (SQL) → merge (SQL) → rejects ledger → etl_file audit row.
 /// </summary>
-internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request, long runId, TimeProvider time)
+internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request, long runId, TimeProvider time, TimeZoneInfo zone)
 {
     private const int ProgressEvery = 100_000;
 
-    public FileCounts Load(InboxFile file, long fileId, DateTime startedWib, string contentHash, long sizeBytes, CancellationToken ct)
+    public FileCounts Load(InboxFile file, long fileId, DateTime startedLocal, string contentHash, long sizeBytes, CancellationToken ct)
     {
         var schema = EntitySchemas.For(file.Entity!);
-        var nowWib = EtlClock.Wib(time.GetUtcNow().UtcDateTime);
+        var nowLocal = LocalZone.WallClock(time.GetUtcNow(), zone);
         connection.Execute("INSERT INTO ctx VALUES ($run, $file, $name, $entity, $now)",
-            ("run", runId), ("file", fileId), ("name", file.Name), ("entity", schema.Entity), ("now", nowWib));
+            ("run", runId), ("file", fileId), ("name", file.Name), ("entity", schema.Entity), ("now", nowLocal));
 
         long read = 0;
         var warnings = new List<string>();
         using (var source = RecordSources.Open(file.Path, file.Format!))
         {
-            var validator = new RowValidator(schema, new RowContext(DateOnly.FromDateTime(nowWib)), source.Header, sparseHeader: file.Format == "jsonl");
+            var validator = new RowValidator(schema, new RowContext(DateOnly.FromDateTime(nowLocal), zone), source.Header, sparseHeader: file.Format == "jsonl");
             if (validator.MatchedColumns == 0)
                 throw new FileRejectedException(
                     $"Baris judul (header) tidak ada: baris pertama ('{string.Join(",", source.Header).Truncate(120)}') tidak memuat satu pun kolom {schema.Entity} ({string.Join(", ", validator.MissingColumns)}); tidak ada baris yang dimuat.");
@@ -74,7 +74,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
             """,
             ("id", fileId), ("run", runId), ("name", file.Name), ("entity", schema.Entity), ("format", file.Format),
             ("hash", contentHash), ("size", sizeBytes), ("read", read), ("loaded", loaded), ("unchanged", unchanged),
-            ("rejected", rejected), ("started", startedWib), ("finished", EtlClock.Wib(time.GetUtcNow().UtcDateTime)));
+            ("rejected", rejected), ("started", startedLocal), ("finished", LocalZone.WallClock(time.GetUtcNow(), zone)));
         foreach (var w in warnings)
             connection.Execute("INSERT INTO etl_warning VALUES ($id, $run, $name, $msg)", ("id", fileId), ("run", runId), ("name", file.Name), ("msg", w));
         EtlSql.Run(connection, "core/cleanup.sql");
@@ -169,10 +169,4 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
 internal static class TextExtensions
 {
     public static string Truncate(this string s, int max) => s.Length <= max ? s : s[..max] + "…";
-}
-
-internal static class EtlClock
-{
-    /// <summary>WIB wall-clock time (UTC+7, no DST), the convention of every warehouse TIMESTAMP.</summary>
-    public static DateTime Wib(DateTime utc) => DateTime.SpecifyKind(utc + TimeSpan.FromHours(7), DateTimeKind.Unspecified);
 }

@@ -41,9 +41,9 @@ public static class EtlHealth
     /// <paramref name="failedScansUnhealthy"/> scans in a row, no inbox file has waited longer than
     /// <paramref name="staleAfter"/> (a scan should have taken it), and <paramref name="moreChecks"/> (e.g.
     /// marts older than the last load) finds nothing. A run still 'running' after <paramref name="staleAfter"/>
-    /// is stuck. Times are WIB wall clock.
+    /// is stuck. Times are wall clock in <paramref name="zone"/> (<c>Schedule:TimeZone</c>), like the warehouse's.
     /// </summary>
-    public static EtlHealthReport Check(DuckDBConnection connection, string inbox, TimeSpan staleAfter, DateTime nowWib, TimeZoneInfo wib,
+    public static EtlHealthReport Check(DuckDBConnection connection, string inbox, TimeSpan staleAfter, DateTime nowLocal, TimeZoneInfo zone,
         int failedScansUnhealthy = 3, Func<DuckDBConnection, IEnumerable<string>>? moreChecks = null)
     {
         DateTime? lastSuccess, lastRun;
@@ -57,9 +57,10 @@ public static class EtlHealth
             lastStatus = r.IsDBNull(2) ? null : r.GetString(2);
         }
 
-        var (waiting, skipped) = Inbox(inbox, wib);
+        var (waiting, skipped) = Inbox(inbox, zone);
+        var label = LocalZone.Label(zone);
         DateTime? oldest = waiting.Count == 0 ? null : waiting.Values.Min();
-        var stale = oldest is { } o && nowWib - o > staleAfter;
+        var stale = oldest is { } o && nowLocal - o > staleAfter;
         var failing = FailingFiles(connection, failedScansUnhealthy).Where(f => waiting.ContainsKey(f.File)).ToList();
 
         var problems = new List<string>();
@@ -67,11 +68,11 @@ public static class EtlHealth
         if (lastStatus is "failed" or "partial") problems.Add($"Pemuatan terakhir berstatus '{lastStatus}'; lihat 'kepegawaian runs' dan 'kepegawaian rejects'.");
         if (lastStatus is "abandoned" or "cancelled")
             problems.Add($"Run ETL terakhir tidak selesai (status '{lastStatus}'). / The last ETL run did not finish.");
-        if (lastStatus == "running" && lastRun is { } started && nowWib - started > staleAfter)
-            problems.Add($"Run ETL yang dimulai {started:yyyy-MM-dd HH:mm} WIB masih berstatus 'running' (lebih dari {staleAfter.TotalMinutes:0} menit); proses macet atau mati. / The last run is stuck.");
+        if (lastStatus == "running" && lastRun is { } started && nowLocal - started > staleAfter)
+            problems.Add($"Run ETL yang dimulai {started:yyyy-MM-dd HH:mm} {label} masih berstatus 'running' (lebih dari {staleAfter.TotalMinutes:0} menit); proses macet atau mati. / The last run is stuck.");
         if (failing.Count > 0)
             problems.Add($"{failing.Count} berkas gagal pada {failedScansUnhealthy} pemindaian berturut-turut atau lebih: {string.Join(", ", failing.Take(5).Select(f => $"{f.File} ({f.FailedScans}×)"))}. / Files failing every scan.");
-        if (stale) problems.Add($"{waiting.Count} berkas menunggu di inbox sejak {oldest:yyyy-MM-dd HH:mm} WIB (lebih dari {staleAfter.TotalMinutes:0} menit). / Inbox is stale.");
+        if (stale) problems.Add($"{waiting.Count} berkas menunggu di inbox sejak {oldest:yyyy-MM-dd HH:mm} {label} (lebih dari {staleAfter.TotalMinutes:0} menit). / Inbox is stale.");
         if (moreChecks is not null) problems.AddRange(moreChecks(connection));
 
         return new EtlHealthReport(problems.Count == 0, lastSuccess, lastRun, lastStatus, inbox, waiting.Count, oldest, stale, problems)
@@ -90,14 +91,14 @@ public static class EtlHealth
         return files;
     }
 
-    /// <summary>Modification times (WIB) of the regular files waiting at the top level of the inbox, and how many entries are skipped.</summary>
-    private static (Dictionary<string, DateTime> Waiting, int Skipped) Inbox(string inbox, TimeZoneInfo wib)
+    /// <summary>Modification times (wall clock in the zone) of the regular files waiting at the top level of the inbox, and how many entries are skipped.</summary>
+    private static (Dictionary<string, DateTime> Waiting, int Skipped) Inbox(string inbox, TimeZoneInfo zone)
     {
         if (!Directory.Exists(inbox)) return ([], 0);
         var scan = InboxScanner.Scan(inbox);
         var waiting = new Dictionary<string, DateTime>();
         foreach (var f in scan.Files)
-            waiting[f.Name] = TimeZoneInfo.ConvertTimeFromUtc(File.GetLastWriteTimeUtc(f.Path), wib);
+            waiting[f.Name] = TimeZoneInfo.ConvertTimeFromUtc(File.GetLastWriteTimeUtc(f.Path), zone);
         return (waiting, scan.Skipped.Count);
     }
 }

@@ -11,7 +11,7 @@ public sealed record GeneratorOptions
     /// <summary>Fraction 0..1 of rows for which a corrupted copy is mixed in (every copy is one spec §3 rejects).</summary>
     public double BadRows { get; init; }
 
-    /// <summary>Last day covered; nothing in the files is dated after it. The CLI defaults to today in Asia/Jakarta.</summary>
+    /// <summary>Last day covered; nothing in the files is dated after it. The CLI defaults to today in <c>Schedule:TimeZone</c>.</summary>
     public DateOnly EndDate { get; init; }
 }
 

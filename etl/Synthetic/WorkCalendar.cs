@@ -1,7 +1,7 @@
 namespace Kepegawaian.Etl.Synthetic;
 
 /// <summary>
-/// Office days and hours in WIB: Monday–Friday, 08:00–16:00 (8 working hours), without the fixed-date national
+/// Office days and hours, local wall clock (the files carry no offset, so they load in Schedule:TimeZone): Monday–Friday, 08:00–16:00 (8 working hours), without the fixed-date national
 /// holidays (moving religious holidays are not modelled in the synthetic data).
 /// </summary>
 internal static class WorkCalendar

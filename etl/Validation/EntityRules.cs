@@ -137,8 +137,8 @@ internal static class EntityRules
     public static RowRule Skm(EntitySchema s)
     {
         var tanggal = s.IndexOf("tanggal_survei");
-        return (row, context) => row[tanggal].Date > context.TodayWib
-            ? new Rejection("tanggal_survei", Reason.TanggalMasaDepan, $"Kolom 'tanggal_survei': '{Iso(row[tanggal].Date)}' ada di masa depan (hari ini {Iso(context.TodayWib)} WIB).")
+        return (row, context) => row[tanggal].Date > context.Today
+            ? new Rejection("tanggal_survei", Reason.TanggalMasaDepan, $"Kolom 'tanggal_survei': '{Iso(row[tanggal].Date)}' ada di masa depan (hari ini {Iso(context.Today)} {context.ZoneLabel}).")
             : null;
     }
 }

@@ -1,3 +1,5 @@
+using Kepegawaian.Warehouse;
+
 namespace Kepegawaian.Etl.Validation;
 
 /// <summary>
@@ -29,5 +31,12 @@ internal sealed class EntitySchema
     }
 }
 
-/// <summary>Values a rule needs beyond the row itself.</summary>
-internal sealed record RowContext(DateOnly TodayWib);
+/// <summary>
+/// Values a rule needs beyond the row itself: today and the zone (<c>Schedule:TimeZone</c>) that timestamps
+/// without an offset are in and that timestamps with one are converted to.
+/// </summary>
+internal sealed record RowContext(DateOnly Today, TimeZoneInfo Zone)
+{
+    /// <summary>WIB, WITA, WIT or the zone id, for messages.</summary>
+    public string ZoneLabel { get; } = LocalZone.Label(Zone);
+}

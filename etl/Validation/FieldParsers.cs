@@ -1,13 +1,11 @@
 using System.Globalization;
+using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Etl.Validation;
 
 /// <summary>Span parsers for the value formats of spec §3 (no allocation on the happy path).</summary>
 internal static class FieldParsers
 {
-    /// <summary>WIB = UTC+7, no daylight saving: timestamps are stored as WIB wall-clock time.</summary>
-    public static readonly TimeSpan Wib = TimeSpan.FromHours(7);
-
     /// <summary><c>YYYY-MM-DD</c>, <c>DD/MM/YYYY</c> or <c>DD-MM-YYYY</c>.</summary>
     public static bool TryDate(ReadOnlySpan<char> s, out DateOnly date)
     {
@@ -29,10 +27,11 @@ internal static class FieldParsers
     }
 
     /// <summary>
-    /// <c>YYYY-MM-DD HH:MM[:SS[.fff]]</c> (a <c>T</c> separator is accepted), WIB unless an offset
-    /// (<c>Z</c>, <c>+07:00</c>, <c>+0700</c>) follows; the result is WIB wall-clock time.
+    /// <c>YYYY-MM-DD HH:MM[:SS[.fff]]</c> (a <c>T</c> separator is accepted), wall-clock time in
+    /// <paramref name="zone"/> (<c>Schedule:TimeZone</c>) unless an offset (<c>Z</c>, <c>+07:00</c>,
+    /// <c>+0700</c>) follows; the result is wall-clock time in <paramref name="zone"/>, as the warehouse stores it.
     /// </summary>
-    public static bool TryTimestamp(ReadOnlySpan<char> s, out DateTime value)
+    public static bool TryTimestamp(ReadOnlySpan<char> s, TimeZoneInfo zone, out DateTime value)
     {
         value = default;
         if (s.Length < 16 || (s[10] != ' ' && s[10] != 'T')) return false;
@@ -59,7 +58,7 @@ internal static class FieldParsers
         t = t.TrimStart(' ');
         if (t.Length == 0) { value = local; return true; }
         if (!TryOffset(t, out var offset)) return false;
-        value = local - offset + Wib;
+        value = LocalZone.WallClock(new DateTimeOffset(local, offset), zone);
         return true;
     }
 

@@ -106,7 +106,7 @@ internal sealed class RowValidator
         return schema.Rules(Row, context);
     }
 
-    private static Rejection? Parse(ColumnSpec col, ReadOnlySpan<char> text, ref Cell cell)
+    private Rejection? Parse(ColumnSpec col, ReadOnlySpan<char> text, ref Cell cell)
     {
         switch (col.Kind)
         {
@@ -122,8 +122,8 @@ internal sealed class RowValidator
                 return FieldParsers.TryDate(text, out cell.Date) ? null
                     : new Rejection(col.Name, Reason.FormatTanggal, $"Kolom '{col.Name}': '{text}' bukan tanggal yang sah (YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY).");
             case ColumnKind.Timestamp:
-                return FieldParsers.TryTimestamp(text, out cell.Timestamp) ? null
-                    : new Rejection(col.Name, Reason.FormatWaktu, $"Kolom '{col.Name}': '{text}' bukan waktu yang sah (YYYY-MM-DD HH:MM[:SS], WIB kecuali ada offset).");
+                return FieldParsers.TryTimestamp(text, context.Zone, out cell.Timestamp) ? null
+                    : new Rejection(col.Name, Reason.FormatWaktu, $"Kolom '{col.Name}': '{text}' bukan waktu yang sah (YYYY-MM-DD HH:MM[:SS], {context.ZoneLabel} kecuali ada offset).");
             case ColumnKind.Integer:
                 if (!FieldParsers.TryInteger(text, out cell.Integer))
                     return new Rejection(col.Name, Reason.FormatAngka, $"Kolom '{col.Name}': '{text}' bukan bilangan bulat.");

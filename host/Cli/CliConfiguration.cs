@@ -4,6 +4,7 @@ using Kepegawaian.Analytics.Efficiency;
 using Kepegawaian.Analytics.Ikm;
 using Kepegawaian.Analytics.Performance;
 using Kepegawaian.Analytics.Training;
+using Kepegawaian.Warehouse;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,8 +25,22 @@ public static class CliConfiguration
         .AddEnvironmentVariables()
         .Build());
 
-    /// <summary>The configuration, read once per process.</summary>
-    public static IConfiguration Root => LazyRoot.Value;
+    // Per async flow, so in-process CLI tests can set keys (Schedule:TimeZone, …) without touching other tests.
+    private static readonly AsyncLocal<IConfiguration?> Overlaid = new();
+
+    /// <summary>The configuration, read once per process (plus a test's <see cref="Overlay"/>).</summary>
+    public static IConfiguration Root => Overlaid.Value ?? LazyRoot.Value;
+
+    /// <summary>
+    /// Test seam: in this async flow, <paramref name="settings"/> override the process's configuration (as a
+    /// command-line option would) until disposed.
+    /// </summary>
+    public static IDisposable Overlay(IReadOnlyDictionary<string, string?> settings)
+    {
+        var previous = Overlaid.Value;
+        Overlaid.Value = new ConfigurationBuilder().AddConfiguration(Root).AddInMemoryCollection(settings).Build();
+        return new CliClock.Restore(() => Overlaid.Value = previous);
+    }
 
     /// <summary>Section <paramref name="section"/> bound to a new <typeparamref name="T"/> and validated (attributes, then IValidatableObject) like at `serve`'s start-up.</summary>
     public static T Get<T>(string section) where T : new()
@@ -41,7 +56,7 @@ public static class CliConfiguration
     private static readonly Lazy<AnalyticsSettings> LazyAnalytics = new(BindAnalytics);
 
     /// <summary>The analytics options exactly as `serve` binds them (<c>AddAnalytics</c>: sections, fallbacks, validation).</summary>
-    public static AnalyticsSettings Analytics => LazyAnalytics.Value;
+    public static AnalyticsSettings Analytics => Overlaid.Value is null ? LazyAnalytics.Value : BindAnalytics();
 
     private static AnalyticsSettings BindAnalytics()
     {
@@ -52,7 +67,7 @@ public static class CliConfiguration
         try
         {
             T Value<T>() where T : class => provider.GetRequiredService<IOptions<T>>().Value;
-            return new AnalyticsSettings(Value<IkmOptions>(), Value<EfisiensiOptions>(), Value<KinerjaOptions>(), Value<DiklatOptions>());
+            return new AnalyticsSettings(Value<IkmOptions>(), Value<EfisiensiOptions>(), Value<KinerjaOptions>(), Value<DiklatOptions>(), Get<ScheduleOptions>(ScheduleOptions.Section));
         }
         catch (OptionsValidationException ex)
         {
@@ -61,8 +76,9 @@ public static class CliConfiguration
     }
 }
 
-public sealed record AnalyticsSettings(IkmOptions Ikm, EfisiensiOptions Efisiensi, KinerjaOptions Kinerja, DiklatOptions Diklat)
+public sealed record AnalyticsSettings(IkmOptions Ikm, EfisiensiOptions Efisiensi, KinerjaOptions Kinerja, DiklatOptions Diklat, ScheduleOptions Schedule)
 {
+    /// <summary>The refresher on the CLI's clock and zone (mart_build times are wall clock in Schedule:TimeZone).</summary>
     public AnalyticsRefresher Refresher() =>
-        new(Options.Create(Ikm), Options.Create(Efisiensi), Options.Create(Kinerja), Options.Create(Diklat));
+        new(Options.Create(Ikm), Options.Create(Efisiensi), Options.Create(Kinerja), Options.Create(Diklat), CliClock.Time, Options.Create(Schedule));
 }

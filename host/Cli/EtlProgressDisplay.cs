@@ -35,7 +35,7 @@ public static class EtlProgressDisplay
     /// <summary>The last event of a file carries its status (loaded, duplicate, failed, …); the others are stages.</summary>
     private static bool Finished(EtlProgress p) => p.Stage is not ("start" or "read" or "staged" or "checked" or "merged");
 
-    /// <summary>One log line, stamped in the schedule's zone (WIB) like the warehouse's timestamps (the server may run on UTC).</summary>
+    /// <summary>One log line, stamped in <c>Schedule:TimeZone</c> like the warehouse's timestamps (the server may run on UTC).</summary>
     private static string Line(EtlProgress p) =>
         string.Create(CultureInfo.InvariantCulture, $"[etl] {CliClock.LocalNow():HH:mm:ss} {Output.TerminalSafe.Clean(p.File)} ({p.Entity ?? "-"}): {p.Stage}, {p.RowsRead} baris dibaca / rows read");
 

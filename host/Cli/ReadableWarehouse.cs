@@ -47,9 +47,9 @@ public static class ReadableWarehouse
             ?? throw new OperatorException(
                 $"Gudang data '{locked.Path}' sedang dipakai proses lain dan belum ada salinan baca ({WarehouseSnapshot.PathFor(database.Path)}); " +
                 "'kepegawaian serve' menerbitkannya saat mulai — coba lagi sebentar lagi. / The warehouse is locked and no read-only snapshot exists yet.", locked);
-        var zone = CliConfiguration.Get<ScheduleOptions>(ScheduleOptions.Section).Zone;
+        var zone = CliClock.Zone;
         var at = TimeZoneInfo.ConvertTimeFromUtc(WarehouseSnapshot.TakenAtUtc(snapshot.Path), zone);
-        var label = zone.Id == "Asia/Jakarta" ? "WIB" : zone.Id;
+        var label = LocalZone.Label(zone);
         parse.InvocationConfiguration.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"kepegawaian: gudang data dipakai 'serve'; membaca salinan per {at:yyyy-MM-dd HH:mm:ss} {label} / reading snapshot as of {at:yyyy-MM-dd HH:mm:ss} {label}"));
         return snapshot;

@@ -17,7 +17,7 @@ public static class HealthEndpoints
         {
             using var connection = database.Open();
             var zone = schedule.Value.Zone;
-            var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime;
+            var now = LocalZone.WallClock(time.GetUtcNow(), zone);
             var report = ServiceHealth.Check(connection, etl.Value, efisiensi.Value, now, zone);
             return Results.Json(report, statusCode: report.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });

@@ -21,10 +21,13 @@ namespace Kepegawaian.Reports.Dashboard;
 public static partial class DashboardSnapshot
 {
     /// <param name="time">The clock of the "snapshot as of" stamp (the system clock unless a test gives one).</param>
-    public static async Task<IReadOnlyList<string>> WriteAsync(string warehousePath, string outDir, CancellationToken ct = default, TimeProvider? time = null)
+    /// <param name="zone">The caller's <c>Schedule:TimeZone</c> (the CLI's configuration), else the one this builder reads.</param>
+    public static async Task<IReadOnlyList<string>> WriteAsync(string warehousePath, string outDir, CancellationToken ct = default, TimeProvider? time = null,
+        TimeZoneInfo? zone = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration["Warehouse:Path"] = warehousePath;
+        if (zone is not null) builder.Configuration[$"{Kepegawaian.Warehouse.ScheduleOptions.Section}:TimeZone"] = zone.Id;
         if (time is not null) builder.Services.AddSingleton(time);
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -38,8 +41,9 @@ public static partial class DashboardSnapshot
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var http = new HttpClient { BaseAddress = new Uri(address) };
             Directory.CreateDirectory(outDir);
-            var zone = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Kepegawaian.Warehouse.ScheduleOptions>>().Value.Zone;
-            var stamp = TimeZoneInfo.ConvertTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), zone);
+            var local = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Kepegawaian.Warehouse.ScheduleOptions>>().Value.Zone;
+            var now = TimeZoneInfo.ConvertTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), local);
+            var stamp = $"{now:yyyy-MM-dd HH:mm} {Kepegawaian.Warehouse.LocalZone.Label(local)}";
             var written = new List<string>();
             foreach (var (path, _, _, hr) in DashboardPage.Nav.Where(n => !n.Hr))
                 written.Add(await CopyPageAsync(http, path, outDir, stamp, ct));
@@ -51,7 +55,7 @@ public static partial class DashboardSnapshot
         }
     }
 
-    private static async Task<string> CopyPageAsync(HttpClient http, string path, string outDir, DateTimeOffset stamp, CancellationToken ct)
+    private static async Task<string> CopyPageAsync(HttpClient http, string path, string outDir, string stamp, CancellationToken ct)
     {
         var name = path.Trim('/').Replace('/', '-');
         var html = await http.GetStringAsync(path, ct);
@@ -85,7 +89,7 @@ public static partial class DashboardSnapshot
         }
 
         html = html.Replace("<script src=\"/assets/dashboard.js\" defer></script>", "")
-                   .Replace("<main>", $"<main><p class=\"muted\">Salinan statis / static snapshot, {stamp:yyyy-MM-dd HH:mm} WIB</p>");
+                   .Replace("<main>", $"<main><p class=\"muted\">Salinan statis / static snapshot, {stamp}</p>");
         foreach (var (p, _, _, _) in DashboardPage.Nav)
             html = html.Replace($"href=\"{p}\"", $"href=\"{p.Trim('/').Replace('/', '-')}.html\"");
         var target = Path.Combine(outDir, name + ".html");

@@ -74,7 +74,7 @@ public sealed class ReportDataReader(WarehouseDatabase database)
             Str(r, "nip"), Str(r, "nama"), Str(r, "kode_unit"), (int)Long(r, "tahun"), Double(r, "jp"), OptBool(r, "patuh") ?? false));
     }
 
-    /// <summary>Files the ETL loaded in [from, to) (WIB wall-clock), per entity.</summary>
+    /// <summary>Files the ETL loaded in [from, to) (wall clock in <c>Schedule:TimeZone</c>), per entity.</summary>
     public IReadOnlyList<EtlWeekRow> ReadEtlWeek(DateTime from, DateTime to)
     {
         using var c = database.Open();
@@ -83,7 +83,7 @@ public sealed class ReportDataReader(WarehouseDatabase database)
         return ReadAll(cmd, r => new EtlWeekRow(Str(r, "entity"), Long(r, "files"), OptLong(r, "rows_loaded") ?? 0, OptLong(r, "rows_rejected") ?? 0));
     }
 
-    /// <summary>The last file loaded before <paramref name="to"/> (WIB wall-clock), or null.</summary>
+    /// <summary>The last file loaded before <paramref name="to"/> (wall clock in <c>Schedule:TimeZone</c>), or null.</summary>
     public DateTime? ReadLastLoad(DateTime to)
     {
         using var c = database.Open();

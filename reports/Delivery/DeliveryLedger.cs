@@ -17,7 +17,7 @@ public sealed record LedgerRow(
 
 /// <summary>
 /// The delivery ledger (table <c>report_delivery</c>, migration V040): at most one successful send
-/// per report week × channel × recipient. Times are WIB wall-clock like the rest of the warehouse.
+/// per report week × channel × recipient. Times are wall clock in <c>Schedule:TimeZone</c> like the rest of the warehouse.
 /// Each operation opens its own connection (DuckDB connections are not thread-safe).
 /// </summary>
 public sealed class DeliveryLedger(WarehouseDatabase database)

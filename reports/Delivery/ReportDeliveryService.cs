@@ -1,6 +1,7 @@
 using Kepegawaian.Analytics.Common;
 using Kepegawaian.Reports.Options;
 using Kepegawaian.Reports.Weekly;
+using Kepegawaian.Warehouse;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,7 @@ public sealed class ReportDeliveryService(
     public async Task<DeliveryOutcome> DeliverAsync(Periode week, CancellationToken cancellationToken = default)
     {
         var o = delivery.Value;
-        var now = Wib(clock.GetUtcNow());
+        var now = Local(clock.GetUtcNow());
         var expired = ledger.ExpireStuck(now, now - o.ClaimTimeout);
         if (expired > 0) log.LogWarning("Delivery ledger: {Count} stuck claim(s) marked failed", expired);
 
@@ -99,13 +100,13 @@ public sealed class ReportDeliveryService(
                     await mailer.SendAsync(Message(files, target.Recipient), timeout.Token);
                 else
                     CopyToFolder(files, target.Recipient, week);
-                ledger.MarkSent(week.ToString(), target, InstanceId, Wib(clock.GetUtcNow()));
+                ledger.MarkSent(week.ToString(), target, InstanceId, Local(clock.GetUtcNow()));
                 results.Add(new(target.Channel, target.Recipient, "sent", null));
                 log.LogInformation("Weekly report {Week} delivered to {Channel} {Recipient}", week, target.Channel, target.Recipient);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                nextDue = Min(nextDue, Fail(week, target, ex.Message, Wib(clock.GetUtcNow())));
+                nextDue = Min(nextDue, Fail(week, target, ex.Message, Local(clock.GetUtcNow())));
                 results.Add(new(target.Channel, target.Recipient, "failed", ex.Message));
                 log.LogWarning(ex, "Weekly report {Week} to {Recipient} failed", week, target.Recipient);
             }
@@ -152,8 +153,11 @@ public sealed class ReportDeliveryService(
 
     private static DateTime? Min(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : (a < b ? a : b);
 
-    /// <summary>Instant → WIB wall-clock (the warehouse's TIMESTAMP convention, V001).</summary>
-    public static DateTime Wib(DateTimeOffset instant) => DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, ReportWeeks.Jakarta).DateTime, DateTimeKind.Unspecified);
+    /// <summary>The zone of the schedule, the report week and the ledger's times: the builder's (<c>Schedule:TimeZone</c>).</summary>
+    public TimeZoneInfo Zone => builder.Zone;
 
-    private static DateTimeOffset? ToInstant(DateTime? wib) => wib is { } w ? new DateTimeOffset(w, ReportWeeks.Jakarta.GetUtcOffset(w)) : null;
+    /// <summary>Instant → wall clock in <see cref="Zone"/> (the warehouse's TIMESTAMP convention, V001).</summary>
+    public DateTime Local(DateTimeOffset instant) => LocalZone.WallClock(instant, Zone);
+
+    private DateTimeOffset? ToInstant(DateTime? local) => local is { } l ? LocalZone.Instant(l, Zone) : null;
 }

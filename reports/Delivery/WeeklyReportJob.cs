@@ -7,7 +7,7 @@ using Quartz;
 namespace Kepegawaian.Reports.Delivery;
 
 /// <summary>
-/// Quartz job: build and deliver the weekly report of the last complete ISO week (Asia/Jakarta).
+/// Quartz job: build and deliver the weekly report of the last complete ISO week (in <c>Schedule:TimeZone</c>).
 /// Always the latest week: after downtime the misfired run reports the current week once and older
 /// weeks are skipped. A failed target schedules a one-shot retry at its backoff time.
 /// </summary>
@@ -47,8 +47,8 @@ public sealed class WeeklyReportJob(ReportDeliveryService delivery, TimeProvider
     public async Task<DeliveryOutcome?> RunAsync(string? week, bool catchUp, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var target = week is null ? ReportWeeks.LastComplete(now) : ReportWeeks.Parse(week);
-        if (catchUp && !IsDue(target, delivery.Options.Cron, now))
+        var target = week is null ? ReportWeeks.LastComplete(now, delivery.Zone) : ReportWeeks.Parse(week);
+        if (catchUp && !IsDue(target, delivery.Options.Cron, now, delivery.Zone))
         {
             log.LogDebug("Weekly report {Week} not due yet", target);
             return null;
@@ -58,11 +58,11 @@ public sealed class WeeklyReportJob(ReportDeliveryService delivery, TimeProvider
         return outcome;
     }
 
-    /// <summary>True when the first scheduled run after the week's end is not in the future.</summary>
-    public static bool IsDue(Periode week, string cron, DateTimeOffset now)
+    /// <summary>True when the first scheduled run after the week's end (cron and week in <paramref name="zone"/>) is not in the future.</summary>
+    public static bool IsDue(Periode week, string cron, DateTimeOffset now, TimeZoneInfo zone)
     {
-        var expression = new CronExpression(cron, ReportWeeks.Jakarta);
-        var first = expression.GetNextValidTimeAfter(ReportWeeks.EndInstant(week).AddSeconds(-1));
+        var expression = new CronExpression(cron, zone);
+        var first = expression.GetNextValidTimeAfter(ReportWeeks.EndInstant(week, zone).AddSeconds(-1));
         return first is { } f && f <= now;
     }
 }

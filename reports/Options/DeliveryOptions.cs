@@ -7,13 +7,12 @@ public sealed class DeliveryOptions
 {
     public const string Section = "Delivery";
 
-    /// <summary>Quartz cron in <see cref="TimeZone"/>; Monday 07:00 WIB by default.</summary>
+    /// <summary>
+    /// Quartz cron in <c>Schedule:TimeZone</c>, Monday 07:00 local by default. There is no delivery zone of its
+    /// own: the schedule, the report week and the ledger's times all follow <c>Schedule:TimeZone</c>.
+    /// </summary>
     [Required(AllowEmptyStrings = false)]
     public string Cron { get; set; } = "0 0 7 ? * MON";
-
-    /// <summary>Time zone of the schedule and of the report week (the host's <c>Schedule:TimeZone</c>).</summary>
-    [Required(AllowEmptyStrings = false)]
-    public string TimeZone { get; set; } = "Asia/Jakarta";
 
     public List<string> Recipients { get; set; } = [];
 

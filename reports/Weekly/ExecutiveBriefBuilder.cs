@@ -12,7 +12,7 @@ public sealed record BriefTargets(double OnlineShareTarget = 0.5, double Pending
 /// </summary>
 public sealed class ExecutiveBriefBuilder(
     WeeklyContent content, ReportData data, Periode week, ReportText text, int minCell, BriefTargets targets,
-    IReadOnlyList<EtlWeekRow> etlSince, DateTime? lastLoadWib, DateTime generatedWib)
+    IReadOnlyList<EtlWeekRow> etlSince, DateTime? lastLoadLocal, DateTime generatedLocal, string zoneLabel)
 {
     /// <summary>Lines per action category on the executive page; the rest are counted and left to the annex.</summary>
     public const int PerGroup = 5;
@@ -29,16 +29,17 @@ public sealed class ExecutiveBriefBuilder(
         var since = text.Date(week.Start);
         if (etlSince.Count == 0 || etlSince.Sum(e => e.Files) == 0)
             return text.T($"Tidak ada data baru yang dimuat sejak {since}", $"No new data loaded since {since}")
-                + (lastLoadWib is { } last ? text.T($"; pemuatan terakhir {Stamp(last)}.", $"; last load {Stamp(last)}.") : ".");
+                + (lastLoadLocal is { } last ? text.T($"; pemuatan terakhir {Stamp(last)}.", $"; last load {Stamp(last)}.") : ".");
         var perEntity = string.Join(", ", etlSince.Select(e => $"{e.Entity} {text.Int(e.RowsLoaded)}"));
         return text.T(
             $"Data baru sejak {since}: {text.Int(etlSince.Sum(e => e.Files))} berkas, {text.Int(etlSince.Sum(e => e.RowsLoaded))} baris dimuat ({perEntity}), {text.Int(etlSince.Sum(e => e.RowsRejected))} baris ditolak.",
             $"New data since {since}: {text.Int(etlSince.Sum(e => e.Files))} files, {text.Int(etlSince.Sum(e => e.RowsLoaded))} rows loaded ({perEntity}), {text.Int(etlSince.Sum(e => e.RowsRejected))} rows rejected.");
     }
 
-    private string DataThrough() => text.T($"Data per {Stamp(lastLoadWib ?? generatedWib)}", $"Data as of {Stamp(lastLoadWib ?? generatedWib)}");
+    private string DataThrough() => text.T($"Data per {Stamp(lastLoadLocal ?? generatedLocal)}", $"Data as of {Stamp(lastLoadLocal ?? generatedLocal)}");
 
-    private string Stamp(DateTime wib) => $"{text.Date(DateOnly.FromDateTime(wib))} {wib:HH}.{wib:mm} WIB";
+    // Stored times are wall clock in Schedule:TimeZone; zoneLabel (WIB, WITA, …) says which.
+    private string Stamp(DateTime local) => $"{text.Date(DateOnly.FromDateTime(local))} {local:HH}.{local:mm} {zoneLabel}";
 
     private static KpiTone Tone(double? change, bool higherIsBetter = true) =>
         change is not { } c || Math.Abs(c) < 1e-9 ? KpiTone.Neutral : (c > 0) == higherIsBetter ? KpiTone.Good : KpiTone.Bad;

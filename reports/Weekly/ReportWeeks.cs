@@ -2,15 +2,13 @@ using Kepegawaian.Analytics.Common;
 
 namespace Kepegawaian.Reports.Weekly;
 
-/// <summary>ISO report weeks in the schedule's time zone (Asia/Jakarta by default).</summary>
+/// <summary>ISO report weeks in the schedule's time zone (<c>Schedule:TimeZone</c>, passed in by the caller).</summary>
 public static class ReportWeeks
 {
-    public static TimeZoneInfo Jakarta => TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
-
     /// <summary>The last ISO week that has fully ended at <paramref name="now"/> in <paramref name="zone"/>.</summary>
-    public static Periode LastComplete(DateTimeOffset now, TimeZoneInfo? zone = null)
+    public static Periode LastComplete(DateTimeOffset now, TimeZoneInfo zone)
     {
-        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone ?? Jakarta).DateTime);
+        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         return Periode.Containing(PeriodeKind.Minggu, local).Previous();
     }
 
@@ -21,13 +19,12 @@ public static class ReportWeeks
             : throw new FormatException($"Minggu '{text}' tidak valid; tulis YYYY-Www, mis. 2026-W47. / Week must be YYYY-Www.");
 
     /// <summary>Start of the week as an instant in the zone (Monday 00:00 local).</summary>
-    public static DateTimeOffset StartInstant(Periode week, TimeZoneInfo? zone = null)
+    public static DateTimeOffset StartInstant(Periode week, TimeZoneInfo zone)
     {
-        var z = zone ?? Jakarta;
         var local = week.Start.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, z.GetUtcOffset(local));
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     /// <summary>Monday 00:00 after the week, local: the earliest moment the week is complete.</summary>
-    public static DateTimeOffset EndInstant(Periode week, TimeZoneInfo? zone = null) => StartInstant(week.Next(), zone);
+    public static DateTimeOffset EndInstant(Periode week, TimeZoneInfo zone) => StartInstant(week.Next(), zone);
 }

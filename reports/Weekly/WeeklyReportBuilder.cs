@@ -1,30 +1,34 @@
 using Kepegawaian.Analytics.Common;
 using Kepegawaian.Reports.Data;
 using Kepegawaian.Reports.Options;
+using Kepegawaian.Warehouse;
 using Microsoft.Extensions.Options;
 
 namespace Kepegawaian.Reports.Weekly;
 
 /// <summary>Builds the weekly report from the marts and writes it as HTML, PDF, XLSX, PNG and CSV.</summary>
 public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<ReportOptions> options, TimeProvider clock,
-    IOptions<Kepegawaian.Analytics.Efficiency.EfisiensiOptions>? efisiensi = null)
+    IOptions<Kepegawaian.Analytics.Efficiency.EfisiensiOptions>? efisiensi = null, IOptions<ScheduleOptions>? schedule = null)
 {
     public ReportOptions Options => options.Value;
+
+    /// <summary><c>Schedule:TimeZone</c>: the report week, its stamps and the delivery's clock are in this zone.</summary>
+    public TimeZoneInfo Zone { get; } = LocalZone.Of(schedule?.Value);
 
     public WeeklyReport Build(Periode week)
     {
         if (week.Kind != PeriodeKind.Minggu) throw new ArgumentException("The weekly report needs an ISO week (YYYY-Www).", nameof(week));
         var text = ReportText.For(options.Value.Language);
         var data = reader.Read();
-        var generated = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ReportWeeks.Jakarta);
-        // etl_file timestamps are WIB wall-clock (V001). Loads count from the start of the report week up to
+        var generated = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone);
+        // etl_file timestamps are wall clock in the zone (V001). Loads count from the start of the report week up to
         // now (not only to Sunday 24:00): the Monday-morning load before the 07:00 report is in the report.
-        var nowWib = generated.DateTime;
-        var etl = reader.ReadEtlWeek(week.Start.ToDateTime(TimeOnly.MinValue), nowWib);
+        var nowLocal = LocalZone.WallClock(generated, Zone);
+        var etl = reader.ReadEtlWeek(week.Start.ToDateTime(TimeOnly.MinValue), nowLocal);
         var content = new WeeklyContent(data, week, text, options.Value.MinCellSize);
         var e = efisiensi?.Value;
         var targets = e is null ? new BriefTargets() : new BriefTargets(e.OnlineShareTarget, e.PendingAfterWorkingDays);
-        var brief = new ExecutiveBriefBuilder(content, data, week, text, options.Value.MinCellSize, targets, etl, reader.ReadLastLoad(nowWib), nowWib).Build();
+        var brief = new ExecutiveBriefBuilder(content, data, week, text, options.Value.MinCellSize, targets, etl, reader.ReadLastLoad(nowLocal), nowLocal, LocalZone.Label(Zone)).Build();
         return new WeeklyReport(week, text,
             text.T($"Laporan Mingguan Kepegawaian — {text.Period(week)}", $"Weekly Civil Service Report — {text.Period(week)}"),
             generated, data.MartsWarning is { } stale ? brief with { DataStatus = stale + " " + brief.DataStatus } : brief, content.AlertsTable(),
@@ -92,6 +96,6 @@ public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<Report
             return Write(report, directory ?? options.Value.OutDir);
         }, cancellationToken);
 
-    /// <summary>The week the schedule reports on now: the last complete ISO week in Asia/Jakarta.</summary>
-    public Periode DefaultWeek() => ReportWeeks.LastComplete(clock.GetUtcNow());
+    /// <summary>The week the schedule reports on now: the last complete ISO week in <see cref="Zone"/>.</summary>
+    public Periode DefaultWeek() => ReportWeeks.LastComplete(clock.GetUtcNow(), Zone);
 }

@@ -82,7 +82,8 @@ public sealed class DeliveryTests : IDisposable
     [Fact]
     public async Task A_claim_stuck_past_the_timeout_is_marked_failed_and_then_delivered()
     {
-        var nowWib = ReportDeliveryService.Wib(f.Clock.GetUtcNow());
+        // WIB = UTC+7: the ledger's wall clock under the default Schedule:TimeZone.
+        var nowWib = DateTime.SpecifyKind(f.Clock.GetUtcNow().UtcDateTime.AddHours(7), DateTimeKind.Unspecified);
         using (var c = f.Warehouse.Open())
         {
             c.Execute("INSERT INTO report_delivery (report_week, channel, recipient, status, attempts, claimed_by, claimed_at) VALUES ('2026-W47', 'email', $r, 'working', 1, 'dead-host', $t)",

@@ -11,6 +11,7 @@ namespace Kepegawaian.Reports.Tests;
 
 public sealed class SchedulingTests : IDisposable
 {
+    private static readonly TimeZoneInfo Jakarta = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
     private readonly DeliveryFixture f = new();
 
     public void Dispose() => f.Dispose();
@@ -38,8 +39,8 @@ public sealed class SchedulingTests : IDisposable
         var job = new WeeklyReportJob(early.Service(), early.Clock);
         Assert.Null(await job.RunAsync(null, catchUp: true));
         Assert.Empty(early.Smtp.Received);
-        Assert.True(WeeklyReportJob.IsDue(ReportSeed.Week, "0 0 7 ? * MON", new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero)));
-        Assert.False(WeeklyReportJob.IsDue(ReportSeed.Week, "0 0 7 ? * MON", new DateTimeOffset(2026, 11, 22, 23, 59, 59, TimeSpan.Zero)));
+        Assert.True(WeeklyReportJob.IsDue(ReportSeed.Week, "0 0 7 ? * MON", new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero), Jakarta));
+        Assert.False(WeeklyReportJob.IsDue(ReportSeed.Week, "0 0 7 ? * MON", new DateTimeOffset(2026, 11, 22, 23, 59, 59, TimeSpan.Zero), Jakarta));
     }
 
     [Fact]

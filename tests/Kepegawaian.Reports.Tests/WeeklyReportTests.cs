@@ -157,11 +157,12 @@ public sealed class WeeklyReportTests : IDisposable
     [Fact]
     public void Default_week_is_the_last_complete_iso_week_in_Jakarta()
     {
+        var jakarta = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
         // Sunday 22 Nov 2026 23:30 WIB = 16:30 UTC: week 47 is not complete yet.
-        Assert.Equal("2026-W46", ReportWeeks.LastComplete(new DateTimeOffset(2026, 11, 22, 16, 30, 0, TimeSpan.Zero)).ToString());
+        Assert.Equal("2026-W46", ReportWeeks.LastComplete(new DateTimeOffset(2026, 11, 22, 16, 30, 0, TimeSpan.Zero), jakarta).ToString());
         // Monday 23 Nov 00:30 WIB = Sunday 17:30 UTC: week 47 has ended in Jakarta although not in UTC.
-        Assert.Equal("2026-W47", ReportWeeks.LastComplete(new DateTimeOffset(2026, 11, 22, 17, 30, 0, TimeSpan.Zero)).ToString());
-        Assert.Equal("2026-W53", ReportWeeks.LastComplete(new DateTimeOffset(2027, 1, 4, 1, 0, 0, TimeSpan.Zero)).ToString());
+        Assert.Equal("2026-W47", ReportWeeks.LastComplete(new DateTimeOffset(2026, 11, 22, 17, 30, 0, TimeSpan.Zero), jakarta).ToString());
+        Assert.Equal("2026-W53", ReportWeeks.LastComplete(new DateTimeOffset(2027, 1, 4, 1, 0, 0, TimeSpan.Zero), jakarta).ToString());
         Assert.Throws<FormatException>(() => ReportWeeks.Parse("2026-13"));
     }
 

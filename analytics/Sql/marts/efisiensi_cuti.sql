@@ -1,5 +1,5 @@
 -- efisiensi_cuti: one row per leave request with its processing time (spec §4 Efficiency).
--- jam        = waktu_keputusan − waktu_pengajuan in hours (WIB wall clock, no DST in Asia/Jakarta).
+-- jam        = waktu_keputusan − waktu_pengajuan in hours (local wall clock in Schedule:TimeZone; the Indonesian zones have no DST).
 -- hari_kerja = working time elapsed, in working days: W(keputusan) − W(pengajuan), where
 --              W(t) = number of working days before t's date + the fraction of t's day already
 --              elapsed if that day is a working day (Mon–Fri and not in the holiday table).

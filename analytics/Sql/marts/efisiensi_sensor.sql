@@ -1,5 +1,5 @@
 -- efisiensi_sensor → mart_cuti_waktu, mart_cuti_waktu_ringkas and `kepegawaian efisiensi`: every leave request
--- submitted by the reference instant $acuan (WIB; the data-through time unless configured) as time-to-event data,
+-- submitted by the reference instant $acuan (local wall clock; the data-through time unless configured) as time-to-event data,
 -- for the Kaplan–Meier estimator in Efficiency/KaplanMeier.cs. A request decided by $acuan is an event at its
 -- processing time (jam, hari_kerja as in efisiensi_cuti); a request still pending at $acuan (no waktu_keputusan,
 -- or one after $acuan) is right-censored at its age at $acuan: it took at least that long. Leaving pending

@@ -1,4 +1,4 @@
--- efisiensi_tertunda → mart_cuti_tertunda: as of a reference instant $acuan (WIB), among requests
+-- efisiensi_tertunda → mart_cuti_tertunda: as of a reference instant $acuan (local wall clock, Schedule:TimeZone), among requests
 -- submitted at least $batas working days earlier (W($acuan) − W(waktu_pengajuan) ≥ $batas, W as in
 -- efisiensi_cuti) and at most $jendela calendar days earlier (so years of history do not dilute the
 -- share), the share with no decision by $acuan. Per unit and city-wide ('KOTA').

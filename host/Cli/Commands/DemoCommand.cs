@@ -67,7 +67,7 @@ public static class DemoCommand
             output.WriteLine();
             output.WriteLine("== 8. Salinan dasbor / dashboard snapshot");
             var snapshot = Stopwatch.StartNew();
-            var pages = await DashboardSnapshot.WriteAsync(db, Path.Combine(root, "dasbor"), ct);
+            var pages = await DashboardSnapshot.WriteAsync(db, Path.Combine(root, "dasbor"), ct, CliClock.Time, CliClock.Zone);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   {pages.Count} halaman / pages → {Path.Combine(root, "dasbor")} ({snapshot.Elapsed.TotalSeconds:0.0} s)"));
 
             output.WriteLine();

@@ -58,7 +58,7 @@ public static class EtlCommand
                 throw new UsageException("--wait-seconds harus 0…86400.");
             await WarehouseWait.UntilFreeAsync(database, TimeSpan.FromSeconds(waitSeconds), parse.InvocationConfiguration.Error, ct);
             var request = new EtlRequest(dir) { SettleInterval = TimeSpan.FromSeconds(seconds) };
-            var summary = await EtlProgressDisplay.RunAsync(new EtlRunner(database), request, output, parse.InvocationConfiguration.Error, ct);
+            var summary = await EtlProgressDisplay.RunAsync(new EtlRunner(database, CliClock.Time, schedule: CliClock.Schedule), request, output, parse.InvocationConfiguration.Error, ct);
             // Marts follow the facts, as under `serve`: every area older than the last committed load is
             // rebuilt — also when this run loaded nothing, so marts a killed run left stale heal here.
             if (!parse.GetValue(noRefresh))

@@ -15,7 +15,7 @@ public static class GenerateCommand
         var years = new Option<int>("--years") { Description = "Jumlah tahun kalender sampai --end-date / calendar years up to --end-date", DefaultValueFactory = _ => 3 };
         var seed = new Option<int>("--seed") { Description = "Benih acak; benih sama = berkas sama / random seed; same seed = same files", DefaultValueFactory = _ => 42 };
         var badRows = new Option<double>("--bad-rows") { Description = "Fraksi 0..1 baris rusak yang disisipkan / fraction 0..1 of malformed rows mixed in", DefaultValueFactory = _ => 0 };
-        var endDate = new Option<string?>("--end-date") { Description = "Hari terakhir data, YYYY-MM-DD (bawaan: hari ini WIB) / last day covered (default: today in WIB)" };
+        var endDate = new Option<string?>("--end-date") { Description = "Hari terakhir data, YYYY-MM-DD (bawaan: hari ini menurut Schedule:TimeZone) / last day covered (default: today in Schedule:TimeZone)" };
 
         var cmd = new Command("generate", "Membuat data sintetis Kota Palembang untuk inbox. / Write synthetic Kota Palembang inbox files.")
         {

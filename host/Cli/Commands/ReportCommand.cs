@@ -23,7 +23,7 @@ public static class ReportCommand
 
     private static Option<string?> WeekOption() => new("--week")
     {
-        Description = "Minggu ISO YYYY-Www (bawaan: minggu lengkap terakhir, WIB) / ISO week (default: last complete week in Asia/Jakarta)",
+        Description = "Minggu ISO YYYY-Www (bawaan: minggu lengkap terakhir menurut Schedule:TimeZone) / ISO week (default: last complete week in Schedule:TimeZone)",
     };
 
     private static Command Weekly()
@@ -62,7 +62,7 @@ public static class ReportCommand
             ResultWriter.Write(pr.InvocationConfiguration.Output, outcome.Results, pr.GetValue(format));
             if (outcome.AnyFailed)
                 throw new OperatorException(outcome.NextRetryAt is { } at
-                    ? $"Sebagian pengiriman gagal; coba lagi setelah {TimeZoneInfo.ConvertTime(at, CliClock.Zone):yyyy-MM-dd HH:mm} ({CliClock.Zone.Id}); hanya yang gagal dikirim ulang. / Some deliveries failed; run again after that time — only the failed ones are resent."
+                    ? $"Sebagian pengiriman gagal; coba lagi setelah {TimeZoneInfo.ConvertTime(at, delivery.Zone):yyyy-MM-dd HH:mm} {LocalZone.Label(delivery.Zone)}; hanya yang gagal dikirim ulang. / Some deliveries failed; run again after that time — only the failed ones are resent."
                     : "Pengiriman gagal dan batas percobaan (Delivery:MaxAttempts) sudah habis: tidak ada percobaan ulang otomatis. Periksa Smtp:* / Delivery:Folder dan pesan galat di atas. / Delivery failed and every attempt is used up; check Smtp:* or Delivery:Folder and the errors above.");
             return CliApp.Ok;
         });
@@ -83,6 +83,8 @@ public static class ReportCommand
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(CliConfiguration.Root)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Warehouse:Path"] = db, ["Warehouse:ReadOnly"] = readOnly ? "true" : null });
+        // The CLI's clock: the default week and the ledger's times are "now" in Schedule:TimeZone.
+        builder.Services.AddSingleton(CliClock.Time);
         builder.AddWarehouse();
         builder.AddReports();
         var provider = builder.Services.BuildServiceProvider();
