@@ -5,30 +5,62 @@ using Microsoft.ML.Trainers.LightGbm;
 
 namespace Kepegawaian.Analytics.Performance;
 
-public sealed record UnitForecast(string KodeUnit, string Periode, double Forecast, double Lower, double Upper, double MaeModel, double MaeNaive);
+/// <summary>What produced a published forecast (mart column <c>metode</c>).</summary>
+public static class ForecastMethod
+{
+    public const string Model = "model";
+    public const string LinearTrend = "tren_linear";
+    public const string LastValue = "nilai_terakhir";
+    public static readonly IReadOnlyList<string> All = [Model, LinearTrend, LastValue];
+}
 
 /// <summary>
-/// The city's forecast at the level the report plots: the employee-weighted mean of the units' nilai_skp.
-/// The band comes from the city series' own backtest errors (<c>Origins</c> held-out origins of that
-/// horizon), not from unit bands. Lower/Upper are null with fewer than two errors.
+/// One unit's forecast for one quarter. <see cref="Method"/> is what was shown (chosen on the selection origins);
+/// the three MAEs are that horizon's held-out MAEs of every method (origins not used to choose); Employees is the
+/// unit's size at the last observed quarter, which scales the band.
 /// </summary>
-public sealed record CityForecast(string Periode, double Forecast, double? Lower, double? Upper, double? MaeModel, double? MaeNaive, int Origins);
+public sealed record UnitForecast(string KodeUnit, string Periode, double Forecast, double Lower, double Upper, string Method,
+    double? MaeModel, double MaeNaive, double MaeLinear, long Employees);
+
+/// <summary>
+/// The city's forecast at the level the report plots: the employee-weighted mean of the units' nilai_skp, by the
+/// method chosen for the city series on the selection origins. The band is ± t(n) × RMSE of that method's
+/// n held-out errors of the city series (not unit bands); Lower/Upper are null with fewer than two errors.
+/// </summary>
+public sealed record CityForecast(string Periode, double Forecast, double? Lower, double? Upper, double? MaeModel, double? MaeNaive,
+    int Origins, string Method, double? MaeLinear);
 
 /// <summary>
 /// Next-two-quarter forecast of each unit's mean performance (ML.NET TimeSeries is not available here):
 /// one LightGbm regression per horizon h ∈ {1, 2}, pooled over units, predicting the change from the last
-/// known value y_o to y_{o+h} from lag changes (y_o − y_{o−1}, y_o − y_{o−2}, y_o − y_{o−3}), the level
-/// relative to the unit's own past mean, and the target quarter of the year (seasonality).
-/// Rolling-origin backtest over the last <see cref="BacktestOrigins"/> origins (o = last − 5 … last − 1;
-/// horizon 2 has one fewer) gives each unit's MAE beside the
-/// naive last-value forecast; a unit's forecast is kept only where the model's MAE is lower. The interval is
-/// forecast ± 1.96 · RMSE of the pooled backtest errors of that horizon (approximate 95 %).
+/// known value y_o to y_{o+h} from lag changes, the level relative to the unit's past mean and the target quarter.
+/// Two baselines: last value, and an OLS line through the unit's last <see cref="TrendWindow"/> quarters.
+/// <para>
+/// Rolling-origin backtest by target quarter: the <see cref="SelectionTargets"/> earlier targets choose a unit's
+/// method (the model only where its MAE over both horizons is below both baselines', else the better baseline);
+/// the <see cref="EvaluationTargets"/> latest targets are held out from that choice and give the MAEs published and
+/// the band. The band is split-conformal with size scaling: held-out errors of the shown method times √n (n =
+/// employees at the origin, so errors of a unit mean of n people are on one scale), the
+/// <see cref="Coverage"/> empirical quantile of their absolute values within the unit's size class (terciles of
+/// unit size), divided by √n of the unit.
+/// </para>
+/// Units with fewer than <see cref="KinerjaOptions.MinEmployeesForForecast"/> employees in their last quarter get
+/// no forecast (small-cell rule); they still count in the model's training data and the city series.
 /// </summary>
 public static class KinerjaForecaster
 {
-    /// <summary>Origins of the rolling backtest for horizon 1 (horizon 2 uses the four whose target is observed).</summary>
-    public const int BacktestOrigins = 5;
+    public const int SelectionTargets = 4;
+    public const int EvaluationTargets = 4;
+    /// <summary>Target quarters of the rolling backtest (per horizon): selection then held-out evaluation.</summary>
+    public const int BacktestOrigins = SelectionTargets + EvaluationTargets;
+    /// <summary>Nominal coverage of the unit and city bands.</summary>
+    public const double Coverage = 0.90;
+    /// <summary>Quarters (up to the origin) the linear-trend baseline is fitted on; at least four needed.</summary>
+    public const int TrendWindow = 8;
+    /// <summary>Fewest units per size class of the band (each gives ≤ 4 held-out errors per horizon).</summary>
+    public const int MinUnitsPerSizeClass = 10;
     private const int Lags = 4;
+    private static readonly int[] Horizons = [1, 2];
 
     private sealed class Row
     {
@@ -48,6 +80,9 @@ public static class KinerjaForecaster
         [ColumnName("Score")] public float Score { get; set; }
     }
 
+    /// <summary>One backtest error: method, horizon, held out or selection, error (forecast − actual), employees at origin.</summary>
+    private readonly record struct BacktestError(string Method, int H, int Target, bool HeldOut, double Error, long N);
+
     public static IReadOnlyList<UnitForecast> Forecast(IReadOnlyList<UnitSeries> series, KinerjaOptions options) =>
         ForecastAll(series, options).Units;
 
@@ -56,60 +91,133 @@ public static class KinerjaForecaster
         var usable = series.Where(s => s.Points.Count >= options.MinQuartersForForecast).ToList();
         if (usable.Count == 0) return ([], []);
         var maps = usable.ToDictionary(s => s.KodeUnit, s => s.Points.ToDictionary(p => p.Index, p => p.Value));
+        var sizes = usable.ToDictionary(s => s.KodeUnit, s => s.Points.ToDictionary(p => p.Index, p => p.N));
         var lastIndex = usable.Max(s => s.Points[^1].Index);
         var ml = new MLContext(seed: options.Seed);
-
-        var errors = usable.ToDictionary(s => s.KodeUnit, _ => (Model: new List<double>(), Naive: new List<double>()));
-        var residuals = new Dictionary<int, List<double>> { [1] = [], [2] = [] };
         var city = CitySeries(series);
-        var cityErrors = new Dictionary<int, (List<double> Model, List<double> Naive)> { [1] = ([], []), [2] = ([], []) };
-        for (var origin = lastIndex - BacktestOrigins; origin <= lastIndex - 1; origin++)
-            foreach (var h in new[] { 1, 2 })
+
+        var errors = usable.ToDictionary(s => s.KodeUnit, _ => new List<BacktestError>());
+        var cityErrors = new List<BacktestError>();
+        foreach (var h in Horizons)
+            for (var target = lastIndex - BacktestOrigins + 1; target <= lastIndex; target++)
             {
-                if (origin + h > lastIndex) continue;
+                var origin = target - h;
+                var heldOut = target > lastIndex - EvaluationTargets;
                 var model = Train(ml, maps, h, maxTarget: origin, options.Seed);
-                if (model is null) continue;
                 foreach (var (unit, values) in maps)
-                {
-                    if (!values.TryGetValue(origin + h, out var actual) || Features(values, origin, h, 0) is not { } row) continue;
-                    var predicted = values[origin] + model.Predict(row).Score;
-                    errors[unit].Model.Add(Math.Abs(predicted - actual));
-                    errors[unit].Naive.Add(Math.Abs(values[origin] - actual));
-                    residuals[h].Add(predicted - actual);
-                }
-                if (city.TryGetValue(origin + h, out var cityActual) && Features(city, origin, h, 0) is { } cityRow)
-                {
-                    cityErrors[h].Model.Add(city[origin] + model.Predict(cityRow).Score - cityActual);
-                    cityErrors[h].Naive.Add(city[origin] - cityActual);
-                }
+                    if (values.TryGetValue(target, out var actual) && Predict(model, values, origin, h) is { } p)
+                        errors[unit].AddRange(p.Select(kv => new BacktestError(kv.Key, h, target, heldOut, kv.Value - actual, sizes[unit][origin])));
+                if (city.TryGetValue(target, out var cityActual) && Predict(model, city, origin, h) is { } cp)
+                    cityErrors.AddRange(cp.Select(kv => new BacktestError(kv.Key, h, target, heldOut, kv.Value - cityActual, 0)));
             }
 
-        var result = new List<UnitForecast>();
+        var finals = Horizons.ToDictionary(h => h, h => Train(ml, maps, h, maxTarget: lastIndex, options.Seed));
         var cityResult = new List<CityForecast>();
-        foreach (var h in new[] { 1, 2 })
-        {
-            var model = Train(ml, maps, h, maxTarget: lastIndex, options.Seed);
-            if (model is not null && city.ContainsKey(lastIndex) && Features(city, lastIndex, h, 0) is { } cityRow)
+        if (Choose(cityErrors) is { } cityMethod)
+            foreach (var h in Horizons)
             {
-                var f = city[lastIndex] + model.Predict(cityRow).Score;
-                var (m, n) = cityErrors[h];
+                if (Predict(finals[h], city, lastIndex, h)?.GetValueOrDefault(cityMethod) is not { } f) continue;
+                var held = cityErrors.Where(e => e.H == h && e.HeldOut && e.Method == cityMethod).Select(e => e.Error).ToList();
                 // t quantile with as many degrees of freedom as held-out errors: few origins, wide band.
-                var half = m.Count >= 2 ? StudentT.InvCDF(0, 1, m.Count, 0.975) * Math.Sqrt(m.Average(e => e * e)) : (double?)null;
+                var half = held.Count >= 2 ? StudentT.InvCDF(0, 1, held.Count, 0.5 + Coverage / 2) * Math.Sqrt(held.Average(e => e * e)) : (double?)null;
                 cityResult.Add(new CityForecast(Name(lastIndex + h), f, f - half, f + half,
-                    m.Count > 0 ? m.Average(Math.Abs) : null, n.Count > 0 ? n.Average(Math.Abs) : null, m.Count));
+                    HeldOutMae(cityErrors, h, ForecastMethod.Model), HeldOutMae(cityErrors, h, ForecastMethod.LastValue), held.Count,
+                    cityMethod, HeldOutMae(cityErrors, h, ForecastMethod.LinearTrend)));
             }
-            if (model is null || residuals[h].Count == 0) continue;
-            var rmse = Math.Sqrt(residuals[h].Average(e => e * e));
-            foreach (var (unit, values) in maps)
+
+        // Units shown: big enough in their last quarter and with a method chosen on the selection origins.
+        var shown = usable
+            .Where(s => s.Points[^1].Index == lastIndex && s.Points[^1].N >= options.MinEmployeesForForecast)
+            .Select(s => (s.KodeUnit, Method: Choose(errors[s.KodeUnit]), N: s.Points[^1].N))
+            .Where(x => x.Method is not null).ToList();
+        // Size classes (terciles of the shown units' sizes): √n scaling alone under-covers large units, whose means
+        // also move with shared shocks, so each class gets its own quantile of the standardised errors.
+        var cuts = SizeCuts(shown.Select(x => x.N).ToList());
+        int SizeClass(long n) => cuts.Count(c => n >= c);
+        var result = new List<UnitForecast>();
+        foreach (var h in Horizons)
+        {
+            var scale = ForecastMethod.All.ToDictionary(m => m, m => Enumerable.Range(0, cuts.Count + 1).ToDictionary(k => k, k => ConformalQuantile(shown
+                .Where(x => SizeClass(x.N) == k).SelectMany(x => errors[x.KodeUnit]).Where(e => e.H == h && e.HeldOut && e.Method == m)
+                .Select(e => Math.Abs(e.Error) * Math.Sqrt(e.N)).ToList(), Coverage)));
+            foreach (var (unit, method, n) in shown)
             {
-                var (m, n) = errors[unit];
-                if (m.Count == 0 || m.Average() >= n.Average()) continue;   // shown only where it beats the naive forecast
-                if (!values.ContainsKey(lastIndex) || Features(values, lastIndex, h, 0) is not { } row) continue;
-                var f = values[lastIndex] + model.Predict(row).Score;
-                result.Add(new UnitForecast(unit, Name(lastIndex + h), f, f - 1.96 * rmse, f + 1.96 * rmse, m.Average(), n.Average()));
+                var e = errors[unit];
+                if (scale[method!][SizeClass(n)] is not { } q || Predict(finals[h], maps[unit], lastIndex, h)?.GetValueOrDefault(method!) is not { } f) continue;
+                if (HeldOutMae(e, h, ForecastMethod.LastValue) is not { } naive || HeldOutMae(e, h, ForecastMethod.LinearTrend) is not { } linear) continue;
+                var half = q / Math.Sqrt(n);
+                result.Add(new UnitForecast(unit, Name(lastIndex + h), f, f - half, f + half, method!, HeldOutMae(e, h, ForecastMethod.Model), naive, linear, n));
             }
         }
         return (result.OrderBy(r => r.KodeUnit, StringComparer.Ordinal).ThenBy(r => r.Periode, StringComparer.Ordinal).ToList(), cityResult);
+    }
+
+    /// <summary>
+    /// The method for a series from its selection-origin errors (both horizons): the model only when its MAE is below
+    /// both baselines' on the same targets, else the better baseline (last value on a tie: the simpler one).
+    /// Null without any selection target.
+    /// </summary>
+    private static string? Choose(IReadOnlyList<BacktestError> errors)
+    {
+        var selection = errors.Where(e => !e.HeldOut).ToList();
+        if (selection.Count == 0) return null;
+        double Mae(string m, ISet<(int, int)> on) => selection.Where(e => e.Method == m && on.Contains((e.H, e.Target))).Average(e => Math.Abs(e.Error));
+        var all = selection.Select(e => (e.H, e.Target)).ToHashSet();
+        var baseline = Mae(ForecastMethod.LinearTrend, all) < Mae(ForecastMethod.LastValue, all) ? ForecastMethod.LinearTrend : ForecastMethod.LastValue;
+        // The model competes on the targets it could forecast (early origins may have too little training data).
+        var withModel = selection.Where(e => e.Method == ForecastMethod.Model).Select(e => (e.H, e.Target)).ToHashSet();
+        return withModel.Count > 0 && Mae(ForecastMethod.Model, withModel) < Math.Min(Mae(ForecastMethod.LinearTrend, withModel), Mae(ForecastMethod.LastValue, withModel))
+            ? ForecastMethod.Model : baseline;
+    }
+
+    /// <summary>
+    /// Lower bounds of the 2nd and 3rd size class (terciles of the units' sizes); fewer classes when a class would
+    /// hold fewer than <see cref="MinUnitsPerSizeClass"/> units (its quantile would rest on too few errors).
+    /// </summary>
+    private static List<long> SizeCuts(List<long> sizes)
+    {
+        var sorted = sizes.Order().ToList();
+        for (var classes = 3; classes > 1; classes--)
+        {
+            var cuts = Enumerable.Range(1, classes - 1).Select(k => sorted[k * sorted.Count / classes]).Distinct().ToList();
+            var counts = Enumerable.Range(0, cuts.Count + 1).Select(k => sorted.Count(n => cuts.Count(c => n >= c) == k)).ToList();
+            if (cuts.Count == classes - 1 && counts.All(c => c >= MinUnitsPerSizeClass)) return cuts;
+        }
+        return [];
+    }
+
+    private static double? HeldOutMae(IReadOnlyList<BacktestError> errors, int h, string method)
+    {
+        var held = errors.Where(e => e.H == h && e.HeldOut && e.Method == method).ToList();
+        return held.Count == 0 ? null : held.Average(e => Math.Abs(e.Error));
+    }
+
+    /// <summary>Split-conformal quantile: the ⌈(m + 1)·level⌉-th smallest of m scores; null when m is too small for it.</summary>
+    public static double? ConformalQuantile(IReadOnlyList<double> scores, double level)
+    {
+        var k = (int)Math.Ceiling((scores.Count + 1) * level);
+        return k > scores.Count || k < 1 ? null : scores.Order().ElementAt(k - 1);
+    }
+
+    /// <summary>
+    /// Forecasts of y_{o+h} from values up to origin o by every method that can make one (the baselines need the
+    /// last value and four of the last <see cref="TrendWindow"/> quarters); null when the baselines cannot.
+    /// </summary>
+    private static Dictionary<string, double>? Predict(PredictionEngine<Row, Prediction>? model, Dictionary<int, double> values, int origin, int h)
+    {
+        if (!values.TryGetValue(origin, out var last)) return null;
+        var window = values.Where(kv => kv.Key <= origin && kv.Key > origin - TrendWindow).ToList();
+        if (window.Count < 4) return null;
+        var xm = window.Average(kv => kv.Key);
+        var ym = window.Average(kv => kv.Value);
+        var slope = window.Sum(kv => (kv.Key - xm) * (kv.Value - ym)) / window.Sum(kv => (kv.Key - xm) * (kv.Key - xm));
+        var result = new Dictionary<string, double>
+        {
+            [ForecastMethod.LastValue] = last,
+            [ForecastMethod.LinearTrend] = ym + slope * (origin + h - xm),
+        };
+        if (model is not null && Features(values, origin, h, 0) is { } row) result[ForecastMethod.Model] = last + model.Predict(row).Score;
+        return result;
     }
 
     /// <summary>

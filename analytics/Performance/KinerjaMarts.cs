@@ -12,6 +12,9 @@ public sealed class KinerjaOptions
     /// <summary>Fewest past quarters per unit before a forecast is attempted.</summary>
     public int MinQuartersForForecast { get; set; } = 8;
 
+    /// <summary>Fewest employees in a unit's last quarter for its forecast to be published (small-cell rule, as Reports:MinCellSize).</summary>
+    public int MinEmployeesForForecast { get; set; } = 5;
+
     public int Seed { get; set; } = 20260101;
 }
 
@@ -33,9 +36,9 @@ public static class KinerjaMarts
         cancellationToken.ThrowIfCancellationRequested();
         var (units, city) = KinerjaForecaster.ForecastAll(series, options);
         MartWriter.Append(connection, "mart_kinerja_forecast", units.Select(f =>
-            new object?[] { f.KodeUnit, f.Periode, f.Forecast, f.Lower, f.Upper, f.MaeModel, f.MaeNaive }));
+            new object?[] { f.KodeUnit, f.Periode, f.Forecast, f.Lower, f.Upper, f.MaeModel, f.MaeNaive, f.Method, f.MaeLinear, f.Employees }));
         MartWriter.Append(connection, "mart_kinerja_forecast_kota", city.Select(f =>
-            new object?[] { f.Periode, f.Forecast, f.Lower, f.Upper, f.MaeModel, f.MaeNaive, f.Origins }));
+            new object?[] { f.Periode, f.Forecast, f.Lower, f.Upper, f.MaeModel, f.MaeNaive, f.Origins, f.Method, f.MaeLinear }));
         cancellationToken.ThrowIfCancellationRequested();
         MartWriter.Append(connection, "mart_kinerja_pendorong", KinerjaDrivers.Rank(connection, options).Select(d =>
             new object?[] { d.Rank, d.Feature, d.MaeIncrease, d.MaeIncreaseSd, d.MaeModel, d.MaeBaseline }));

@@ -13,7 +13,8 @@ public sealed record KinerjaRincianRow(string KodeUnit, string Periode, string D
 public sealed record KinerjaTrenRow(string KodeUnit, string? NamaUnit, string Ukuran, int NPeriode, string? PeriodeAwal, string? PeriodeAkhir,
     double? Slope, double? CiLow, double? CiHigh, double? PValue, bool Menurun, string Status);
 
-public sealed record KinerjaForecastRow(string KodeUnit, string Periode, double? Forecast, double? Lower, double? Upper, double? MaeModel, double? MaeNaive);
+public sealed record KinerjaForecastRow(string KodeUnit, string Periode, double? Forecast, double? Lower, double? Upper, string? Metode,
+    double? MaeModel, double? MaeNaive, double? MaeTren, long? NPegawai);
 
 public sealed record KinerjaDriverRow(int Peringkat, string Fitur, double? KenaikanMae, double? KenaikanMaeSd, double? MaeModel, double? MaeBaseline);
 
@@ -56,8 +57,9 @@ public static class KinerjaQueries
             ("unit", kodeUnit));
 
     public static IReadOnlyList<KinerjaForecastRow> Forecasts(DuckDBConnection c, string? kodeUnit = null) =>
-        MartReader.Read(c, "SELECT kode_unit, periode, forecast, lower, upper, mae_model, mae_naive FROM mart_kinerja_forecast WHERE ($unit IS NULL OR kode_unit = $unit) ORDER BY kode_unit, periode",
-            r => new KinerjaForecastRow(r.GetString(0), r.GetString(1), r.NullableDouble(2), r.NullableDouble(3), r.NullableDouble(4), r.NullableDouble(5), r.NullableDouble(6)),
+        MartReader.Read(c, "SELECT kode_unit, periode, forecast, lower, upper, metode, mae_model, mae_naive, mae_tren, n_pegawai FROM mart_kinerja_forecast WHERE ($unit IS NULL OR kode_unit = $unit) ORDER BY kode_unit, periode",
+            r => new KinerjaForecastRow(r.GetString(0), r.GetString(1), r.NullableDouble(2), r.NullableDouble(3), r.NullableDouble(4), r.IsDBNull(5) ? null : r.GetString(5),
+                r.NullableDouble(6), r.NullableDouble(7), r.NullableDouble(8), r.IsDBNull(9) ? null : Convert.ToInt64(r.GetValue(9))),
             ("unit", kodeUnit));
 
     public static IReadOnlyList<KinerjaDriverRow> Drivers(DuckDBConnection c) =>

@@ -122,9 +122,12 @@ public sealed class ChartFactory(ReportText text)
         return BottomLegend(plot, bottom: 110);
     }
 
-    /// <summary>Observed mean performance and the forecast with its band.</summary>
+    /// <summary>
+    /// Observed mean performance and the forecast with its band; <paramref name="method"/> (mart column metode) is named in
+    /// the legend so a baseline shown because the model did not beat it is not read as the model.
+    /// </summary>
     public Plot PerformanceTrend(IReadOnlyList<string> periods, IReadOnlyList<double?> observed,
-        IReadOnlyList<(int Index, double Forecast, double Lower, double Upper)> forecast, string scope)
+        IReadOnlyList<(int Index, double Forecast, double Lower, double Upper)> forecast, string scope, string? method = null)
     {
         var plot = NewPlot(text.T($"Tren kinerja dan prakiraan — {scope}", $"Performance trend and forecast — {scope}"), text);
         if (forecast.Count > 0)
@@ -132,10 +135,15 @@ public sealed class ChartFactory(ReportText text)
             var band = plot.Add.FillY(forecast.Select(f => (double)f.Index).ToArray(), forecast.Select(f => f.Lower).ToArray(), forecast.Select(f => f.Upper).ToArray());
             band.FillColor = GradeB.WithAlpha(.18);
             band.LineColor = Colors.Transparent;
-            band.LegendText = text.T("rentang prakiraan", "forecast interval");
+            band.LegendText = text.T("rentang prakiraan 90 %", "90 % forecast interval");
             var fl = plot.Add.Scatter(forecast.Select(f => (double)f.Index).ToArray(), forecast.Select(f => f.Forecast).ToArray(), GradeB);
             fl.LinePattern = LinePattern.Dashed;
-            fl.LegendText = text.T("prakiraan", "forecast");
+            fl.LegendText = method switch
+            {
+                "tren_linear" => text.T("prakiraan: tren linear (model tidak lebih baik)", "forecast: linear trend (model not better)"),
+                "nilai_terakhir" => text.T("prakiraan: nilai terakhir (model tidak lebih baik)", "forecast: last value (model not better)"),
+                _ => text.T("prakiraan", "forecast"),
+            };
         }
         var pts = observed.Select((v, i) => (i, v)).Where(p => p.v is not null).ToList();
         var ob = plot.Add.Scatter(pts.Select(p => (double)p.i).ToArray(), pts.Select(p => p.v!.Value).ToArray(), Neutral);

@@ -124,15 +124,15 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         }).ToList();
         // The city plots its own (employee-weighted) forecast, never an average of unit forecasts (issue 11.3).
         var fc = (f.Unit is null
-                ? data.KinerjaForecastKota.Select(x => (x.Periode, x.Forecast, Lower: x.Lower ?? x.Forecast, Upper: x.Upper ?? x.Forecast))
-                : data.KinerjaForecast.Where(x => x.KodeUnit == f.Unit).Select(x => (x.Periode, x.Forecast, Lower: x.Lower ?? x.Forecast, Upper: x.Upper ?? x.Forecast)))
+                ? data.KinerjaForecastKota.Select(x => (x.Periode, x.Forecast, Lower: x.Lower ?? x.Forecast, Upper: x.Upper ?? x.Forecast, x.Metode))
+                : data.KinerjaForecast.Where(x => x.KodeUnit == f.Unit).Select(x => (x.Periode, x.Forecast, Lower: x.Lower ?? x.Forecast, Upper: x.Upper ?? x.Forecast, x.Metode)))
             .Where(x => !periods.Contains(x.Periode)).OrderBy(x => StartOf(x.Periode)).Take(4).ToList();
         var all = periods.Concat(fc.Select(x => x.Periode)).ToList();
         if (all.Count == 0) return charts.Empty(text.T("Tren kinerja", "Performance trend"));
         var band = fc.Select(x => (all.IndexOf(x.Periode), x.Forecast, x.Lower, x.Upper)).ToList();
         if (band.Count > 0 && observed.Count > 0 && observed[^1] is { } last) band.Insert(0, (periods.Count - 1, last, last, last));
         return charts.PerformanceTrend(all, observed.Concat(fc.Select(_ => (double?)null)).ToList(), band,
-            f.Unit is null ? text.T("rata-rata kota", "city average") : data.UnitName(f.Unit));
+            f.Unit is null ? text.T("rata-rata kota", "city average") : data.UnitName(f.Unit), fc.FirstOrDefault().Metode);
     }
 
     // ---------------------------------------------------------------- 20 JP

@@ -37,10 +37,11 @@ public sealed record KinerjaUnitRow(
 public sealed record KinerjaTrenRow(string KodeUnit, double Slope, double? CiLow, double? CiHigh, bool Menurun);
 
 public sealed record KinerjaForecastRow(
-    string KodeUnit, string Periode, double Forecast, double? Lower, double? Upper, double? MaeModel, double? MaeNaive);
+    string KodeUnit, string Periode, double Forecast, double? Lower, double? Upper, double? MaeModel, double? MaeNaive, string? Metode = null);
 
 /// <summary>The city's forecast at the level the report plots (employee-weighted), band from the city's own backtest errors.</summary>
-public sealed record KinerjaForecastKotaRow(string Periode, double Forecast, double? Lower, double? Upper, long Origins);
+/// Metode: model | tren_linear | nilai_terakhir — what the forecast is (chosen on earlier backtest origins).
+public sealed record KinerjaForecastKotaRow(string Periode, double Forecast, double? Lower, double? Upper, long Origins, string? Metode = null);
 
 /// <summary>Leave requests due (≥ N working days old) and still undecided at the reference instant; 'KOTA' = city.</summary>
 public sealed record CutiTertundaRow(string KodeUnit, DateTime WaktuAcuan, long NJatuhTempo, long NTertunda);

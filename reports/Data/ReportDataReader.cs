@@ -44,7 +44,7 @@ public sealed class ReportDataReader(WarehouseDatabase database)
                 Str(r, "kode_unit"), Double(r, "slope"), OptDouble(r, "ci_low"), OptDouble(r, "ci_high"), OptBool(r, "menurun") ?? false)),
             Query(c, tables, "mart_kinerja_forecast", r => new KinerjaForecastRow(
                 Str(r, "kode_unit"), Str(r, "periode"), Double(r, "forecast"), OptDouble(r, "lower"), OptDouble(r, "upper"),
-                OptDouble(r, "mae_model"), OptDouble(r, "mae_naive"))),
+                OptDouble(r, "mae_model"), OptDouble(r, "mae_naive"), OptStr(r, "metode"))),
             Query(c, tables, "mart_diklat_dampak", r => new DiklatDampakRow(
                 Str(r, "kelompok"), Str(r, "jenis_kelompok"), Str(r, "status"), OptDouble(r, "att"), OptDouble(r, "ci_low"),
                 OptDouble(r, "ci_high"), OptDouble(r, "p_value"), OptLong(r, "n_treated") ?? 0, OptLong(r, "n_control") ?? 0,
@@ -60,7 +60,7 @@ public sealed class ReportDataReader(WarehouseDatabase database)
         {
             MartsWarning = tables.Contains("etl_file") ? MartFreshness.Check(c).Warning : null,
             KinerjaForecastKota = Query(c, tables, "mart_kinerja_forecast_kota", r => new KinerjaForecastKotaRow(
-                Str(r, "periode"), Double(r, "forecast"), OptDouble(r, "lower"), OptDouble(r, "upper"), Long(r, "n_origin"))),
+                Str(r, "periode"), Double(r, "forecast"), OptDouble(r, "lower"), OptDouble(r, "upper"), Long(r, "n_origin"), OptStr(r, "metode"))),
             CutiTertunda = Query(c, tables, "mart_cuti_tertunda", r => new CutiTertundaRow(
                 Str(r, "kode_unit"), Value(r, "waktu_acuan") is DateTime t ? t : DateTime.MinValue, Long(r, "n_jatuh_tempo"), Long(r, "n_tertunda"))),
         };

@@ -157,7 +157,7 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
             forecast.Insert(0, (periods.Count - 1, last, last, last)); // join the band to the last observation
         if (allPeriods.Count > 0)
             chartList.Add(new ReportChart("kinerja_tren", text.T("Tren kinerja", "Performance trend"),
-                charts.PerformanceTrend(allPeriods, observed.Concat(fc.Select(_ => (double?)null)).ToList(), forecast, text.T("rata-rata kota", "city average"))));
+                charts.PerformanceTrend(allPeriods, observed.Concat(fc.Select(_ => (double?)null)).ToList(), forecast, text.T("rata-rata kota", "city average"), fc.FirstOrDefault()?.Metode)));
 
         var latest = periods.LastOrDefault();
         var table = new ReportTable("kinerja_unit", text.T($"Kinerja per unit, {text.Period(latest)} (terendah lebih dulu)", $"Performance by unit, {text.Period(latest)} (lowest first)"),

@@ -1,2 +1,2 @@
-SELECT periode, forecast, lower, upper, n_origin
+SELECT periode, forecast, lower, upper, n_origin, metode
 FROM mart_kinerja_forecast_kota

@@ -46,9 +46,10 @@ CREATE TABLE mart_kinerja_tren (
     kode_unit VARCHAR, slope DOUBLE, ci_low DOUBLE, ci_high DOUBLE, menurun BOOLEAN);
 CREATE TABLE mart_kinerja_forecast (
     kode_unit VARCHAR, periode VARCHAR, forecast DOUBLE, lower DOUBLE, upper DOUBLE,
-    mae_model DOUBLE, mae_naive DOUBLE);
+    mae_model DOUBLE, mae_naive DOUBLE, metode VARCHAR, mae_tren DOUBLE, n_pegawai BIGINT);
 CREATE TABLE mart_kinerja_forecast_kota (
-    periode VARCHAR, forecast DOUBLE, lower DOUBLE, upper DOUBLE, mae_model DOUBLE, mae_naive DOUBLE, n_origin INTEGER);
+    periode VARCHAR, forecast DOUBLE, lower DOUBLE, upper DOUBLE, mae_model DOUBLE, mae_naive DOUBLE, n_origin INTEGER,
+    metode VARCHAR, mae_tren DOUBLE);
 CREATE TABLE mart_diklat_dampak (
     kelompok VARCHAR, jenis_kelompok VARCHAR, status VARCHAR, att DOUBLE, ci_low DOUBLE,
     ci_high DOUBLE, p_value DOUBLE, n_treated BIGINT, n_control BIGINT, max_smd DOUBLE,

@@ -37,13 +37,13 @@ INSERT INTO mart_kinerja_unit VALUES
   ('U02', 'Kecamatan Ilir Barat I', '2026-Q3', 3, 70.0, 3.0, 0, 1, 2, 0, 0);
 INSERT INTO mart_kinerja_tren VALUES ('U02', -1.5, -2.5, -0.5, true), ('U01', 0.5, -0.2, 1.2, false);
 INSERT INTO mart_kinerja_forecast VALUES
-  ('U01', '2026-Q4', 81.0, 78.0, 84.0, 1.1, 1.6),
-  ('U01', '2027-Q1', 82.0, 77.0, 87.0, 1.1, 1.6);
+  ('U01', '2026-Q4', 81.0, 78.0, 84.0, 1.1, 1.6, 'model', 1.3, 40),
+  ('U01', '2027-Q1', 82.0, 77.0, 87.0, 1.1, 1.6, 'model', 1.3, 40);
 
 -- The city's own forecast (weighted like the observed city mean); unit forecasts are not averaged.
 INSERT INTO mart_kinerja_forecast_kota VALUES
-  ('2026-Q4', 80.6, 79.1, 82.1, 0.6, 0.9, 5),
-  ('2027-Q1', 81.0, 78.9, 83.1, 0.8, 1.1, 4);
+  ('2026-Q4', 80.6, 79.1, 82.1, 0.6, 0.9, 4, 'tren_linear', 0.5),
+  ('2027-Q1', 81.0, 78.9, 83.1, 0.8, 1.1, 4, 'tren_linear', 0.7);
 
 INSERT INTO mart_diklat_dampak VALUES
   ('teknis', 'jenis_pelatihan', 'estimated', 2.5, 1.0, 4.0, 0.001, 30, 60, 0.08, 0.45, 0.6, 'clean', 4.2, 12.5, 0.002),
