@@ -68,6 +68,26 @@ public sealed class ReportText
     /// <summary>The label of a period string; text that is not a period is returned unchanged.</summary>
     public string Period(string? periode) => Periode.TryParse(periode, out var p) ? Period(p) : periode ?? "";
 
+    /// <summary>
+    /// A period as shown in a report for a week ending (exclusive) at <paramref name="reportEnd"/>: a period that has not
+    /// ended by then is partial and says so, with the last day of data it holds — "Triwulan IV 2026 (berjalan, data s.d.
+    /// 29 November 2026)" — or just "(berjalan)" when that day is not known.
+    /// </summary>
+    public string Period(string? periode, DateOnly reportEnd, DateOnly? dataThrough) =>
+        Period(periode) + (Periode.TryParse(periode, out var p) && p.End > reportEnd ? Running(p, dataThrough) : "");
+
+    private string Running(Periode p, DateOnly? dataThrough) =>
+        dataThrough is { } d && d >= p.Start
+            ? T($" (berjalan, data s.d. {Date(d < p.End ? d : p.End.AddDays(-1))})", $" (running, data to {Date(d < p.End ? d : p.End.AddDays(-1))})")
+            : T(" (berjalan)", " (running)");
+
+    /// <summary>
+    /// The footnote of an indicative grade (IkmScale.Indicative), shown once per output wherever a grade carries the mark.
+    /// </summary>
+    public string IndicativeNote() => T(
+        "* Mutu indikatif: jumlah responden di bawah sampel minimum menurut tabel Krejcie & Morgan (1970) yang dirujuk PermenPANRB 14/2017; minimum bergantung pada jumlah penduduk yang dilayani (mis. 370 responden untuk 10.000 penduduk). Bila sampel triwulan terlalu kecil tetapi sampel tahunan cukup, mutu tahunan yang dipakai.",
+        "* Indicative grade: fewer respondents than the minimum sample of the Krejcie & Morgan (1970) table referred to by PermenPANRB 14/2017; the minimum depends on the population served (e.g. 370 respondents for 10,000 people). Where a quarter's sample is too small but the year's suffices, the annual grade is used.");
+
     /// <summary>"23–29 November 2026", "30 November–6 Desember 2026", "29 Desember 2025–4 Januari 2026".</summary>
     public string DateRange(DateOnly first, DateOnly last) =>
         first.Year != last.Year ? $"{Date(first)}–{Date(last)}"

@@ -25,6 +25,8 @@ public static class IkmAlerts
 
     private sealed record Tested(IkmTrend Row, TrendFit? Fit, int Quarters, string? First)
     {
+        /// <summary>Whether this quarter's and the previous quarter's grades are indicative (sample below Krejcie–Morgan).</summary>
+        public (bool Now, bool Before) Indicative { get; init; }
         public double? Q { get; set; }
         public int Family { get; set; }
     }
@@ -49,7 +51,11 @@ public static class IkmAlerts
                 var points = used.Count >= minimum ? Points(used, end) : null;
                 var fit = points is null ? null : IkmDeclineTest.Fit(points);
                 if (trendIndex.TryGetValue((cur.Level, cur.KodeUnit, cur.Periode), out var row))
-                    tested.Add(new Tested(row, fit, used.Count, used[0].Periode));
+                {
+                    var previous = series.FirstOrDefault(r => r.PeriodeMulai == cur.PeriodeMulai.AddMonths(-3));
+                    tested.Add(new Tested(row, fit, used.Count, used[0].Periode)
+                        { Indicative = (IkmScale.Indicative(cur.SampelCukup), IkmScale.Indicative(previous?.SampelCukup)) });
+                }
             }
         }
 
@@ -120,7 +126,7 @@ public static class IkmAlerts
         var t = x.Row;
         var f = x.Fit!;
         var parts = new List<string>();
-        if (FellGrade(t)) parts.Add(GradeText(t));
+        if (FellGrade(t)) parts.Add(GradeText(x));
         var tested = t.Level == IkmLevel.Kecamatan ? "wilayah kecamatan" : "unit";
         parts.Add($"IKM turun rata-rata {N2(-f.Slope)} poin per triwulan selama {x.Quarters} triwulan ({x.First} s.d. {t.Periode}; " +
                   $"IK 95% {N2(f.CiLow)} s.d. {N2(f.CiHigh)}), {P("q", x.Q!.Value)} setelah koreksi FDR atas {x.Family} {tested} yang diuji: " +
@@ -132,7 +138,7 @@ public static class IkmAlerts
     {
         var t = x.Row;
         var seen = new List<string>();
-        if (FellGrade(t)) seen.Add(GradeText(t));
+        if (FellGrade(t)) seen.Add(GradeText(x));
         if (FellOneQuarter(t))
             seen.Add($"IKM turun {N2((double)-t.Selisih!.Value)} poin dari triwulan sebelumnya ({N2((double)t.IkmSebelumnya!.Value)} → {N2((double)t.Ikm!.Value)})");
         if (x.Fit is { } f)
@@ -144,8 +150,15 @@ public static class IkmAlerts
         return string.Join("; ", seen) + $", tetapi baru {x.Quarters} triwulan berdata (perlu {minimum}) sehingga tren belum dapat diuji: tidak terkonfirmasi.";
     }
 
-    private static string GradeText(IkmTrend t) =>
-        $"Mutu turun dari {t.MutuSebelumnya} ({IkmScale.GradeOf(t.MutuSebelumnya)!.Kinerja}) ke {t.Mutu} ({IkmScale.GradeOf(t.Mutu)!.Kinerja})";
+    // A grade from a sample below the Krejcie–Morgan minimum is marked, as everywhere else (IkmScale.Indicative).
+    private static string GradeText(Tested x)
+    {
+        var t = x.Row;
+        var (now, before) = x.Indicative;
+        string Mark(bool indicative) => indicative ? IkmScale.IndicativeMark : "";
+        return $"Mutu turun dari {t.MutuSebelumnya}{Mark(before)} ({IkmScale.GradeOf(t.MutuSebelumnya)!.Kinerja}) ke {t.Mutu}{Mark(now)} ({IkmScale.GradeOf(t.Mutu)!.Kinerja})"
+               + (now || before ? " (* indikatif: responden di bawah sampel minimum Krejcie–Morgan)" : "");
+    }
 
     private static string N2(double value) => value.ToString("0.00", IdId);
 

@@ -90,6 +90,21 @@ public static class IkmScale
     public static double? Nrr(long sum, long count) => count > 0 ? (double)sum / count : null;
 
     /// <summary>
+    /// The one rule for an indicative grade: a group whose respondents are below its Krejcie–Morgan minimum
+    /// (<c>sampel_cukup = false</c>) gets a mutu that the sample cannot support (PermenPANRB 14/2017 refers to the
+    /// table), so every output marks it. Unknown sufficiency (no population on record) is not marked: there is
+    /// no minimum to fall short of.
+    /// </summary>
+    public static bool Indicative(bool? sampelCukup) => sampelCukup == false;
+
+    /// <summary>The mutu as printed: "B", or "B*" when <see cref="Indicative"/>; null/blank stays as it is.</summary>
+    public static string? MutuLabel(string? mutu, bool? sampelCukup) =>
+        string.IsNullOrWhiteSpace(mutu) || !Indicative(sampelCukup) ? mutu?.Trim() : mutu.Trim() + IndicativeMark;
+
+    /// <summary>The mark after an indicative grade; the footnote explains it once per output.</summary>
+    public const string IndicativeMark = "*";
+
+    /// <summary>
     /// Krejcie &amp; Morgan (1970) minimum sample, as referred to by PermenPANRB 14/2017:
     /// s = χ²NP(1−P) / (d²(N−1) + χ²P(1−P)), χ² = 3.841, P = 0.5, d = 0.05. The published table
     /// rounds to the nearest whole respondent (N 20 → 19.06 → 19, N 50 → 44.34 → 44), so we do too;

@@ -44,8 +44,10 @@ public static class DashboardEndpoints
             [Periods(t, m.IkmPeriods(), f.Periode), Units(t, m, f.Unit)],
             [("/chart/ikm_unit.png", "IKM per unit"), ("/chart/ikm_tren.png", t.T("Tren IKM", "IKM trend")), ("/chart/ikm_unsur.png", t.T("Unsur pelayanan", "Service elements"))],
             [new TableSpec("/api/ikm", t.T("IKM per unit", "IKM by unit"), [("unit", "Unit"), ("periode", t.T("Periode", "Period")), ("responden", t.T("Responden", "Respondents")),
-                ("ikm", "IKM"), ("ci_low", t.T("IK 95 % bawah", "95 % CI low")), ("ci_high", t.T("IK 95 % atas", "95 % CI high")), ("mutu", t.T("Mutu", "Grade")), ("kinerja", t.T("Kinerja", "Performance"))])],
-            t.T("Mutu menurut PermenPANRB 14/2017: A ≥ 88,31; B ≥ 76,61; C ≥ 65,00; D di bawahnya.", "Grades per PermenPANRB 14/2017: A ≥ 88.31; B ≥ 76.61; C ≥ 65.00; D below."))));
+                ("ikm", "IKM"), ("ci_low", t.T("IK 95 % bawah", "95 % CI low")), ("ci_high", t.T("IK 95 % atas", "95 % CI high")), ("mutu", t.T("Mutu", "Grade")), ("kinerja", t.T("Kinerja", "Performance")),
+                ("mutu_acuan", t.T("Mutu acuan", "Grade to use")), ("periode_mutu_acuan", t.T("Periode mutu acuan", "Period of that grade"))])],
+            t.T("Mutu menurut PermenPANRB 14/2017: A ≥ 88,31; B ≥ 76,61; C ≥ 65,00; D di bawahnya. ", "Grades per PermenPANRB 14/2017: A ≥ 88.31; B ≥ 76.61; C ≥ 65.00; D below. ")
+                + t.IndicativeNote())));
         app.MapGet("/dasbor/kinerja", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/dasbor/kinerja", t.T("Kinerja pegawai", "Employee performance"),
             [Periods(t, m.KinerjaPeriods(), f.Periode), Units(t, m, f.Unit)],
             [("/chart/kinerja_predikat.png", t.T("Sebaran predikat", "Rating distribution")), ("/chart/kinerja_tren.png", t.T("Tren kinerja", "Performance trend"))],

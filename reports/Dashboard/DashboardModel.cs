@@ -1,4 +1,5 @@
 using Kepegawaian.Analytics.Common;
+using Kepegawaian.Analytics.Ikm;
 using Kepegawaian.Reports.Charts;
 using Kepegawaian.Reports.Data;
 using Kepegawaian.Reports.Weekly;
@@ -49,8 +50,11 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         var periode = Pick(f.Periode, IkmPeriods());
         return data.Ikm.Where(r => r.Level == "unit" && r.Periode == periode && (f.Unit is null || r.KodeUnit == f.Unit))
             .OrderByDescending(r => r.Ikm)
-            .Select(r => Row(("kode_unit", r.KodeUnit), ("unit", r.NamaUnit), ("periode", r.Periode), ("responden", r.Responden), ("ikm", r.Ikm),
-                ("mutu", r.Mutu), ("kinerja", r.Kinerja), ("ci_low", r.CiLow), ("ci_high", r.CiHigh), ("sampel_cukup", r.SampelCukup)))
+            .Select(r => (r, g: WeeklyContent.PreferredGrade(data.Ikm, r, DateOnly.MaxValue)))
+            // "mutu" is as printed ("B*" when indicative, IkmScale.Indicative); mutu_acuan is the grade to go by and the period it is for.
+            .Select(x => Row(("kode_unit", x.r.KodeUnit), ("unit", x.r.NamaUnit), ("periode", x.r.Periode), ("responden", x.r.Responden), ("ikm", x.r.Ikm),
+                ("mutu", WeeklyContent.Mutu(x.r)), ("kinerja", x.r.Kinerja), ("ci_low", x.r.CiLow), ("ci_high", x.r.CiHigh), ("sampel_cukup", x.r.SampelCukup),
+                ("indikatif", IkmScale.Indicative(x.r.SampelCukup)), ("mutu_acuan", WeeklyContent.Mutu(x.g)), ("periode_mutu_acuan", text.Period(x.g.Periode))))
             .ToList();
     }
 
@@ -209,10 +213,14 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         return data.IkmAlerts.Where(a => a.Periode == periode && (f.Unit is null || a.KodeUnit == f.Unit))
             .OrderBy(a => a.IsAlert ? 0 : 1).ThenBy(a => a.Peringkat ?? long.MaxValue).ThenBy(a => a.Lereng ?? 0)
             .Select(a => Row(("kode_unit", a.KodeUnit), ("unit", a.NamaUnit), ("periode", a.Periode), ("status", a.Status), ("ikm", a.Ikm),
-                ("ikm_sebelumnya", a.IkmSebelumnya), ("selisih", a.Selisih), ("lereng", a.Lereng), ("q_value", a.QValue), ("mutu", a.Mutu),
-                ("mutu_sebelumnya", a.MutuSebelumnya), ("alasan", a.Alasan)))
+                ("ikm_sebelumnya", a.IkmSebelumnya), ("selisih", a.Selisih), ("lereng", a.Lereng), ("q_value", a.QValue), ("mutu", AlertMutu(a, a.Mutu, a.Periode)),
+                ("mutu_sebelumnya", AlertMutu(a, a.MutuSebelumnya, Periode.TryParse(a.Periode, out var p) ? p.Previous().ToString() : null)), ("alasan", a.Alasan)))
             .ToList();
     }
+
+    /// <summary>An alert's grade marked like the unit's mart_ikm row of that period (level told apart by the name).</summary>
+    private string? AlertMutu(IkmAlertRow a, string? mutu, string? periode) =>
+        IkmScale.MutuLabel(mutu, data.Ikm.FirstOrDefault(r => r.KodeUnit == a.KodeUnit && r.NamaUnit == a.NamaUnit && r.JenisLayanan is null && r.Periode == periode)?.SampelCukup);
 
     // ---------------------------------------------------------------- HR (token-protected)
     public IReadOnlyList<Dictionary<string, object?>> DiklatTable() =>

@@ -81,8 +81,27 @@ public sealed record ReportData(
     public IReadOnlyList<KinerjaForecastKotaRow> KinerjaForecastKota { get; init; } = [];
     public IReadOnlyList<CutiTertundaRow> CutiTertunda { get; init; } = [];
 
+    /// <summary>Last day of data per area ("ikm", "diklat", "kinerja", "cuti"): what a running period's label says it holds.</summary>
+    public IReadOnlyDictionary<string, DateOnly> DataThrough { get; init; } = new Dictionary<string, DateOnly>();
+
     public string UnitName(string kode) =>
         UnitNames.TryGetValue(kode, out var n) ? n
         : Ikm.FirstOrDefault(r => r.KodeUnit == kode)?.NamaUnit
           ?? KinerjaUnit.FirstOrDefault(r => r.KodeUnit == kode)?.NamaUnit ?? kode;
+}
+
+/// <summary>City IKM over an exact date span (IkmScale arithmetic).</summary>
+public sealed record IkmSpan(long Responden, decimal? Ikm);
+
+/// <summary>City 20 JP coverage over an exact date span.</summary>
+public sealed record JpSpan(long Pegawai, long Patuh);
+
+/// <summary>
+/// Figures recomputed from the facts over an exact span, so a running period is compared like with like (the same
+/// elapsed days of the previous period) and holds nothing after the report week; the marts only know whole periods.
+/// </summary>
+public interface ISpanFacts
+{
+    IkmSpan? CityIkm(DateOnly from, DateOnly to);
+    JpSpan? CityJp(DateOnly from, DateOnly to);
 }

@@ -6,10 +6,11 @@ using Kepegawaian.Warehouse;
 namespace Kepegawaian.Reports.Data;
 
 /// <summary>
-/// The one place that reads the analytics marts (SQL in <c>reports/Sql/reports/*.sql</c>).
+/// The one place that reads the analytics marts (SQL in <c>reports/Sql/reports/*.sql</c>), and the few fact figures a
+/// running period needs (its data-through day, a to-date span).
 /// A mart that does not exist yet (analytics not run) reads as empty, so a report can always be built.
 /// </summary>
-public sealed class ReportDataReader(WarehouseDatabase database)
+public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
 {
     public ReportData Read()
     {
@@ -61,9 +62,41 @@ public sealed class ReportDataReader(WarehouseDatabase database)
             MartsWarning = tables.Contains("etl_file") ? MartFreshness.Check(c).Warning : null,
             KinerjaForecastKota = Query(c, tables, "mart_kinerja_forecast_kota", r => new KinerjaForecastKotaRow(
                 Str(r, "periode"), Double(r, "forecast"), OptDouble(r, "lower"), OptDouble(r, "upper"), Long(r, "n_origin"), OptStr(r, "metode"))),
+            DataThrough = ReadDataThrough(c, tables),
             CutiTertunda = Query(c, tables, "mart_cuti_tertunda", r => new CutiTertundaRow(
                 Str(r, "kode_unit"), Value(r, "waktu_acuan") is DateTime t ? t : DateTime.MinValue, Long(r, "n_jatuh_tempo"), Long(r, "n_tertunda"))),
         };
+    }
+
+    private static Dictionary<string, DateOnly> ReadDataThrough(DuckDBConnection c, HashSet<string> tables)
+    {
+        if (!new[] { "fact_skm", "fact_diklat", "fact_kinerja", "fact_cuti" }.All(tables.Contains)) return [];
+        using var cmd = c.Command(Sql("data_through"));
+        return ReadAll(cmd, r => (Area: Str(r, "area"), Date: Value(r, "tanggal") is null ? (DateOnly?)null : Date(r, "tanggal")))
+            .Where(x => x.Date is not null).ToDictionary(x => x.Area, x => x.Date!.Value);
+    }
+
+    public IkmSpan? CityIkm(DateOnly from, DateOnly to)
+    {
+        using var c = database.Open();
+        if (!ExistingTables(c).Contains("fact_skm")) return null;
+        using var cmd = c.Command(Sql("ikm_span"), ("from", from), ("to", to));
+        using var r = cmd.ExecuteReader();
+        if (!r.Read() || Long(r, "responden") == 0) return null;
+        var sums = Enumerable.Range(1, 9).Select(i => Long(r, $"s{i}")).ToArray();
+        var counts = Enumerable.Range(1, 9).Select(i => Long(r, $"n{i}")).ToArray();
+        return new IkmSpan(Long(r, "responden"), Kepegawaian.Analytics.Ikm.IkmScale.Ikm(sums, counts));
+    }
+
+    public JpSpan? CityJp(DateOnly from, DateOnly to)
+    {
+        using var c = database.Open();
+        var tables = ExistingTables(c);
+        if (!tables.Contains("fact_diklat") || !tables.Contains("dim_employee")) return null;
+        using var cmd = c.Command(Sql("jp_span"), ("from", from), ("to", to));
+        using var r = cmd.ExecuteReader();
+        if (!r.Read() || Long(r, "pegawai") == 0) return null;
+        return new JpSpan(Long(r, "pegawai"), Long(r, "patuh"));
     }
 
     /// <summary>HR compliance list (names and NIP): only for the token-protected HR pages.</summary>

@@ -17,6 +17,9 @@ public sealed record ActionGroup(string Title, IReadOnlyList<ActionItem> Items, 
 /// </summary>
 public sealed record ExecutiveBrief(string DataStatus, string DataThrough, IReadOnlyList<KpiCard> Kpis, IReadOnlyList<ActionGroup> Actions)
 {
+    /// <summary>Footnotes of the whole report (e.g. what "B*" means), said once: the brief is in every output (HTML, PDF, e-mail, text, XLSX summary).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Plain-text lines (the .txt summary beside the report; the e-mail's text part).</summary>
     public IReadOnlyList<string> Lines(ReportText t)
     {
@@ -29,6 +32,7 @@ public sealed record ExecutiveBrief(string DataStatus, string DataThrough, IRead
             foreach (var a in g.Items) lines.Add($"- {g.Title}: {a.Unit} — {a.Figure}");
             if (g.More > 0) lines.Add($"- {g.Title}: " + t.T($"dan {g.More} unit lain (lampiran)", $"and {g.More} more units (annex)"));
         }
+        lines.AddRange(Notes);
         return lines;
     }
 }

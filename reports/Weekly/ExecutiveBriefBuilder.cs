@@ -1,4 +1,5 @@
 using Kepegawaian.Analytics.Common;
+using Kepegawaian.Analytics.Ikm;
 using Kepegawaian.Reports.Data;
 
 namespace Kepegawaian.Reports.Weekly;
@@ -12,14 +13,15 @@ public sealed record BriefTargets(double OnlineShareTarget = 0.5, double Pending
 /// </summary>
 public sealed class ExecutiveBriefBuilder(
     WeeklyContent content, ReportData data, Periode week, ReportText text, int minCell, BriefTargets targets,
-    IReadOnlyList<EtlWeekRow> etlSince, DateTime? lastLoadLocal, DateTime generatedLocal, string zoneLabel)
+    IReadOnlyList<EtlWeekRow> etlSince, DateTime? lastLoadLocal, DateTime generatedLocal, string zoneLabel, ISpanFacts? facts = null)
 {
     /// <summary>Lines per action category on the executive page; the rest are counted and left to the annex.</summary>
     public const int PerGroup = 5;
 
     private string Days => text.N(targets.PendingAfterWorkingDays, targets.PendingAfterWorkingDays % 1 == 0 ? 0 : 1);
 
-    public ExecutiveBrief Build() => new(DataStatus(), DataThrough(), Kpis(), Actions());
+    public ExecutiveBrief Build() =>
+        new(DataStatus(), DataThrough(), Kpis(), Actions()) { Notes = content.AnyIndicative() ? [text.IndicativeNote()] : [] };
 
     // The window runs from the start of the report week up to the moment the report is built: a load on the
     // Monday morning the report goes out (or any day after the week, when a week is rebuilt later) is data the
@@ -46,9 +48,25 @@ public sealed class ExecutiveBriefBuilder(
 
     private string Vs(string periode) => text.T($"dibanding {text.Period(periode)}", $"vs {text.Period(periode)}");
 
-    /// <summary>The period's label, marked "berjalan" (running) when it has not ended with the report week.</summary>
-    private string Label(string? periode) =>
-        text.Period(periode) + (Periode.TryParse(periode, out var p) && p.End > week.End ? text.T(" (berjalan)", " (running)") : "");
+    /// <summary>The period's label, marked "berjalan" (running) with its data-through day when it has not ended with the report week.</summary>
+    private string Label(string? periode, string area) => content.Label(periode, area);
+
+    /// <summary>
+    /// The running period <paramref name="p"/> to date and the same number of days from the start of <paramref name="previous"/>,
+    /// both from the facts (issue 11.6: a partial quarter was compared with a whole one, and held data after the report week).
+    /// To date = up to the report week's end, or the area's last day of data when that is earlier. Null when not running or
+    /// the facts are not at hand.
+    /// </summary>
+    private (T Now, DateOnly Through, T? Before, DateOnly BeforeThrough)? ToDate<T>(Periode p, Periode previous, string area, Func<DateOnly, DateOnly, T?> read)
+        where T : class
+    {
+        if (facts is null || p.End <= week.End || p.Start >= week.End) return null;
+        var through = data.DataThrough.TryGetValue(area, out var d) && d < week.End ? d : week.End.AddDays(-1);
+        if (through < p.Start || read(p.Start, through.AddDays(1)) is not { } now) return null;
+        var days = through.DayNumber - p.Start.DayNumber + 1;
+        var beforeEnd = previous.Start.AddDays(days) is var e && e < previous.End ? e : previous.End;
+        return (now, through, read(previous.Start, beforeEnd), beforeEnd.AddDays(-1));
+    }
 
     // ------------------------------------------------------------------ KPI cards
     private List<KpiCard> Kpis()
@@ -59,9 +77,27 @@ public sealed class ExecutiveBriefBuilder(
         {
             var now = city[^1];
             var prev = city.Count > 1 ? city[^2] : null;
-            cards.Add(new KpiCard(text.T("IKM Kota", "City IKM"), Label(now.Periode), $"{text.N(now.Ikm)} ({now.Mutu.Trim()} {now.Kinerja})",
-                prev is null ? text.T("belum ada pembanding", "no earlier period") : $"{text.Signed(now.Ikm - prev.Ikm)} {Vs(prev.Periode)}",
-                Tone(now.Ikm - prev?.Ikm)));
+            var quarter = Periode.Parse(now.Periode);
+            if (ToDate(quarter, quarter.Previous(), "ikm", (a, b) => facts?.CityIkm(a, b)) is { Now: { Ikm: { } ikm } qtd } span && qtd.Responden >= minCell)
+            {
+                // Running quarter: to date from the facts (nothing after the report week), against the same days of the quarter before.
+                var grade = IkmScale.Grade(ikm);
+                var before = span.Before is { Ikm: { } b } bs && bs.Responden >= minCell ? (double?)b : null;
+                cards.Add(new KpiCard(text.T("IKM Kota", "City IKM"), text.Period(now.Periode, week.End, span.Through), $"{text.N((double)ikm)} ({grade.Mutu} {grade.Kinerja})",
+                    before is { } bv
+                        ? $"{text.Signed((double)ikm - bv)} " + text.T($"dibanding {text.Period(quarter.Previous())} s.d. {text.Date(span.BeforeThrough)} (rentang sama)",
+                            $"vs {text.Period(quarter.Previous())} to {text.Date(span.BeforeThrough)} (same span)")
+                        : text.T("belum ada pembanding", "no earlier period"),
+                    Tone((double)ikm - before)));
+            }
+            else
+            {
+                // A partial period read from the mart is compared with a whole one: say so.
+                var whole = quarter.End > week.End ? text.T(" (triwulan penuh)", " (full quarter)") : "";
+                cards.Add(new KpiCard(text.T("IKM Kota", "City IKM"), Label(now.Periode, "ikm"), $"{text.N(now.Ikm)} ({now.Mutu.Trim()} {now.Kinerja})",
+                    prev is null ? text.T("belum ada pembanding", "no earlier period") : $"{text.Signed(now.Ikm - prev.Ikm)} {Vs(prev.Periode)}{whole}",
+                    Tone(now.Ikm - prev?.Ikm)));
+            }
         }
 
         var months = content.CutiMonths();
@@ -75,7 +111,7 @@ public sealed class ExecutiveBriefBuilder(
             // Kaplan–Meier medians count pending requests at their age: say how many, and hold the tone while the month can still move.
             var allText = content.CutiPendingNote(m) is { } note ? $"{text.N(all, 1)} ({note})" : text.N(all, 1);
             cards.Add(new KpiCard(text.T("Median proses cuti (hari kerja)", "Median leave processing (working days)"),
-                Label($"{m.Year}-{m.Month:00}"), Pair(m),
+                Label($"{m.Year}-{m.Month:00}", "cuti"), Pair(m),
                 months.Count > 1
                     ? text.T($"semua {allText}; {text.MonthName(months[^2].Month)}: {text.N(before, 1)} ({Pair(months[^2])})",
                              $"all {allText}; {text.MonthName(months[^2].Month)}: {text.N(before, 1)} ({Pair(months[^2])})")
@@ -87,7 +123,7 @@ public sealed class ExecutiveBriefBuilder(
         if (onlinePeriods.Count > 0 && content.OnlineShare(online.Where(o => o.Periode == onlinePeriods[^1])) is { } share)
         {
             var prev = onlinePeriods.Count > 1 ? content.OnlineShare(online.Where(o => o.Periode == onlinePeriods[^2])) : null;
-            cards.Add(new KpiCard(text.T("Pengajuan cuti online", "Leave requested online"), Label(onlinePeriods[^1]),
+            cards.Add(new KpiCard(text.T("Pengajuan cuti online", "Leave requested online"), Label(onlinePeriods[^1], "cuti"),
                 $"{text.Pct(share)} ({text.T("target", "target")} {text.Pct(targets.OnlineShareTarget, 0)})",
                 prev is { } p ? $"{text.Signed((share - p) * 100, 1)} {text.T("poin", "points")} {Vs(onlinePeriods[^2])}" : text.T("belum ada pembanding", "no earlier period"),
                 share >= targets.OnlineShareTarget ? KpiTone.Good : KpiTone.Bad));
@@ -106,16 +142,28 @@ public sealed class ExecutiveBriefBuilder(
         var year = JpYear();
         var jp = data.JpUnit.Where(j => j.Tahun == year).ToList();
         var jpPrev = data.JpUnit.Where(j => j.Tahun == year - 1).ToList();
-        if (jp.Sum(j => j.Pegawai) >= minCell)
+        var jpYear = new Periode(PeriodeKind.Tahun, year, 0);
+        var jpTitle = text.T("Pegawai memenuhi 20 JP", "Employees meeting 20 JP");
+        if (year > 0 && ToDate(jpYear, jpYear.Previous(), "diklat", (a, b) => facts?.CityJp(a, b)) is { Now: { } ytd } jspan && ytd.Pegawai >= minCell)
+        {
+            // Running year: to date from the facts, against the same days of the previous year (like with like).
+            var s = (double)ytd.Patuh / ytd.Pegawai;
+            double? p = jspan.Before is { } b && b.Pegawai >= minCell ? (double)b.Patuh / b.Pegawai : null;
+            cards.Add(new KpiCard(jpTitle, text.Period(WeeklyContent.YearCode(year), week.End, jspan.Through), text.Pct(s),
+                p is { } pv
+                    ? $"{text.Signed((s - pv) * 100, 1)} {text.T("poin", "points")} " + text.T($"dibanding {text.Period(jpYear.Previous())} s.d. {text.Date(jspan.BeforeThrough)} (rentang sama)",
+                        $"vs {text.Period(jpYear.Previous())} to {text.Date(jspan.BeforeThrough)} (same span)")
+                    : text.T("belum ada pembanding", "no earlier period"),
+                Tone(s - p)));
+        }
+        else if (jp.Sum(j => j.Pegawai) >= minCell)
         {
             var s = (double)jp.Sum(j => j.Patuh) / jp.Sum(j => j.Pegawai);
             double? p = jpPrev.Sum(j => j.Pegawai) >= minCell ? (double)jpPrev.Sum(j => j.Patuh) / jpPrev.Sum(j => j.Pegawai) : null;
-            // The running year is year-to-date: say so, and say the comparison is with the whole previous year.
-            var ytd = year == week.Start.Year;
-            cards.Add(new KpiCard(text.T("Pegawai memenuhi 20 JP", "Employees meeting 20 JP"),
-                text.Period(year.ToString(System.Globalization.CultureInfo.InvariantCulture)) + (ytd ? text.T($" s.d. {text.Date(week.End.AddDays(-1))}", $" to {text.Date(week.End.AddDays(-1))}") : ""),
-                text.Pct(s),
-                p is { } pv ? $"{text.Signed((s - pv) * 100, 1)} {text.T("poin", "points")} {text.T($"dibanding Tahun {year - 1}{(ytd ? " (setahun penuh)" : "")}", $"vs Year {year - 1}{(ytd ? " (full year)" : "")}")}"
+            // A running year read from the mart is compared with the whole previous year: say so.
+            var running = jpYear.End > week.End;
+            cards.Add(new KpiCard(jpTitle, Label(WeeklyContent.YearCode(year), "diklat"), text.Pct(s),
+                p is { } pv ? $"{text.Signed((s - pv) * 100, 1)} {text.T("poin", "points")} {text.T($"dibanding Tahun {year - 1}{(running ? " (setahun penuh)" : "")}", $"vs Year {year - 1}{(running ? " (full year)" : "")}")}"
                     : text.T("belum ada pembanding", "no earlier period"),
                 Tone(s - p)));
         }
@@ -160,10 +208,13 @@ public sealed class ExecutiveBriefBuilder(
 
         var units = content.IkmRows("unit");
         var latest = content.LatestIkmPeriod(units);
-        var low = units.Where(r => r.Periode == latest && r.Mutu.Trim().FirstOrDefault() is 'C' or 'D')
-            .OrderByDescending(r => r.Mutu.Trim()).ThenBy(r => r.Ikm).ThenBy(r => r.NamaUnit, NaturalOrder.Instance).ToList();
-        groups.Add(Group(text.T($"IKM bermutu C/D ({Label(latest)})", $"IKM graded C/D ({Label(latest)})"),
-            low.Select(r => (r.NamaUnit, text.T($"IKM {text.N(r.Ikm)}, mutu {r.Mutu.Trim()}", $"IKM {text.N(r.Ikm)}, grade {r.Mutu.Trim()}"))), none));
+        // The grade to go by (annual where the quarter's sample is too small but the year's suffices), marked when indicative.
+        var low = units.Where(r => r.Periode == latest).Select(r => (Row: r, Grade: content.PreferredGrade(r)))
+            .Where(x => x.Grade.Mutu.Trim().FirstOrDefault() is 'C' or 'D')
+            .OrderByDescending(x => x.Grade.Mutu.Trim()).ThenBy(x => x.Grade.Ikm).ThenBy(x => x.Row.NamaUnit, NaturalOrder.Instance).ToList();
+        groups.Add(Group(text.T($"IKM bermutu C/D ({Label(latest, "ikm")})", $"IKM graded C/D ({Label(latest, "ikm")})"),
+            low.Select(x => (x.Row.NamaUnit, text.T($"IKM {text.N(x.Grade.Ikm)}, mutu {WeeklyContent.Mutu(x.Grade)}", $"IKM {text.N(x.Grade.Ikm)}, grade {WeeklyContent.Mutu(x.Grade)}")
+                + (x.Grade.Periode != x.Row.Periode ? $" ({Label(x.Grade.Periode, "ikm")})" : ""))), none));
 
         var alerts = content.Alerts();
         groups.Add(Group(text.T("Penurunan IKM (peringatan)", "IKM decline (alerts)"),
@@ -180,13 +231,13 @@ public sealed class ExecutiveBriefBuilder(
         var month = periods.LastOrDefault();
         var under = online.Where(o => o.Periode == month && o.N >= minCell && o.ShareOnline < targets.OnlineShareTarget)
             .OrderBy(o => o.ShareOnline).ThenBy(o => data.UnitName(o.KodeUnit), NaturalOrder.Instance).ToList();
-        groups.Add(Group(text.T($"Di bawah target online {text.Pct(targets.OnlineShareTarget, 0)} ({Label(month)})", $"Below the {text.Pct(targets.OnlineShareTarget, 0)} online target ({Label(month)})"),
+        groups.Add(Group(text.T($"Di bawah target online {text.Pct(targets.OnlineShareTarget, 0)} ({Label(month, "cuti")})", $"Below the {text.Pct(targets.OnlineShareTarget, 0)} online target ({Label(month, "cuti")})"),
             under.Select(o => (data.UnitName(o.KodeUnit), text.T($"online {text.Pct(o.ShareOnline)} dari {text.Int(o.N)} pengajuan", $"online {text.Pct(o.ShareOnline)} of {text.Int(o.N)} requests"))), none));
 
         var year = JpYear();
         var jp = data.JpUnit.Where(j => j.Tahun == year && j.Pegawai >= minCell)
             .OrderBy(j => j.SharePatuh).ThenBy(j => data.UnitName(j.KodeUnit), NaturalOrder.Instance).ToList();
-        groups.Add(Group(text.T($"Cakupan 20 JP terendah ({text.Period(year.ToString(System.Globalization.CultureInfo.InvariantCulture))})", $"Lowest 20 JP coverage ({text.Period(year.ToString(System.Globalization.CultureInfo.InvariantCulture))})"),
+        groups.Add(Group(text.T($"Cakupan 20 JP terendah ({Label(WeeklyContent.YearCode(year), "diklat")})", $"Lowest 20 JP coverage ({Label(WeeklyContent.YearCode(year), "diklat")})"),
             jp.Select(j => (data.UnitName(j.KodeUnit), text.T($"{text.Pct(j.SharePatuh)} dari {text.Int(j.Pegawai)} pegawai memenuhi 20 JP", $"{text.Pct(j.SharePatuh)} of {text.Int(j.Pegawai)} employees met 20 JP"))),
             none, always: PerGroup));
         return groups;

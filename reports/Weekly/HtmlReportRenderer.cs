@@ -87,6 +87,7 @@ public static class HtmlReportRenderer
             sb.Append("</ul>");
         }
         sb.Append("</div>");
+        foreach (var note in b.Notes) sb.Append($"<p class=\"muted note\">{E(note)}</p>");
     }
 
     public static void AppendTable(StringBuilder sb, ReportTable table, ReportText t)

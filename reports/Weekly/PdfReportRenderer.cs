@@ -102,6 +102,7 @@ public sealed class PdfReportRenderer : IDisposable
             if (g.More > 0) Text("  " + t.T($"dan {g.More} unit lain (lampiran)", $"and {g.More} more units (annex)"), 8.5f, regular, Grey);
         }
         y += 2;
+        foreach (var note in b.Notes) Text(note, 8.5f, regular, Grey);
         Text(t.T("Tabel lengkap ada di lampiran mulai halaman {0}.", "Full tables are in the annex from page {0}."), 8.5f, regular, Grey, deferred: true);
     }
 

@@ -1,4 +1,5 @@
 using Kepegawaian.Analytics.Common;
+using Kepegawaian.Analytics.Ikm;
 using Kepegawaian.Reports.Charts;
 using Kepegawaian.Reports.Data;
 
@@ -25,6 +26,13 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
 
     /// <summary>A period string is visible in this week's report if it started before the week ended.</summary>
     private bool Visible(string periode) => !Periode.TryParse(periode, out var p) || p.Start < week.End;
+
+    /// <summary>
+    /// A period's label in this week's report: a period not ended with the report week is "berjalan" with the last day
+    /// of data the area's marts hold (<paramref name="area"/>: ikm, diklat, kinerja, cuti).
+    /// </summary>
+    public string Label(string? periode, string area) =>
+        text.Period(periode, week.End, data.DataThrough.TryGetValue(area, out var d) ? d : null);
 
     private static DateOnly StartOf(string periode) => Periode.TryParse(periode, out var p) ? p.Start : DateOnly.MinValue;
 
@@ -63,6 +71,45 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
             ? rows.First(r => r.PeriodeMulai == start && r.JenisPeriode == "triwulan").Periode
             : rows.OrderByDescending(r => r.PeriodeMulai).FirstOrDefault()?.Periode;
 
+    /// <summary>A unit's grade as printed: "B*" when the sample is below the Krejcie–Morgan minimum (IkmScale.Indicative).</summary>
+    public static string Mutu(IkmRow r) => IkmScale.MutuLabel(r.Mutu, r.SampelCukup) ?? "";
+
+    /// <summary>
+    /// The grade to go by for a quarter's row: the quarter's own when its sample suffices (or sufficiency is unknown);
+    /// else the same group's grade for the quarter's year when that sample suffices (issue 11.6: quarterly samples rarely
+    /// reach the minimum, annual ones may); else the quarter's, indicative. Rows starting after the report week are ignored.
+    /// </summary>
+    public IkmRow PreferredGrade(IkmRow quarter) => PreferredGrade(data.Ikm, quarter, week.End);
+
+    /// <inheritdoc cref="PreferredGrade(IkmRow)"/>
+    public static IkmRow PreferredGrade(IEnumerable<IkmRow> rows, IkmRow quarter, DateOnly startsBefore)
+    {
+        if (!IkmScale.Indicative(quarter.SampelCukup) || quarter.JenisPeriode != "triwulan") return quarter;
+        var year = rows.FirstOrDefault(r => r.Level == quarter.Level && r.KodeUnit == quarter.KodeUnit && r.NamaUnit == quarter.NamaUnit
+            && r.JenisLayanan == quarter.JenisLayanan && r.JenisPeriode == "tahun" && r.PeriodeMulai.Year == quarter.PeriodeMulai.Year && r.PeriodeMulai < startsBefore);
+        return year is { SampelCukup: true } ? year : quarter;
+    }
+
+    /// <summary>Whether the latest quarter's unit grades (table or brief) show an indicative mark: then the footnote is due.</summary>
+    public bool AnyIndicative()
+    {
+        var units = IkmRows("unit");
+        var latest = LatestIkmPeriod(units);
+        return units.Where(r => r.Periode == latest).Any(r => IkmScale.Indicative(r.SampelCukup))
+            || Alerts().Any(a => AlertRow(a, a.Periode) is { } r && IkmScale.Indicative(r.SampelCukup)
+                || Periode.TryParse(a.Periode, out var p) && AlertRow(a, p.Previous().ToString()) is { } q && IkmScale.Indicative(q.SampelCukup));
+    }
+
+    /// <summary>The mart_ikm row behind an alert (same unit, level by its name: "Kantor …" vs "Wilayah …") in a period.</summary>
+    private IkmRow? AlertRow(IkmAlertRow a, string periode) =>
+        data.Ikm.FirstOrDefault(r => r.KodeUnit == a.KodeUnit && r.NamaUnit == a.NamaUnit && r.JenisLayanan is null && r.Periode == periode);
+
+    private string? AlertMutu(IkmAlertRow a, string? mutu, bool previous)
+    {
+        var periode = previous && Periode.TryParse(a.Periode, out var p) ? p.Previous().ToString() : a.Periode;
+        return IkmScale.MutuLabel(mutu, AlertRow(a, periode)?.SampelCukup);
+    }
+
     /// <summary>The latest quarter's confirmed alerts (a decline across quarters after FDR control), strongest evidence first.</summary>
     public IReadOnlyList<IkmAlertRow> Alerts()
     {
@@ -74,7 +121,8 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
     public ReportTable AlertsTable() => new("peringatan", text.T("Peringatan: unit yang memburuk", "Alerts: units getting worse"),
         [text.T("Unit", "Unit"), text.T("Periode", "Period"), "IKM", text.T("IKM sebelumnya", "Previous IKM"), text.T("Selisih", "Change"),
          text.T("Tren per triwulan", "Trend per quarter"), "q", text.T("Mutu", "Grade"), text.T("Mutu sebelumnya", "Previous grade"), text.T("Alasan", "Reason")],
-        Alerts().Select(a => new object?[] { a.NamaUnit, text.Period(a.Periode), a.Ikm, a.IkmSebelumnya, a.Selisih, a.Lereng, a.QValue, a.Mutu, a.MutuSebelumnya, a.Alasan }).ToList(),
+        Alerts().Select(a => new object?[] { a.NamaUnit, Label(a.Periode, "ikm"), a.Ikm, a.IkmSebelumnya, a.Selisih, a.Lereng, a.QValue,
+            AlertMutu(a, a.Mutu, false), AlertMutu(a, a.MutuSebelumnya, true), a.Alasan }).ToList(),
         null, Alerts().Select(a => (string?)a.KodeUnit).ToList());
 
     public ReportSection IkmSection()
@@ -107,16 +155,20 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
         {
             var elems = Enumerable.Range(0, 9).Where(k => cityLatest.Nrr[k] is not null)
                 .Select(k => (text.T(Unsur[k].Id, Unsur[k].En), cityLatest.Nrr[k]!.Value, cityPrev?.Nrr[k])).ToList();
-            chartList.Add(new ReportChart("ikm_unsur", text.T("Unsur pelayanan", "Service elements"), charts.WeakestElements(elems, text.T("Kota", "City") + " " + text.Period(latest))));
+            chartList.Add(new ReportChart("ikm_unsur", text.T("Unsur pelayanan", "Service elements"), charts.WeakestElements(elems, text.T("Kota", "City") + " " + Label(latest, "ikm"))));
         }
 
-        // Annex tables: worst first (lowest IKM), names in natural order on ties.
-        var table = new ReportTable("ikm_unit", text.T($"IKM per unit, {text.Period(latest)} (terendah lebih dulu)", $"IKM by unit, {text.Period(latest)} (lowest first)"),
+        // Annex tables: worst first (lowest IKM), names in natural order on ties. "Mutu acuan" is the grade to go by
+        // (PreferredGrade) with the period it is for; an indicative grade carries "*" (footnote on the executive page).
+        var table = new ReportTable("ikm_unit", text.T($"IKM per unit, {Label(latest, "ikm")} (terendah lebih dulu)", $"IKM by unit, {Label(latest, "ikm")} (lowest first)"),
             [text.T("Unit", "Unit"), text.T("Responden", "Respondents"), "IKM", text.T("IK 95 % bawah", "95 % CI low"), text.T("IK 95 % atas", "95 % CI high"),
-             text.T("Mutu", "Grade"), text.T("Kinerja", "Performance"), text.T("Sampel minimum", "Minimum sample"), text.T("Sampel cukup", "Sample sufficient")],
-            latestRows.OrderBy(r => r.Ikm).ThenBy(r => r.NamaUnit, NaturalOrder.Instance).Select(r => new object?[] { r.NamaUnit, r.Responden, r.Ikm, r.CiLow, r.CiHigh, r.Mutu, r.Kinerja, r.SampelMinimum,
-                r.SampelCukup is { } ok ? (ok ? text.T("ya", "yes") : text.T("tidak", "no")) : null }).ToList(),
-            [0, 0, 2, 2, 2, 0, 0, 0, 0], latestRows.Select(r => (string?)r.KodeUnit).ToList());
+             text.T("Mutu", "Grade"), text.T("Kinerja", "Performance"), text.T("Sampel minimum", "Minimum sample"), text.T("Sampel cukup", "Sample sufficient"),
+             text.T("Mutu acuan", "Grade to use"), text.T("Periode mutu acuan", "Period of that grade")],
+            latestRows.OrderBy(r => r.Ikm).ThenBy(r => r.NamaUnit, NaturalOrder.Instance).Select(r => (r, g: PreferredGrade(r))).Select(x => new object?[] {
+                x.r.NamaUnit, x.r.Responden, x.r.Ikm, x.r.CiLow, x.r.CiHigh, Mutu(x.r), x.r.Kinerja, x.r.SampelMinimum,
+                x.r.SampelCukup is { } ok ? (ok ? text.T("ya", "yes") : text.T("tidak", "no")) : null,
+                Mutu(x.g), Label(x.g.Periode, "ikm") }).ToList(),
+            [0, 0, 2, 2, 2, 0, 0, 0, 0, 0, 0], latestRows.OrderBy(r => r.Ikm).ThenBy(r => r.NamaUnit, NaturalOrder.Instance).Select(r => (string?)r.KodeUnit).ToList());
         var weak = data.UnsurLemah.Where(u => u.Periode == latest && u.Peringkat == 1).OrderBy(u => u.Nrr).ToList();
         var weakTable = new ReportTable("ikm_unsur_lemah", text.T("Unsur terlemah per unit", "Weakest element per unit"),
             [text.T("Unit", "Unit"), text.T("Unsur", "Element"), "NRR", text.T("NRR sebelumnya", "Previous NRR")],
@@ -127,8 +179,10 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
         else
         {
             var byGrade = latestRows.GroupBy(r => r.Mutu.Trim().FirstOrDefault()).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}");
-            paragraphs.Add(text.T($"{text.Period(latest)}: {latestRows.Count} unit dinilai ({string.Join(", ", byGrade)}).",
-                $"{text.Period(latest)}: {latestRows.Count} units rated ({string.Join(", ", byGrade)})."));
+            var indicative = latestRows.Count(r => IkmScale.Indicative(r.SampelCukup));
+            paragraphs.Add(text.T($"{Label(latest, "ikm")}: {latestRows.Count} unit dinilai ({string.Join(", ", byGrade)})",
+                $"{Label(latest, "ikm")}: {latestRows.Count} units rated ({string.Join(", ", byGrade)})")
+                + (indicative > 0 ? text.T($"; {indicative} di antaranya bermutu indikatif (*).", $"; {indicative} of them with an indicative grade (*).") : "."));
         }
         return new ReportSection("ikm", text.T("Indeks Kepuasan Masyarakat (IKM)", "Public satisfaction index (IKM)"), paragraphs, chartList, [table, weakTable]);
     }
@@ -160,7 +214,7 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
                 charts.PerformanceTrend(allPeriods, observed.Concat(fc.Select(_ => (double?)null)).ToList(), forecast, text.T("rata-rata kota", "city average"), fc.FirstOrDefault()?.Metode)));
 
         var latest = periods.LastOrDefault();
-        var table = new ReportTable("kinerja_unit", text.T($"Kinerja per unit, {text.Period(latest)} (terendah lebih dulu)", $"Performance by unit, {text.Period(latest)} (lowest first)"),
+        var table = new ReportTable("kinerja_unit", text.T($"Kinerja per unit, {Label(latest, "kinerja")} (terendah lebih dulu)", $"Performance by unit, {Label(latest, "kinerja")} (lowest first)"),
             [text.T("Unit", "Unit"), text.T("Pegawai", "Employees"), text.T("Rata-rata nilai SKP", "Mean SKP score"), text.T("Rata-rata skor", "Mean score"),
              text.T("Sangat Baik + Baik", "Outstanding + Good"), text.T("Butuh Perbaikan", "Needs improvement"), text.T("Kurang + Sangat Kurang", "Poor + Very poor")],
             KinerjaLatest(rows, latest)
@@ -205,7 +259,7 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
                 Cell(d.NTreated, d.PValue is null ? null : text.P(d.PValue)), Cell(d.NTreated, d.PHolm is null ? null : text.P(d.PHolm)), Cell(d.NTreated, d.NTreated), Cell(d.NControl, d.NControl), Cell(d.NTreated, d.MaxSmd), Cell(d.NTreated, d.CohensD),
                 Cell(d.NTreated, d.PretrendP is null ? null : text.P(d.PretrendP)), d.Pool, Cell(d.NTreated, d.Reaksi), Cell(d.NTreated, d.GainTest) }).ToList(),
             [0, 0, 0, 2, 2, 2, 3, 3, 0, 0, 2, 2, 3, 0, 2, 2]);
-        var jpTable = new ReportTable("jp_unit", text.T($"Kepatuhan 20 JP per unit, {text.Period(year.ToString(System.Globalization.CultureInfo.InvariantCulture))} (terendah lebih dulu)", $"20 JP compliance by unit, year {year} (lowest first)"),
+        var jpTable = new ReportTable("jp_unit", text.T($"Kepatuhan 20 JP per unit, {Label(YearCode(year), "diklat")} (terendah lebih dulu)", $"20 JP compliance by unit, {Label(YearCode(year), "diklat")} (lowest first)"),
             [text.T("Unit", "Unit"), text.T("Pegawai", "Employees"), text.T("Patuh", "Compliant"), text.T("Persen patuh", "Percent compliant")],
             JpLowestFirst(jp).Select(j => (j, s: JpCells(j, minCell)))
                 .Select(x => new object?[] { data.UnitName(x.j.KodeUnit), Cell(x.s.Total, x.j.Pegawai), Cell(x.s.Part(0), x.j.Patuh), Cell(x.s.Part(0), x.j.SharePatuh * 100) }).ToList(),
@@ -213,8 +267,8 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
         var total = jp.Sum(j => j.Pegawai);
         var paragraphs = new List<string>();
         if (total >= minCell)
-            paragraphs.Add(text.T($"{text.Period(year.ToString(System.Globalization.CultureInfo.InvariantCulture))}: {text.Pct((double)jp.Sum(j => j.Patuh) / total)} pegawai memenuhi 20 JP.",
-                $"Year {year}: {text.Pct((double)jp.Sum(j => j.Patuh) / total)} of employees met 20 JP."));
+            paragraphs.Add(text.T($"{Label(YearCode(year), "diklat")}: {text.Pct((double)jp.Sum(j => j.Patuh) / total)} pegawai memenuhi 20 JP.",
+                $"{Label(YearCode(year), "diklat")}: {text.Pct((double)jp.Sum(j => j.Patuh) / total)} of employees met 20 JP."));
         return new ReportSection("diklat", text.T("Diklat dan 20 JP", "Training and 20 JP"), paragraphs, chartList, [dampakTable, jpTable]);
     }
 
@@ -256,7 +310,8 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
             chartList.Add(new ReportChart("cuti_online", text.T("Adopsi online", "Online adoption"), charts.OnlineAdoption(periods, share)));
 
         var last = months.LastOrDefault();
-        var table = new ReportTable("cuti_waktu", text.T($"Waktu proses cuti per unit, {(months.Count > 0 ? text.MonthYear(last) : "–")}", $"Leave processing time by unit, {(months.Count > 0 ? text.MonthYear(last) : "–")}"),
+        var month = months.Count > 0 ? Label($"{last.Year}-{last.Month:00}", "cuti") : "–";
+        var table = new ReportTable("cuti_waktu", text.T($"Waktu proses cuti per unit, {month}", $"Leave processing time by unit, {month}"),
             [text.T("Unit", "Unit"), text.T("Kanal", "Channel"), text.T("Pengajuan", "Requests"), text.T("Masih diproses", "Pending"),
              text.T("Median hari kerja", "Median working days"), text.T("P90 hari kerja", "P90 working days"), text.T("Median jam", "Median hours"), text.T("Catatan", "Note")],
             CutiUnitRows(last).Select(x => new object?[] { data.UnitName(x.Row.KodeUnit!), x.Row.Kanal, Cell(x.CountHidden, x.Row.N), Cell(x.Row.N, CutiPending(x.Row.NTertunda)),
@@ -265,7 +320,7 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
         var latestShare = share.LastOrDefault();
         var paragraphs = new List<string>();
         if (latestShare is { } s)
-            paragraphs.Add(text.T($"Pengajuan online {text.Period(periods[^1])}: {text.Pct(s)}.", $"Online submissions in {text.Period(periods[^1])}: {text.Pct(s)}."));
+            paragraphs.Add(text.T($"Pengajuan online {Label(periods[^1], "cuti")}: {text.Pct(s)}.", $"Online submissions in {Label(periods[^1], "cuti")}: {text.Pct(s)}."));
         if (HolidayTableNote() is { } note)
             paragraphs.Add(note);
         return new ReportSection("cuti", text.T("Efisiensi layanan cuti", "Leave administration efficiency"), paragraphs, chartList, [table]);
@@ -325,6 +380,8 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
         if (!cell.Stabil) parts.Add(text.T("belum stabil", "not yet stable"));
         return parts.Count == 0 ? null : string.Join(", ", parts);
     }
+
+    public static string YearCode(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static double? WeightedMean(IEnumerable<(double Value, double Weight)> items)
     {

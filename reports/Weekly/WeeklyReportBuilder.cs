@@ -28,7 +28,7 @@ public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<Report
         var content = new WeeklyContent(data, week, text, options.Value.MinCellSize);
         var e = efisiensi?.Value;
         var targets = e is null ? new BriefTargets() : new BriefTargets(e.OnlineShareTarget, e.PendingAfterWorkingDays);
-        var brief = new ExecutiveBriefBuilder(content, data, week, text, options.Value.MinCellSize, targets, etl, reader.ReadLastLoad(nowLocal), nowLocal, LocalZone.Label(Zone)).Build();
+        var brief = new ExecutiveBriefBuilder(content, data, week, text, options.Value.MinCellSize, targets, etl, reader.ReadLastLoad(nowLocal), nowLocal, LocalZone.Label(Zone), reader).Build();
         return new WeeklyReport(week, text,
             text.T($"Laporan Mingguan Kepegawaian — {text.Period(week)}", $"Weekly Civil Service Report — {text.Period(week)}"),
             generated, data.MartsWarning is { } stale ? brief with { DataStatus = stale + " " + brief.DataStatus } : brief, content.AlertsTable(),

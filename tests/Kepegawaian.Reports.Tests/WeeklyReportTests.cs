@@ -52,7 +52,7 @@ public sealed class WeeklyReportTests : IDisposable
     {
         var report = ReportSeed.Builder(wh).Build(ReportSeed.Week);
         var table = report.AllTables.Single(t => t.Name == "cuti_waktu");
-        Assert.Contains("Nov 2026", table.Title, StringComparison.Ordinal);
+        Assert.Contains("November 2026 (berjalan)", table.Title, StringComparison.Ordinal); // the report week ends 22 Nov
         // Unit, Kanal, Pengajuan, Masih diproses, Median hk, P90 hk, Median jam, Catatan (seed.sql, November rows)
         var manual = table.Rows.Single(r => (string?)r[1] == "manual");
         Assert.Equal([6L, 6L, null, null, null, "median belum dapat diestimasi"], manual.Skip(2).ToArray());

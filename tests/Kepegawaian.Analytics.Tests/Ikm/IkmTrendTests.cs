@@ -51,6 +51,26 @@ public sealed class IkmTrendTests
     }
 
     [Fact]
+    public void A_grade_drop_on_samples_below_the_Krejcie_Morgan_minimum_names_the_grades_as_indicative()
+    {
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        // D1 as in Seed, 10 respondents a quarter for 10 000 people (minimum 370): both grades indicative.
+        SkmData.Unit(c, "D1", populasi: 10_000);
+        for (var i = 0; i < 5; i++)
+        {
+            SkmData.Response(c, "D1", "2026-02-01", SkmData.All(4));
+            SkmData.Response(c, "D1", "2026-02-01", SkmData.All(3));
+            SkmData.Response(c, "D1", "2026-05-01", SkmData.All(3));
+            SkmData.Response(c, "D1", "2026-05-01", SkmData.All(2));
+        }
+        var results = IkmAnalysis.Compute(c);
+        var alert = Assert.Single(IkmAlerts.Detect(results, IkmAnalysis.Trends(results)), a => a.Level == "unit" && a.Periode == "2026-Q2");
+        Assert.StartsWith("Mutu turun dari B* (Baik) ke D* (Tidak Baik) (* indikatif: responden di bawah sampel minimum Krejcie–Morgan); IKM turun 25,00 poin", alert.Alasan);
+        Assert.Equal(("D", "B"), (alert.Mutu, alert.MutuSebelumnya)); // the mart keeps the plain grade; outputs mark it
+    }
+
+    [Fact]
     public void A_grade_drop_or_one_quarter_drop_without_a_trend_is_not_confirmed()
     {
         using var wh = new TempWarehouse();
