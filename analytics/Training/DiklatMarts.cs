@@ -28,7 +28,7 @@ public static class DiklatMarts
         foreach (var group in Groups(data, options))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var r = TrainingImpact.Estimate(data, group, options);
+            var r = TrainingImpact.Estimate(data, group, options, cancellationToken);
             var (reaksi, nReaksi) = Kirkpatrick.Reaction(data, group);
             var gain = Kirkpatrick.TestGain(data, group);
             var (ikmChange, ikmUnits) = Kirkpatrick.IkmChange(ikm, group, options);

@@ -52,7 +52,7 @@ public static class TrainingImpact
 {
     private sealed record Fit(double Att, double Se, List<Matched> Pairs);
 
-    public static ImpactResult Estimate(TrainingData data, TrainingGroup group, DiklatOptions options)
+    public static ImpactResult Estimate(TrainingData data, TrainingGroup group, DiklatOptions options, CancellationToken ct = default)
     {
         var treatedAll = ImpactSample.Treated(data, group);
         var eligible = treatedAll.Count;
@@ -73,7 +73,8 @@ public static class TrainingImpact
         var allJenis = ImpactSample.AllJenis(data);
         var doseColumns = Enumerable.Range(0, allJenis.Length).Where(j => allJenis[j] != jenisOfGroup).ToArray();
         var naive = treated.Average(u => u.Post) - candidates.Average(u => u.Post);
-        var fit = Core(treated, candidates, useBaseline, doseColumns, options);
+        var covariates = new Covariates(treated.Concat(candidates));
+        var fit = Core(treated, candidates, useBaseline, doseColumns, options, covariates);
         if (fit is null || fit.Pairs.Count < options.MinTreated)
             return Fail($"terlalu kecil setelah pencocokan: {fit?.Pairs.Count ?? 0} pasangan (perlu ≥ {options.MinTreated})", pool, fit?.Pairs.Count ?? 0)
                 with { Naive = naive };
@@ -91,7 +92,7 @@ public static class TrainingImpact
             return Fail($"keseimbangan tidak tercapai: SMD kinerja awal {outcomeSmd:0.000} > {options.MaxSmdFail:0.0##} setelah pencocokan", pool, controls.Count)
                 with { NTreated = pairs.Count, NUnmatched = unmatched, MaxSmd = maxSmd, Naive = naive };
 
-        var att = Interval(fit, Bootstrap(treated, candidates, useBaseline, doseColumns, options, group), pairs.Count);
+        var att = Interval(fit, Bootstrap(treated, candidates, useBaseline, doseColumns, options, group, covariates, ct), pairs.Count);
         var sdT = StdDev(pairs.Select(p => p.T.Delta)); var sdC = StdDev(controls.Select(u => u.Delta));
         var pooledSd = Math.Sqrt((sdT * sdT + sdC * sdC) / 2);
         var placeboDiffs = pairs.Select(p => p.T.PreChange!.Value - p.C.Average(u => u.PreChange!.Value)).ToList();
@@ -123,11 +124,12 @@ public static class TrainingImpact
     }
 
     /// <summary>Propensity fit, matching and the dose-adjusted ATT on one sample (the data or a bootstrap replicate).</summary>
-    private static Fit? Core(List<ImpactUnit> treated, List<ImpactUnit> candidates, bool useBaseline, int[] doseColumns, DiklatOptions options)
+    private static Fit? Core(List<ImpactUnit> treated, List<ImpactUnit> candidates, bool useBaseline, int[] doseColumns, DiklatOptions options,
+        Covariates covariates)
     {
         var all = treated.Concat(candidates).ToList();
         if (treated.Count < 3 || candidates.Count < 3) return null;
-        var (design, width) = Covariates.Design(all, useBaseline);
+        var (design, width) = covariates.Design(all, useBaseline);
         var logit = PropensityModel.FitPredictLogit(design, width, all.Select(u => u.Treated).ToList(), options.Ridge);
         var pairs = Match(all, logit, options.CaliperSd, options.ControlsPerTreated);
         if (pairs.Count < 3) return null;
@@ -140,21 +142,29 @@ public static class TrainingImpact
 
     /// <summary>Bootstrap over employees: resample them with replacement (all their cohort units together), re-fit, re-match.</summary>
     private static List<double> Bootstrap(List<ImpactUnit> treated, List<ImpactUnit> candidates, bool useBaseline, int[] doseColumns,
-        DiklatOptions options, TrainingGroup group)
+        DiklatOptions options, TrainingGroup group, Covariates covariates, CancellationToken ct)
     {
-        var replicates = new List<double>();
-        if (options.BootstrapReplicates <= 0) return replicates;
+        if (options.BootstrapReplicates <= 0) return [];
         var byNip = treated.Concat(candidates).GroupBy(u => u.Nip).Select(g => g.ToArray()).ToArray();
+        // The draws come from one seeded sequence, in replicate order; only the re-fits run in parallel, so the
+        // result does not depend on the number of cores.
         var rng = new Random(options.Seed ^ StableHash(group.Kind + ":" + group.Name));
-        for (var b = 0; b < options.BootstrapReplicates; b++)
+        var draws = new int[options.BootstrapReplicates][];
+        for (var b = 0; b < draws.Length; b++)
+        {
+            draws[b] = new int[byNip.Length];
+            for (var i = 0; i < byNip.Length; i++) draws[b][i] = rng.Next(byNip.Length);
+        }
+        var atts = new double?[draws.Length];
+        Parallel.For(0, draws.Length, new ParallelOptions { CancellationToken = ct }, b =>
         {
             var (t, c) = (new List<ImpactUnit>(treated.Count), new List<ImpactUnit>(candidates.Count));
-            for (var i = 0; i < byNip.Length; i++)
-                foreach (var u in byNip[rng.Next(byNip.Length)])
+            foreach (var pick in draws[b])
+                foreach (var u in byNip[pick])
                     (u.Treated ? t : c).Add(u);
-            if (Core(t, c, useBaseline, doseColumns, options) is { } fit) replicates.Add(fit.Att);
-        }
-        return replicates;
+            atts[b] = Core(t, c, useBaseline, doseColumns, options, covariates)?.Att;
+        });
+        return [.. atts.OfType<double>()];
     }
 
     /// <summary>Normal interval with the bootstrap SE (the OLS SE when there are fewer than 20 replicates).</summary>
@@ -243,38 +253,78 @@ public static class TrainingImpact
     }
 
     /// <summary>Covariates of the propensity model, as sparse rows (intercept in column 0).</summary>
-    private static class Covariates
+    /// <summary>
+    /// The propensity design: intercept, standardised baseline (when used), and one dummy per level but the first (ordinal
+    /// order) of unit, golongan, jabatan and cohort among the units present. Levels are ranked once per estimation sample
+    /// (<see cref="Covariates(IEnumerable{ImpactUnit})"/>), so a bootstrap replicate builds its design from integers; the
+    /// design equals one built from the replicate's own strings, because the ranks of the levels present keep their order.
+    /// </summary>
+    private sealed class Covariates
     {
-        public static ((int[] Cols, double[] Vals)[] Rows, int Columns) Design(List<ImpactUnit> units, bool useBaseline)
+        private static readonly Func<ImpactUnit, string>[] Categorical =
+        [
+            u => u.Covariates.Unit,
+            u => u.Covariates.Golongan,
+            u => u.Covariates.Jabatan,
+            u => u.Cohort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ];
+
+        private readonly Dictionary<ImpactUnit, int[]> ranks = new(ReferenceEqualityComparer.Instance);
+        private readonly int[] levelCounts = new int[Categorical.Length];
+
+        public Covariates(IEnumerable<ImpactUnit> sample)
         {
-            var cols = units.Select(_ => new List<int> { 0 }).ToArray();
-            var vals = units.Select(_ => new List<double> { 1.0 }).ToArray();
-            var next = 1;
-            if (useBaseline)
+            var units = sample.Distinct(ReferenceEqualityComparer.Instance).Cast<ImpactUnit>().ToList();
+            foreach (var u in units) ranks[u] = new int[Categorical.Length];
+            for (var k = 0; k < Categorical.Length; k++)
             {
-                var baseline = units.Select(u => u.Baseline!.Value).ToArray();
-                var (m, s) = (baseline.Average(), Math.Max(StdDev(baseline), 1e-9));
-                for (var i = 0; i < units.Count; i++) { cols[i].Add(next); vals[i].Add((baseline[i] - m) / s); }
-                next++;
+                var rank = units.Select(Categorical[k]).Distinct().Order(StringComparer.Ordinal).Select((level, r) => (level, r))
+                    .ToDictionary(x => x.level, x => x.r);
+                levelCounts[k] = rank.Count;
+                foreach (var u in units) ranks[u][k] = rank[Categorical[k](u)];
             }
-            foreach (var selector in Categorical())
-            {
-                // One dummy per level but the first (ordinal order), so the design does not depend on row order.
-                var values = units.Select(selector).ToArray();
-                var levels = values.Distinct().Order(StringComparer.Ordinal).Skip(1).Select((level, k) => (level, k)).ToDictionary(x => x.level, x => next + x.k);
-                for (var i = 0; i < units.Count; i++)
-                    if (levels.TryGetValue(values[i], out var column)) { cols[i].Add(column); vals[i].Add(1.0); }
-                next += levels.Count;
-            }
-            return (units.Select((_, i) => (cols[i].ToArray(), vals[i].ToArray())).ToArray(), next - 1);
         }
 
-        private static IEnumerable<Func<ImpactUnit, string>> Categorical()
+        public ((int[] Cols, double[] Vals)[] Rows, int Columns) Design(List<ImpactUnit> units, bool useBaseline)
         {
-            yield return u => u.Covariates.Unit;
-            yield return u => u.Covariates.Golongan;
-            yield return u => u.Covariates.Jabatan;
-            yield return u => u.Cohort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var unitRanks = units.Select(u => ranks[u]).ToArray();
+            var next = 1;
+            var baselineColumn = 0;
+            double[]? baseline = null;
+            (double M, double S) scale = default;
+            if (useBaseline)
+            {
+                baseline = units.Select(u => u.Baseline!.Value).ToArray();
+                scale = (baseline.Average(), Math.Max(StdDev(baseline), 1e-9));
+                baselineColumn = next++;
+            }
+            // Column of each level rank per categorical; -1 for the first level present (the reference) and absent levels.
+            var columnOf = new int[Categorical.Length][];
+            for (var k = 0; k < Categorical.Length; k++)
+            {
+                var present = new bool[levelCounts[k]];
+                foreach (var r in unitRanks) present[r[k]] = true;
+                columnOf[k] = new int[levelCounts[k]];
+                var first = true;
+                for (var r = 0; r < present.Length; r++)
+                {
+                    if (!present[r] || first) { columnOf[k][r] = -1; first &= !present[r]; continue; }
+                    columnOf[k][r] = next++;
+                }
+            }
+            var rows = new (int[] Cols, double[] Vals)[units.Count];
+            Span<int> cols = stackalloc int[2 + Categorical.Length];
+            Span<double> vals = stackalloc double[2 + Categorical.Length];
+            for (var i = 0; i < units.Count; i++)
+            {
+                var n = 0;
+                cols[n] = 0; vals[n++] = 1.0;
+                if (baseline is not null) { cols[n] = baselineColumn; vals[n++] = (baseline[i] - scale.M) / scale.S; }
+                for (var k = 0; k < Categorical.Length; k++)
+                    if (columnOf[k][unitRanks[i][k]] is var column and >= 0) { cols[n] = column; vals[n++] = 1.0; }
+                rows[i] = (cols[..n].ToArray(), vals[..n].ToArray());
+            }
+            return (rows, next - 1);
         }
     }
 }
