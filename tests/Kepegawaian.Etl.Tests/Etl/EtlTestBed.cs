@@ -105,17 +105,7 @@ internal sealed class EtlTestBed : IDisposable
     public List<object?[]> Rows(string sql)
     {
         using var c = warehouse.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (r.Read())
-        {
-            var row = new object?[r.FieldCount];
-            for (var i = 0; i < r.FieldCount; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
+        return c.Rows(sql);
     }
 
     /// <summary>The rejects of one file as (line, column, reason) tuples, in line order.</summary>

@@ -48,7 +48,7 @@ public sealed class TimeZoneSettingTests
         Assert.Contains("sent", output);
         using (var c = new WarehouseDatabase(db).Open(readOnly: true))
         {
-            var row = Assert.Single(Rows(c, "SELECT report_week, status, sent_at FROM report_delivery"));
+            var row = Assert.Single(c.Rows("SELECT report_week, status, sent_at FROM report_delivery"));
             Assert.Equal(new object?[] { "2026-W48", "sent", wita }, row);
         }
         var html = File.ReadAllText(Path.Combine(copies, "2026-W48", "laporan-mingguan-2026-W48.html"));
@@ -65,20 +65,6 @@ public sealed class TimeZoneSettingTests
         return output.ToString();
     }
 
-    private static List<object?> Column(DuckDBConnection c, string sql) => Rows(c, sql).Select(r => r[0]).ToList();
+    private static List<object?> Column(DuckDBConnection c, string sql) => c.Rows(sql).Select(r => r[0]).ToList();
 
-    private static List<object?[]> Rows(DuckDBConnection c, string sql)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (r.Read())
-        {
-            var row = new object?[r.FieldCount];
-            for (var i = 0; i < r.FieldCount; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
-    }
 }
