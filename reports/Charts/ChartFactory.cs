@@ -26,8 +26,8 @@ public sealed class ChartFactory(ReportText text)
     {
         var sorted = rows.OrderBy(r => r.Ikm).Take(MaxUnitBars).ToList();
         var title = rows.Count > MaxUnitBars
-            ? text.T($"IKM {MaxUnitBars} unit terendah dari {rows.Count}, {periode}", $"IKM of the {MaxUnitBars} lowest of {rows.Count} units, {periode}")
-            : text.T($"IKM per unit layanan, {periode}", $"Public satisfaction index (IKM) by unit, {periode}");
+            ? text.T($"IKM {MaxUnitBars} unit terendah dari {rows.Count}, {text.Period(periode)}", $"IKM of the {MaxUnitBars} lowest of {rows.Count} units, {text.Period(periode)}")
+            : text.T($"IKM per unit layanan, {text.Period(periode)}", $"Public satisfaction index (IKM) by unit, {text.Period(periode)}");
         var plot = NewPlot(title, text, leftPadding: 200, bottomPadding: 50, topPadding: 75);
         var bars = sorted.Select((r, i) => new Bar
         {
@@ -210,22 +210,37 @@ public sealed class ChartFactory(ReportText text)
         return plot;
     }
 
-    /// <summary>Share of employees meeting 20 JP per unit, with the 100 % target.</summary>
+    /// <summary>
+    /// Share of employees meeting 20 JP per unit (PP 17/2020: every ASN at least 20 JP a year). With more than
+    /// <see cref="MaxUnitBars"/> units only the lowest are drawn, as for IKM; the full list is the table.
+    /// </summary>
     public Plot JpCoverage(IReadOnlyList<(string Unit, double Share)> rows, int year)
     {
-        var sorted = rows.OrderBy(r => r.Share).ToList();
-        var plot = NewPlot(text.T($"Kepatuhan 20 JP per unit, {year}", $"20 JP training compliance by unit, {year}"), text, leftPadding: 190);
+        var sorted = rows.OrderBy(r => r.Share).Take(MaxUnitBars).ToList();
+        var title = rows.Count > MaxUnitBars
+            ? text.T($"Kepatuhan 20 JP: {MaxUnitBars} unit terendah dari {rows.Count}, tahun {year}", $"20 JP compliance: {MaxUnitBars} lowest of {rows.Count} units, {year}")
+            : text.T($"Kepatuhan 20 JP per unit, tahun {year}", $"20 JP training compliance by unit, {year}");
+        var plot = NewPlot(title, text, leftPadding: 190);
         var bp = plot.Add.Bars(sorted.Select((r, i) => new Bar
         {
             Position = i, Value = r.Share * 100, FillColor = r.Share >= 0.8 ? GradeA : r.Share >= 0.5 ? GradeC : GradeD,
-            LineWidth = 0, Size = 0.7, Label = text.N(r.Share * 100, 1) + "%",
+            LineWidth = 0, Size = 0.7, Label = text.N(r.Share * 100, 1) + " %",
         }).ToList());
         bp.Horizontal = true;
         bp.ValueLabelStyle.FontSize = 10;
         plot.Axes.Left.TickGenerator = Categories(sorted.Select(r => Short(r.Unit, 24)).ToList());
-        plot.Axes.SetLimitsX(0, 112);
+        // Room right of 100 % for the value labels, but no tick beyond the 100 % a share can reach.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. Enumerable.Range(0, 6).Select(k => new Tick(k * 20, text.N(k * 20, 0)))]);
+        plot.Axes.SetLimitsX(0, 115);
         plot.Axes.SetLimitsY(-0.7, Math.Max(sorted.Count, 1) - 0.3);
         plot.XLabel(text.T("Persen pegawai dengan ≥ 20 JP", "Percent of employees with ≥ 20 JP"), 12);
+        plot.ShowLegend(
+        [
+            new LegendItem { LabelText = text.T("≥ 80 %", "≥ 80 %"), FillColor = GradeA },
+            new LegendItem { LabelText = text.T("50–80 %", "50–80 %"), FillColor = GradeC },
+            new LegendItem { LabelText = text.T("< 50 %", "< 50 %"), FillColor = GradeD },
+        ], Alignment.LowerRight);
         return plot;
     }
 

@@ -55,4 +55,23 @@ public sealed class ChartTests
         var lines = plot.GetPlottables<ScottPlot.Plottables.VerticalLine>().Select(l => l.X).Order().ToArray();
         Assert.Equal([65.00, 76.61, 88.31], lines);
     }
+
+    [Fact]
+    public void Jp_coverage_draws_the_lowest_units_only_and_says_how_many_there_are()
+    {
+        var units = Enumerable.Range(1, 30).Select(i => ($"Unit {i}", i / 40.0)).ToList();   // 2,5 % … 75 %
+        var plot = Charts.JpCoverage(units, 2026);
+        var bars = plot.GetPlottables<ScottPlot.Plottables.BarPlot>().Single().Bars;
+        Assert.Equal(ChartFactory.MaxUnitBars, bars.Count);
+        Assert.Equal(50.0, bars.Max(b => b.Value), 9);           // unit 20 of 30: 20/40
+        Assert.Contains("20 unit terendah dari 30", plot.Axes.Title.Label.Text);
+        Assert.Contains("50,0 %", bars.Select(b => b.Label));
+    }
+
+    [Fact]
+    public void Ikm_chart_title_names_the_period_in_words()
+    {
+        var plot = Charts.IkmByUnit([("X", 80, "B")], "2026-Q3");
+        Assert.Contains("Triwulan III 2026", plot.Axes.Title.Label.Text);
+    }
 }
