@@ -1,4 +1,5 @@
 using Kepegawaian.Analytics.Common;
+using TrainingGroup = Kepegawaian.Analytics.Training.TrainingGroup;
 using Kepegawaian.Analytics.Ikm;
 using Kepegawaian.Reports.Charts;
 using Kepegawaian.Reports.Data;
@@ -236,14 +237,16 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
     {
         var chartList = new List<ReportChart>();
         var dampak = data.DiklatDampak.OrderBy(d => d.JenisKelompok, StringComparer.Ordinal).ThenBy(d => d.Kelompok, StringComparer.Ordinal).ToList();
-        // A group with fewer treated employees than MinCellSize shows no estimate.
-        var forest = dampak.Select(d => (d.Kelompok, d.NTreated >= minCell ? d.Att : null, d.NTreated >= minCell ? d.CiLow : null, d.NTreated >= minCell ? d.CiHigh : null, d.NTreated)).ToList();
+        // The chart shows the kinds of training by readable name; course rows stay in the table. A group with fewer
+        // treated employees than MinCellSize shows no estimate.
+        var forest = dampak.Where(d => d.JenisKelompok == TrainingGroup.Jenis)
+            .Select(d => (ExecutiveBriefBuilder.Readable(d.Kelompok), d.NTreated >= minCell ? d.Att : null, d.NTreated >= minCell ? d.CiLow : null, d.NTreated >= minCell ? d.CiHigh : null, d.NTreated)).ToList();
         if (forest.Count > 0)
             chartList.Add(new ReportChart("diklat_dampak", text.T("Dampak diklat", "Training effect"), charts.TrainingForest(forest)));
         var eventGroup = dampak.Where(d => d.Att is not null && d.NTreated >= minCell).Select(d => d.Kelompok)
             .FirstOrDefault(k => data.DiklatEvent.Any(e => e.Kelompok == k));
         if (eventGroup is not null)
-            chartList.Add(new ReportChart("diklat_event", text.T("Studi peristiwa", "Event study"), charts.EventStudy(data.DiklatEvent.Where(e => e.Kelompok == eventGroup).ToList(), eventGroup)));
+            chartList.Add(new ReportChart("diklat_event", text.T("Studi peristiwa", "Event study"), charts.EventStudy(data.DiklatEvent.Where(e => e.Kelompok == eventGroup).ToList(), ExecutiveBriefBuilder.Readable(eventGroup))));
 
         var year = data.JpUnit.Where(j => j.Tahun <= week.Start.Year).Select(j => j.Tahun).DefaultIfEmpty().Max();
         var jp = data.JpUnit.Where(j => j.Tahun == year).ToList();

@@ -61,6 +61,20 @@ public sealed class WeeklyReportTests : IDisposable
     }
 
     [Fact]
+    public void Training_chart_shows_the_kinds_of_training_by_readable_name()
+    {
+        var report = ReportSeed.Builder(wh).Build(ReportSeed.Week);
+        var chart = report.AllCharts.Single(c => c.Name == "diklat_dampak");
+        _ = chart.Png;   // the tick labels exist once the chart is laid out
+        var forest = chart.Plot;
+        var labels = forest.Axes.Left.TickGenerator.Ticks.Select(t => t.Label).ToList();
+        // Seed: teknis (30 matched) and e_learning (3 matched: no estimate); no raw codes on the axis.
+        Assert.Contains("Teknis (n=30)", labels);
+        Assert.Contains(labels, l => l.StartsWith("E learning", StringComparison.Ordinal));
+        Assert.DoesNotContain(labels, l => l.Contains('_', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Cells_describing_fewer_than_five_employees_are_suppressed()
     {
         var report = ReportSeed.Builder(wh).Build(ReportSeed.Week);
