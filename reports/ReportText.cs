@@ -65,6 +65,10 @@ public sealed class ReportText
         _ => p.ToString(),
     };
 
+    /// <summary>A code as words: "sosial_kultural" → "Sosial kultural".</summary>
+    public static string Readable(string code) =>
+        code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');
+
     /// <summary>The label of a period string; text that is not a period is returned unchanged.</summary>
     public string Period(string? periode) => Periode.TryParse(periode, out var p) ? Period(p) : periode ?? "";
 

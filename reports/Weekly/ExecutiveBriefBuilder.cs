@@ -139,7 +139,7 @@ public sealed class ExecutiveBriefBuilder(
                     : "",
                 pending.NTertunda > 0 ? KpiTone.Bad : KpiTone.Good));
 
-        var year = JpYear();
+        var year = content.JpYear();
         var jp = data.JpUnit.Where(j => j.Tahun == year).ToList();
         var jpPrev = data.JpUnit.Where(j => j.Tahun == year - 1).ToList();
         var jpYear = new Periode(PeriodeKind.Tahun, year, 0);
@@ -176,7 +176,7 @@ public sealed class ExecutiveBriefBuilder(
             var unknown = jenis.Count(d => Verdict(d) is null);
             cards.Add(new KpiCard(text.T("Dampak diklat pada kinerja", "Training effect on performance"), text.T("jenis diklat", "training kinds"),
                 text.T($"{effective.Count} dari {jenis.Count} jenis efektif", $"{effective.Count} of {jenis.Count} kinds effective"),
-                (effective.Count > 0 ? text.T("efektif: ", "effective: ") + string.Join(", ", effective.Select(d => $"{Readable(d.Kelompok)} ({text.Signed(d.Att, 1)})")) + "; " : "")
+                (effective.Count > 0 ? text.T("efektif: ", "effective: ") + string.Join(", ", effective.Select(d => $"{ReportText.Readable(d.Kelompok)} ({text.Signed(d.Att, 1)})")) + "; " : "")
                 + text.T($"tidak terbukti {unproven}, data belum cukup {unknown}", $"not shown {unproven}, too little data {unknown}")));
         }
         return cards;
@@ -185,12 +185,6 @@ public sealed class ExecutiveBriefBuilder(
     /// <summary>1 = effective (95 % CI above 0), 0 = not shown (CI reaches 0 or below), null = too little data.</summary>
     private int? Verdict(DiklatDampakRow d) =>
         d.Att is null || d.CiLow is null || d.CiHigh is null || d.NTreated < minCell ? null : d.CiLow > 0 ? 1 : 0;
-
-    /// <summary>A code as words: "sosial_kultural" → "Sosial kultural".</summary>
-    public static string Readable(string code) =>
-        code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');
-
-    private int JpYear() => data.JpUnit.Where(j => j.Tahun <= week.Start.Year).Select(j => j.Tahun).DefaultIfEmpty().Max();
 
     private (List<string> Periods, List<CutiOnlineRow> Rows) OnlineMonths()
     {
@@ -234,7 +228,7 @@ public sealed class ExecutiveBriefBuilder(
         groups.Add(Group(text.T($"Di bawah target online {text.Pct(targets.OnlineShareTarget, 0)} ({Label(month, "cuti")})", $"Below the {text.Pct(targets.OnlineShareTarget, 0)} online target ({Label(month, "cuti")})"),
             under.Select(o => (data.UnitName(o.KodeUnit), text.T($"online {text.Pct(o.ShareOnline)} dari {text.Int(o.N)} pengajuan", $"online {text.Pct(o.ShareOnline)} of {text.Int(o.N)} requests"))), none));
 
-        var year = JpYear();
+        var year = content.JpYear();
         var jp = data.JpUnit.Where(j => j.Tahun == year && j.Pegawai >= minCell)
             .OrderBy(j => j.SharePatuh).ThenBy(j => data.UnitName(j.KodeUnit), NaturalOrder.Instance).ToList();
         groups.Add(Group(text.T($"Cakupan 20 JP terendah ({Label(WeeklyContent.YearCode(year), "diklat")})", $"Lowest 20 JP coverage ({Label(WeeklyContent.YearCode(year), "diklat")})"),

@@ -233,6 +233,9 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
     }
 
     // ------------------------------------------------------------------ diklat + 20 JP
+    /// <summary>The latest 20 JP year not after the report week's year: the one the report and its brief show.</summary>
+    public int JpYear() => data.JpUnit.Where(j => j.Tahun <= week.Start.Year).Select(j => j.Tahun).DefaultIfEmpty().Max();
+
     public ReportSection DiklatSection()
     {
         var chartList = new List<ReportChart>();
@@ -240,15 +243,15 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
         // The chart shows the kinds of training by readable name; course rows stay in the table. A group with fewer
         // treated employees than MinCellSize shows no estimate.
         var forest = dampak.Where(d => d.JenisKelompok == TrainingGroup.Jenis)
-            .Select(d => (ExecutiveBriefBuilder.Readable(d.Kelompok), d.NTreated >= minCell ? d.Att : null, d.NTreated >= minCell ? d.CiLow : null, d.NTreated >= minCell ? d.CiHigh : null, d.NTreated)).ToList();
+            .Select(d => (ReportText.Readable(d.Kelompok), d.NTreated >= minCell ? d.Att : null, d.NTreated >= minCell ? d.CiLow : null, d.NTreated >= minCell ? d.CiHigh : null, d.NTreated)).ToList();
         if (forest.Count > 0)
             chartList.Add(new ReportChart("diklat_dampak", text.T("Dampak diklat", "Training effect"), charts.TrainingForest(forest)));
         var eventGroup = dampak.Where(d => d.Att is not null && d.NTreated >= minCell).Select(d => d.Kelompok)
             .FirstOrDefault(k => data.DiklatEvent.Any(e => e.Kelompok == k));
         if (eventGroup is not null)
-            chartList.Add(new ReportChart("diklat_event", text.T("Studi peristiwa", "Event study"), charts.EventStudy(data.DiklatEvent.Where(e => e.Kelompok == eventGroup).ToList(), ExecutiveBriefBuilder.Readable(eventGroup))));
+            chartList.Add(new ReportChart("diklat_event", text.T("Studi peristiwa", "Event study"), charts.EventStudy(data.DiklatEvent.Where(e => e.Kelompok == eventGroup).ToList(), ReportText.Readable(eventGroup))));
 
-        var year = data.JpUnit.Where(j => j.Tahun <= week.Start.Year).Select(j => j.Tahun).DefaultIfEmpty().Max();
+        var year = JpYear();
         var jp = data.JpUnit.Where(j => j.Tahun == year).ToList();
         var shown = jp.Where(j => !JpCells(j, minCell).Part(0)).Where(j => j.Pegawai >= minCell).ToList();
         if (shown.Count > 0)
