@@ -206,9 +206,9 @@ public sealed class ExecutiveBriefBuilder(
         var low = units.Where(r => r.Periode == latest).Select(r => (Row: r, Grade: content.PreferredGrade(r)))
             .Where(x => x.Grade.Mutu.Trim().FirstOrDefault() is 'C' or 'D')
             .OrderByDescending(x => x.Grade.Mutu.Trim()).ThenBy(x => x.Grade.Ikm).ThenBy(x => x.Row.NamaUnit, NaturalOrder.Instance).ToList();
-        groups.Add(Group(text.T($"IKM bermutu C/D ({Label(latest, "ikm")})", $"IKM graded C/D ({Label(latest, "ikm")})"),
+        groups.Add(Group(text.T($"IKM bermutu C/D — {Label(latest, "ikm")}", $"IKM graded C/D — {Label(latest, "ikm")}"),
             low.Select(x => (x.Row.NamaUnit, text.T($"IKM {text.N(x.Grade.Ikm)}, mutu {WeeklyContent.Mutu(x.Grade)}", $"IKM {text.N(x.Grade.Ikm)}, grade {WeeklyContent.Mutu(x.Grade)}")
-                + (x.Grade.Periode != x.Row.Periode ? $" ({Label(x.Grade.Periode, "ikm")})" : ""))), none));
+                + (x.Grade.Periode != x.Row.Periode ? $", {Label(x.Grade.Periode, "ikm")}" : ""))), none));
 
         var alerts = content.Alerts();
         groups.Add(Group(text.T("Penurunan IKM (peringatan)", "IKM decline (alerts)"),
@@ -225,13 +225,13 @@ public sealed class ExecutiveBriefBuilder(
         var month = periods.LastOrDefault();
         var under = online.Where(o => o.Periode == month && o.N >= minCell && o.ShareOnline < targets.OnlineShareTarget)
             .OrderBy(o => o.ShareOnline).ThenBy(o => data.UnitName(o.KodeUnit), NaturalOrder.Instance).ToList();
-        groups.Add(Group(text.T($"Di bawah target online {text.Pct(targets.OnlineShareTarget, 0)} ({Label(month, "cuti")})", $"Below the {text.Pct(targets.OnlineShareTarget, 0)} online target ({Label(month, "cuti")})"),
+        groups.Add(Group(text.T($"Di bawah target online {text.Pct(targets.OnlineShareTarget, 0)} — {Label(month, "cuti")}", $"Below the {text.Pct(targets.OnlineShareTarget, 0)} online target — {Label(month, "cuti")}"),
             under.Select(o => (data.UnitName(o.KodeUnit), text.T($"online {text.Pct(o.ShareOnline)} dari {text.Int(o.N)} pengajuan", $"online {text.Pct(o.ShareOnline)} of {text.Int(o.N)} requests"))), none));
 
         var year = content.JpYear();
         var jp = data.JpUnit.Where(j => j.Tahun == year && j.Pegawai >= minCell)
             .OrderBy(j => j.SharePatuh).ThenBy(j => data.UnitName(j.KodeUnit), NaturalOrder.Instance).ToList();
-        groups.Add(Group(text.T($"Cakupan 20 JP terendah ({Label(WeeklyContent.YearCode(year), "diklat")})", $"Lowest 20 JP coverage ({Label(WeeklyContent.YearCode(year), "diklat")})"),
+        groups.Add(Group(text.T($"Cakupan 20 JP terendah — {Label(WeeklyContent.YearCode(year), "diklat")}", $"Lowest 20 JP coverage — {Label(WeeklyContent.YearCode(year), "diklat")}"),
             jp.Select(j => (data.UnitName(j.KodeUnit), text.T($"{text.Pct(j.SharePatuh)} dari {text.Int(j.Pegawai)} pegawai memenuhi 20 JP", $"{text.Pct(j.SharePatuh)} of {text.Int(j.Pegawai)} employees met 20 JP"))),
             none, always: PerGroup));
         return groups;

@@ -30,7 +30,7 @@ public sealed class ExecutiveBriefTests : IDisposable
         Assert.Equal(["=HYPERLINK(\"http://x\")", "Kelurahan 2 Ilir", "Kelurahan 10 Ilir", "<script>alert(1)</script> & Co"], Units(r, "IKM bermutu C/D"));
         var u06 = r.Brief.Actions[0].Items[1];
         Assert.Equal("IKM 63,00, mutu D", u06.Figure);
-        Assert.Equal("IKM bermutu C/D (Triwulan III 2026)", r.Brief.Actions[0].Title);
+        Assert.Equal("IKM bermutu C/D — Triwulan III 2026", r.Brief.Actions[0].Title);
     }
 
     [Fact]
