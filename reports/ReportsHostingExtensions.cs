@@ -60,9 +60,11 @@ public static class ReportsHostingExtensions
                 q.AddTrigger(t => t.ForJob(WeeklyReportJob.Key).WithIdentity("weekly-report-cron", "reports")
                     .WithCronSchedule(cron, s => s.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             // After downtime the in-memory scheduler has no missed fire to replay: this one-shot
-            // trigger sends the latest week's report at start-up if it is due and not yet sent.
+            // trigger sends the latest week's report at start-up if it is due and not yet sent. "Now" is
+            // the scheduler's TimeProvider, and jobs start only once the host has started (Quartz's
+            // AwaitApplicationStarted), so the warehouse is migrated by then.
             q.AddTrigger(t => t.ForJob(WeeklyReportJob.Key).WithIdentity("weekly-report-catch-up", "reports")
-                .UsingJobData(WeeklyReportJob.CatchUpKey, true).StartAt(DateTimeOffset.UtcNow.AddSeconds(5)));
+                .UsingJobData(WeeklyReportJob.CatchUpKey, true).StartNow());
         });
         return builder;
     }

@@ -67,6 +67,24 @@ public sealed class SchedulingTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Scenario")]
+    public async Task The_start_up_catch_up_is_due_by_the_schedulers_clock_not_the_machines()
+    {
+        // The fixture's clock says Monday 23 Nov 2026 07:00 WIB, the moment week 47's report is due; the
+        // machine's clock says whatever day the test runs. Started on that clock, the catch-up sends week 47 once.
+        using var host = Host(f, "catch-up");
+        await host.StartAsync();
+        var ledger = new DeliveryLedger(f.Warehouse.Database);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (ledger.List("2026-W47").Count(r => r.Status == "sent") < 2 && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+        await host.StopAsync();
+        Assert.Equal(1, f.Smtp.CountTo(DeliveryFixture.A));
+        Assert.Equal(1, f.Smtp.CountTo(DeliveryFixture.B));
+        Assert.All(f.Smtp.Received, m => Assert.Contains("2026-W47", m.Subject));
+    }
+
+    [Fact]
     public void Invalid_options_stop_the_start_with_a_message_naming_the_key()
     {
         using var host = Host(f, "bad", ("Delivery:Cron", "every monday"), ("Reports:Language", "fr"));
