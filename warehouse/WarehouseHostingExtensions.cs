@@ -5,7 +5,7 @@ namespace Kepegawaian.Warehouse;
 
 public static class WarehouseHostingExtensions
 {
-    /// <summary>Binds <see cref="WarehouseOptions"/> (validated at start-up) and <see cref="ScheduleOptions"/>, and registers <see cref="WarehouseDatabase"/>.</summary>
+    /// <summary>Binds <see cref="WarehouseOptions"/> (validated at start-up) and <see cref="ScheduleOptions"/>, and registers <see cref="WarehouseDatabase"/> and the process's one <see cref="WarehouseWriteGate"/>.</summary>
     public static IHostApplicationBuilder AddWarehouse(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WarehouseOptions>()
@@ -17,6 +17,7 @@ public static class WarehouseHostingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<WarehouseDatabase>();
+        builder.Services.AddSingleton<WarehouseWriteGate>();
         return builder;
     }
 }

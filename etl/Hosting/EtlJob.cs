@@ -1,15 +1,17 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Kepegawaian.Warehouse;
 using Quartz;
 
 namespace Kepegawaian.Etl.Hosting;
 
 /// <summary>
 /// The scheduled inbox scan (spec §2, §6 <c>Etl:Cron</c>). Never two at once: a scan that outlasts its
-/// interval delays the next one instead of fighting it for the warehouse file.
+/// interval delays the next one instead of fighting it for the warehouse file. Nor during another writer of
+/// this process (the mart refresh): the scan waits for its turn at the <see cref="WarehouseWriteGate"/>.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class EtlJob(EtlRunner runner, IOptions<EtlOptions> options, ILogger<EtlJob> logger) : IJob
+public sealed class EtlJob(EtlRunner runner, WarehouseWriteGate gate, IOptions<EtlOptions> options, ILogger<EtlJob> logger) : IJob
 {
     public static readonly JobKey Key = new("etl-inbox-scan", "etl");
 
@@ -21,6 +23,7 @@ public sealed class EtlJob(EtlRunner runner, IOptions<EtlOptions> options, ILogg
             logger.LogWarning("Inbox {Inbox} does not exist; nothing to load", Path.GetFullPath(inbox));
             return;
         }
+        using var turn = await gate.EnterAsync(Key.Name, cancellationToken);
         var request = new EtlRequest(inbox) { SettleInterval = TimeSpan.FromSeconds(options.Value.SettleSeconds) };
         var summary = await runner.RunAsync(request, cancellationToken);
         context.Result = summary;

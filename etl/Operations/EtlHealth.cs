@@ -28,6 +28,21 @@ public sealed record EtlHealthReport(
     /// <summary>Inbox entries that are not regular files (symlinks, FIFOs, folders): never loaded.</summary>
     [JsonPropertyName("entries_skipped")]
     public int EntriesSkipped { get; init; }
+
+    /// <summary>Mart areas older than the last committed load.</summary>
+    [JsonPropertyName("marts_stale")]
+    public IReadOnlyList<string> MartsStale { get; init; } = [];
+
+    /// <summary>
+    /// Under `serve`: a scan or mart refresh is running or queued, so stale marts are on their way to being
+    /// rebuilt (information, not a problem). Null where nobody knows (the CLI reading a snapshot).
+    /// </summary>
+    [JsonPropertyName("refreshing")]
+    public bool? Refreshing { get; init; }
+
+    /// <summary>Under `serve`: why the last mart refresh failed; null when it succeeded.</summary>
+    [JsonPropertyName("last_refresh_error")]
+    public string? LastRefreshError { get; init; }
 }
 
 public sealed record FailingFile(

@@ -11,17 +11,38 @@ namespace Kepegawaian.Service.Jobs;
 /// Rebuilds every mart area older than the last committed load (<see cref="AnalyticsRefresher.RefreshStale"/>);
 /// triggered after every inbox scan, the start-up one included (see <see cref="RefreshAfterLoadListener"/>), so
 /// marts a crash left stale heal on the next start or scan. Then publishes the read-only snapshot for the CLI (see <see cref="SnapshotPublisher"/>: skipped after a scan that saw no file, at most an hour).
+/// Waits for its turn at the <see cref="WarehouseWriteGate"/>: never beside a scan of this process.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class AnalyticsRefreshJob(WarehouseDatabase database, AnalyticsRefresher refresher, DashboardDataCache dashboard, SnapshotPublisher snapshot,
-    ILogger<AnalyticsRefreshJob> logger) : IJob
+public sealed class AnalyticsRefreshJob(WarehouseDatabase database, WarehouseWriteGate gate, AnalyticsRefresher refresher, DashboardDataCache dashboard,
+    SnapshotPublisher snapshot, MartRefreshActivity activity, ILogger<AnalyticsRefreshJob> logger) : IJob
 {
     public static readonly JobKey Key = new("analytics-refresh", "analytics");
 
     /// <summary>Job data set by <see cref="RefreshAfterLoadListener"/>: false when the scan saw no file at all.</summary>
     public const string ScanSawFiles = "scan-saw-files";
 
-    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var turn = await gate.EnterAsync(Key.Name, cancellationToken);
+        var covers = activity.Begin();
+        Exception? failure = null;
+        try
+        {
+            Refresh(context, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+            throw;
+        }
+        finally
+        {
+            activity.End(covers, failure);
+        }
+    }
+
+    private void Refresh(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
         var changed = !context.MergedJobDataMap.TryGetValue(ScanSawFiles, out var sawFiles) || sawFiles is not false;
@@ -41,6 +62,5 @@ public sealed class AnalyticsRefreshJob(WarehouseDatabase database, AnalyticsRef
             // (which then reports the marts older than the last load).
             snapshot.Publish(connection, changed);
         }
-        return ValueTask.CompletedTask;
     }
 }
