@@ -70,8 +70,10 @@ public sealed class SchedulingTests : IDisposable
     [Trait("Category", "Scenario")]
     public async Task The_start_up_catch_up_is_due_by_the_schedulers_clock_not_the_machines()
     {
-        // The fixture's clock says Monday 23 Nov 2026 07:00 WIB, the moment week 47's report is due; the
-        // machine's clock says whatever day the test runs. Started on that clock, the catch-up sends week 47 once.
+        // Back up on Wednesday 25 Nov 2026 10:00 WIB: week 47's report was due on Monday and the cron's next slot
+        // is next Monday, so only the catch-up can send it — if it is due by this clock. The machine's clock says
+        // whatever later day the test runs (a trigger timed by it lies days in this clock's future).
+        f.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero));
         using var host = Host(f, "catch-up");
         await host.StartAsync();
         var ledger = new DeliveryLedger(f.Warehouse.Database);
