@@ -35,14 +35,15 @@ public sealed class AnalyticsRefresher(
     /// start-up and every scan call, whether or not that run loaded rows, so marts a crash left stale heal
     /// without waiting for new data. Nothing to do costs two small queries.
     /// </summary>
-    public RefreshSummary RefreshStale(DuckDBConnection connection, CancellationToken cancellationToken = default) =>
-        Run(connection, MartFreshness.Check(connection).StaleAreas, cancellationToken);
+    /// <param name="starting">Told each area as its rebuild starts (the CLI logs it: a long refresh is not silent).</param>
+    public RefreshSummary RefreshStale(DuckDBConnection connection, CancellationToken cancellationToken = default, Action<string>? starting = null) =>
+        Run(connection, MartFreshness.Check(connection).StaleAreas, cancellationToken, starting);
 
     /// <summary>Rebuilds one area (the `kinerja --refresh`, `diklat --refresh` options) and records it.</summary>
     public RefreshSummary RefreshArea(DuckDBConnection connection, string area, CancellationToken cancellationToken = default) =>
         Run(connection, [area], cancellationToken);
 
-    private RefreshSummary Run(DuckDBConnection connection, IReadOnlyCollection<string> areas, CancellationToken cancellationToken)
+    private RefreshSummary Run(DuckDBConnection connection, IReadOnlyCollection<string> areas, CancellationToken cancellationToken, Action<string>? starting = null)
     {
         var total = Stopwatch.StartNew();
         var steps = new List<string>();
@@ -52,6 +53,7 @@ public sealed class AnalyticsRefresher(
             // Read before the rebuild: a load committing meanwhile leaves the area recorded as older (rebuilt
             // again next time) rather than newer than the facts it saw.
             var load = MartFreshness.LastLoad(connection);
+            starting?.Invoke(area);
             var sw = Stopwatch.StartNew();
             switch (area)
             {

@@ -64,7 +64,9 @@ public static class EtlCommand
             if (!parse.GetValue(noRefresh))
             {
                 using var connection = database.Open();
-                var refreshed = CliConfiguration.Analytics.Refresher().RefreshStale(connection, ct);
+                var log = parse.InvocationConfiguration.Error;
+                var refreshed = CliConfiguration.Analytics.Refresher().RefreshStale(connection, ct, area =>
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[mart] {CliClock.LocalNow():HH:mm:ss} {area}: menyegarkan / refreshing")));
                 if (fmt != OutputFormat.Json && refreshed.Steps.Count > 0)
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"Mart analitik disegarkan / analytics marts refreshed ({refreshed.Elapsed.TotalSeconds:0.0} s: {string.Join(", ", refreshed.Steps)})"));
