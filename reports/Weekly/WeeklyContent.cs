@@ -151,7 +151,10 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
 
         // Weakest elements of the city (or of all units pooled when no city row exists).
         var cityLatest = city.FirstOrDefault(r => r.Periode == latest);
-        var cityPrev = periods.IndexOf(latest ?? "") is > 0 and var i ? city.FirstOrDefault(r => r.Periode == periods[i - 1]) : null;
+        // A running quarter is compared with the same number of days of the quarter before, when the facts gave them.
+        var cityPrev = periods.IndexOf(latest ?? "") is > 0 and var i
+            ? data.IkmSameSpanBefore.FirstOrDefault(r => r.Level == "kota" && r.Periode == periods[i - 1]) ?? city.FirstOrDefault(r => r.Periode == periods[i - 1])
+            : null;
         if (cityLatest is not null)
         {
             var elems = Enumerable.Range(0, 9).Where(k => cityLatest.Nrr[k] is not null)
