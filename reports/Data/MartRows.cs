@@ -90,6 +90,12 @@ public sealed record ReportData(
     /// </summary>
     public IReadOnlyList<IkmRow> IkmSameSpanBefore { get; init; } = [];
 
+    /// <summary>Leave processing time of the month before a running month over the same days, aged to the same day (like with like).</summary>
+    public IReadOnlyList<CutiWaktuRow> CutiSameSpanBefore { get; init; } = [];
+
+    /// <summary>Online share per unit of the month before a running month over the same days (like with like).</summary>
+    public IReadOnlyList<CutiOnlineRow> CutiOnlineSameSpanBefore { get; init; } = [];
+
     public string UnitName(string kode) =>
         UnitNames.TryGetValue(kode, out var n) ? n
         : Ikm.FirstOrDefault(r => r.KodeUnit == kode)?.NamaUnit

@@ -113,21 +113,34 @@ public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
             // Pending requests are aged to the end of the week, or to the data-through time when the data stops earlier.
             var endTime = end.ToDateTime(TimeOnly.MinValue);
             var acuan = reference < endTime ? reference : endTime;
+            // The month running at the end of the week, and the month before over the same days, aged the same way.
+            var month = new Periode(PeriodeKind.Bulan, end.AddDays(-1).Year, end.AddDays(-1).Month);
+            var sameSpan = month.End > end ? SameSpan(month, end) : (DateOnly?)null;
             data = data with
             {
+                CutiSameSpanBefore = sameSpan is not { } e ? [] : EfisiensiAnalysis.Waktu(c, calendar, e.ToDateTime(TimeOnly.MinValue), RingkasLevels,
+                        mulai: month.Previous().Start.ToDateTime(TimeOnly.MinValue), akhir: e.ToDateTime(TimeOnly.MinValue))
+                    .Where(x => x.Bulan is not null)
+                    .Select(x => new CutiWaktuRow(x.KodeUnit, x.Kanal, x.Bulan!.Value, x.N, x.MedianJam, x.P90Jam, x.MedianHariKerja, x.P90HariKerja, x.NTertunda, x.Stabil))
+                    .ToList(),
                 CutiWaktu = EfisiensiAnalysis.Waktu(c, calendar, acuan, RingkasLevels, akhir: endTime)
                     .Where(x => x.Bulan is not null)
                     .Select(x => new CutiWaktuRow(x.KodeUnit, x.Kanal, x.Bulan!.Value, x.N, x.MedianJam, x.P90Jam, x.MedianHariKerja, x.P90HariKerja, x.NTertunda, x.Stabil))
                     .ToList(),
-                CutiOnline = EfisiensiAnalysis.Online(c, calendar, efisiensi ?? new EfisiensiOptions(), akhir: endTime)
-                    .Where(x => x.KodeUnit != EfisiensiAnalysis.KodeKota && x.JenisPeriode == "bulan")
-                    .Select(x => new CutiOnlineRow(x.KodeUnit, x.Periode, x.N, x.ShareOnline))
-                    .ToList(),
+                CutiOnline = OnlineMonths(c, calendar, efisiensi, endTime).ToList(),
+                CutiOnlineSameSpanBefore = sameSpan is not { } b ? []
+                    : OnlineMonths(c, calendar, efisiensi, b.ToDateTime(TimeOnly.MinValue)).Where(x => x.Periode == month.Previous().ToString()).ToList(),
             };
             if (through.TryGetValue("cuti", out var d) && d >= end) through["cuti"] = end.AddDays(-1);
         }
         return data with { DataThrough = through };
     }
+
+    /// <summary>Online share per unit and month (the rows of mart_cuti_online) of the requests submitted before <paramref name="akhir"/>.</summary>
+    private static IEnumerable<CutiOnlineRow> OnlineMonths(DuckDBConnection c, WorkingCalendar calendar, EfisiensiOptions? efisiensi, DateTime akhir) =>
+        EfisiensiAnalysis.Online(c, calendar, efisiensi ?? new EfisiensiOptions(), akhir)
+            .Where(x => x.KodeUnit != EfisiensiAnalysis.KodeKota && x.JenisPeriode == "bulan")
+            .Select(x => new CutiOnlineRow(x.KodeUnit, x.Periode, x.N, x.ShareOnline));
 
     /// <summary>The month levels the report reads from mart_cuti_waktu_ringkas (mart_cuti_waktu_ringkas.sql).</summary>
     private static readonly string[] RingkasLevels = ["bulan", "kanal+bulan", "unit+bulan", "unit+kanal+bulan"];

@@ -292,6 +292,20 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
     public double? CutiMedian(DateOnly month, string? kanal, string? unit = null) =>
         CutiCell(month, kanal, unit) is { } row && row.N >= minCell ? row.MedianHariKerja : null;
 
+    /// <summary>
+    /// The last day of the span of <paramref name="month"/> that matches the running month of the report (same days, same
+    /// ageing), when the report reader cut it (<see cref="ReportData.CutiSameSpanBefore"/>); null = compare with the whole month.
+    /// </summary>
+    public DateOnly? CutiSameSpanThrough(DateOnly month) =>
+        data.CutiSameSpanBefore.Any(c => c.Bulan.Year == month.Year && c.Bulan.Month == month.Month)
+            ? ReportDataReader.SameSpan(new Periode(PeriodeKind.Bulan, month.Year, month.Month).Next(), week.End).AddDays(-1)
+            : null;
+
+    /// <summary>The median of <paramref name="month"/> over the same span as the running month (<see cref="CutiSameSpanThrough"/>).</summary>
+    public double? CutiMedianSameSpan(DateOnly month, string? kanal) =>
+        data.CutiSameSpanBefore.FirstOrDefault(c => c.Bulan.Year == month.Year && c.Bulan.Month == month.Month && c.Kanal == kanal && c.KodeUnit is null) is { } row
+        && row.N >= minCell ? row.MedianHariKerja : null;
+
     /// <summary>A count of pending requests, shown unless it describes 1 to MinCellSize − 1 requests (people).</summary>
     private object CutiPending(long n) => n > 0 && n < minCell ? suppressed : n;
 

@@ -202,6 +202,9 @@ public sealed class PeriodsTests : IDisposable
                 ("b", "manual", 4, "2026-11-09 08:00", "2026-11-12 08:00"),   // 3 working days
                 ("c", "manual", 1, "2026-11-27 08:00", "2026-12-01 08:00"),   // decided after the week: pending at Mon 30 Nov 00:00, aged 16 h of Friday = 0,67
                 ("d", "manual", 5, "2026-11-30 08:00", "2026-11-30 10:00"),   // submitted after the week (2 h each)
+                // October, the month compared with: 29 days match 1–29 Nov.
+                ("e", "manual", 5, "2026-10-05 08:00", "2026-10-07 08:00"),   // 2 working days, inside 1–29 Oct
+                ("f", "manual", 6, "2026-10-30 08:00", "2026-11-06 08:00"),   // submitted 30 Oct, after the same span: 5 working days
             })
                 c.Execute($"""
                     INSERT INTO fact_cuti (id_pengajuan, nip, jenis_cuti, kanal, waktu_pengajuan, waktu_keputusan, status, tanggal_mulai, tanggal_selesai, lama_hari, kode_unit, row_hash, etl_file_id)
@@ -222,11 +225,14 @@ public sealed class PeriodsTests : IDisposable
         var card = report.Brief.Kpis.Single(k => k.Title == "Median proses cuti (hari kerja)");
         Assert.Equal("November 2026 (berjalan, data s.d. 29 November 2026)", card.Period);
         Assert.Equal("online – · manual 3,0", card.Value);      // online: 3 requests, under 5, not shown
-        Assert.Equal("semua 3,0 (<5 masih diproses, belum stabil)", card.Change);
+        // Against October 1–29, aged to 30 Oct 00:00 like November to 30 Nov: the five 2-day requests only (the whole of
+        // October, with the six 5-day requests of 30 Oct, would read 5,0 — the 6th of 2×5, 5×6).
+        Assert.Equal("semua 3,0 (<5 masih diproses, belum stabil); Oktober s.d. 29 Oktober 2026 (rentang sama): 2,0 (online – · manual 2,0)", card.Change);
 
-        // Online share to the end of the week: 3 of 8 = 37,5 % (as loaded: 3 of 13 = 23,1 %).
+        // Online share to the end of the week: 3 of 8 = 37,5 % (as loaded: 3 of 13 = 23,1 %), against 1–29 October: 0 of 5.
         var online = report.Brief.Kpis.Single(k => k.Title == "Pengajuan cuti online");
-        Assert.Equal(("November 2026 (berjalan, data s.d. 29 November 2026)", "37,5 % (target 50 %)"), (online.Period, online.Value));
+        Assert.Equal(("November 2026 (berjalan, data s.d. 29 November 2026)", "37,5 % (target 50 %)", "+37,5 poin dibanding Oktober 2026 s.d. 29 Oktober 2026 (rentang sama)"),
+            (online.Period, online.Value, online.Change));
 
         // The annex: the unit's 5 manual requests to the end of the week, median 3,0 (the count itself is hidden with the
         // 3 online ones, else 8 − 5 would give them away).
