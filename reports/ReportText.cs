@@ -87,10 +87,14 @@ public sealed class ReportText
 
     /// <summary>
     /// The footnote of an indicative grade (IkmScale.Indicative), shown once per output wherever a grade carries the mark.
+    /// <paramref name="annualPreferred"/>: the output also shows the annual grade where only the year's sample suffices
+    /// (report, brief, dashboard); the CLI lists each period as computed and says only the rule.
     /// </summary>
-    public string IndicativeNote() => T(
-        "* Mutu indikatif: jumlah responden di bawah sampel minimum menurut tabel Krejcie & Morgan (1970) yang dirujuk PermenPANRB 14/2017; minimum bergantung pada jumlah penduduk yang dilayani (mis. 370 responden untuk 10.000 penduduk). Bila sampel triwulan terlalu kecil tetapi sampel tahunan cukup, mutu tahunan yang dipakai.",
-        "* Indicative grade: fewer respondents than the minimum sample of the Krejcie & Morgan (1970) table referred to by PermenPANRB 14/2017; the minimum depends on the population served (e.g. 370 respondents for 10,000 people). Where a quarter's sample is too small but the year's suffices, the annual grade is used.");
+    public string IndicativeNote(bool annualPreferred = true) => T(
+        "* Mutu indikatif: jumlah responden di bawah sampel minimum menurut tabel Krejcie & Morgan (1970) yang dirujuk PermenPANRB 14/2017; minimum bergantung pada jumlah penduduk yang dilayani (mis. 370 responden untuk 10.000 penduduk)."
+            + (annualPreferred ? " Bila sampel triwulan terlalu kecil tetapi sampel tahunan cukup, mutu tahunan yang dipakai." : ""),
+        "* Indicative grade: fewer respondents than the minimum sample of the Krejcie & Morgan (1970) table referred to by PermenPANRB 14/2017; the minimum depends on the population served (e.g. 370 respondents for 10,000 people)."
+            + (annualPreferred ? " Where a quarter's sample is too small but the year's suffices, the annual grade is used." : ""));
 
     /// <summary>"23–29 November 2026", "30 November–6 Desember 2026", "29 Desember 2025–4 Januari 2026".</summary>
     public string DateRange(DateOnly first, DateOnly last) =>

@@ -94,8 +94,9 @@ public static class EfisiensiAnalysis
 
     private sealed record Sensor(string KodeUnit, string Kanal, string JenisCuti, DateOnly Bulan, bool Diputus, double Jam, double HariKerja);
 
-    public static IReadOnlyList<CutiOnline> Online(DuckDBConnection c, WorkingCalendar calendar, EfisiensiOptions options) =>
-        Query(c, Sql("efisiensi_online", calendar), [("target", options.OnlineShareTarget)], r => new CutiOnline(
+    /// <summary>Online share per unit and city per month, quarter and year; <paramref name="akhir"/>: only requests submitted before it.</summary>
+    public static IReadOnlyList<CutiOnline> Online(DuckDBConnection c, WorkingCalendar calendar, EfisiensiOptions options, DateTime? akhir = null) =>
+        Query(c, Sql("efisiensi_online", calendar), [("target", options.OnlineShareTarget), ("akhir", akhir)], r => new CutiOnline(
             r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateOnly>(3), r.GetInt64(4), r.GetInt64(5),
             r.GetDouble(6), Dbl(r, 7), Dbl(r, 8), r.GetBoolean(9)));
 

@@ -5,8 +5,11 @@ using MathNet.Numerics.Distributions;
 
 namespace Kepegawaian.Analytics.Ikm;
 
-/// <summary>Which IKM groups to return; null means all.</summary>
-public sealed record IkmFilter(string? Level = null, string? Periode = null, string? KodeUnit = null);
+/// <summary>
+/// Which IKM groups to return; null means all. <paramref name="Sampai"/>: count only responses surveyed before this day
+/// (exclusive), so a running period holds nothing after a report week; null = every response.
+/// </summary>
+public sealed record IkmFilter(string? Level = null, string? Periode = null, string? KodeUnit = null, DateOnly? Sampai = null);
 
 /// <summary>
 /// IKM per unit, unit × jenis_layanan, kecamatan (with its kelurahan) and city, per quarter, semester
@@ -28,7 +31,7 @@ public static class IkmAnalysis
     {
         filter ??= new IkmFilter();
         var rows = new List<IkmResult>();
-        using var cmd = connection.Command(MartSql.Read("ikm_agregat"));
+        using var cmd = connection.Command(MartSql.Read("ikm_agregat"), ("sampai", filter.Sampai));
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {

@@ -84,6 +84,18 @@ public sealed record ReportData(
     /// <summary>Last day of data per area ("ikm", "diklat", "kinerja", "cuti"): what a running period's label says it holds.</summary>
     public IReadOnlyDictionary<string, DateOnly> DataThrough { get; init; } = new Dictionary<string, DateOnly>();
 
+    /// <summary>
+    /// Rows of the quarter before a running quarter over the same number of days (<see cref="ReportDataReader.ReadThrough"/>),
+    /// for comparisons like with like; empty when nothing is running or the facts are not at hand.
+    /// </summary>
+    public IReadOnlyList<IkmRow> IkmSameSpanBefore { get; init; } = [];
+
+    /// <summary>Leave processing time of the month before a running month over the same days, aged to the same day (like with like).</summary>
+    public IReadOnlyList<CutiWaktuRow> CutiSameSpanBefore { get; init; } = [];
+
+    /// <summary>Online share per unit of the month before a running month over the same days (like with like).</summary>
+    public IReadOnlyList<CutiOnlineRow> CutiOnlineSameSpanBefore { get; init; } = [];
+
     public string UnitName(string kode) =>
         UnitNames.TryGetValue(kode, out var n) ? n
         : Ikm.FirstOrDefault(r => r.KodeUnit == kode)?.NamaUnit

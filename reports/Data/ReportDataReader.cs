@@ -1,6 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 using DuckDB.NET.Data;
+using Kepegawaian.Analytics.Common;
+using Kepegawaian.Analytics.Efficiency;
+using Kepegawaian.Analytics.Ikm;
 using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Reports.Data;
@@ -68,6 +71,96 @@ public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
         };
     }
 
+    /// <summary>
+    /// The marts as a report for a week ending (exclusive) at <paramref name="end"/> shows them (issue 11.6): a period still
+    /// running at <paramref name="end"/> counts only data before it — IKM from the responses surveyed before it (the same
+    /// <see cref="IkmAnalysis"/> that fills mart_ikm, with <see cref="IkmFilter.Sampai"/>), leave processing time and online
+    /// share from the requests submitted before it, pending ones aged to it (the same <see cref="EfisiensiAnalysis"/> that
+    /// fills the efisiensi marts). The weakest elements of a running quarter are compared with the same number of days of
+    /// the quarter before. Complete periods stay as the marts hold them; without the facts (marts only) nothing is cut.
+    /// Training and appraisal marts are not cut: their running periods keep their own data-through day.
+    /// </summary>
+    public ReportData ReadThrough(DateOnly end, WorkingCalendar calendar, EfisiensiOptions? efisiensi = null)
+    {
+        var data = Read();
+        using var c = database.Open();
+        var through = new Dictionary<string, DateOnly>(data.DataThrough);
+        bool Running(string periode) => Periode.TryParse(periode, out var p) && p.Start < end && p.End > end;
+        bool After(string periode) => Periode.TryParse(periode, out var p) && p.Start >= end;
+
+        // Only when the facts hold survey data (a marts-only warehouse keeps its marts as they are).
+        if (data.DataThrough.ContainsKey("ikm") && data.Ikm.Any(r => Running(r.Periode) || After(r.Periode)))
+        {
+            var running = IkmAnalysis.Compute(c, new IkmFilter(Sampai: end)).Where(r => Running(r.Periode)).ToList();
+            // The quarter before each running quarter, cut to the same number of days (like with like, as the brief's cards).
+            var before = running.Where(r => r.JenisPeriode == "triwulan").Select(r => Periode.Parse(r.Periode)).Distinct()
+                .SelectMany(q => IkmAnalysis.Compute(c, new IkmFilter(Periode: q.Previous().ToString(), Sampai: SameSpan(q, end))))
+                .ToList();
+            var weak = IkmAnalysis.WeakElements([.. running.Where(r => r.JenisPeriode == "triwulan"), .. before])
+                .Where(w => Running(w.Periode))
+                .Select(w => new UnsurLemahRow(w.KodeUnit, w.Periode, w.Unsur, w.NamaUnsur, w.Nrr, w.NrrSebelumnya, w.Peringkat));
+            data = data with
+            {
+                Ikm = [.. data.Ikm.Where(r => !Running(r.Periode) && !After(r.Periode)), .. running.Select(ToRow)],
+                UnsurLemah = [.. data.UnsurLemah.Where(u => !Running(u.Periode) && !After(u.Periode)), .. weak],
+                IkmSameSpanBefore = [.. before.Select(ToRow)],
+            };
+            if (through.TryGetValue("ikm", out var d) && d >= end) through["ikm"] = end.AddDays(-1);
+        }
+
+        if (data.DataThrough.ContainsKey("cuti") && EfisiensiAnalysis.ReferenceTime(c, efisiensi ?? new EfisiensiOptions()) is { } reference)
+        {
+            // Pending requests are aged to the end of the week, or to the data-through time when the data stops earlier.
+            var endTime = end.ToDateTime(TimeOnly.MinValue);
+            var acuan = reference < endTime ? reference : endTime;
+            // The month running at the end of the week, and the month before over the same days, aged the same way.
+            var month = new Periode(PeriodeKind.Bulan, end.AddDays(-1).Year, end.AddDays(-1).Month);
+            var sameSpan = month.End > end ? SameSpan(month, end) : (DateOnly?)null;
+            data = data with
+            {
+                CutiSameSpanBefore = sameSpan is not { } e ? [] : EfisiensiAnalysis.Waktu(c, calendar, e.ToDateTime(TimeOnly.MinValue), RingkasLevels,
+                        mulai: month.Previous().Start.ToDateTime(TimeOnly.MinValue), akhir: e.ToDateTime(TimeOnly.MinValue))
+                    .Where(x => x.Bulan is not null)
+                    .Select(x => new CutiWaktuRow(x.KodeUnit, x.Kanal, x.Bulan!.Value, x.N, x.MedianJam, x.P90Jam, x.MedianHariKerja, x.P90HariKerja, x.NTertunda, x.Stabil))
+                    .ToList(),
+                CutiWaktu = EfisiensiAnalysis.Waktu(c, calendar, acuan, RingkasLevels, akhir: endTime)
+                    .Where(x => x.Bulan is not null)
+                    .Select(x => new CutiWaktuRow(x.KodeUnit, x.Kanal, x.Bulan!.Value, x.N, x.MedianJam, x.P90Jam, x.MedianHariKerja, x.P90HariKerja, x.NTertunda, x.Stabil))
+                    .ToList(),
+                CutiOnline = OnlineMonths(c, calendar, efisiensi, endTime).ToList(),
+                CutiOnlineSameSpanBefore = sameSpan is not { } b ? []
+                    : OnlineMonths(c, calendar, efisiensi, b.ToDateTime(TimeOnly.MinValue)).Where(x => x.Periode == month.Previous().ToString()).ToList(),
+            };
+            if (through.TryGetValue("cuti", out var d) && d >= end) through["cuti"] = end.AddDays(-1);
+        }
+        return data with { DataThrough = through };
+    }
+
+    /// <summary>Online share per unit and month (the rows of mart_cuti_online) of the requests submitted before <paramref name="akhir"/>.</summary>
+    private static IEnumerable<CutiOnlineRow> OnlineMonths(DuckDBConnection c, WorkingCalendar calendar, EfisiensiOptions? efisiensi, DateTime akhir) =>
+        EfisiensiAnalysis.Online(c, calendar, efisiensi ?? new EfisiensiOptions(), akhir)
+            .Where(x => x.KodeUnit != EfisiensiAnalysis.KodeKota && x.JenisPeriode == "bulan")
+            .Select(x => new CutiOnlineRow(x.KodeUnit, x.Periode, x.N, x.ShareOnline));
+
+    /// <summary>The month levels the report reads from mart_cuti_waktu_ringkas (mart_cuti_waktu_ringkas.sql).</summary>
+    private static readonly string[] RingkasLevels = ["bulan", "kanal+bulan", "unit+bulan", "unit+kanal+bulan"];
+
+    /// <summary>
+    /// The end (exclusive) of the span of <paramref name="running"/>'s previous period as long as <paramref name="running"/>
+    /// has run by <paramref name="end"/>: the same number of days from its start, at most the whole period.
+    /// </summary>
+    public static DateOnly SameSpan(Periode running, DateOnly end)
+    {
+        var previous = running.Previous();
+        var e = previous.Start.AddDays(end.DayNumber - running.Start.DayNumber);
+        return e < previous.End ? e : previous.End;
+    }
+
+    private static IkmRow ToRow(IkmResult r) => new(
+        r.Level, r.KodeUnit, r.NamaUnit, r.JenisLayanan, r.Periode, r.JenisPeriode, r.PeriodeMulai, r.Responden, [.. r.Nrr],
+        r.Ikm is { } v ? (double)v : double.NaN, r.Mutu ?? "", r.Kinerja ?? "", (double?)r.CiLow, (double?)r.CiHigh,
+        r.Populasi, r.SampelMinimum, r.SampelCukup);
+
     private static Dictionary<string, DateOnly> ReadDataThrough(DuckDBConnection c, HashSet<string> tables)
     {
         if (!new[] { "fact_skm", "fact_diklat", "fact_kinerja", "fact_cuti" }.All(tables.Contains)) return [];
@@ -76,16 +169,19 @@ public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
             .Where(x => x.Date is not null).ToDictionary(x => x.Area, x => x.Date!.Value);
     }
 
+    /// <summary>
+    /// The city IKM of the quarter starting at <paramref name="from"/>, over the responses surveyed before <paramref name="to"/>:
+    /// the same computation as mart_ikm (<see cref="IkmAnalysis"/>), cut.
+    /// </summary>
     public IkmSpan? CityIkm(DateOnly from, DateOnly to)
     {
         using var c = database.Open();
-        if (!ExistingTables(c).Contains("fact_skm")) return null;
-        using var cmd = c.Command(Sql("ikm_span"), ("from", from), ("to", to));
-        using var r = cmd.ExecuteReader();
-        if (!r.Read() || Long(r, "responden") == 0) return null;
-        var sums = Enumerable.Range(1, 9).Select(i => Long(r, $"s{i}")).ToArray();
-        var counts = Enumerable.Range(1, 9).Select(i => Long(r, $"n{i}")).ToArray();
-        return new IkmSpan(Long(r, "responden"), Kepegawaian.Analytics.Ikm.IkmScale.Ikm(sums, counts));
+        var tables = ExistingTables(c);
+        if (!tables.Contains("fact_skm") || !tables.Contains("dim_unit")) return null;
+        var quarter = new Periode(PeriodeKind.Triwulan, from.Year, (from.Month - 1) / 3 + 1);
+        if (quarter.Start != from) throw new ArgumentException("A city IKM span starts on the first day of a quarter.", nameof(from));
+        var row = IkmAnalysis.Compute(c, new IkmFilter(IkmLevel.Kota, quarter.ToString(), Sampai: to)).SingleOrDefault();
+        return row is null || row.Responden == 0 ? null : new IkmSpan(row.Responden, row.Ikm);
     }
 
     public JpSpan? CityJp(DateOnly from, DateOnly to)

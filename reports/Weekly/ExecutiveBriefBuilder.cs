@@ -107,14 +107,21 @@ public sealed class ExecutiveBriefBuilder(
             string Pair(DateOnly month) =>
                 $"online {text.N(content.CutiMedian(month, "online"), 1)} · manual {text.N(content.CutiMedian(month, "manual"), 1)}";
             var all = content.CutiMedian(m, null);
-            var before = months.Count > 1 ? content.CutiMedian(months[^2], null) : null;
+            // A running month is compared with the same days of the month before, aged the same way (like with like).
+            var span = months.Count > 1 ? content.CutiSameSpanThrough(months[^2]) : null;
+            double? Before(string? kanal) => span is null ? content.CutiMedian(months[^2], kanal) : content.CutiMedianSameSpan(months[^2], kanal);
+            var before = months.Count > 1 ? Before(null) : null;
+            var beforeName = months.Count < 2 ? "" : span is { } through
+                ? text.T($"{text.MonthName(months[^2].Month)} s.d. {text.Date(through)} (rentang sama)", $"{text.MonthName(months[^2].Month)} to {text.Date(through)} (same span)")
+                : text.MonthName(months[^2].Month);
+            var beforePair = months.Count > 1 ? $"online {text.N(Before("online"), 1)} · manual {text.N(Before("manual"), 1)}" : "";
             // Kaplan–Meier medians count pending requests at their age: say how many, and hold the tone while the month can still move.
             var allText = content.CutiPendingNote(m) is { } note ? $"{text.N(all, 1)} ({note})" : text.N(all, 1);
             cards.Add(new KpiCard(text.T("Median proses cuti (hari kerja)", "Median leave processing (working days)"),
                 Label($"{m.Year}-{m.Month:00}", "cuti"), Pair(m),
                 months.Count > 1
-                    ? text.T($"semua {allText}; {text.MonthName(months[^2].Month)}: {text.N(before, 1)} ({Pair(months[^2])})",
-                             $"all {allText}; {text.MonthName(months[^2].Month)}: {text.N(before, 1)} ({Pair(months[^2])})")
+                    ? text.T($"semua {allText}; {beforeName}: {text.N(before, 1)} ({beforePair})",
+                             $"all {allText}; {beforeName}: {text.N(before, 1)} ({beforePair})")
                     : text.T($"semua {allText}", $"all {allText}"),
                 content.CutiStable(m) ? Tone(all - before, higherIsBetter: false) : KpiTone.Neutral));
         }
@@ -122,10 +129,16 @@ public sealed class ExecutiveBriefBuilder(
         var (onlinePeriods, online) = OnlineMonths();
         if (onlinePeriods.Count > 0 && content.OnlineShare(online.Where(o => o.Periode == onlinePeriods[^1])) is { } share)
         {
-            var prev = onlinePeriods.Count > 1 ? content.OnlineShare(online.Where(o => o.Periode == onlinePeriods[^2])) : null;
+            // A running month against the same days of the month before, when the reader cut them (like with like).
+            var sameSpan = onlinePeriods.Count > 1 ? data.CutiOnlineSameSpanBefore.Where(o => o.Periode == onlinePeriods[^2]).ToList() : [];
+            var spanEnd = sameSpan.Count > 0 && Periode.TryParse(onlinePeriods[^1], out var running) ? ReportDataReader.SameSpan(running, week.End).AddDays(-1) : (DateOnly?)null;
+            var prev = onlinePeriods.Count > 1 ? content.OnlineShare(spanEnd is null ? online.Where(o => o.Periode == onlinePeriods[^2]) : sameSpan) : null;
+            var vs = spanEnd is { } se
+                ? text.T($"dibanding {text.Period(onlinePeriods[^2])} s.d. {text.Date(se)} (rentang sama)", $"vs {text.Period(onlinePeriods[^2])} to {text.Date(se)} (same span)")
+                : onlinePeriods.Count > 1 ? Vs(onlinePeriods[^2]) : "";
             cards.Add(new KpiCard(text.T("Pengajuan cuti online", "Leave requested online"), Label(onlinePeriods[^1], "cuti"),
                 $"{text.Pct(share)} ({text.T("target", "target")} {text.Pct(targets.OnlineShareTarget, 0)})",
-                prev is { } p ? $"{text.Signed((share - p) * 100, 1)} {text.T("poin", "points")} {Vs(onlinePeriods[^2])}" : text.T("belum ada pembanding", "no earlier period"),
+                prev is { } p ? $"{text.Signed((share - p) * 100, 1)} {text.T("poin", "points")} {vs}" : text.T("belum ada pembanding", "no earlier period"),
                 share >= targets.OnlineShareTarget ? KpiTone.Good : KpiTone.Bad));
         }
 

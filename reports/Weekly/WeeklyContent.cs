@@ -151,7 +151,10 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
 
         // Weakest elements of the city (or of all units pooled when no city row exists).
         var cityLatest = city.FirstOrDefault(r => r.Periode == latest);
-        var cityPrev = periods.IndexOf(latest ?? "") is > 0 and var i ? city.FirstOrDefault(r => r.Periode == periods[i - 1]) : null;
+        // A running quarter is compared with the same number of days of the quarter before, when the facts gave them.
+        var cityPrev = periods.IndexOf(latest ?? "") is > 0 and var i
+            ? data.IkmSameSpanBefore.FirstOrDefault(r => r.Level == "kota" && r.Periode == periods[i - 1]) ?? city.FirstOrDefault(r => r.Periode == periods[i - 1])
+            : null;
         if (cityLatest is not null)
         {
             var elems = Enumerable.Range(0, 9).Where(k => cityLatest.Nrr[k] is not null)
@@ -288,6 +291,20 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
     /// </summary>
     public double? CutiMedian(DateOnly month, string? kanal, string? unit = null) =>
         CutiCell(month, kanal, unit) is { } row && row.N >= minCell ? row.MedianHariKerja : null;
+
+    /// <summary>
+    /// The last day of the span of <paramref name="month"/> that matches the running month of the report (same days, same
+    /// ageing), when the report reader cut it (<see cref="ReportData.CutiSameSpanBefore"/>); null = compare with the whole month.
+    /// </summary>
+    public DateOnly? CutiSameSpanThrough(DateOnly month) =>
+        data.CutiSameSpanBefore.Any(c => c.Bulan.Year == month.Year && c.Bulan.Month == month.Month)
+            ? ReportDataReader.SameSpan(new Periode(PeriodeKind.Bulan, month.Year, month.Month).Next(), week.End).AddDays(-1)
+            : null;
+
+    /// <summary>The median of <paramref name="month"/> over the same span as the running month (<see cref="CutiSameSpanThrough"/>).</summary>
+    public double? CutiMedianSameSpan(DateOnly month, string? kanal) =>
+        data.CutiSameSpanBefore.FirstOrDefault(c => c.Bulan.Year == month.Year && c.Bulan.Month == month.Month && c.Kanal == kanal && c.KodeUnit is null) is { } row
+        && row.N >= minCell ? row.MedianHariKerja : null;
 
     /// <summary>A count of pending requests, shown unless it describes 1 to MinCellSize − 1 requests (people).</summary>
     private object CutiPending(long n) => n > 0 && n < minCell ? suppressed : n;

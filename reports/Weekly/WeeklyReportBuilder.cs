@@ -19,7 +19,8 @@ public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<Report
     {
         if (week.Kind != PeriodeKind.Minggu) throw new ArgumentException("The weekly report needs an ISO week (YYYY-Www).", nameof(week));
         var text = ReportText.For(options.Value.Language);
-        var data = reader.Read();
+        // Figures end with the report week (a running period holds nothing from after it: issue 11.6).
+        var data = reader.ReadThrough(week.End, Kepegawaian.Analytics.Efficiency.WorkingCalendar.Load(efisiensi?.Value), efisiensi?.Value);
         var generated = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone);
         // etl_file timestamps are wall clock in the zone (V001). Loads count from the start of the report week up to
         // now (not only to Sunday 24:00): the Monday-morning load before the 07:00 report is in the report.

@@ -108,4 +108,33 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         // The 401 of the refused page is the only console error expected.
         Assert.All(consoleErrors, e => Assert.Contains("401", e));
     }
+
+    /// <summary>
+    /// Issue 11.6: an indicative grade (110 respondents for 10 000 people, Krejcie–Morgan minimum 370) is marked on the
+    /// rendered IKM page, the grade to use names the year whose sample suffices, and the rule is said once.
+    /// </summary>
+    [Fact]
+    public async Task Ikm_page_marks_an_indicative_grade_and_explains_it_once()
+    {
+        await using var small = await DashboardServer.StartAsync(extraSql: """
+            UPDATE mart_ikm SET responden = 110, populasi = 10000, sampel_minimum = 370, sampel_cukup = false WHERE kode_unit = 'U01' AND periode = '2026-Q3';
+            INSERT INTO mart_ikm (level, kode_unit, nama_unit, jenis_layanan, periode, jenis_periode, periode_mulai, responden,
+                nrr_u1, nrr_u2, nrr_u3, nrr_u4, nrr_u5, nrr_u6, nrr_u7, nrr_u8, nrr_u9, ikm, mutu, kinerja, ci_low, ci_high, populasi, sampel_minimum, sampel_cukup)
+            VALUES ('unit', 'U01', 'Dinas Kependudukan', NULL, '2026', 'tahun', DATE '2026-01-01', 400, 3.5,3.5,3.5,3.5,3.5,3.5,3.5,3.5,3.5, 87.50, 'B', 'Baik', 86, 89, 10000, 370, true);
+            """);
+        var page = await NewPage();
+        await page.GotoAsync(small.BaseUrl + "/dasbor/ikm?periode=2026-Q3");
+        await TablesReady(page);
+        var rows = await page.Locator("table[data-api='/api/ikm'] tr").AllInnerTextsAsync();
+        var u01 = rows.Single(r => r.Contains("Dinas Kependudukan", StringComparison.Ordinal)).Split('\t').Select(c => c.Trim()).ToList();
+        Assert.Contains("A*", u01);                  // the quarter's grade, indicative
+        Assert.Contains("B", u01);                   // the grade to use: the year's, enough respondents
+        Assert.Contains("Tahun 2026", u01);
+        var other = rows.Single(r => r.Contains("Kecamatan Ilir Barat I", StringComparison.Ordinal)).Split('\t').Select(c => c.Trim()).ToList();
+        Assert.DoesNotContain(other, c => c.EndsWith('*'));   // no population on record: no minimum, no mark
+        var body = await page.InnerTextAsync("body");
+        Assert.Equal(1, body.Split("Mutu indikatif").Length - 1);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("ikm-indikatif"), FullPage = true });
+        Assert.Empty(consoleErrors);
+    }
 }

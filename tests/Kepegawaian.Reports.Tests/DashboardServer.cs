@@ -25,9 +25,15 @@ public sealed class DashboardServer : IAsyncDisposable
     public TempWarehouse Warehouse { get; }
     public string BaseUrl { get; }
 
-    public static async Task<DashboardServer> StartAsync(string token = Token, TimeProvider? clock = null)
+    /// <param name="extraSql">Run on the seeded warehouse before the server starts (a case on top of the seed).</param>
+    public static async Task<DashboardServer> StartAsync(string token = Token, TimeProvider? clock = null, string? extraSql = null)
     {
         var wh = ReportSeed.Create();
+        if (extraSql is not null)
+        {
+            using var c = wh.Open();
+            c.Execute(extraSql);
+        }
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();

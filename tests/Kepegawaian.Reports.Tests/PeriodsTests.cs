@@ -168,13 +168,78 @@ public sealed class PeriodsTests : IDisposable
         Assert.Equal(("Tahun 2026 (berjalan, data s.d. 29 November 2026)", "30,0 %", "-20,0 poin dibanding Tahun 2025 s.d. 29 November 2025 (rentang sama)"),
             (jp.Period, jp.Value, jp.Change));
 
-        // The unit table reads the mart (every response loaded) and says so: 70 respondents, 230/70 per element → 82,14, B;
-        // 70 of a 370 minimum for 10 000 people: indicative, and the year (90) is no better.
+        // The unit table ends with the week too (the whole-quarter mart holds 70 respondents, 82,14 B): 60 respondents,
+        // 220/60 per element → 91,67, A; 60 of a 370 minimum for 10 000 people: indicative, and the year to date (20 + 60) is no better.
         var table = report.Sections.Single(s => s.Id == "ikm").Tables.Single(t => t.Name == "ikm_unit");
-        Assert.Equal("IKM per unit, Triwulan IV 2026 (berjalan, data s.d. 1 Desember 2026) (terendah lebih dulu)", table.Title);
+        Assert.Equal("IKM per unit, Triwulan IV 2026 (berjalan, data s.d. 29 November 2026) (terendah lebih dulu)", table.Title);
         var row = table.Rows.Single();
-        Assert.Equal(new object?[] { "Dinas Uji", 70L, 82.14 }, row[..3].Select(v => v is double d ? Math.Round(d, 2) : v).ToArray());
-        Assert.Equal(new object?[] { "B*", "Baik", 370L, "tidak", "B*", "Triwulan IV 2026 (berjalan, data s.d. 1 Desember 2026)" }, row[5..]);
+        Assert.Equal(new object?[] { "Dinas Uji", 60L, 91.67 }, row[..3].Select(v => v is double d ? Math.Round(d, 2) : v).ToArray());
+        Assert.Equal(new object?[] { "A*", "Sangat Baik", 370L, "tidak", "A*", "Triwulan IV 2026 (berjalan, data s.d. 29 November 2026)" }, row[5..]);
         Assert.Equal([Note], report.Brief.Notes);
+        // The brief's C/D list reads the same cut rows: 91,67 is an A, so nothing to act on (the mart's 82,14 B would not be either).
+        Assert.Empty(report.Brief.Actions.Single(g => g.Title.StartsWith("IKM bermutu C/D", StringComparison.Ordinal)).Items);
+
+        // Weakest element of the running quarter against the same 60 days of Q3 (1 Jul–29 Aug: 10 × 3), not the whole Q3 (3,5):
+        // every element is 3,6667 now, so u1 ranks first (ties: lowest number) and its earlier NRR is 3,0.
+        var weak = report.Sections.Single(s => s.Id == "ikm").Tables.Single(t => t.Name == "ikm_unsur_lemah").Rows.Single();
+        Assert.Equal(("Dinas Uji", 3.6667, 3.0), ((string)weak[0]!, Math.Round((double)weak[2]!, 4), (double)weak[3]!));
+    }
+
+    /// <summary>
+    /// Leave requests of one unit on both sides of the end of 2026-W48 (Sunday 29 Nov); the report is built on 1 Dec, when all
+    /// of them are loaded. Working days: Mon 2 Nov 08:00 → Tue 3 Nov 08:00 = 1; Mon 9 Nov 08:00 → Thu 12 Nov 08:00 = 3.
+    /// </summary>
+    [Fact]
+    public void Leave_month_of_the_report_counts_only_requests_up_to_the_end_of_the_week()
+    {
+        using var wh = new TempWarehouse();
+        using (var c = wh.Open())
+        {
+            c.Execute("INSERT INTO dim_unit (kode_unit, nama_unit, jenis_unit, populasi, row_hash) VALUES ('U10', 'Dinas Uji', 'dinas', NULL, 1)");
+            foreach (var (tag, kanal, n, from, to) in new[]
+            {
+                ("a", "online", 3, "2026-11-02 08:00", "2026-11-03 08:00"),   // 1 working day
+                ("b", "manual", 4, "2026-11-09 08:00", "2026-11-12 08:00"),   // 3 working days
+                ("c", "manual", 1, "2026-11-27 08:00", "2026-12-01 08:00"),   // decided after the week: pending at Mon 30 Nov 00:00, aged 16 h of Friday = 0,67
+                ("d", "manual", 5, "2026-11-30 08:00", "2026-11-30 10:00"),   // submitted after the week (2 h each)
+                // October, the month compared with: 29 days match 1–29 Nov.
+                ("e", "manual", 5, "2026-10-05 08:00", "2026-10-07 08:00"),   // 2 working days, inside 1–29 Oct
+                ("f", "manual", 6, "2026-10-30 08:00", "2026-11-06 08:00"),   // submitted 30 Oct, after the same span: 5 working days
+            })
+                c.Execute($"""
+                    INSERT INTO fact_cuti (id_pengajuan, nip, jenis_cuti, kanal, waktu_pengajuan, waktu_keputusan, status, tanggal_mulai, tanggal_selesai, lama_hari, kode_unit, row_hash, etl_file_id)
+                    SELECT '{tag}' || i, 'P' || i, 'tahunan', '{kanal}', TIMESTAMP '{from}', TIMESTAMP '{to}', 'disetujui', DATE '2026-12-14', DATE '2026-12-15', 2, 'U10', i, 1 FROM range({n}) t(i)
+                    """);
+            // One response and one training so every area has a data-through day (the reader needs the four fact tables).
+            c.Execute("""
+                INSERT INTO fact_skm (id_responden, kode_unit, jenis_layanan, tanggal_survei, u1, u2, u3, u4, u5, u6, u7, u8, u9, row_hash, etl_file_id)
+                VALUES ('r1', 'U10', 'umum', DATE '2026-11-02', 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1)
+                """);
+            Kepegawaian.Analytics.Efficiency.EfisiensiMarts.Refresh(c);
+        }
+        var report = ReportSeed.Builder(wh, clock: new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 3, 0, 0, TimeSpan.Zero))).Build(Periode.Parse("2026-W48"));
+
+        // To the end of the week: 8 requests (3 × 1, 4 × 3, one pending at 0,67). Kaplan–Meier: the pending one passes its
+        // weight to the 7 still open (8/7 each), so the three 1-day requests weigh 3,43 < 4 = half of 8: median 3,0 days.
+        // (The month as loaded — 13 requests, five of 2 hours — has median 1,0: the 7th of 0,08×5, 1×3, 2, 3×4.)
+        var card = report.Brief.Kpis.Single(k => k.Title == "Median proses cuti (hari kerja)");
+        Assert.Equal("November 2026 (berjalan, data s.d. 29 November 2026)", card.Period);
+        Assert.Equal("online – · manual 3,0", card.Value);      // online: 3 requests, under 5, not shown
+        // Against October 1–29, aged to 30 Oct 00:00 like November to 30 Nov: the five 2-day requests only (the whole of
+        // October, with the six 5-day requests of 30 Oct, would read 5,0 — the 6th of 2×5, 5×6).
+        Assert.Equal("semua 3,0 (<5 masih diproses, belum stabil); Oktober s.d. 29 Oktober 2026 (rentang sama): 2,0 (online – · manual 2,0)", card.Change);
+
+        // Online share to the end of the week: 3 of 8 = 37,5 % (as loaded: 3 of 13 = 23,1 %), against 1–29 October: 0 of 5.
+        var online = report.Brief.Kpis.Single(k => k.Title == "Pengajuan cuti online");
+        Assert.Equal(("November 2026 (berjalan, data s.d. 29 November 2026)", "37,5 % (target 50 %)", "+37,5 poin dibanding Oktober 2026 s.d. 29 Oktober 2026 (rentang sama)"),
+            (online.Period, online.Value, online.Change));
+
+        // The annex: the unit's 5 manual requests to the end of the week, median 3,0 (the count itself is hidden with the
+        // 3 online ones, else 8 − 5 would give them away).
+        var table = report.Sections.Single(s => s.Id == "cuti").Tables.Single(t => t.Name == "cuti_waktu");
+        Assert.Equal("Waktu proses cuti per unit, November 2026 (berjalan, data s.d. 29 November 2026)", table.Title);
+        var manual = table.Rows.Single(r => (string?)r[1] == "manual");
+        Assert.Equal("<5", manual[2]?.ToString());
+        Assert.Equal(3.0, (double)manual[4]!, 9);
     }
 }

@@ -1,9 +1,11 @@
 -- efisiensi_online → mart_cuti_online (units × month) and mart_cuti_online_periode (all rows): share of requests submitted online per unit (and 'KOTA')
 -- per month, quarter and year (of waktu_pengajuan), with the previous period of the same kind.
 -- tetap_manual: below the target share ($target) in this period and the previous one — a unit that
--- stays on paper.
+-- stays on paper. $akhir (TIMESTAMP, NULL = no cut): only requests submitted before it, so a running month can end with a report week.
 WITH c AS (
-    {efisiensi_cuti}
+    SELECT * FROM (
+        {efisiensi_cuti}
+    ) WHERE CAST($akhir AS TIMESTAMP) IS NULL OR waktu_pengajuan < CAST($akhir AS TIMESTAMP)
 ),
 u AS (
     SELECT kode_unit, kanal, waktu_pengajuan FROM c

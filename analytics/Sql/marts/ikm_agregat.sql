@@ -3,8 +3,11 @@
 -- because a single rounding of Σ NRR_i / 9 × 25 cannot be guaranteed with DOUBLE (PermenPANRB 14/2017).
 -- Levels: unit, layanan (unit × jenis_layanan), kecamatan (kecamatan + its kelurahan), kota.
 -- Periods: triwulan (YYYY-Qn), semester (YYYY-Sn), tahun (YYYY).
+-- $sampai (DATE, NULL = no cut): only responses surveyed before that day, so a running period can end with a report week.
 WITH responses AS (
-    {ikm_responden}
+    SELECT * FROM (
+        {ikm_responden}
+    ) WHERE CAST($sampai AS DATE) IS NULL OR tanggal_survei < CAST($sampai AS DATE)
 ),
 -- A kecamatan appears twice: its office (level unit, "Kantor Kecamatan …") and the area pooling the office with
 -- its kelurahan (level kecamatan, "Wilayah Kecamatan …"); the names keep the two from being read as one.

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Serialization;
 using Kepegawaian.Analytics.Common;
 using Kepegawaian.Analytics.Ikm;
+using Kepegawaian.Reports;
 using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Service.Cli.Commands;
@@ -54,10 +55,14 @@ public static class IkmCommand
             }
             // JSON keeps nrr as an object u1…u9 (spec §5); table and CSV get one column per element.
             var fmt = parse.GetValue(format);
+            var output = parse.InvocationConfiguration.Output;
             if (fmt == OutputFormat.Json)
-                ResultWriter.Write(parse.InvocationConfiguration.Output, results.Select(IkmRow.From).ToList(), fmt);
+                ResultWriter.Write(output, results.Select(IkmRow.From).ToList(), fmt);
             else
-                ResultWriter.Write(parse.InvocationConfiguration.Output, results.Select(IkmFlatRow.From).ToList(), fmt);
+                ResultWriter.Write(output, results.Select(IkmFlatRow.From).ToList(), fmt);
+            // The mark is explained once, under the table (CSV/JSON stay machine-readable: the mark and sampel_cukup say it).
+            if (fmt == OutputFormat.Table && results.Any(r => IkmScale.Indicative(r.SampelCukup)))
+                output.WriteLine(ReportText.Indonesian.IndicativeNote(annualPreferred: false));
             return Task.FromResult(CliApp.Ok);
         });
         return command;
@@ -79,15 +84,17 @@ public static class IkmCommand
         [property: JsonPropertyName("ci_high")] decimal? CiHigh,
         [property: JsonPropertyName("populasi")] long? Populasi,
         [property: JsonPropertyName("sampel_minimum")] int? SampelMinimum,
-        [property: JsonPropertyName("sampel_cukup")] bool? SampelCukup)
+        [property: JsonPropertyName("sampel_cukup")] bool? SampelCukup,
+        [property: JsonPropertyName("indikatif")] bool Indikatif)
     {
+        /// <summary>JSON keeps mutu as the plain grade; <c>indikatif</c> says it is below the sample minimum (IkmScale.Indicative).</summary>
         public static IkmRow From(IkmResult r) => new(
             r.Level, r.KodeUnit, r.NamaUnit, r.JenisLayanan, r.Periode, r.Responden,
             Enumerable.Range(0, IkmScale.ElementCount).ToDictionary(i => $"u{i + 1}", i => r.Nrr[i]),
-            r.Ikm, r.Mutu, r.Kinerja, r.CiLow, r.CiHigh, r.Populasi, r.SampelMinimum, r.SampelCukup);
+            r.Ikm, r.Mutu, r.Kinerja, r.CiLow, r.CiHigh, r.Populasi, r.SampelMinimum, r.SampelCukup, IkmScale.Indicative(r.SampelCukup));
     }
 
-    /// <summary>Table/CSV row: the same fields with nrr spread over u1…u9.</summary>
+    /// <summary>Table/CSV row: the same fields with nrr spread over u1…u9; mutu as printed ("B*" when indicative).</summary>
     public sealed record IkmFlatRow(
         [property: JsonPropertyName("level")] string Level,
         [property: JsonPropertyName("kode_unit")] string KodeUnit,
@@ -110,6 +117,6 @@ public static class IkmCommand
         public static IkmFlatRow From(IkmResult r) => new(
             r.Level, r.KodeUnit, r.NamaUnit, r.JenisLayanan, r.Periode, r.Responden,
             r.Nrr[0], r.Nrr[1], r.Nrr[2], r.Nrr[3], r.Nrr[4], r.Nrr[5], r.Nrr[6], r.Nrr[7], r.Nrr[8],
-            r.Ikm, r.Mutu, r.Kinerja, r.CiLow, r.CiHigh, r.Populasi, r.SampelMinimum, r.SampelCukup);
+            r.Ikm, IkmScale.MutuLabel(r.Mutu, r.SampelCukup), r.Kinerja, r.CiLow, r.CiHigh, r.Populasi, r.SampelMinimum, r.SampelCukup);
     }
 }

@@ -161,4 +161,24 @@ public sealed class IkmAnalysisTests
         var rows = IkmAnalysis.Compute(c, new IkmFilter("unit", "2026-S1", "D2"));
         Assert.Equal("D2", Assert.Single(rows).KodeUnit);
     }
+
+    [Fact]
+    public void Sampai_counts_only_responses_before_that_day_in_every_period_kind()
+    {
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        SkmData.Unit(c, "D1");
+        // 28 Nov: all 4; 29 Nov: all 3; 30 Nov (the cut day itself): all 1.
+        SkmData.Response(c, "D1", "2026-11-28", SkmData.All(4));
+        SkmData.Response(c, "D1", "2026-11-29", SkmData.All(3));
+        SkmData.Response(c, "D1", "2026-11-30", SkmData.All(1));
+
+        // Before 30 Nov: (4 + 3) / 2 = 3,5 per element → 87,50 (B), 2 respondents, in the quarter, half-year and year alike.
+        var cut = IkmAnalysis.Compute(c, new IkmFilter(Level: IkmLevel.Unit, Sampai: new DateOnly(2026, 11, 30)));
+        foreach (var p in new[] { "2026-Q4", "2026-S2", "2026" })
+            Assert.Equal((2L, 87.50m, "B"), (One(cut, "unit", "D1", p).Responden, One(cut, "unit", "D1", p).Ikm, One(cut, "unit", "D1", p).Mutu));
+        // No cut: (4 + 3 + 1) / 3 → 8/3 × 25 = 66,67 (C), 3 respondents.
+        var all = One(IkmAnalysis.Compute(c, new IkmFilter(Level: IkmLevel.Unit, Periode: "2026-Q4")), "unit", "D1", "2026-Q4");
+        Assert.Equal((3L, 66.67m), (all.Responden, all.Ikm));
+    }
 }
