@@ -157,7 +157,8 @@ public sealed class ChartFactory(ReportText text)
         plot.Axes.AutoScale();
         plot.Axes.SetLimitsX(-0.3, Math.Max(periods.Count - 1, 1) + 0.3);
         plot.YLabel(text.T("Nilai SKP", "SKP score"), 12);
-        return BottomLegend(plot);
+        // The forecast's label names its method and takes a legend row of its own: one row per entry below the ticks.
+        return BottomLegend(plot, bottom: 66 + 22 * (forecast.Count > 0 ? 3 : 1));
     }
 
     /// <summary>Forest plot: training effect (ATT) with 95 % CI per training group; groups too small are listed without a point.</summary>
@@ -296,9 +297,19 @@ public sealed class ChartFactory(ReportText text)
         return plot;
     }
 
-    /// <summary>Period codes as words ("Triwulan IV 2026"), the year on a second line so eight quarters fit the width.</summary>
-    private ScottPlot.TickGenerators.NumericManual PeriodTicks(IReadOnlyList<string> periods) =>
-        Categories(periods.Select(p => text.Period(p) is var label && label.LastIndexOf(' ') is > 0 and var i ? label[..i] + "\n" + label[(i + 1)..] : p).ToList());
+    /// <summary>Most period labels that fit the chart width side by side.</summary>
+    private const int MaxPeriodTicks = 8;
+
+    /// <summary>
+    /// Period codes as words ("Triwulan IV 2026"), the year on a second line so eight quarters fit the width; with more
+    /// periods only every n-th is named (always the last), the others keep an unlabelled tick.
+    /// </summary>
+    private ScottPlot.TickGenerators.NumericManual PeriodTicks(IReadOnlyList<string> periods)
+    {
+        var step = (periods.Count + MaxPeriodTicks - 1) / MaxPeriodTicks;
+        return Categories(periods.Select((p, n) => (periods.Count - 1 - n) % Math.Max(step, 1) != 0 ? ""
+            : text.Period(p) is var label && label.LastIndexOf(' ') is > 0 and var i ? label[..i] + "\n" + label[(i + 1)..] : p).ToList());
+    }
 
     private IReadOnlyList<string> MonthLabels(IReadOnlyList<DateOnly> months) =>
         months.Select((m, i) => i == 0 || m.Month == 1 ? $"{text.MonthShort(m.Month)} {m.Year % 100:00}" : text.MonthShort(m.Month)).ToList();

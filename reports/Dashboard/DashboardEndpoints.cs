@@ -137,7 +137,7 @@ public static class DashboardEndpoints
         var hr = hrPaths.MapGroup("").AddEndpointFilter(async (context, next) =>
             Authorized(context.HttpContext) ? await next(context) : Refuse(context.HttpContext));
         hr.MapGet("/hr/diklat", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/hr/diklat", t.T("Efektivitas diklat (Kirkpatrick 1–4)", "Training effectiveness (Kirkpatrick 1–4)"),
-            [new FilterSpec("kelompok", t.T("Studi peristiwa untuk", "Event study for"), m.DiklatGroups(), ctx.Request.Query["kelompok"].FirstOrDefault(), false)],
+            [new FilterSpec("kelompok", t.T("Studi peristiwa untuk", "Event study for"), m.DiklatGroups(), m.EventGroup(ctx.Request.Query["kelompok"].FirstOrDefault()), false)],
             [("/hr/chart/diklat_dampak.png", t.T("Dampak diklat", "Training effect")), ("/hr/chart/diklat_event.png", t.T("Studi peristiwa", "Event study"))],
             [PlainTraining(t, "/api/hr/diklat/jenis", t.T("Per jenis diklat", "By kind of training"), false),
              PlainTraining(t, "/api/hr/diklat/kursus", t.T("Per mata diklat", "By course"), true),

@@ -252,9 +252,12 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         WeeklyContent.TrainingForestRows(data.DiklatDampak, minCell) is { Count: > 0 } rows ? charts.TrainingForest(rows)
             : charts.Empty(text.T("Dampak diklat", "Training effect"));
 
+    /// <summary>The group the event-study chart shows: the one asked for, else the first with a series (the filter preselects it).</summary>
+    public string? EventGroup(string? kelompok) => kelompok ?? data.DiklatEvent.Select(e => e.Kelompok).FirstOrDefault();
+
     public Plot DiklatEventChart(string? kelompok)
     {
-        var group = kelompok ?? data.DiklatEvent.Select(e => e.Kelompok).FirstOrDefault();
+        var group = EventGroup(kelompok);
         var rows = data.DiklatEvent.Where(e => e.Kelompok == group).ToList();
         var name = data.DiklatDampak.FirstOrDefault(d => d.Kelompok == group) is { } d ? TrainingPlainRow.Name(d) : group;
         return rows.Count == 0 ? charts.Empty(text.T("Studi peristiwa", "Event study")) : charts.EventStudy(rows, name!);

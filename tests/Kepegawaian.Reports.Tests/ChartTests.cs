@@ -79,4 +79,20 @@ public sealed class ChartTests
         var plot = Charts.IkmByUnit([("X", 80, "B")], "2026-Q3");
         Assert.Contains("Triwulan III 2026", plot.Axes.Title.Label.Text);
     }
+
+    [Fact]
+    public void Period_ticks_are_words_and_at_most_eight_are_named()
+    {
+        // 13 quarters 2024-Q1 … 2027-Q1: every second is named, counting back from the last (7 names).
+        var periods = Enumerable.Range(0, 13).Select(i => $"{2024 + i / 4}-Q{i % 4 + 1}").ToList();
+        var plot = Charts.PerformanceTrend(periods, [.. periods.Select(_ => (double?)80)], [], "kota");
+        _ = ChartStyle.Png(plot);   // the ticks exist once the chart is laid out
+        var labels = plot.Axes.Bottom.TickGenerator.Ticks.OrderBy(t => t.Position).Select(t => t.Label).ToList();
+        Assert.Equal(13, labels.Count);
+        Assert.Equal("Triwulan I\n2027", labels[12]);
+        Assert.Equal("Triwulan III\n2026", labels[10]);
+        Assert.Equal("", labels[11]);
+        Assert.Equal(7, labels.Count(l => l.Length > 0));
+        Assert.Equal("Triwulan I\n2024", labels[0]);
+    }
 }

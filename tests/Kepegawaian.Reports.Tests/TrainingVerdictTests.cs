@@ -103,5 +103,6 @@ public sealed class TrainingVerdictTests : IDisposable
         Assert.Contains(">Catatan metode<", page, StringComparison.Ordinal);
         Assert.Contains(">E learning<", page, StringComparison.Ordinal);   // filter option text readable, value the code
         Assert.Contains("value=\"e_learning\"", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"teknis\" selected>Teknis</option>", page, StringComparison.Ordinal); // the group the event chart shows
     }
 }
