@@ -7,7 +7,7 @@ namespace Kepegawaian.Reports;
 /// Language of reports and dashboards (spec §1): Indonesian by default — number format <c>1.234,5</c>,
 /// Indonesian month names — English by <c>Reports:Language = en</c>.
 /// </summary>
-public sealed class ReportText
+public sealed partial class ReportText
 {
     private static readonly string[] BulanId = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
     private static readonly string[] BulanEn = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -68,6 +68,12 @@ public sealed class ReportText
     /// <summary>A code as words: "sosial_kultural" → "Sosial kultural".</summary>
     public static string Readable(string code) =>
         code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');
+
+    /// <summary>Text written by the analytics in invariant culture (status lines such as "max SMD 0.124 > 0.1") with the report's decimal separator.</summary>
+    public string Prose(string? s) => s is null ? "" : English ? s : DecimalPoint().Replace(s, ",");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\d)\.(?=\d)")]
+    private static partial System.Text.RegularExpressions.Regex DecimalPoint();
 
     /// <summary>The label of a period string; text that is not a period is returned unchanged.</summary>
     public string Period(string? periode) => Periode.TryParse(periode, out var p) ? Period(p) : periode ?? "";

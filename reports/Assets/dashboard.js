@@ -41,7 +41,7 @@
             // A year is a label, not a quantity: "2026", never "2.026". A p-value is never 0: below 0.001 it
             // reads '< 0,001' (as in the reports), not '0,000'.
             td.textContent = c === 'tahun' ? String(row[c])
-                : c === 'p_value' && typeof row[c] === 'number' && row[c] < 0.001 ? '< ' + format(0.001, 3)
+                : (c === 'p_value' || c === 'q_bh') && typeof row[c] === 'number' && row[c] < 0.001 ? '< ' + format(0.001, 3)
                 : format(row[c], decimals[c]);
             if (typeof row[c] === 'number') td.className = 'num';
             tr.appendChild(td);

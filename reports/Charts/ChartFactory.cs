@@ -28,7 +28,7 @@ public sealed class ChartFactory(ReportText text)
         var title = rows.Count > MaxUnitBars
             ? text.T($"IKM {MaxUnitBars} unit terendah dari {rows.Count}, {text.Period(periode)}", $"IKM of the {MaxUnitBars} lowest of {rows.Count} units, {text.Period(periode)}")
             : text.T($"IKM per unit layanan, {text.Period(periode)}", $"Public satisfaction index (IKM) by unit, {text.Period(periode)}");
-        var plot = NewPlot(title, text, leftPadding: 200, bottomPadding: 50, topPadding: 75);
+        var plot = NewPlot(title, text, leftPadding: 200, bottomPadding: 50, topPadding: 60);
         var bars = sorted.Select((r, i) => new Bar
         {
             Position = i, Value = r.Ikm, FillColor = Grade(r.Mutu), LineWidth = 0, Size = 0.7,
@@ -41,6 +41,7 @@ public sealed class ChartFactory(ReportText text)
         AddBands(plot, vertical: true);
         var min = sorted.Count == 0 ? 50 : Math.Min(55, sorted.Min(r => r.Ikm) - 5);
         plot.Axes.SetLimitsX(min, 104);
+        plot.Axes.SetLimitsX(min, 104, plot.Axes.Top);
         plot.Axes.SetLimitsY(-0.7, Math.Max(sorted.Count, 1) - 0.3);
         plot.XLabel(text.T("IKM (0–100); garis: batas mutu C, B, A", "IKM (0–100); lines: grade limits C, B, A"), 12);
         GradeLegend(plot);
@@ -60,12 +61,13 @@ public sealed class ChartFactory(ReportText text)
             sc.MarkerSize = 6;
         }
         AddBands(plot, vertical: false);
-        plot.Axes.Bottom.TickGenerator = Categories(periods);
+        plot.Axes.Bottom.TickGenerator = PeriodTicks(periods);
         plot.Axes.SetLimitsX(-0.3, Math.Max(periods.Count - 1, 1) + 0.3);
         var values = series.SelectMany(s => s.Ikm).OfType<double>().DefaultIfEmpty(75).ToList();
         plot.Axes.SetLimitsY(Math.Min(60, values.Min() - 3), Math.Max(95, values.Max() + 3));
         plot.YLabel("IKM", 12);
-        return BottomLegend(plot);
+        // Two unit names fit a legend row at this width; room for every row below the two-line period ticks.
+        return BottomLegend(plot, bottom: 66 + 22 * ((series.Count + 1) / 2));
     }
 
     /// <summary>The weakest service elements (NRR 1–4), weakest at the top, with the previous period as a marker.</summary>
@@ -85,7 +87,9 @@ public sealed class ChartFactory(ReportText text)
             m.MarkerShape = MarkerShape.OpenDiamond;
             m.MarkerSize = 9;
             m.LegendText = text.T("periode sebelumnya", "previous period");
-            plot.ShowLegend(Alignment.LowerRight);
+            // Below the plot: inside it, the legend covered the longest (best) bar at the bottom.
+            plot.ShowLegend(Edge.Bottom);
+            plot.Layout.Fixed(new PixelPadding(210, 55, 90, 40));
         }
         plot.Axes.Left.TickGenerator = Categories(sorted.Select(r => Short(r.Element, 26)).ToList());
         plot.Axes.SetLimitsX(1, 4.3);
@@ -114,7 +118,7 @@ public sealed class ChartFactory(ReportText text)
             }
         }
         plot.Add.Bars(bars);
-        plot.Axes.Bottom.TickGenerator = Categories(periods);
+        plot.Axes.Bottom.TickGenerator = PeriodTicks(periods);
         plot.Axes.SetLimitsY(0, 100);
         plot.Axes.SetLimitsX(-0.6, Math.Max(periods.Count, 1) - 0.4);
         plot.YLabel(text.T("Persen pegawai", "Percent of employees"), 12);
@@ -149,11 +153,12 @@ public sealed class ChartFactory(ReportText text)
         var ob = plot.Add.Scatter(pts.Select(p => (double)p.i).ToArray(), pts.Select(p => p.v!.Value).ToArray(), Neutral);
         ob.LineWidth = 2;
         ob.LegendText = text.T("rata-rata nilai SKP", "mean SKP score");
-        plot.Axes.Bottom.TickGenerator = Categories(periods);
+        plot.Axes.Bottom.TickGenerator = PeriodTicks(periods);
         plot.Axes.AutoScale();
         plot.Axes.SetLimitsX(-0.3, Math.Max(periods.Count - 1, 1) + 0.3);
         plot.YLabel(text.T("Nilai SKP", "SKP score"), 12);
-        return BottomLegend(plot);
+        // The forecast's label names its method and takes a legend row of its own: one row per entry below the ticks.
+        return BottomLegend(plot, bottom: 66 + 22 * (forecast.Count > 0 ? 3 : 1));
     }
 
     /// <summary>Forest plot: training effect (ATT) with 95 % CI per training group; groups too small are listed without a point.</summary>
@@ -292,6 +297,20 @@ public sealed class ChartFactory(ReportText text)
         return plot;
     }
 
+    /// <summary>Most period labels that fit the chart width side by side.</summary>
+    private const int MaxPeriodTicks = 8;
+
+    /// <summary>
+    /// Period codes as words ("Triwulan IV 2026"), the year on a second line so eight quarters fit the width; with more
+    /// periods only every n-th is named (always the last), the others keep an unlabelled tick.
+    /// </summary>
+    private ScottPlot.TickGenerators.NumericManual PeriodTicks(IReadOnlyList<string> periods)
+    {
+        var step = (periods.Count + MaxPeriodTicks - 1) / MaxPeriodTicks;
+        return Categories(periods.Select((p, n) => (periods.Count - 1 - n) % Math.Max(step, 1) != 0 ? ""
+            : text.Period(p) is var label && label.LastIndexOf(' ') is > 0 and var i ? label[..i] + "\n" + label[(i + 1)..] : p).ToList());
+    }
+
     private IReadOnlyList<string> MonthLabels(IReadOnlyList<DateOnly> months) =>
         months.Select((m, i) => i == 0 || m.Month == 1 ? $"{text.MonthShort(m.Month)} {m.Year % 100:00}" : text.MonthShort(m.Month)).ToList();
 
@@ -301,10 +320,17 @@ public sealed class ChartFactory(ReportText text)
         {
             var line = vertical ? (ScottPlot.Plottables.AxisLine)plot.Add.VerticalLine(value, 1, Colors.Black.WithAlpha(.55)) : plot.Add.HorizontalLine(value, 1, Colors.Black.WithAlpha(.55));
             line.LinePattern = LinePattern.Dashed;
+            if (vertical) continue;
             line.LabelText = $"{grade} {text.N(value, 2)}";
             line.LabelFontSize = 10;
-            line.LabelOppositeAxis = true; // labels on the top/right edge, clear of the tick labels
+            line.LabelOppositeAxis = true; // labels on the right edge, clear of the tick labels
         }
+        if (!vertical) return;
+        // Vertical limits are named as ticks of the top axis: the layout puts the title above that axis, so the two
+        // cannot overlap (a line's own label is drawn over the title's space).
+        plot.Axes.Top.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. IkmBands.Select(b => new Tick(b.Value, $"{b.Grade} {text.N(b.Value, 2)}"))]);
+        plot.Axes.Top.TickLabelStyle.FontSize = 10;
     }
 
     private static Plot BottomLegend(Plot plot, int bottom = 95)

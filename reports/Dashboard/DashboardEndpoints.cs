@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Kepegawaian.Reports.Charts;
 using Kepegawaian.Reports.Data;
 using Kepegawaian.Reports.Options;
+using Kepegawaian.Reports.Weekly;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -136,17 +137,21 @@ public static class DashboardEndpoints
         var hr = hrPaths.MapGroup("").AddEndpointFilter(async (context, next) =>
             Authorized(context.HttpContext) ? await next(context) : Refuse(context.HttpContext));
         hr.MapGet("/hr/diklat", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/hr/diklat", t.T("Efektivitas diklat (Kirkpatrick 1–4)", "Training effectiveness (Kirkpatrick 1–4)"),
-            [new FilterSpec("kelompok", t.T("Kelompok", "Group"), m.DiklatTable().Select(d => ((string)d["kelompok"]!, (string)d["kelompok"]!)).ToList(), ctx.Request.Query["kelompok"].FirstOrDefault(), false)],
+            [new FilterSpec("kelompok", t.T("Studi peristiwa untuk", "Event study for"), m.DiklatGroups(), m.EventGroup(ctx.Request.Query["kelompok"].FirstOrDefault()), false)],
             [("/hr/chart/diklat_dampak.png", t.T("Dampak diklat", "Training effect")), ("/hr/chart/diklat_event.png", t.T("Studi peristiwa", "Event study"))],
-            [new TableSpec("/api/hr/diklat", t.T("Efek per kelompok diklat", "Effect per training group"), [("kelompok", t.T("Kelompok", "Group")), ("status", "Status"), ("att", "ATT"),
-                ("ci_low", t.T("IK 95 % bawah", "95 % CI low")), ("ci_high", t.T("IK 95 % atas", "95 % CI high")), ("p_value", "p"), ("n_treated", t.T("n diklat", "n treated")),
-                ("n_control", t.T("n kontrol", "n control")), ("max_smd", "max SMD"), ("cohens_d", "Cohen's d"), ("pretrend_p", t.T("p pra-tren", "pre-trend p")), ("pool", t.T("Kontrol", "Controls")),
-                ("reaksi", t.T("Reaksi (L1)", "Reaction (L1)")), ("gain_test", t.T("Kenaikan tes (L2)", "Test gain (L2)"))])])));
+            [PlainTraining(t, "/api/hr/diklat/jenis", t.T("Per jenis diklat", "By kind of training"), false),
+             PlainTraining(t, "/api/hr/diklat/kursus", t.T("Per mata diklat", "By course"), true),
+             new TableSpec("/api/hr/diklat", t.T("Catatan metode", "Method notes"), [("nama", t.T("Kelompok", "Group")), ("jenis_kelompok", t.T("Jenis", "Kind")), ("status", "Status"), ("att", "ATT"),
+                ("ci_low", t.T("IK 95 % bawah", "95 % CI low")), ("ci_high", t.T("IK 95 % atas", "95 % CI high")), ("p_value", "p"), ("q_bh", "q (BH)"), ("n_treated", t.T("n diklat", "n treated")),
+                ("n_control", t.T("n kontrol", "n control")), ("max_smd", "max SMD"), ("cohens_d", "Cohen's d"), ("pretrend_p", t.T("p pra-tren", "pre-trend p")), ("pool", t.T("Kontrol", "Controls"))])],
+            TrainingVerdicts.Rule(t, ReportOpts(ctx).MinCellSize))));
         hr.MapGet("/hr/jp", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/hr/jp", t.T("Pegawai belum memenuhi 20 JP", "Employees below 20 JP"),
             [new FilterSpec("tahun", t.T("Tahun", "Year"), m.JpYears().Select(y => (y.ToString(CultureInfo.InvariantCulture), t.Period(y.ToString(CultureInfo.InvariantCulture)))).ToList(),
                 m.PickYear(f.Tahun)?.ToString(CultureInfo.InvariantCulture), false)], [],
             [new TableSpec("/api/hr/jp", t.T("Daftar kepatuhan 20 JP", "20 JP compliance list"), [("nip", "NIP"), ("nama", t.T("Nama", "Name")), ("unit", "Unit"), ("tahun", t.T("Tahun", "Year")), ("jp", "JP")])])));
         hr.MapGet("/api/hr/diklat", (HttpContext ctx) => Json(ctx, (m, f) => m.DiklatTable()));
+        hr.MapGet("/api/hr/diklat/jenis", (HttpContext ctx) => Json(ctx, (m, f) => m.DiklatPlain(courses: false)));
+        hr.MapGet("/api/hr/diklat/kursus", (HttpContext ctx) => Json(ctx, (m, f) => m.DiklatPlain(courses: true)));
         hr.MapGet("/api/hr/jp", (HttpContext ctx) =>
         {
             var reader = ctx.RequestServices.GetRequiredService<ReportDataReader>();
@@ -195,6 +200,9 @@ public static class DashboardEndpoints
 
     private static FilterSpec Periods(ReportText t, IReadOnlyList<string> periods, string? selected) =>
         new("periode", t.T("Periode", "Period"), periods.Select(p => (p, t.Period(p))).ToList(), selected is not null && periods.Contains(selected) ? selected : periods.FirstOrDefault(), false);
+
+    private static TableSpec PlainTraining(ReportText t, string api, string title, bool courses) =>
+        new(api, title, new[] { "kelompok", "putusan", "peserta", "l1", "l2", "l3", "l4" }.Zip(TrainingPlainRow.Headers(t, courses)).ToList());
 
     private static FilterSpec Units(ReportText t, DashboardModel m, string? selected) =>
         new("unit", "Unit", m.Units().Select(u => (u.Kode, u.Nama)).ToList(), selected, true);

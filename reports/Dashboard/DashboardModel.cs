@@ -91,7 +91,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
             .OrderByDescending(r => r.PeriodeMulai).FirstOrDefault();
         var elems = Enumerable.Range(0, 9).Where(k => row.Nrr[k] is not null)
             .Select(k => (text.T(WeeklyContent.Unsur[k].Id, WeeklyContent.Unsur[k].En), row.Nrr[k]!.Value, previous?.Nrr[k])).ToList();
-        return charts.WeakestElements(elems, $"{row.NamaUnit} {row.Periode}");
+        return charts.WeakestElements(elems, $"{row.NamaUnit}, {text.Period(row.Periode)}");
     }
 
     // ---------------------------------------------------------------- kinerja
@@ -223,24 +223,44 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         IkmScale.MutuLabel(mutu, data.Ikm.FirstOrDefault(r => r.KodeUnit == a.KodeUnit && r.NamaUnit == a.NamaUnit && r.JenisLayanan is null && r.Periode == periode)?.SampelCukup);
 
     // ---------------------------------------------------------------- HR (token-protected)
+    /// <summary>Method notes: every group's estimator diagnostics (codes kept in <c>kelompok</c>, readable in <c>nama</c>).</summary>
     public IReadOnlyList<Dictionary<string, object?>> DiklatTable() =>
         data.DiklatDampak.OrderBy(d => d.JenisKelompok, StringComparer.Ordinal).ThenBy(d => d.Kelompok, StringComparer.Ordinal)
-            .Select(d => Row(("kelompok", d.Kelompok), ("jenis_kelompok", d.JenisKelompok), ("status", d.Status), ("att", Cell(d.NTreated, d.Att)),
-                ("ci_low", Cell(d.NTreated, d.CiLow)), ("ci_high", Cell(d.NTreated, d.CiHigh)), ("p_value", Cell(d.NTreated, d.PValue)),
+            .Select(d => Row(("kelompok", d.Kelompok), ("nama", TrainingPlainRow.Name(d)), ("jenis_kelompok", d.JenisKelompok), ("putusan", TrainingVerdicts.Label(TrainingVerdicts.Of(d, minCell), text)),
+                ("status", text.Prose(d.Status)), ("att", Cell(d.NTreated, d.Att)),
+                ("ci_low", Cell(d.NTreated, d.CiLow)), ("ci_high", Cell(d.NTreated, d.CiHigh)), ("p_value", Cell(d.NTreated, d.PValue)), ("q_bh", Cell(d.NTreated, d.QBh)),
                 ("n_treated", Cell(d.NTreated, d.NTreated)), ("n_control", Cell(d.NControl, d.NControl)), ("max_smd", Cell(d.NTreated, d.MaxSmd)), ("cohens_d", Cell(d.NTreated, d.CohensD)),
                 ("pretrend_p", Cell(d.NTreated, d.PretrendP)), ("pool", d.Pool), ("reaksi", Cell(d.NTreated, d.Reaksi)), ("gain_test", Cell(d.NTreated, d.GainTest))))
             .ToList();
 
+    /// <summary>The plain-language training table (kinds or courses), the same rows as the report's diklat_jenis / diklat_kursus.</summary>
+    public IReadOnlyList<Dictionary<string, object?>> DiklatPlain(bool courses) =>
+        data.DiklatDampak.Where(d => (d.JenisKelompok == Kepegawaian.Analytics.Training.TrainingGroup.Kode) == courses)
+            .Select(d => TrainingPlainRow.Of(d, text, minCell)).OrderBy(r => r.Verdict).ThenBy(r => r.Kelompok, NaturalOrder.Instance)
+            .Select(r => Row(("kelompok", r.Kelompok), ("kode", r.Kode), ("putusan", r.Putusan), ("peserta", Cell(r.PesertaHidden, r.Peserta)),
+                ("l1", r.Level1), ("l2", r.Level2), ("l3", r.Level3), ("l4", r.Level4)))
+            .ToList();
+
+    /// <summary>Group filter options: code as value, readable name as text.</summary>
+    public IReadOnlyList<(string Value, string Text)> DiklatGroups() =>
+        data.DiklatDampak.OrderBy(d => d.JenisKelompok, StringComparer.Ordinal).ThenBy(d => d.Kelompok, NaturalOrder.Instance)
+            .Select(d => (d.Kelompok, d.JenisKelompok == Kepegawaian.Analytics.Training.TrainingGroup.Kode ? text.T($"Mata diklat {d.Kelompok}", $"Course {d.Kelompok}") : TrainingPlainRow.Name(d)))
+            .DistinctBy(x => x.Kelompok).ToList();
+
+    /// <summary>The kinds of training by readable name, as the report draws them (courses are in the tables).</summary>
     public Plot DiklatForestChart() =>
-        data.DiklatDampak.Count == 0 ? charts.Empty(text.T("Dampak diklat", "Training effect"))
-            : charts.TrainingForest(data.DiklatDampak.OrderBy(d => d.JenisKelompok, StringComparer.Ordinal).ThenBy(d => d.Kelompok, StringComparer.Ordinal)
-                .Select(d => (d.Kelompok, d.NTreated >= minCell ? d.Att : null, d.NTreated >= minCell ? d.CiLow : null, d.NTreated >= minCell ? d.CiHigh : null, d.NTreated)).ToList());
+        WeeklyContent.TrainingForestRows(data.DiklatDampak, minCell) is { Count: > 0 } rows ? charts.TrainingForest(rows)
+            : charts.Empty(text.T("Dampak diklat", "Training effect"));
+
+    /// <summary>The group the event-study chart shows: the one asked for, else the first with a series (the filter preselects it).</summary>
+    public string? EventGroup(string? kelompok) => kelompok ?? data.DiklatEvent.Select(e => e.Kelompok).FirstOrDefault();
 
     public Plot DiklatEventChart(string? kelompok)
     {
-        var group = kelompok ?? data.DiklatEvent.Select(e => e.Kelompok).FirstOrDefault();
+        var group = EventGroup(kelompok);
         var rows = data.DiklatEvent.Where(e => e.Kelompok == group).ToList();
-        return rows.Count == 0 ? charts.Empty(text.T("Studi peristiwa", "Event study")) : charts.EventStudy(rows, group!);
+        var name = data.DiklatDampak.FirstOrDefault(d => d.Kelompok == group) is { } d ? TrainingPlainRow.Name(d) : group;
+        return rows.Count == 0 ? charts.Empty(text.T("Studi peristiwa", "Event study")) : charts.EventStudy(rows, name!);
     }
 
     public static IReadOnlyList<Dictionary<string, object?>> JpNonCompliant(IReadOnlyList<JpPegawaiRow> rows, ReportData data, int? tahun)

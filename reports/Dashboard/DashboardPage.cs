@@ -22,16 +22,18 @@ public static class DashboardPage
     {
         ["ikm"] = 2, ["ci_low"] = 2, ["ci_high"] = 2, ["ikm_sebelumnya"] = 2, ["selisih"] = 2, ["att"] = 2, ["p_value"] = 3, ["max_smd"] = 2,
         ["cohens_d"] = 2, ["pretrend_p"] = 3, ["mean_nilai_skp"] = 2, ["median_hari_kerja"] = 1, ["p90_hari_kerja"] = 1, ["persen_patuh"] = 1,
-        ["reaksi"] = 2, ["gain_test"] = 2,
+        ["reaksi"] = 2, ["gain_test"] = 2, ["q_bh"] = 3,
     };
 
     private const string Css = """
         body{font-family:"DejaVu Sans",Arial,sans-serif;margin:0;color:#222;font-size:14px}
         header{background:#24476b;color:#fff;padding:10px 16px}header h1{font-size:18px;margin:0}
         nav{background:#eef1f4;padding:6px 16px}nav a{margin-right:14px;color:#24476b;text-decoration:none}nav a.active{font-weight:bold}
-        main{padding:12px 16px;max-width:1480px}.filters{margin:8px 0 12px}.filters label{margin-right:14px}
-        .charts{display:flex;flex-wrap:wrap;gap:12px}.charts img{width:700px;max-width:100%;height:auto;border:1px solid #e3e6ea}
-        table{border-collapse:collapse;margin:8px 0 20px;font-size:13px}th,td{border:1px solid #d0d5da;padding:3px 7px;text-align:left}
+        main{padding:12px 16px;max-width:1480px}.filters{margin:8px 0 12px}.filters label{margin-right:14px;display:inline-block;max-width:100%}
+        select{max-width:100%}
+        .charts{display:flex;flex-wrap:wrap;gap:12px}.charts img{width:700px;max-width:100%;min-width:0;height:auto;border:1px solid #e3e6ea;box-sizing:border-box}
+        .table-wrap{max-width:100%;overflow-x:auto;margin:8px 0 20px}
+        table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #d0d5da;padding:3px 7px;text-align:left}
         th{background:#eef1f4}td.num{text-align:right}.muted{color:#667;font-size:12px}#status{color:#b00}
         """;
 
@@ -66,9 +68,10 @@ public static class DashboardPage
         sb.Append("</div>");
         foreach (var table in tables)
         {
-            sb.Append($"<h3>{E(table.Title)}</h3><table data-api=\"{E(table.Api)}\" data-columns=\"{E(JsonSerializer.Serialize(table.Columns.Select(c => c.Key)))}\" data-decimals=\"{E(JsonSerializer.Serialize(table.Columns.Where(c => Decimals.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => Decimals[c.Key])))}\"><thead><tr>");
+            // Wide tables scroll inside their box, so a phone-width page never scrolls sideways.
+            sb.Append($"<h3>{E(table.Title)}</h3><div class=\"table-wrap\"><table data-api=\"{E(table.Api)}\" data-columns=\"{E(JsonSerializer.Serialize(table.Columns.Select(c => c.Key)))}\" data-decimals=\"{E(JsonSerializer.Serialize(table.Columns.Where(c => Decimals.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => Decimals[c.Key])))}\"><thead><tr>");
             foreach (var (_, header) in table.Columns) sb.Append($"<th>{E(header)}</th>");
-            sb.Append("</tr></thead><tbody></tbody></table>");
+            sb.Append("</tr></thead><tbody></tbody></table></div>");
         }
         sb.Append($"<p class=\"muted\">{E(t.T("Angka dari kelompok kurang dari lima pegawai ditampilkan sebagai <5.", "Figures for groups of fewer than five employees are shown as <5."))}</p>");
         sb.Append("</main></body></html>");

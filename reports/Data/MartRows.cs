@@ -49,7 +49,19 @@ public sealed record CutiTertundaRow(string KodeUnit, DateTime WaktuAcuan, long 
 public sealed record DiklatDampakRow(
     string Kelompok, string JenisKelompok, string Status, double? Att, double? CiLow, double? CiHigh, double? PValue,
     long NTreated, long NControl, double? MaxSmd, double? CohensD, double? PretrendP, string? Pool,
-    double? Reaksi, double? GainTest, double? PHolm = null);
+    double? Reaksi, double? GainTest, double? PHolm = null)
+{
+    /// <summary>Benjamini–Hochberg q over the refresh's family of estimates.</summary>
+    public double? QBh { get; init; }
+    public long NReaksi { get; init; }
+    /// <summary>Kirkpatrick level 2: the paired 95 % CI of the mean test gain, from <see cref="NTest"/> records.</summary>
+    public double? GainCiLow { get; init; }
+    public double? GainCiHigh { get; init; }
+    public long NTest { get; init; }
+    /// <summary>Kirkpatrick level 4 (descriptive): IKM change of largely trained units vs the rest, over <see cref="IkmNUnit"/> unit-years.</summary>
+    public double? IkmChange { get; init; }
+    public long IkmNUnit { get; init; }
+}
 
 public sealed record DiklatEventRow(string Kelompok, int RelatifTriwulan, double Estimate, double? CiLow, double? CiHigh);
 

@@ -53,7 +53,11 @@ public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
                 Str(r, "kelompok"), Str(r, "jenis_kelompok"), Str(r, "status"), OptDouble(r, "att"), OptDouble(r, "ci_low"),
                 OptDouble(r, "ci_high"), OptDouble(r, "p_value"), OptLong(r, "n_treated") ?? 0, OptLong(r, "n_control") ?? 0,
                 OptDouble(r, "max_smd"), OptDouble(r, "cohens_d"), OptDouble(r, "pretrend_p"), OptStr(r, "pool"),
-                OptDouble(r, "reaksi"), OptDouble(r, "gain_test"), OptDouble(r, "p_holm"))),
+                OptDouble(r, "reaksi"), OptDouble(r, "gain_test"), OptDouble(r, "p_holm"))
+            {
+                QBh = OptDouble(r, "q_bh"), NReaksi = OptLong(r, "n_reaksi") ?? 0, GainCiLow = OptDouble(r, "gain_ci_low"), GainCiHigh = OptDouble(r, "gain_ci_high"),
+                NTest = OptLong(r, "n_test") ?? 0, IkmChange = OptDouble(r, "ikm_change"), IkmNUnit = OptLong(r, "ikm_n_unit") ?? 0,
+            }),
             Query(c, tables, "mart_diklat_event", r => new DiklatEventRow(
                 Str(r, "kelompok"), (int)Long(r, "relatif_triwulan"), Double(r, "estimate"), OptDouble(r, "ci_low"), OptDouble(r, "ci_high"))),
             Query(c, tables, "mart_jp_unit", r => new JpUnitRow(

@@ -184,9 +184,9 @@ public sealed class ExecutiveBriefBuilder(
         var jenis = data.DiklatDampak.Where(d => d.JenisKelompok != "kode").ToList();
         if (jenis.Count > 0)
         {
-            var effective = jenis.Where(d => Verdict(d) == 1).OrderByDescending(d => d.Att).ToList();
-            var unproven = jenis.Count(d => Verdict(d) == 0);
-            var unknown = jenis.Count(d => Verdict(d) is null);
+            var effective = jenis.Where(d => TrainingVerdicts.Of(d, minCell) == TrainingVerdict.Efektif).OrderByDescending(d => d.Att).ToList();
+            var unproven = jenis.Count(d => TrainingVerdicts.Of(d, minCell) == TrainingVerdict.TidakTerbukti);
+            var unknown = jenis.Count(d => TrainingVerdicts.Of(d, minCell) == TrainingVerdict.DataBelumCukup);
             cards.Add(new KpiCard(text.T("Dampak diklat pada kinerja", "Training effect on performance"), text.T("jenis diklat", "training kinds"),
                 text.T($"{effective.Count} dari {jenis.Count} jenis efektif", $"{effective.Count} of {jenis.Count} kinds effective"),
                 (effective.Count > 0 ? text.T("efektif: ", "effective: ") + string.Join(", ", effective.Select(d => $"{ReportText.Readable(d.Kelompok)} ({text.Signed(d.Att, 1)})")) + "; " : "")
@@ -194,10 +194,6 @@ public sealed class ExecutiveBriefBuilder(
         }
         return cards;
     }
-
-    /// <summary>1 = effective (95 % CI above 0), 0 = not shown (CI reaches 0 or below), null = too little data.</summary>
-    private int? Verdict(DiklatDampakRow d) =>
-        d.Att is null || d.CiLow is null || d.CiHigh is null || d.NTreated < minCell ? null : d.CiLow > 0 ? 1 : 0;
 
     private (List<string> Periods, List<CutiOnlineRow> Rows) OnlineMonths()
     {

@@ -23,6 +23,8 @@ public sealed class PdfReportRenderer : IDisposable
     private List<Action<SKCanvas>> page = [];
     private float y;
     private int annexStart;
+    /// <summary>Scale of the brief's action lines; below 1 when the brief at full size would run onto page 2.</summary>
+    private float k = 1f;
 
     public static void Write(WeeklyReport report, string path)
     {
@@ -37,6 +39,16 @@ public sealed class PdfReportRenderer : IDisposable
         var t = report.Text;
         NewPage();
         Brief(report);
+        if (pages.Count > 0)
+        {
+            // The brief ran onto a second page: lay it out again with tighter action lines, so page 1 is the whole brief.
+            pages.Clear();
+            page = [];
+            y = Margin;
+            k = 0.86f;
+            Brief(report);
+            k = 1f;
+        }
         foreach (var section in report.Sections)
         {
             // A section starts on a fresh page only when its heading and first chart would not fit.
@@ -96,14 +108,14 @@ public sealed class PdfReportRenderer : IDisposable
         foreach (var g in b.Actions)
         {
             Ensure(30);
-            Text(g.Title, 9.5f, bold);
-            if (g.Items.Count == 0) Text("  " + g.Empty, 8.5f, regular, Grey);
+            Text(g.Title, 9.5f * k, bold);
+            if (g.Items.Count == 0) Text("  " + g.Empty, 8.5f * k, regular, Grey);
             foreach (var a in g.Items) Bullet(a.Unit, a.Figure);
-            if (g.More > 0) Text("  " + t.T($"dan {g.More} unit lain (lampiran)", $"and {g.More} more units (annex)"), 8.5f, regular, Grey);
+            if (g.More > 0) Text("  " + t.T($"dan {g.More} unit lain (lampiran)", $"and {g.More} more units (annex)"), 8.5f * k, regular, Grey);
         }
         y += 2;
-        foreach (var note in b.Notes) Text(note, 8.5f, regular, Grey);
-        Text(t.T("Tabel lengkap ada di lampiran mulai halaman {0}.", "Full tables are in the annex from page {0}."), 8.5f, regular, Grey, deferred: true);
+        foreach (var note in b.Notes) Text(note, 8.5f * k, regular, Grey);
+        Text(t.T("Tabel lengkap ada di lampiran mulai halaman {0}.", "Full tables are in the annex from page {0}."), 8.5f * k, regular, Grey, deferred: true);
     }
 
     private float CardHeight(KpiCard k, float w)
@@ -145,30 +157,32 @@ public sealed class PdfReportRenderer : IDisposable
 
     private void Bullet(string unit, string figure)
     {
-        using var r = new SKFont(regular, 8.5f);
+        var size = 8.5f * k;
+        var step = 11 * k;
+        using var r = new SKFont(regular, size);
         var lead = "•  " + unit + " — ";
         // The unit in bold, the number after it; a long line wraps under the text.
         var words = Wrap(lead + figure, r, ContentW - 14);
-        Ensure(words.Count * 11 + 2);
+        Ensure(words.Count * step + 2);
         var top = y;
         var first = words[0];
         var boldPart = first.StartsWith(lead, StringComparison.Ordinal) ? lead : first;
         page.Add(c =>
         {
-            using var bf = new SKFont(bold, 8.5f);
-            using var rf = new SKFont(regular, 8.5f);
+            using var bf = new SKFont(bold, size);
+            using var rf = new SKFont(regular, size);
             using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-            var ly = top + 9.5f;
+            var ly = top + 9.5f * size / 8.5f;
             c.DrawText(boldPart, Margin + 8, ly, SKTextAlign.Left, bf, paint);
             if (boldPart.Length < first.Length)
                 c.DrawText(first[boldPart.Length..], Margin + 8 + bf.MeasureText(boldPart), ly, SKTextAlign.Left, rf, paint);
             foreach (var line in words.Skip(1))
             {
-                ly += 11;
+                ly += step;
                 c.DrawText(line, Margin + 18, ly, SKTextAlign.Left, rf, paint);
             }
         });
-        y += words.Count * 11 + 1;
+        y += words.Count * step + 1;
     }
 
     // ------------------------------------------------------------------ tables

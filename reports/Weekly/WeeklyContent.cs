@@ -245,8 +245,7 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
         var dampak = data.DiklatDampak.OrderBy(d => d.JenisKelompok, StringComparer.Ordinal).ThenBy(d => d.Kelompok, StringComparer.Ordinal).ToList();
         // The chart shows the kinds of training by readable name; course rows stay in the table. A group with fewer
         // treated employees than MinCellSize shows no estimate.
-        var forest = dampak.Where(d => d.JenisKelompok == TrainingGroup.Jenis)
-            .Select(d => (ReportText.Readable(d.Kelompok), d.NTreated >= minCell ? d.Att : null, d.NTreated >= minCell ? d.CiLow : null, d.NTreated >= minCell ? d.CiHigh : null, d.NTreated)).ToList();
+        var forest = TrainingForestRows(dampak, minCell);
         if (forest.Count > 0)
             chartList.Add(new ReportChart("diklat_dampak", text.T("Dampak diklat", "Training effect"), charts.TrainingForest(forest)));
         var eventGroup = dampak.Where(d => d.Att is not null && d.NTreated >= minCell).Select(d => d.Kelompok)
@@ -260,25 +259,64 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
         if (shown.Count > 0)
             chartList.Add(new ReportChart("jp_cakupan", text.T("Kepatuhan 20 JP", "20 JP compliance"), charts.JpCoverage(shown.Select(j => (data.UnitName(j.KodeUnit), j.SharePatuh)).ToList(), year)));
 
-        var dampakTable = new ReportTable("diklat_dampak", text.T("Efektivitas diklat (Kirkpatrick 1–4)", "Training effectiveness (Kirkpatrick 1–4)"),
+        // Plain language first (issue 12 item 3): kinds and courses in separate tables, a verdict decided by TrainingVerdicts
+        // (as in the brief), Kirkpatrick 1–4 each with its scale; the estimator's diagnostics go to "Catatan metode".
+        ReportTable Plain(string name, string title, bool courses)
+        {
+            var rows = dampak.Where(d => (d.JenisKelompok == TrainingGroup.Kode) == courses).Select(d => TrainingPlainRow.Of(d, text, minCell))
+                .OrderBy(r => r.Verdict).ThenBy(r => r.Kelompok, NaturalOrder.Instance).ToList();
+            return new ReportTable(name, title, TrainingPlainRow.Headers(text, courses),
+                rows.Select(r => new object?[] { r.Kelompok, r.Putusan, Cell(r.PesertaHidden, r.Peserta), r.Level1, r.Level2, r.Level3, r.Level4 }).ToList(),
+                [0, 0, 0, 0, 0, 0, 0]);
+        }
+        var jenisTable = Plain("diklat_jenis", text.T("Efektivitas per jenis diklat (Kirkpatrick 1–4)", "Training effectiveness by kind (Kirkpatrick 1–4)"), courses: false);
+        var kodeTable = Plain("diklat_kursus", text.T("Efektivitas per mata diklat (Kirkpatrick 1–4)", "Training effectiveness by course (Kirkpatrick 1–4)"), courses: true);
+        var dampakTable = new ReportTable("diklat_dampak", text.T("Catatan metode: diagnostik estimasi dampak diklat", "Method notes: diagnostics of the training-effect estimates"),
             [text.T("Kelompok", "Group"), text.T("Jenis", "Kind"), "Status", "ATT", text.T("IK 95 % bawah", "95 % CI low"), text.T("IK 95 % atas", "95 % CI high"),
-             "p", text.T("p (Holm, semua kelompok)", "p (Holm, all groups)"), text.T("n diklat", "n treated"), text.T("n kontrol", "n control"), "max SMD", "Cohen's d", text.T("p pra-tren", "pre-trend p"),
-             text.T("Kelompok kontrol", "Control pool"), text.T("Reaksi (L1)", "Reaction (L1)"), text.T("Kenaikan tes (L2)", "Test gain (L2)")],
-            dampak.Select(d => new object?[] { d.Kelompok, d.JenisKelompok, d.Status, Cell(d.NTreated, d.Att), Cell(d.NTreated, d.CiLow), Cell(d.NTreated, d.CiHigh),
-                Cell(d.NTreated, d.PValue is null ? null : text.P(d.PValue)), Cell(d.NTreated, d.PHolm is null ? null : text.P(d.PHolm)), Cell(d.NTreated, d.NTreated), Cell(d.NControl, d.NControl), Cell(d.NTreated, d.MaxSmd), Cell(d.NTreated, d.CohensD),
-                Cell(d.NTreated, d.PretrendP is null ? null : text.P(d.PretrendP)), d.Pool, Cell(d.NTreated, d.Reaksi), Cell(d.NTreated, d.GainTest) }).ToList(),
-            [0, 0, 0, 2, 2, 2, 3, 3, 0, 0, 2, 2, 3, 0, 2, 2]);
+             "p", text.T("p (Holm, semua kelompok)", "p (Holm, all groups)"), text.T("q (BH, semua kelompok)", "q (BH, all groups)"), text.T("n diklat", "n treated"), text.T("n kontrol", "n control"), "max SMD", "Cohen's d", text.T("p pra-tren", "pre-trend p"),
+             text.T("Kelompok kontrol", "Control pool")],
+            dampak.Select(d => new object?[] { TrainingPlainRow.Name(d), d.JenisKelompok, text.Prose(d.Status), Cell(d.NTreated, d.Att), Cell(d.NTreated, d.CiLow), Cell(d.NTreated, d.CiHigh),
+                Cell(d.NTreated, d.PValue is null ? null : text.P(d.PValue)), Cell(d.NTreated, d.PHolm is null ? null : text.P(d.PHolm)), Cell(d.NTreated, d.QBh is null ? null : text.P(d.QBh)),
+                Cell(d.NTreated, d.NTreated), Cell(d.NControl, d.NControl), Cell(d.NTreated, d.MaxSmd), Cell(d.NTreated, d.CohensD),
+                Cell(d.NTreated, d.PretrendP is null ? null : text.P(d.PretrendP)), d.Pool }).ToList(),
+            [0, 0, 0, 2, 2, 2, 3, 3, 3, 0, 0, 2, 2, 3, 0]);
         var jpTable = new ReportTable("jp_unit", text.T($"Kepatuhan 20 JP per unit, {Label(YearCode(year), "diklat")} (terendah lebih dulu)", $"20 JP compliance by unit, {Label(YearCode(year), "diklat")} (lowest first)"),
             [text.T("Unit", "Unit"), text.T("Pegawai", "Employees"), text.T("Patuh", "Compliant"), text.T("Persen patuh", "Percent compliant")],
             JpLowestFirst(jp).Select(j => (j, s: JpCells(j, minCell)))
                 .Select(x => new object?[] { data.UnitName(x.j.KodeUnit), Cell(x.s.Total, x.j.Pegawai), Cell(x.s.Part(0), x.j.Patuh), Cell(x.s.Part(0), x.j.SharePatuh * 100) }).ToList(),
             [0, 0, 0, 1], JpLowestFirst(jp).Select(j => (string?)j.KodeUnit).ToList());
         var total = jp.Sum(j => j.Pegawai);
-        var paragraphs = new List<string>();
+        var paragraphs = TrainingParagraphs(dampak);
         if (total >= minCell)
             paragraphs.Add(text.T($"{Label(YearCode(year), "diklat")}: {text.Pct((double)jp.Sum(j => j.Patuh) / total)} pegawai memenuhi 20 JP.",
                 $"{Label(YearCode(year), "diklat")}: {text.Pct((double)jp.Sum(j => j.Patuh) / total)} of employees met 20 JP."));
-        return new ReportSection("diklat", text.T("Diklat dan 20 JP", "Training and 20 JP"), paragraphs, chartList, [dampakTable, jpTable]);
+        return new ReportSection("diklat", text.T("Diklat dan 20 JP", "Training and 20 JP"), paragraphs, chartList, [jenisTable, kodeTable, dampakTable, jpTable]);
+    }
+
+    /// <summary>The rows of the training-effect chart (report and dashboard): kinds of training by readable name, no estimate below MinCellSize.</summary>
+    public static List<(string Group, double? Att, double? Low, double? High, long NTreated)> TrainingForestRows(IEnumerable<DiklatDampakRow> dampak, int minCell) =>
+        dampak.Where(d => d.JenisKelompok == TrainingGroup.Jenis).OrderBy(d => d.Kelompok, StringComparer.Ordinal)
+            .Select(d => (ReportText.Readable(d.Kelompok), d.NTreated >= minCell ? d.Att : null, d.NTreated >= minCell ? d.CiLow : null, d.NTreated >= minCell ? d.CiHigh : null, d.NTreated)).ToList();
+
+    /// <summary>The verdicts in one line per verdict, the rule, and the Kirkpatrick levels no group has data for.</summary>
+    private List<string> TrainingParagraphs(IReadOnlyList<DiklatDampakRow> dampak)
+    {
+        var paragraphs = new List<string>();
+        var jenis = dampak.Where(d => d.JenisKelompok == TrainingGroup.Jenis).Select(d => TrainingPlainRow.Of(d, text, minCell)).ToList();
+        if (jenis.Count == 0) return paragraphs;
+        var parts = new[] { TrainingVerdict.Efektif, TrainingVerdict.TidakTerbukti, TrainingVerdict.DataBelumCukup }
+            .Select(v => (v, names: jenis.Where(r => r.Verdict == v).Select(r => r.Kelompok).Order(NaturalOrder.Instance).ToList()))
+            .Where(x => x.names.Count > 0).Select(x => $"{TrainingVerdicts.Label(x.v, text)}: {string.Join(", ", x.names)}");
+        paragraphs.Add(text.T("Dampak jenis diklat pada kinerja — ", "Effect of kinds of training on performance — ") + string.Join("; ", parts) + ".");
+        paragraphs.Add(TrainingVerdicts.Rule(text, minCell));
+        string[] levels = [text.T("L1 reaksi", "L1 reaction"), text.T("L2 nilai tes", "L2 test scores"), text.T("L3 nilai SKP", "L3 SKP score"), text.T("L4 IKM unit", "L4 unit IKM")];
+        bool[] missing = [dampak.All(d => d.Reaksi is null), dampak.All(d => d.GainTest is null), dampak.All(d => d.Att is null), dampak.All(d => d.IkmChange is null)];
+        var empty = levels.Where((_, i) => missing[i]).ToList();
+        if (empty.Count > 0)
+            paragraphs.Add(text.T($"Belum ada data untuk {string.Join(", ", empty)} pada kelompok mana pun.", $"No group has data yet for {string.Join(", ", empty)}."));
+        paragraphs.Add(text.T("Rincian metode (keseimbangan kovariat SMD, Cohen's d, uji pra-tren, ukuran kelompok kontrol) ada di tabel \"Catatan metode\" pada lampiran.",
+            "Method details (covariate balance SMD, Cohen's d, pre-trend test, control pool sizes) are in the \"Method notes\" table of the annex."));
+        return paragraphs;
     }
 
     // ------------------------------------------------------------------ cuti

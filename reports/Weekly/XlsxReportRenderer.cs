@@ -22,7 +22,9 @@ public static class XlsxReportRenderer
         ["ikm_unsur_lemah"] = ("Unsur terlemah", "Weakest element"),
         ["kinerja_unit"] = ("Kinerja per unit", "Performance by unit"),
         ["kinerja_menurun"] = ("Kinerja menurun", "Declining performance"),
-        ["diklat_dampak"] = ("Dampak diklat", "Training effect"),
+        ["diklat_jenis"] = ("Diklat per jenis", "Training by kind"),
+        ["diklat_kursus"] = ("Diklat per mata diklat", "Training by course"),
+        ["diklat_dampak"] = ("Catatan metode diklat", "Training method notes"),
         ["jp_unit"] = ("Kepatuhan 20 JP", "20 JP compliance"),
         ["cuti_waktu"] = ("Waktu proses cuti", "Leave processing time"),
     };

@@ -13,8 +13,13 @@ public sealed class ChartTests
     private static Dictionary<string, Func<Plot>> AllCharts() => new()
     {
         ["ikm_unit"] = () => Charts.IkmByUnit([("Dinas Kependudukan dan Pencatatan Sipil", 89.72, "A"), ("Kecamatan Ilir Barat I", 77.22, "B"), ("RSUD Bari", 70.0, "C"), ("Dinas Perhubungan", 60.0, "D")], "2026-Q3"),
-        ["ikm_tren"] = () => Charts.IkmTrend(["2026-Q1", "2026-Q2", "2026-Q3"], [("Kota Palembang", [80.1, 80.0, 82.15]), ("RSUD Bari", [78.0, null, 70.0])]),
-        ["ikm_unsur"] = () => Charts.WeakestElements([("Persyaratan", 3.4, 3.3), ("Waktu penyelesaian", 2.5, 2.7), ("Biaya/tarif", 3.9, null)], "Kota 2026-Q3"),
+        // The dashboard's default: the city and the four lowest units, with long names, over eight quarters.
+        ["ikm_tren"] = () => Charts.IkmTrend(["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"],
+            [("Kota Palembang", [80.1, 80.0, 82.15, 81, 80, 81, 82, 81]), ("RSUD Bari", [78.0, null, 70.0, 71, 72, 73, 70, 69]),
+             ("Kelurahan 10 Ilir Kecamatan Ilir Timur II", [70, 71, 72, 73, 74, 75, 76, 77]), ("Dinas Kependudukan dan Pencatatan Sipil", [75, 75, 75, 75, 75, 75, 75, 75]),
+             ("Badan Pendapatan Daerah Kota Palembang", [66, 67, 68, 69, 70, 71, 72, 73])]),
+        ["ikm_unsur"] = () => Charts.WeakestElements([("Persyaratan", 3.4, 3.3), ("Sistem, mekanisme, dan prosedur", 3.2, 3.1), ("Waktu penyelesaian", 2.5, 2.7), ("Biaya/tarif", 3.9, 3.8),
+            ("Produk spesifikasi jenis pelayanan", 3.3, 3.2), ("Kompetensi pelaksana", 3.1, 3.0), ("Perilaku pelaksana", 3.5, 3.4), ("Penanganan pengaduan", 2.9, 2.8), ("Sarana dan prasarana", 3.0, 3.1)], "Kota, Triwulan III 2026"),
         ["kinerja_predikat"] = () => Charts.PredikatDistribution(["2026-Q2", "2026-Q3"], [[2, 6, 2, 0, 0], [3, 6, 4, 0, 0]]),
         ["kinerja_tren"] = () => Charts.PerformanceTrend(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2027-Q1"], [77.0, 78.0, 80.0, null, null], [(2, 80, 80, 80), (3, 81, 78, 84), (4, 82, 77, 87)], "rata-rata kota"),
         ["diklat_dampak"] = () => Charts.TrainingForest([("teknis", 2.5, 1.0, 4.0, 30), ("manajerial", -0.4, -1.9, 1.1, 25), ("e_learning", null, null, null, 3)]),
@@ -73,5 +78,21 @@ public sealed class ChartTests
     {
         var plot = Charts.IkmByUnit([("X", 80, "B")], "2026-Q3");
         Assert.Contains("Triwulan III 2026", plot.Axes.Title.Label.Text);
+    }
+
+    [Fact]
+    public void Period_ticks_are_words_and_at_most_eight_are_named()
+    {
+        // 13 quarters 2024-Q1 … 2027-Q1: every second is named, counting back from the last (7 names).
+        var periods = Enumerable.Range(0, 13).Select(i => $"{2024 + i / 4}-Q{i % 4 + 1}").ToList();
+        var plot = Charts.PerformanceTrend(periods, [.. periods.Select(_ => (double?)80)], [], "kota");
+        _ = ChartStyle.Png(plot);   // the ticks exist once the chart is laid out
+        var labels = plot.Axes.Bottom.TickGenerator.Ticks.OrderBy(t => t.Position).Select(t => t.Label).ToList();
+        Assert.Equal(13, labels.Count);
+        Assert.Equal("Triwulan I\n2027", labels[12]);
+        Assert.Equal("Triwulan III\n2026", labels[10]);
+        Assert.Equal("", labels[11]);
+        Assert.Equal(7, labels.Count(l => l.Length > 0));
+        Assert.Equal("Triwulan I\n2024", labels[0]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Kepegawaian.Reports.Tests;
@@ -28,9 +29,9 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await server.DisposeAsync();
     }
 
-    private async Task<IPage> NewPage()
+    private async Task<IPage> NewPage(int width = 1500)
     {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1100 } });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 1100 } });
         page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
         page.PageError += (_, e) => consoleErrors.Add(e);
         return page;
@@ -41,6 +42,14 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
     private static Task ImagesLoaded(IPage page) =>
         page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete && i.naturalWidth === 700)");
+
+    /// <summary>The page's width and the elements (tag#id.class, width) that stick out of the viewport.</summary>
+    private const string Overflow = """
+        () => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
+                 wide: [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5
+                         && !e.closest('.table-wrap table'))
+                       .map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '') + ' ' + Math.round(e.getBoundingClientRect().right)) })
+        """;
 
     private static string Shot(string name) => Path.Combine(ReportSeed.Artifacts("screenshots"), name + ".png");
 
@@ -135,6 +144,29 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var body = await page.InnerTextAsync("body");
         Assert.Equal(1, body.Split("Mutu indikatif").Length - 1);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("ikm-indikatif"), FullPage = true });
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task At_phone_width_no_page_is_wider_than_the_screen()
+    {
+        var page = await NewPage(width: 375);
+        await page.GotoAsync(server.BaseUrl + "/hr/login");
+        await page.FillAsync("#token", DashboardServer.Token);
+        await page.ClickAsync("#login");
+        await page.WaitForURLAsync("**/hr/diklat");
+        foreach (var path in new[] { "/dasbor/ikm", "/dasbor/kinerja", "/dasbor/jp", "/dasbor/cuti", "/dasbor/peringatan", "/hr/diklat", "/hr/jp" })
+        {
+            await page.GotoAsync(server.BaseUrl + path);
+            await TablesReady(page);
+            await ImagesLoaded(page);
+            var o = await page.EvaluateAsync<JsonElement>(Overflow);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("375-" + path.Trim('/').Replace('/', '-')), FullPage = true });
+            Assert.True(o.GetProperty("scroll").GetInt32() <= o.GetProperty("inner").GetInt32(), $"{path}: {o}");
+            Assert.Equal(0, o.GetProperty("wide").GetArrayLength());
+            // Charts shrink to the screen instead of being cut: every image fits inside the viewport.
+            Assert.True(await page.EvaluateAsync<bool>("() => [...document.images].every(i => i.getBoundingClientRect().width <= window.innerWidth)"), path);
+        }
         Assert.Empty(consoleErrors);
     }
 }

@@ -55,6 +55,9 @@ public sealed class WeeklyReportCityTests(ITestOutputHelper output)
             Assert.Contains(report.Brief.DataThrough, pages[i]);
         }
         Assert.Contains("Perlu tindakan minggu ini", pages[0]);
+        // The whole brief is page 1: its last line (where the annex starts) is there, page 2 begins with a section.
+        Assert.Contains("Tabel lengkap ada di lampiran mulai halaman", pages[0]);
+        Assert.DoesNotContain("Tabel lengkap ada di lampiran", pages[1]);
         File.Copy(files.Pdf, Path.Combine(ReportSeed.Artifacts("report"), "weekly-city.pdf"), true);
         File.Copy(files.Html, Path.Combine(ReportSeed.Artifacts("report"), "weekly-city.html"), true);
     }

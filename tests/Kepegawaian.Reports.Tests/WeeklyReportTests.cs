@@ -84,8 +84,8 @@ public sealed class WeeklyReportTests : IDisposable
         var u01 = kinerja.Rows.Single(r => (string)r[0]! == "Dinas Kependudukan");
         Assert.Equal(10L, u01[1]);
         var dampak = report.AllTables.Single(t => t.Name == "diklat_dampak");
-        Assert.Equal("<5", dampak.Rows.Single(r => (string)r[0]! == "e_learning")[3]?.ToString()); // 3 treated: no ATT shown
-        Assert.Equal(2.5, dampak.Rows.Single(r => (string)r[0]! == "teknis")[3]);
+        Assert.Equal("<5", dampak.Rows.Single(r => (string)r[0]! == "E learning")[3]?.ToString()); // 3 treated: no ATT shown
+        Assert.Equal(2.5, dampak.Rows.Single(r => (string)r[0]! == "Teknis")[3]);
         var jp = report.AllTables.Single(t => t.Name == "jp_unit");
         Assert.Equal(75.0, jp.Rows.Single(r => (string)r[0]! == "Dinas Kependudukan")[3]);
         Assert.Equal("<5", jp.Rows.Single(r => (string)r[0]! == "Kecamatan Ilir Barat I")[3]?.ToString());

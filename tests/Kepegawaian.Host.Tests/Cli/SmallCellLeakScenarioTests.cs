@@ -40,6 +40,7 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
     private static readonly Layout JpReport = new("Pegawai", ["Patuh"]);
     private static readonly Layout CutiReport = new(null, [], "Pengajuan");
     private static readonly Layout DampakReport = new(null, [], "n diklat", "n kontrol");
+    private static readonly Layout PlainReport = new(null, [], "Peserta dibandingkan");
 
     private readonly List<string> leaks = [];
     private int cellsChecked;
@@ -95,7 +96,7 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
         var tables = Directory.GetFiles(Path.Combine(outDir, "tabel"), "*.csv");
         var reportLayouts = new Dictionary<string, Layout>
         {
-            ["kinerja_unit"] = KinerjaReport, ["jp_unit"] = JpReport, ["cuti_waktu"] = CutiReport, ["diklat_dampak"] = DampakReport,
+            ["kinerja_unit"] = KinerjaReport, ["jp_unit"] = JpReport, ["cuti_waktu"] = CutiReport, ["diklat_dampak"] = DampakReport, ["diklat_jenis"] = PlainReport, ["diklat_kursus"] = PlainReport,
         };
         foreach (var (table, layout) in reportLayouts)
         {
@@ -103,7 +104,7 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
             Scan("tabel " + table, CsvRows(File.ReadAllText(csv).TrimStart('\uFEFF'), ';', indonesian: true), layout);
         }
         var xlsx = Directory.GetFiles(outDir, "*.xlsx").Single();
-        foreach (var (sheet, layout) in new[] { ("Kinerja per unit", KinerjaReport), ("Kepatuhan 20 JP", JpReport), ("Waktu proses cuti", CutiReport), ("Dampak diklat", DampakReport) })
+        foreach (var (sheet, layout) in new[] { ("Kinerja per unit", KinerjaReport), ("Kepatuhan 20 JP", JpReport), ("Waktu proses cuti", CutiReport), ("Catatan metode diklat", DampakReport), ("Diklat per jenis", PlainReport), ("Diklat per mata diklat", PlainReport) })
             Scan("xlsx " + sheet, MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>()
                 .Select(r => r.ToDictionary(k => k.Key, k => k.Value is double d ? d.ToString(CultureInfo.InvariantCulture) : k.Value?.ToString())).ToList(), layout);
         var html = File.ReadAllText(Directory.GetFiles(outDir, "laporan-mingguan-*.html").Single(p => !p.EndsWith(".email.html", StringComparison.Ordinal)));

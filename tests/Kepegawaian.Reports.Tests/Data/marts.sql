@@ -53,7 +53,8 @@ CREATE TABLE mart_kinerja_forecast_kota (
 CREATE TABLE mart_diklat_dampak (
     kelompok VARCHAR, jenis_kelompok VARCHAR, status VARCHAR, att DOUBLE, ci_low DOUBLE,
     ci_high DOUBLE, p_value DOUBLE, n_treated BIGINT, n_control BIGINT, max_smd DOUBLE,
-    cohens_d DOUBLE, pretrend_p DOUBLE, pool VARCHAR, reaksi DOUBLE, gain_test DOUBLE, p_holm DOUBLE);
+    cohens_d DOUBLE, pretrend_p DOUBLE, pool VARCHAR, reaksi DOUBLE, gain_test DOUBLE, p_holm DOUBLE,
+    q_bh DOUBLE, n_reaksi INTEGER, gain_ci_low DOUBLE, gain_ci_high DOUBLE, n_test INTEGER, ikm_change DOUBLE, ikm_n_unit INTEGER);
 CREATE TABLE mart_diklat_event (
     kelompok VARCHAR, relatif_triwulan INTEGER, estimate DOUBLE, ci_low DOUBLE, ci_high DOUBLE);
 CREATE TABLE mart_jp_unit (

@@ -46,8 +46,9 @@ INSERT INTO mart_kinerja_forecast_kota VALUES
   ('2027-Q1', 81.0, 78.9, 83.1, 0.8, 1.1, 4, 'tren_linear', 0.7);
 
 INSERT INTO mart_diklat_dampak VALUES
-  ('teknis', 'jenis', 'estimated', 2.5, 1.0, 4.0, 0.001, 30, 60, 0.08, 0.45, 0.6, 'clean', 4.2, 12.5, 0.002),
-  ('e_learning', 'jenis', 'estimated', 9.9, 1.0, 18.8, 0.04, 3, 6, 0.2, 1.1, 0.5, 'clean', 4.0, 5.0, 0.04);
+  ('teknis', 'jenis', 'estimated', 2.5, 1.0, 4.0, 0.001, 30, 60, 0.08, 0.45, 0.6, 'clean', 4.2, 12.5, 0.002, 0.003, 28, 10.0, 15.0, 25, NULL, NULL),
+  ('e_learning', 'jenis', 'estimated', 9.9, 1.0, 18.8, 0.04, 3, 6, 0.2, 1.1, 0.5, 'clean', 4.0, 5.0, 0.04, 0.04, 3, NULL, NULL, 3, NULL, NULL),
+  ('LAT-KOM-01', 'kode', 'ok; peringatan: keseimbangan kovariat kurang (max SMD 0.124 > 0.1)', 0.4, -0.6, 1.4, 0.40, 12, 24, 0.124, 0.1, 0.7, 'clean', 3.9, 4.0, 0.9, 0.95, 12, 1.0, 7.0, 10, NULL, NULL);
 INSERT INTO mart_diklat_event VALUES
   ('teknis', -2, 0.1, -0.8, 1.0), ('teknis', -1, 0.0, -0.7, 0.7), ('teknis', 0, 1.8, 0.6, 3.0), ('teknis', 1, 2.6, 1.2, 4.0);
 
