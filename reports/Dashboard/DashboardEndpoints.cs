@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Kepegawaian.Reports.Charts;
 using Kepegawaian.Reports.Data;
@@ -149,9 +150,8 @@ public static class DashboardEndpoints
         hr.MapGet("/api/hr/diklat", (HttpContext ctx) => Json(ctx, (m, f) => m.DiklatTable()));
         hr.MapGet("/api/hr/jp", (HttpContext ctx) =>
         {
-            var reader = ctx.RequestServices.GetRequiredService<ReportDataReader>();
-            var f = Filter(ctx);
-            return Results.Json(DashboardModel.JpNonCompliant(reader.ReadJpPegawai(), reader.Read(), f.Tahun));
+            var marts = ctx.RequestServices.GetRequiredService<DashboardDataCache>();
+            return Json(ctx, (_, f) => DashboardModel.JpNonCompliant(marts.JpPegawai(), marts.Get(), f.Tahun));
         });
         hr.MapGet("/hr/chart/{name}.png", (HttpContext ctx, string name) => Chart(ctx, (m, f) => name switch
         {
@@ -177,18 +177,39 @@ public static class DashboardEndpoints
     private static DashboardModel Model(HttpContext ctx) =>
         new(ctx.RequestServices.GetRequiredService<DashboardDataCache>().Get(), Text(ctx), ReportOpts(ctx).MinCellSize);
 
+    private const string HtmlType = "text/html; charset=utf-8";
+    private const string JsonType = "application/json; charset=utf-8";
+
     private static IResult Page(HttpContext ctx, Func<DashboardModel, ReportText, DashboardFilter, string> render) =>
-        Html(DashboardPage.WithMartsWarning(render(Model(ctx), Text(ctx), Filter(ctx)),
-            ctx.RequestServices.GetRequiredService<DashboardDataCache>().Get().MartsWarning));
+        Cached(ctx, () => new CachedResponse(Encoding.UTF8.GetBytes(DashboardPage.WithMartsWarning(render(Model(ctx), Text(ctx), Filter(ctx)),
+            ctx.RequestServices.GetRequiredService<DashboardDataCache>().Get().MartsWarning)), HtmlType));
 
     private static IResult Json(HttpContext ctx, Func<DashboardModel, DashboardFilter, object> select) =>
-        Results.Json(select(Model(ctx), Filter(ctx)));
+        Cached(ctx, () => new CachedResponse(JsonSerializer.SerializeToUtf8Bytes(select(Model(ctx), Filter(ctx)), JsonOptions(ctx)), JsonType));
 
-    private static IResult Chart(HttpContext ctx, Func<DashboardModel, DashboardFilter, Plot?> select)
+    private static IResult Chart(HttpContext ctx, Func<DashboardModel, DashboardFilter, Plot?> select) =>
+        Cached(ctx, () => select(Model(ctx), Filter(ctx)) is { } plot
+            ? new CachedResponse(ChartStyle.Png(plot), "image/png")
+            : new CachedResponse([], "text/plain", StatusCodes.Status404NotFound));
+
+    /// <summary>
+    /// Served from <see cref="DashboardResponseCache"/>: the key is the route and the query values a page reads
+    /// (others change nothing, so they cannot multiply the entries).
+    /// </summary>
+    private static IResult Cached(HttpContext ctx, Func<CachedResponse> render)
     {
-        var plot = select(Model(ctx), Filter(ctx));
-        return plot is null ? Results.NotFound() : Results.Bytes(ChartStyle.Png(plot), "image/png");
+        var q = ctx.Request.Query;
+        var key = string.Join('\u001e', ctx.Request.Path.Value, q["lang"].FirstOrDefault(), q["periode"].FirstOrDefault(), q["unit"].FirstOrDefault(),
+            q["tahun"].FirstOrDefault(), q["kelompok"].FirstOrDefault());
+        var response = ctx.RequestServices.GetRequiredService<DashboardResponseCache>().GetOrRender(key, render);
+        return response.Status == StatusCodes.Status200OK
+            ? Results.Bytes(response.Body, response.ContentType)
+            : Results.StatusCode(response.Status);
     }
+
+    /// <summary>The web defaults Results.Json uses (camelCase off where keys are explicit, as before).</summary>
+    private static JsonSerializerOptions JsonOptions(HttpContext ctx) =>
+        ctx.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
     private static IResult Html(string html, int status = StatusCodes.Status200OK) =>
         Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);

@@ -107,6 +107,13 @@ public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
             Str(r, "nip"), Str(r, "nama"), Str(r, "kode_unit"), (int)Long(r, "tahun"), Double(r, "jp"), OptBool(r, "patuh") ?? false));
     }
 
+    /// <summary>The marts' build stamp (<see cref="MartFreshness.Stamp"/>): unchanged means a cached copy is still current.</summary>
+    public string? MartStamp()
+    {
+        using var c = database.Open();
+        return MartFreshness.Stamp(c);
+    }
+
     /// <summary>Files the ETL loaded in [from, to) (wall clock in <c>Schedule:TimeZone</c>), per entity.</summary>
     public IReadOnlyList<EtlWeekRow> ReadEtlWeek(DateTime from, DateTime to)
     {
