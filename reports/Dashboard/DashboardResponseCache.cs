@@ -13,7 +13,7 @@ public sealed record CachedResponse(byte[] Body, string ContentType, int Status 
 /// draw and an API table tens of ms to build, but the marts change only when the analytics refresh runs, so
 /// each combination is rendered once per refresh (issue 12.8: p95 &lt; 50 ms at 32 clients). Keys carry
 /// <see cref="DashboardDataCache.Generation"/>, so a refresh makes every older entry unreachable; they are
-/// dropped then, and the cache never holds more than <c>Dashboard:ResponseCacheMiB</c>. Concurrent requests for
+/// dropped then, and the cache never holds more than <c>Dashboard:ResponseCacheMiB</c> (0 turns it off). Concurrent requests for
 /// the same uncached key render it once. Lives inside the endpoint, after the HR token check.
 /// </summary>
 public sealed class DashboardResponseCache(DashboardDataCache data, IOptions<DashboardOptions> options) : IDisposable
@@ -22,8 +22,11 @@ public sealed class DashboardResponseCache(DashboardDataCache data, IOptions<Das
     private readonly ConcurrentDictionary<string, Lazy<CachedResponse>> rendering = new();
     private long generationSeen = -1;
 
+    private readonly bool enabled = options.Value.ResponseCacheMiB > 0;
+
     public CachedResponse GetOrRender(string key, Func<CachedResponse> render)
     {
+        if (!enabled) return render();   // ResponseCacheMiB = 0: every request renders (the benchmark's baseline)
         var generation = data.Generation;
         if (Interlocked.Exchange(ref generationSeen, generation) != generation)
             cache.Compact(1.0);   // a new copy of the marts: everything rendered before is stale
