@@ -145,13 +145,14 @@ public static class DashboardEndpoints
                 ("reaksi", t.T("Reaksi (L1)", "Reaction (L1)")), ("gain_test", t.T("Kenaikan tes (L2)", "Test gain (L2)"))])])));
         hr.MapGet("/hr/jp", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/hr/jp", t.T("Pegawai belum memenuhi 20 JP", "Employees below 20 JP"),
             [new FilterSpec("tahun", t.T("Tahun", "Year"), m.JpYears().Select(y => (y.ToString(CultureInfo.InvariantCulture), t.Period(y.ToString(CultureInfo.InvariantCulture)))).ToList(),
-                m.PickYear(f.Tahun)?.ToString(CultureInfo.InvariantCulture), false)], [],
-            [new TableSpec("/api/hr/jp", t.T("Daftar kepatuhan 20 JP", "20 JP compliance list"), [("nip", "NIP"), ("nama", t.T("Nama", "Name")), ("unit", "Unit"), ("tahun", t.T("Tahun", "Year")), ("jp", "JP")])])));
+                m.PickYear(f.Tahun)?.ToString(CultureInfo.InvariantCulture), false), Units(t, m, f.Unit)], [],
+            [new TableSpec("/api/hr/jp", t.T("Daftar kepatuhan 20 JP", "20 JP compliance list"), [("nip", "NIP"), ("nama", t.T("Nama", "Name")), ("unit", "Unit"), ("tahun", t.T("Tahun", "Year")), ("jp", "JP"),
+                ("kekurangan_jp", t.T("Kekurangan JP", "JP still missing"))])])));
         hr.MapGet("/api/hr/diklat", (HttpContext ctx) => Json(ctx, (m, f) => m.DiklatTable()));
         hr.MapGet("/api/hr/jp", (HttpContext ctx) =>
         {
             var marts = ctx.RequestServices.GetRequiredService<DashboardDataCache>();
-            return Json(ctx, (_, f) => DashboardModel.JpNonCompliant(marts.JpPegawai(), marts.Get(), f.Tahun));
+            return Json(ctx, (_, f) => DashboardModel.JpNonCompliant(marts.JpPegawai(), marts.Get(), f.Tahun, f.Unit));
         });
         hr.MapGet("/hr/chart/{name}.png", (HttpContext ctx, string name) => Chart(ctx, (m, f) => name switch
         {

@@ -121,6 +121,9 @@ public sealed class DashboardApiTests : IAsyncLifetime
         var row = list.EnumerateArray().Single();
         Assert.Equal("199001012015031001", row.GetProperty("nip").GetString());
         Assert.Equal("Budi Santoso", row.GetProperty("nama").GetString());
+        Assert.Equal(8, row.GetProperty("kekurangan_jp").GetInt32());      // 12 JP of 20
+        Assert.Single((await GetJson("/api/hr/jp?tahun=2026&unit=U01", DashboardServer.Token)).EnumerateArray());
+        Assert.Empty((await GetJson("/api/hr/jp?tahun=2026&unit=U02", DashboardServer.Token)).EnumerateArray());
     }
 
     [Fact]
