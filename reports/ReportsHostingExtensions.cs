@@ -41,6 +41,7 @@ public static class ReportsHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportDataReader>();
         services.AddSingleton<Dashboard.DashboardDataCache>();
+        services.AddSingleton<Dashboard.DashboardResponseCache>();
         services.AddSingleton<WeeklyReportBuilder>();
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<IReportMailer, SmtpReportMailer>();

@@ -64,6 +64,15 @@ public static class MartFreshness
         return new MartFreshnessReport(lastLoad, areas);
     }
 
+    /// <summary>
+    /// A value that changes whenever a mart area is rebuilt or a load is committed, for readers that keep the
+    /// marts in memory (the dashboard); null when the warehouse has no <c>mart_build</c> record to compare.
+    /// </summary>
+    public static string? Stamp(DuckDBConnection connection) =>
+        connection.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name IN ('mart_build', 'etl_file')") == 2
+            ? connection.Scalar<string>(Sql("stamp"))
+            : null;
+
     /// <summary>Records that <paramref name="area"/> was rebuilt from the facts of load <paramref name="builtFromLoad"/>.</summary>
     public static void Record(DuckDBConnection connection, string area, long builtFromLoad, DateTime builtAt, TimeSpan duration) =>
         connection.Execute(Sql("record_build"), ("area", area), ("load", builtFromLoad), ("at", builtAt), ("seconds", duration.TotalSeconds));

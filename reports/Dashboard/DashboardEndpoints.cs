@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Kepegawaian.Reports.Charts;
 using Kepegawaian.Reports.Data;
@@ -147,16 +148,16 @@ public static class DashboardEndpoints
             TrainingVerdicts.Rule(t, ReportOpts(ctx).MinCellSize))));
         hr.MapGet("/hr/jp", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/hr/jp", t.T("Pegawai belum memenuhi 20 JP", "Employees below 20 JP"),
             [new FilterSpec("tahun", t.T("Tahun", "Year"), m.JpYears().Select(y => (y.ToString(CultureInfo.InvariantCulture), t.Period(y.ToString(CultureInfo.InvariantCulture)))).ToList(),
-                m.PickYear(f.Tahun)?.ToString(CultureInfo.InvariantCulture), false)], [],
-            [new TableSpec("/api/hr/jp", t.T("Daftar kepatuhan 20 JP", "20 JP compliance list"), [("nip", "NIP"), ("nama", t.T("Nama", "Name")), ("unit", "Unit"), ("tahun", t.T("Tahun", "Year")), ("jp", "JP")])])));
+                m.PickYear(f.Tahun)?.ToString(CultureInfo.InvariantCulture), false), Units(t, m, f.Unit)], [],
+            [new TableSpec("/api/hr/jp", t.T("Daftar kepatuhan 20 JP", "20 JP compliance list"), [("nip", "NIP"), ("nama", t.T("Nama", "Name")), ("unit", "Unit"), ("tahun", t.T("Tahun", "Year")), ("jp", "JP"),
+                ("kekurangan_jp", t.T("Kekurangan JP", "JP still missing"))])])));
         hr.MapGet("/api/hr/diklat", (HttpContext ctx) => Json(ctx, (m, f) => m.DiklatTable()));
         hr.MapGet("/api/hr/diklat/jenis", (HttpContext ctx) => Json(ctx, (m, f) => m.DiklatPlain(courses: false)));
         hr.MapGet("/api/hr/diklat/kursus", (HttpContext ctx) => Json(ctx, (m, f) => m.DiklatPlain(courses: true)));
         hr.MapGet("/api/hr/jp", (HttpContext ctx) =>
         {
-            var reader = ctx.RequestServices.GetRequiredService<ReportDataReader>();
-            var f = Filter(ctx);
-            return Results.Json(DashboardModel.JpNonCompliant(reader.ReadJpPegawai(), reader.Read(), f.Tahun));
+            var marts = ctx.RequestServices.GetRequiredService<DashboardDataCache>();
+            return Json(ctx, (_, f) => DashboardModel.JpNonCompliant(marts.JpPegawai(), marts.Get(), f.Tahun, f.Unit));
         });
         hr.MapGet("/hr/chart/{name}.png", (HttpContext ctx, string name) => Chart(ctx, (m, f) => name switch
         {
@@ -182,18 +183,39 @@ public static class DashboardEndpoints
     private static DashboardModel Model(HttpContext ctx) =>
         new(ctx.RequestServices.GetRequiredService<DashboardDataCache>().Get(), Text(ctx), ReportOpts(ctx).MinCellSize);
 
+    private const string HtmlType = "text/html; charset=utf-8";
+    private const string JsonType = "application/json; charset=utf-8";
+
     private static IResult Page(HttpContext ctx, Func<DashboardModel, ReportText, DashboardFilter, string> render) =>
-        Html(DashboardPage.WithMartsWarning(render(Model(ctx), Text(ctx), Filter(ctx)),
-            ctx.RequestServices.GetRequiredService<DashboardDataCache>().Get().MartsWarning));
+        Cached(ctx, () => new CachedResponse(Encoding.UTF8.GetBytes(DashboardPage.WithMartsWarning(render(Model(ctx), Text(ctx), Filter(ctx)),
+            ctx.RequestServices.GetRequiredService<DashboardDataCache>().Get().MartsWarning)), HtmlType));
 
     private static IResult Json(HttpContext ctx, Func<DashboardModel, DashboardFilter, object> select) =>
-        Results.Json(select(Model(ctx), Filter(ctx)));
+        Cached(ctx, () => new CachedResponse(JsonSerializer.SerializeToUtf8Bytes(select(Model(ctx), Filter(ctx)), JsonOptions(ctx)), JsonType));
 
-    private static IResult Chart(HttpContext ctx, Func<DashboardModel, DashboardFilter, Plot?> select)
+    private static IResult Chart(HttpContext ctx, Func<DashboardModel, DashboardFilter, Plot?> select) =>
+        Cached(ctx, () => select(Model(ctx), Filter(ctx)) is { } plot
+            ? new CachedResponse(ChartStyle.Png(plot), "image/png")
+            : new CachedResponse([], "text/plain", StatusCodes.Status404NotFound));
+
+    /// <summary>
+    /// Served from <see cref="DashboardResponseCache"/>: the key is the route and the query values a page reads
+    /// (others change nothing, so they cannot multiply the entries).
+    /// </summary>
+    private static IResult Cached(HttpContext ctx, Func<CachedResponse> render)
     {
-        var plot = select(Model(ctx), Filter(ctx));
-        return plot is null ? Results.NotFound() : Results.Bytes(ChartStyle.Png(plot), "image/png");
+        var q = ctx.Request.Query;
+        var key = string.Join('\u001e', ctx.Request.Path.Value, q["lang"].FirstOrDefault(), q["periode"].FirstOrDefault(), q["unit"].FirstOrDefault(),
+            q["tahun"].FirstOrDefault(), q["kelompok"].FirstOrDefault());
+        var response = ctx.RequestServices.GetRequiredService<DashboardResponseCache>().GetOrRender(key, render);
+        return response.Status == StatusCodes.Status200OK
+            ? Results.Bytes(response.Body, response.ContentType)
+            : Results.StatusCode(response.Status);
     }
+
+    /// <summary>The web defaults Results.Json uses (camelCase off where keys are explicit, as before).</summary>
+    private static JsonSerializerOptions JsonOptions(HttpContext ctx) =>
+        ctx.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
     private static IResult Html(string html, int status = StatusCodes.Status200OK) =>
         Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);

@@ -263,11 +263,14 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         return rows.Count == 0 ? charts.Empty(text.T("Studi peristiwa", "Event study")) : charts.EventStudy(rows, name!);
     }
 
-    public static IReadOnlyList<Dictionary<string, object?>> JpNonCompliant(IReadOnlyList<JpPegawaiRow> rows, ReportData data, int? tahun)
+    /// <summary>HR: employees below 20 JP in the year, optionally of one unit, with the JP they still miss.</summary>
+    public static IReadOnlyList<Dictionary<string, object?>> JpNonCompliant(IReadOnlyList<JpPegawaiRow> rows, ReportData data, int? tahun, string? unit = null)
     {
         var year = tahun ?? rows.Select(r => r.Tahun).DefaultIfEmpty().Max();
-        return rows.Where(r => r.Tahun == year && !r.Patuh).OrderBy(r => data.UnitName(r.KodeUnit), StringComparer.Ordinal).ThenBy(r => r.Nama, StringComparer.Ordinal)
-            .Select(r => Row(("nip", r.Nip), ("nama", r.Nama), ("unit", data.UnitName(r.KodeUnit)), ("tahun", r.Tahun), ("jp", r.Jp)))
+        return rows.Where(r => r.Tahun == year && !r.Patuh && (unit is null || r.KodeUnit == unit))
+            .OrderBy(r => data.UnitName(r.KodeUnit), StringComparer.Ordinal).ThenBy(r => r.Nama, StringComparer.Ordinal)
+            .Select(r => Row(("nip", r.Nip), ("nama", r.Nama), ("kode_unit", r.KodeUnit), ("unit", data.UnitName(r.KodeUnit)), ("tahun", r.Tahun), ("jp", r.Jp),
+                ("kekurangan_jp", r.KekuranganJp)))
             .ToList();
     }
 

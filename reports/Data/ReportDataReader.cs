@@ -204,7 +204,15 @@ public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
     {
         using var c = database.Open();
         return Query(c, ExistingTables(c), "mart_jp_pegawai", r => new JpPegawaiRow(
-            Str(r, "nip"), Str(r, "nama"), Str(r, "kode_unit"), (int)Long(r, "tahun"), Double(r, "jp"), OptBool(r, "patuh") ?? false));
+            Str(r, "nip"), Str(r, "nama"), Str(r, "kode_unit"), (int)Long(r, "tahun"), Double(r, "jp"), OptBool(r, "patuh") ?? false,
+            OptLong(r, "kekurangan_jp") ?? 0));
+    }
+
+    /// <summary>The marts' build stamp (<see cref="MartFreshness.Stamp"/>): unchanged means a cached copy is still current.</summary>
+    public string? MartStamp()
+    {
+        using var c = database.Open();
+        return MartFreshness.Stamp(c);
     }
 
     /// <summary>Files the ETL loaded in [from, to) (wall clock in <c>Schedule:TimeZone</c>), per entity.</summary>

@@ -23,6 +23,9 @@ public sealed class DashboardOptions
 
     public int LoginWindowMinutes { get; set; } = 15;
 
+    /// <summary>Upper bound of the rendered responses (charts, pages, API tables) kept between refreshes; 0 renders every request.</summary>
+    public int ResponseCacheMiB { get; set; } = 64;
+
     public bool HasToken => Token.Trim().Length >= MinTokenLength;
 
     /// <summary>

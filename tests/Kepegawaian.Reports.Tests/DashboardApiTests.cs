@@ -74,6 +74,35 @@ public sealed class DashboardApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cached_hr_response_is_still_refused_without_the_token()
+    {
+        var withToken = await GetJson("/api/hr/jp?tahun=2026", DashboardServer.Token);   // renders and keeps it
+        Assert.True(withToken.GetArrayLength() > 0);
+        using var chart = new HttpRequestMessage(HttpMethod.Get, server.BaseUrl + "/hr/chart/diklat_dampak.png");
+        chart.Headers.Add("X-Dashboard-Token", DashboardServer.Token);
+        using (var ok = await http.SendAsync(chart)) Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        foreach (var path in new[] { "/api/hr/jp?tahun=2026", "/hr/chart/diklat_dampak.png" })
+        {
+            using var res = await http.GetAsync(server.BaseUrl + path);
+            Assert.Equal(HttpStatusCode.Unauthorized, res.StatusCode);
+            Assert.DoesNotContain("199001012015031001", await res.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Repeated_requests_get_identical_responses()
+    {
+        foreach (var path in new[] { "/chart/ikm_tren.png?periode=2026-Q3", "/api/ikm?periode=2026-Q3", "/dasbor/ikm?periode=2026-Q3" })
+        {
+            var first = await http.GetByteArrayAsync(server.BaseUrl + path);
+            var second = await http.GetByteArrayAsync(server.BaseUrl + path);
+            Assert.Equal(first, second);
+        }
+        using var res = await http.GetAsync(server.BaseUrl + "/api/ikm");
+        Assert.Equal("application/json; charset=utf-8", res.Content.Headers.ContentType?.ToString());
+    }
+
+    [Fact]
     public async Task Hr_pages_and_api_need_the_token()
     {
         using (var page = await http.GetAsync(server.BaseUrl + "/hr/jp"))
@@ -92,6 +121,9 @@ public sealed class DashboardApiTests : IAsyncLifetime
         var row = list.EnumerateArray().Single();
         Assert.Equal("199001012015031001", row.GetProperty("nip").GetString());
         Assert.Equal("Budi Santoso", row.GetProperty("nama").GetString());
+        Assert.Equal(8, row.GetProperty("kekurangan_jp").GetInt32());      // 12 JP of 20
+        Assert.Single((await GetJson("/api/hr/jp?tahun=2026&unit=U01", DashboardServer.Token)).EnumerateArray());
+        Assert.Empty((await GetJson("/api/hr/jp?tahun=2026&unit=U02", DashboardServer.Token)).EnumerateArray());
     }
 
     [Fact]

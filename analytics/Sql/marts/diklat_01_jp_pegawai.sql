@@ -1,6 +1,6 @@
 -- mart_jp_pegawai: one row per employee × calendar year in which the employee was in service
 -- (a dim_employee version overlaps the year). jp = Σ jp of `lulus` training completed
--- (tanggal_selesai) that year, all jenis counted; patuh = jp ≥ 20 (PP 11/2017 as amended by
+-- (tanggal_selesai) that year, all jenis counted; patuh = jp ≥ 20, kekurangan_jp = what is missing to 20 (PP 11/2017 as amended by
 -- PP 17/2020: at least 20 JP of competence development a year). Unit, golongan, jenis_jabatan
 -- are those of the last version in the year. Years span the years present in fact_diklat.
 CREATE OR REPLACE TABLE mart_jp_pegawai AS
@@ -28,7 +28,8 @@ jp AS (
 )
 SELECT a.nip, a.nama, a.kode_unit, a.golongan, a.jenis_jabatan, a.tahun::INTEGER AS tahun,
        coalesce(jp.jp, 0)::INTEGER AS jp,
-       coalesce(jp.jp, 0) >= 20 AS patuh
+       coalesce(jp.jp, 0) >= 20 AS patuh,
+       greatest(20 - coalesce(jp.jp, 0), 0)::INTEGER AS kekurangan_jp   -- JP still missing to reach 20 that year
 FROM aktif a
 LEFT JOIN jp ON jp.nip = a.nip AND jp.tahun = a.tahun
 ORDER BY a.tahun, a.kode_unit, a.nip;

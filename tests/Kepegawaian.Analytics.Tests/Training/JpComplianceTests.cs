@@ -36,6 +36,9 @@ public sealed class JpComplianceTests
         Assert.Equal(19, c.Scalar<int>($"SELECT jp FROM mart_jp_pegawai WHERE nip = '{B}' AND tahun = 2025"));
         Assert.False(c.Scalar<bool>($"SELECT patuh FROM mart_jp_pegawai WHERE nip = '{B}' AND tahun = 2025"));
         Assert.Equal(0, c.Scalar<int>($"SELECT jp FROM mart_jp_pegawai WHERE nip = '{C}' AND tahun = 2025"));
+        Assert.Equal(0, c.Scalar<int>($"SELECT kekurangan_jp FROM mart_jp_pegawai WHERE nip = '{A}' AND tahun = 2025"));   // 20 JP: none missing
+        Assert.Equal(1, c.Scalar<int>($"SELECT kekurangan_jp FROM mart_jp_pegawai WHERE nip = '{B}' AND tahun = 2025"));   // 19 JP
+        Assert.Equal(20, c.Scalar<int>($"SELECT kekurangan_jp FROM mart_jp_pegawai WHERE nip = '{C}' AND tahun = 2025"));  // no training
         Assert.True(c.Scalar<bool>($"SELECT patuh FROM mart_jp_pegawai WHERE nip = '{B}' AND tahun = 2024"));
     }
 

@@ -60,4 +60,4 @@ CREATE TABLE mart_diklat_event (
 CREATE TABLE mart_jp_unit (
     kode_unit VARCHAR, tahun INTEGER, pegawai BIGINT, patuh BIGINT, share_patuh DOUBLE);
 CREATE TABLE mart_jp_pegawai (
-    nip VARCHAR, nama VARCHAR, kode_unit VARCHAR, tahun INTEGER, jp INTEGER, patuh BOOLEAN);
+    nip VARCHAR, nama VARCHAR, kode_unit VARCHAR, tahun INTEGER, jp INTEGER, patuh BOOLEAN, kekurangan_jp INTEGER);

@@ -54,7 +54,7 @@ INSERT INTO mart_diklat_event VALUES
 
 INSERT INTO mart_jp_unit VALUES ('U01', 2026, 20, 15, 0.75), ('U02', 2026, 4, 1, 0.25), ('U05', 2026, 40, 10, 0.25), ('U06', 2026, 8, 6, 0.75),
   ('U01', 2025, 20, 10, 0.5);
-INSERT INTO mart_jp_pegawai VALUES ('199001012015031001', 'Budi Santoso', 'U01', 2026, 12, false);
+INSERT INTO mart_jp_pegawai VALUES ('199001012015031001', 'Budi Santoso', 'U01', 2026, 12, false, 8);
 
 -- U01's decided leave requests, working days (quantile_cont as the mart computes it):
 --   Oct online (8 tahunan + 2 sakit): 1 1 2 2 2 2 3 3 4 5 → median 2.0, p90 4.1
