@@ -52,7 +52,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
             .OrderByDescending(r => r.Ikm)
             .Select(r => (r, g: WeeklyContent.PreferredGrade(data.Ikm, r, DateOnly.MaxValue)))
             // "mutu" is as printed ("B*" when indicative, IkmScale.Indicative); mutu_acuan is the grade to go by and the period it is for.
-            .Select(x => Row(("kode_unit", x.r.KodeUnit), ("unit", x.r.NamaUnit), ("periode", x.r.Periode), ("responden", x.r.Responden), ("ikm", x.r.Ikm),
+            .Select(x => Row(("kode_unit", x.r.KodeUnit), ("unit", x.r.NamaUnit), ("periode", text.Period(x.r.Periode)), ("kode_periode", x.r.Periode), ("responden", x.r.Responden), ("ikm", x.r.Ikm),
                 ("mutu", WeeklyContent.Mutu(x.r)), ("kinerja", x.r.Kinerja), ("ci_low", x.r.CiLow), ("ci_high", x.r.CiHigh), ("sampel_cukup", x.r.SampelCukup),
                 ("indikatif", IkmScale.Indicative(x.r.SampelCukup)), ("mutu_acuan", WeeklyContent.Mutu(x.g)), ("periode_mutu_acuan", text.Period(x.g.Periode))))
             .ToList();
@@ -102,7 +102,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         return kinerja.Where(r => r.Periode == periode && (f.Unit is null || r.KodeUnit == f.Unit)).OrderBy(r => r.NamaUnit, StringComparer.Ordinal)
             .Select(r => (r, s: SmallCells.Row(minCell, r.N, r.NSangatBaik + r.NBaik, r.NButuhPerbaikan, r.NKurang + r.NSangatKurang)))
             .Select(x => (x.s, r: x.r))
-            .Select(x => Row(("kode_unit", x.r.KodeUnit), ("unit", x.r.NamaUnit), ("periode", x.r.Periode), ("n", Cell(x.s.Total, x.r.N)), ("mean_nilai_skp", Cell(x.s.Small, x.r.MeanNilaiSkp)),
+            .Select(x => Row(("kode_unit", x.r.KodeUnit), ("unit", x.r.NamaUnit), ("periode", text.Period(x.r.Periode)), ("kode_periode", x.r.Periode), ("n", Cell(x.s.Total, x.r.N)), ("mean_nilai_skp", Cell(x.s.Small, x.r.MeanNilaiSkp)),
                 ("baik_atau_lebih", Cell(x.s.Part(0), x.r.NSangatBaik + x.r.NBaik)), ("butuh_perbaikan", Cell(x.s.Part(1), x.r.NButuhPerbaikan)),
                 ("kurang_atau_lebih_buruk", Cell(x.s.Part(2), x.r.NKurang + x.r.NSangatKurang)),
                 ("tren", tren.TryGetValue(x.r.KodeUnit, out var t) ? (t.Menurun ? text.T("menurun", "declining") : text.T("stabil/naik", "stable/rising")) : null)))
@@ -212,7 +212,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         // Confirmed alerts first, by evidence (peringkat); then the drops that are not confirmed.
         return data.IkmAlerts.Where(a => a.Periode == periode && (f.Unit is null || a.KodeUnit == f.Unit))
             .OrderBy(a => a.IsAlert ? 0 : 1).ThenBy(a => a.Peringkat ?? long.MaxValue).ThenBy(a => a.Lereng ?? 0)
-            .Select(a => Row(("kode_unit", a.KodeUnit), ("unit", a.NamaUnit), ("periode", a.Periode), ("status", a.Status), ("ikm", a.Ikm),
+            .Select(a => Row(("kode_unit", a.KodeUnit), ("unit", a.NamaUnit), ("periode", text.Period(a.Periode)), ("kode_periode", a.Periode), ("status", a.Status), ("ikm", a.Ikm),
                 ("ikm_sebelumnya", a.IkmSebelumnya), ("selisih", a.Selisih), ("lereng", a.Lereng), ("q_value", a.QValue), ("mutu", AlertMutu(a, a.Mutu, a.Periode)),
                 ("mutu_sebelumnya", AlertMutu(a, a.MutuSebelumnya, Periode.TryParse(a.Periode, out var p) ? p.Previous().ToString() : null)), ("alasan", a.Alasan)))
             .ToList();

@@ -31,6 +31,7 @@ public sealed class DashboardApiTests : IAsyncLifetime
         var q3 = await GetJson("/api/ikm?periode=2026-Q3");
         Assert.Equal(6, q3.GetArrayLength());                         // U01–U06 (seed.sql)
         Assert.Equal(89.72, q3[0].GetProperty("ikm").GetDouble()); // best first
+        Assert.Equal(("Triwulan III 2026", "2026-Q3"), (q3[0].GetProperty("periode").GetString(), q3[0].GetProperty("kode_periode").GetString()));
         var q2 = await GetJson("/api/ikm?periode=2026-Q2&unit=U02");
         Assert.Equal(77.50, q2.EnumerateArray().Single().GetProperty("ikm").GetDouble());
     }

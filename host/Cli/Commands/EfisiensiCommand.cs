@@ -131,12 +131,15 @@ public static class EfisiensiCommand
             new(kodeUnit, r.Kanal, r.JenisCuti, r.Bulan?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), periode,
                 r.N, r.NDiputus, r.NTertunda, r.ShareOnline, r.MedianJam, r.P90Jam, r.MedianHariKerja, r.P90HariKerja, r.Stabil, Note(r), r.WaktuAcuan);
 
-        /// <summary>Why a row is not final yet (Indonesian, as the rest of the output).</summary>
+        /// <summary>
+        /// Why a row is not final yet (Indonesian, as the rest of the output). No count in the text: the pending count
+        /// is the n_tertunda column, which the small-cell rule may hide — a number here would give it away.
+        /// </summary>
         private static string? Note(CutiWaktu r) =>
-            r.MedianJam is null || r.MedianHariKerja is null ? $"median belum dapat diestimasi ({r.NTertunda} masih diproses)"
-            : r.P90Jam is null || r.P90HariKerja is null ? $"p90 belum dapat diestimasi ({r.NTertunda} masih diproses)"
+            r.MedianJam is null || r.MedianHariKerja is null ? "median belum dapat diestimasi (masih ada yang diproses)"
+            : r.P90Jam is null || r.P90HariKerja is null ? "p90 belum dapat diestimasi (masih ada yang diproses)"
             : r.Stabil ? null
-            : r.NTertunda > 0 ? $"belum stabil: {r.NTertunda} masih diproses"
+            : r.NTertunda > 0 ? "belum stabil: masih ada yang diproses"
             : "belum stabil: bulan belum selesai";
     }
 
