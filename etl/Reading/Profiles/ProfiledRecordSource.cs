@@ -172,12 +172,23 @@ internal sealed class ProfiledRecordSource : IRecordSource
     /// of its first row. A question id outside <c>pivot.targets</c>, one answered twice differently, or
     /// group columns that differ between a key's rows make the record unreadable (rejected, BARIS_RUSAK).
     /// </summary>
+    private sealed class Group(int record)
+    {
+        public int Record { get; } = record;
+        public StringBuilder Raw { get; } = new();
+        public List<string>? Problems { get; set; }
+        public void Problem(string p) => (Problems ??= []).Add(p);
+    }
+
     private List<Record> Pivot()
     {
         var spec = profile.PivotSpec!;
         var records = new List<Record>();
-        var groups = new Dictionary<string, (int Record, StringBuilder Raw, List<string> Problems, Dictionary<int, string> Answers)>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
         var targetOfQuestion = spec.Targets.ToDictionary(kv => kv.Key, kv => IndexOfTarget(kv.Value), StringComparer.OrdinalIgnoreCase);
+        var isAnswer = new bool[Header.Count];
+        foreach (var t in targetOfQuestion.Values) isAnswer[t] = true;
+        var rowRaw = new StringBuilder();
         long rows = 0;
         while (inner.Read())
         {
@@ -190,44 +201,44 @@ internal sealed class ProfiledRecordSource : IRecordSource
                 continue;
             }
             var key = string.Join('\u001f', keyIndex.Select(k => k < 0 ? "" : inner.Field(k).Trim().ToString()));
-            var rowRaw = new StringBuilder();
-            var values = new string[Header.Count];
-            for (var t = 0; t < Header.Count; t++) values[t] = Value(t, rowRaw);
+            rowRaw.Clear();
+            var values = new string?[Header.Count];
+            for (var t = 0; t < Header.Count; t++) values[t] = isAnswer[t] ? null : Value(t, rowRaw);
             var question = questionIndex < 0 ? "" : inner.Field(questionIndex).Trim().ToString();
             var answer = answerIndex < 0 ? "" : inner.Field(answerIndex).Trim().ToString();
-            rowRaw.Append("; ").Append(spec.Question).Append('=').Append(question).Append("; ").Append(spec.Answer).Append('=').Append(answer);
 
             if (!groups.TryGetValue(key, out var g))
             {
-                g = (records.Count, new StringBuilder(), [], []);
+                g = new Group(records.Count);
                 groups[key] = g;
-                records.Add(new Record(inner.LineNumber, values, "", null, false));
+                records.Add(new Record(inner.LineNumber, values!, "", null, false));
+                g.Raw.Append(rowRaw); // the record's columns once; each answer row adds only its question and answer
             }
             else
             {
                 var first = records[g.Record].Values;
                 for (var t = 0; t < Header.Count; t++)
-                    if (!targetOfQuestion.ContainsValue(t) && first[t] != values[t])
-                        g.Problems.Add($"kolom '{profile.SourceOf(Header[t])}' berbeda antarbaris kunci yang sama (baris {records[g.Record].Line} dan {inner.LineNumber})");
-                g.Raw.Append(" | ");
+                    if (!isAnswer[t] && first[t] != values[t])
+                        g.Problem($"kolom '{profile.SourceOf(Header[t])}' berbeda antarbaris kunci yang sama (baris {records[g.Record].Line} dan {inner.LineNumber})");
             }
-            if (g.Raw.Length < RawRow.PrefixChars) g.Raw.Append(rowRaw);
+            if (g.Raw.Length < RawRow.PrefixChars)
+                g.Raw.Append("; ").Append(spec.Question).Append('=').Append(question).Append(' ').Append(spec.Answer).Append('=').Append(answer);
             if (!targetOfQuestion.TryGetValue(question, out var target))
-                g.Problems.Add($"{spec.Question} '{question}' (baris {inner.LineNumber}) tidak ada di pivot.targets profil {profile.Name}");
+                g.Problem($"{spec.Question} '{question}' (baris {inner.LineNumber}) tidak ada di pivot.targets profil {profile.Name}");
             else
             {
+                var cells = records[g.Record].Values;
                 var mapped = profile.Transform(target, answer);
-                if (g.Answers.TryGetValue(target, out var earlier) && earlier != mapped)
-                    g.Problems.Add($"{spec.Question} '{question}' dijawab dua kali dengan nilai berbeda (baris {inner.LineNumber})");
-                g.Answers[target] = mapped;
+                if (cells[target] is { } earlier && earlier != mapped)
+                    g.Problem($"{spec.Question} '{question}' dijawab dua kali dengan nilai berbeda (baris {inner.LineNumber})");
+                cells[target] = mapped;
             }
         }
         foreach (var g in groups.Values)
         {
             var r = records[g.Record];
-            foreach (var (t, a) in g.Answers) r.Values[t] = a;
-            foreach (var t in targetOfQuestion.Values) r.Values[t] ??= "";
-            records[g.Record] = r with { Raw = g.Raw.ToString(), Malformed = g.Problems.Count > 0 ? string.Join("; ", g.Problems.Take(3)) : null };
+            for (var t = 0; t < Header.Count; t++) r.Values[t] ??= ""; // a question nobody answered: empty, as in a wide file
+            records[g.Record] = r with { Raw = g.Raw.ToString(), Malformed = g.Problems is { } p ? string.Join("; ", p.Take(3)) : null };
         }
         return records;
     }

@@ -94,6 +94,31 @@ public sealed class SourceProfileTests
         AssertEquivalent(Long, contract);
     }
 
+    [Fact]
+    public void Skm_long_as_jsonl_with_keys_first_seen_later_lands_the_same_rows_as_its_csv()
+    {
+        using var viaCsv = new EtlTestBed();
+        viaCsv.WriteMasters();
+        File.Copy(Fixture(Long), Path.Combine(viaCsv.Inbox, Long));
+        viaCsv.Run();
+        using var viaJsonl = new EtlTestBed();
+        viaJsonl.WriteMasters();
+        // The same records as JSON objects; the first line lacks three keys (as exports omit nulls), so the header grows later.
+        var lines = File.ReadAllLines(Fixture(Long));
+        var header = lines[0].Split(',');
+        var jsonl = lines.Skip(1).Select((line, i) =>
+        {
+            var cells = header.Zip(line.Split(',')).Where(kv => i > 0 || kv.First is not ("namaresponden" or "nohp" or "nik"));
+            return System.Text.Json.JsonSerializer.Serialize(cells.ToDictionary(kv => kv.First, kv => kv.Second));
+        });
+        viaJsonl.Write("skm-long_KEL01_2026-05.jsonl", string.Join("\n", jsonl));
+
+        var file = viaJsonl.Run().Files.Single(f => f.File.EndsWith(".jsonl"));
+
+        Assert.Equal((4L, 2L, 2L), (file.RowsRead, file.RowsLoaded, file.RowsRejected));
+        Assert.Equal(viaCsv.Rows(FactSql), viaJsonl.Rows(FactSql));
+    }
+
     private static void AssertEquivalent(string fixture, string contractCsv)
     {
         using var viaProfile = new EtlTestBed();
