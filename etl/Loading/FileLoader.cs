@@ -169,9 +169,12 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
     /// </summary>
     private void NameSourceColumns(SourceProfile profile)
     {
-        foreach (var target in profile.Targets)
-            if (profile.SourceOf(target) is var source && source != target)
-                connection.Execute("UPDATE stg_reject SET column_name = $source WHERE column_name = $target", ("source", source), ("target", target));
+        // One statement: a source column may carry another contract column's name, and must not be renamed twice.
+        var pairs = profile.Targets.Select((t, i) => (Target: t, Source: profile.SourceOf(t), I: i)).Where(p => p.Source != p.Target).ToList();
+        if (pairs.Count == 0) return;
+        var rows = string.Join(", ", pairs.Select(p => $"($t{p.I}, $s{p.I})"));
+        var parameters = pairs.SelectMany(p => new (string, object?)[] { ($"t{p.I}", p.Target), ($"s{p.I}", p.Source) }).ToArray();
+        connection.Execute($"UPDATE stg_reject SET column_name = m.source FROM (VALUES {rows}) m(target, source) WHERE stg_reject.column_name = m.target", parameters);
     }
 
     /// <summary>One warning for any number of unknown columns: the count and the first few names (issue 10 item 2).</summary>

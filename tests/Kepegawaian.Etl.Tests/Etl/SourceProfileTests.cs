@@ -212,6 +212,30 @@ public sealed class SourceProfileTests
     }
 
     [Fact]
+    public async Task A_source_column_named_like_another_contract_column_is_named_once_in_the_ledger()
+    {
+        using var bed = new EtlTestBed();
+        bed.WriteMasters();
+        var dir = Directory.CreateDirectory(Path.Combine(bed.Inbox, "..", "profil")).FullName;
+        // The source's 'jenis_layanan' column holds the unit; the service is in 'layanan'. Renamed one by one in
+        // schema order, kode_unit → 'jenis_layanan' would be renamed again to 'layanan'.
+        File.WriteAllText(Path.Combine(dir, "silang.json"), ProfileJson.Replace("\"unit\": \"kode_unit\"", "\"jenis_layanan\": \"kode_unit\""));
+        bed.Write("survei_2026.csv", """
+            id,jenis_layanan,layanan,tanggal,jenkel,u1,u2,u3,u4,u5,u6,u7,u8,u9
+            A1,XX,KTP-el,02-06-2026,Perempuan,4,4,4,4,4,4,4,4,4
+            A2,KEL01,,02-06-2026,Perempuan,4,4,4,4,4,4,4,4,4
+            A3,KEL01,KTP-el,02-06-2026,Perempuan,4,4,4,4,4,4,4,4,4
+            """);
+
+        await new EtlRunner(bed.Database, bed.Time, profiles: SourceProfiles.Load(dir)).RunAsync(new EtlRequest(bed.Inbox));
+
+        Assert.Equal(
+            new List<(long, string?, string)> { (2, "jenis_layanan", "UNIT_TIDAK_DIKENAL"), (3, "layanan", "WAJIB_KOSONG") },
+            bed.Rejects("survei_2026.csv"));
+        Assert.Equal(new object?[] { "A3", "KEL01", "KTP-el" }, bed.Rows("SELECT id_responden, kode_unit, jenis_layanan FROM fact_skm").Single());
+    }
+
+    [Fact]
     public async Task A_file_two_profiles_match_fails_naming_both()
     {
         using var bed = new EtlTestBed();
