@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using DuckDB.NET.Data;
 using Kepegawaian.Etl.Loading;
 using Kepegawaian.Etl.Reading;
+using Kepegawaian.Etl.Reading.Profiles;
 using Kepegawaian.Warehouse;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,8 +19,10 @@ namespace Kepegawaian.Etl;
 /// run always ends with a final status. Called by the CLI (<c>kepegawaian etl</c>), the Quartz job and the bench.
 /// </summary>
 public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = null, ILogger<EtlRunner>? logger = null,
-    IOptions<ScheduleOptions>? schedule = null)
+    IOptions<ScheduleOptions>? schedule = null, SourceProfiles? profiles = null)
 {
+    // Source profiles (issue 13): the shipped ones unless the host loaded Etl:ProfileDir as well.
+    private readonly SourceProfiles profiles = profiles ?? SourceProfiles.Shipped;
     private readonly TimeProvider time = time ?? TimeProvider.System;
     // Schedule:TimeZone: run and file times are recorded, and offset-less timestamps read, in this zone.
     private readonly TimeZoneInfo zone = LocalZone.Of(schedule?.Value);
@@ -51,7 +54,7 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
         var message = "";
         try
         {
-            var scan = InboxScanner.Scan(request.Inbox);
+            var scan = InboxScanner.Scan(request.Inbox, profiles);
             foreach (var entry in scan.Skipped)
                 results.Add(Skip(connection, runId, entry));
             var (ready, busy) = SettleFilter.Split(scan.Files, request.SettleInterval, ct);
@@ -173,6 +176,7 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
         {
             if (file.Format is null)
                 throw new UnreadableFileException($"Format berkas '{Path.GetExtension(file.Name)}' tidak didukung (csv, xlsx, jsonl).");
+            if (file.ProfileConflict is { } conflict) throw new UnreadableFileException(conflict);
             counts = new FileLoader(connection, request, runId, time, zone).Load(file, attempt.FileId, attempt.Started, attempt.Hash, attempt.Size, ct);
             request.FaultHook?.Invoke(EtlFaultPoint.BeforeCommit, file.Name);
             transaction.Commit();

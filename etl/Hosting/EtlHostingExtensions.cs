@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Kepegawaian.Etl.Reading.Profiles;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Kepegawaian.Etl.Hosting;
 
@@ -18,6 +20,9 @@ public static class EtlHostingExtensions
             .ValidateDataAnnotations()
             .Validate(o => IsCron(o.Cron), "Etl:Cron bukan ekspresi cron Quartz yang sah.")
             .ValidateOnStart();
+        // Profiles are validated at start-up: a wrong one stops the service naming its file and key.
+        builder.Services.AddSingleton<IValidateOptions<EtlOptions>, ProfileValidation>();
+        builder.Services.AddSingleton(sp => SourceProfiles.Load(sp.GetRequiredService<IOptions<EtlOptions>>().Value.ProfileDir));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EtlRunner>();
         builder.Services.AddTransient<EtlJob>();
@@ -28,5 +33,20 @@ public static class EtlHostingExtensions
     {
         try { _ = new Quartz.CronExpression(cron); return true; }
         catch (FormatException) { return false; }
+    }
+}
+
+/// <summary>Loads <c>Etl:ProfileDir</c> with the shipped profiles; the first invalid profile fails validation with its file and key.</summary>
+internal sealed class ProfileValidation : IValidateOptions<EtlOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EtlOptions options)
+    {
+        try
+        {
+            SourceProfiles.Load(options.ProfileDir);
+            return ValidateOptionsResult.Success;
+        }
+        catch (SourceProfileException ex) { return ValidateOptionsResult.Fail(ex.Message); }
+        catch (IOException ex) { return ValidateOptionsResult.Fail($"Etl:ProfileDir: {ex.Message}"); }
     }
 }

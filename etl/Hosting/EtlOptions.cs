@@ -26,6 +26,12 @@ public sealed class EtlOptions
     [Range(0, 3600)]
     public double SettleSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// Folder of the operator's own source profiles (<c>*.json</c>, README "Sumber data"), added to the shipped
+    /// ones; a file of the same name replaces a shipped profile. Empty: shipped profiles only.
+    /// </summary>
+    public string? ProfileDir { get; set; }
+
     /// <summary>A file still in the inbox that failed this many scans in a row makes the health check unhealthy.</summary>
     [Range(1, 1000)]
     public int FailedScansUnhealthy { get; set; } = 3;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DuckDB.NET.Data;
 using Kepegawaian.Etl.Reading;
+using Kepegawaian.Etl.Reading.Profiles;
 using Kepegawaian.Etl.Validation;
 using Kepegawaian.Warehouse;
 
@@ -25,7 +26,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
 
         long read = 0;
         var warnings = new List<string>();
-        using (var source = RecordSources.Open(file.Path, file.Format!))
+        using (var source = Open(file))
         {
             var validator = new RowValidator(schema, new RowContext(DateOnly.FromDateTime(nowLocal), zone), source.Header, sparseHeader: file.Format == "jsonl");
             if (validator.MatchedColumns == 0)
@@ -36,9 +37,13 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
                     $"Kolom ganda di baris judul: {string.Join(", ", validator.DuplicateColumns)} muncul lebih dari sekali; hapus salah satunya. Tidak ada baris yang dimuat.");
             if (validator.MissingColumns.Count > 0)
                 throw new FileRejectedException(
-                    $"Kolom wajib tidak ada: {string.Join(", ", validator.MissingColumns)}. Berkas {schema.Entity} harus memuat kolom itu di baris judul; tidak ada baris yang dimuat.");
+                    $"Kolom wajib tidak ada: {string.Join(", ", validator.MissingColumns.Select(c => file.Profile?.SourceOf(c) ?? c))}. Berkas {schema.Entity} harus memuat kolom itu di baris judul; tidak ada baris yang dimuat.");
             read = Stage(source, schema, validator, file, ct);
             if (UnknownColumnsWarning(schema.Entity, validator.UnknownColumns) is { } warning) warnings.Add(warning);
+            // Names only, never values: these columns were not read at all.
+            if (source is ProfiledRecordSource { Unmapped.Count: > 0 } profiled
+                && UnknownColumnsWarning($"profil {file.Profile!.Name} ({schema.Entity})", profiled.Unmapped) is { } unmapped)
+                warnings.Add(unmapped);
         }
         request.FaultHook?.Invoke(EtlFaultPoint.AfterStaging, file.Name);
         ct.ThrowIfCancellationRequested();
@@ -59,6 +64,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
             loaded = reader.GetInt64(0);
             unchanged = reader.GetInt64(1);
         }
+        if (file.Profile is { } profile) NameSourceColumns(profile);
         EtlSql.Run(connection, "core/rejects.sql");
         var rejected = connection.Scalar<long>("SELECT count(*) FROM stg_reject");
 
@@ -83,7 +89,8 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
 
     private long Stage(IRecordSource source, EntitySchema schema, RowValidator validator, InboxFile file, CancellationToken ct)
     {
-        var strictFieldCount = file.Format == "csv";
+        // A profiled source checks the field count against the source file's own header itself.
+        var strictFieldCount = file.Format == "csv" && file.Profile is null;
         var columns = schema.Columns;
         var row = validator.Row;
         long read = 0;
@@ -143,7 +150,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         using (var reader = cmd.ExecuteReader())
             while (reader.Read()) lines.Add(reader.GetInt64(0));
         if (lines.Count == 0) return;
-        using var source = RecordSources.Open(file.Path, file.Format!);
+        using var source = Open(file);
         using var raw = connection.CreateAppender("temp", "main", "stg_raw");
         while (lines.Count > 0 && source.Read())
             if (lines.Remove(source.LineNumber))
@@ -151,6 +158,23 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
                 var text = source.Raw();
                 raw.CreateRow().AppendValue(source.LineNumber).AppendValue(text.Prefix).AppendValue(text.Length).AppendValue(text.Sha256).EndRow();
             }
+    }
+
+    private static IRecordSource Open(InboxFile file) =>
+        file.Profile is { } profile ? ProfiledRecordSource.Open(file.Path, file.Format!, profile) : RecordSources.Open(file.Path, file.Format!);
+
+    /// <summary>
+    /// The checks name contract columns; the operator fixes the SOURCE file, so the ledger names the source
+    /// column (or the profile key or file name that supplied the value).
+    /// </summary>
+    private void NameSourceColumns(SourceProfile profile)
+    {
+        // One statement: a source column may carry another contract column's name, and must not be renamed twice.
+        var pairs = profile.Targets.Select((t, i) => (Target: t, Source: profile.SourceOf(t), I: i)).Where(p => p.Source != p.Target).ToList();
+        if (pairs.Count == 0) return;
+        var rows = string.Join(", ", pairs.Select(p => $"($t{p.I}, $s{p.I})"));
+        var parameters = pairs.SelectMany(p => new (string, object?)[] { ($"t{p.I}", p.Target), ($"s{p.I}", p.Source) }).ToArray();
+        connection.Execute($"UPDATE stg_reject SET column_name = m.source FROM (VALUES {rows}) m(target, source) WHERE stg_reject.column_name = m.target", parameters);
     }
 
     /// <summary>One warning for any number of unknown columns: the count and the first few names (issue 10 item 2).</summary>

@@ -7,6 +7,12 @@ namespace Kepegawaian.Etl.Loading;
 /// <summary>A file found in the inbox, with the entity its name starts with (spec §3).</summary>
 internal sealed record InboxFile(string Path, string Name, string? Entity, string? Format)
 {
+    /// <summary>The source profile whose file pattern selected this file (issue 13); null for a contract-shaped file.</summary>
+    public Reading.Profiles.SourceProfile? Profile { get; init; }
+
+    /// <summary>More than one profile matches the name: which mapping is meant is a guess, so the file fails.</summary>
+    public string? ProfileConflict { get; init; }
+
     public int Order => Entity is null ? int.MaxValue : Codes.Entities.ToList().IndexOf(Entity);
 }
 
@@ -28,7 +34,7 @@ internal static class InboxScanner
     /// cuti, skm, then by name (spec §3.8: an employee loaded earlier in the run is known later). Every
     /// other entry is skipped with a reason, read from the directory entry alone (issue 10 item 1).
     /// </summary>
-    public static InboxScan Scan(string inbox)
+    public static InboxScan Scan(string inbox, Reading.Profiles.SourceProfiles? profiles = null)
     {
         var files = new List<InboxFile>();
         var skipped = new List<SkippedEntry>();
@@ -36,7 +42,7 @@ internal static class InboxScanner
         {
             var name = System.IO.Path.GetFileName(path);
             if (name.StartsWith('.')) continue; // editor lock files, partial downloads
-            var file = new InboxFile(path, name, EntityOf(name), Reading.RecordSources.FormatOf(name));
+            var file = WithProfile(new InboxFile(path, name, EntityOf(name), Reading.RecordSources.FormatOf(name)), profiles);
             EntryKind kind;
             try { kind = InboxFileSystem.KindOf(path); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -50,6 +56,23 @@ internal static class InboxScanner
         return new InboxScan(
             files.OrderBy(f => f.Order).ThenBy(f => f.Name, StringComparer.Ordinal).ToList(),
             skipped.OrderBy(s => s.File.Name, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>A profile's pattern is checked before the entity prefix: <c>skm-long_…</c> also starts with <c>skm-</c>.</summary>
+    private static InboxFile WithProfile(InboxFile file, Reading.Profiles.SourceProfiles? profiles)
+    {
+        if (profiles is null) return file;
+        var matches = profiles.Match(file.Name);
+        return matches.Count switch
+        {
+            0 => file,
+            1 => file with { Entity = matches[0].Entity, Profile = matches[0] },
+            _ => file with
+            {
+                Entity = matches[0].Entity,
+                ProfileConflict = $"Nama berkas cocok dengan lebih dari satu profil sumber ({string.Join(", ", matches.Select(m => m.Name))}); persempit pola 'file' salah satunya.",
+            },
+        };
     }
 
     private static string Reason(string name, EntryKind kind) => kind switch

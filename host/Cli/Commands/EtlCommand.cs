@@ -3,6 +3,8 @@ using System.Globalization;
 using Kepegawaian.Analytics;
 using Kepegawaian.Analytics.Efficiency;
 using Kepegawaian.Etl;
+using Kepegawaian.Etl.Hosting;
+using Kepegawaian.Etl.Reading.Profiles;
 using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Service.Cli.Commands;
@@ -56,9 +58,13 @@ public static class EtlCommand
             var waitSeconds = parse.GetValue(wait);
             if (waitSeconds is < 0 or > 86_400)
                 throw new UsageException("--wait-seconds harus 0…86400.");
+            // Source profiles (issue 13) are checked before the warehouse is touched: a wrong one names its file and key.
+            SourceProfiles profiles;
+            try { profiles = SourceProfiles.Load(CliConfiguration.Get<EtlOptions>(EtlOptions.Section).ProfileDir); }
+            catch (SourceProfileException ex) { throw new OperatorException($"{ex.Message} Perbaiki profil itu (Etl:ProfileDir) lalu jalankan lagi. / Fix that source profile and run again.", ex); }
             await WarehouseWait.UntilFreeAsync(database, TimeSpan.FromSeconds(waitSeconds), parse.InvocationConfiguration.Error, ct);
             var request = new EtlRequest(dir) { SettleInterval = TimeSpan.FromSeconds(seconds) };
-            var summary = await EtlProgressDisplay.RunAsync(new EtlRunner(database, CliClock.Time, schedule: CliClock.Schedule), request, output, parse.InvocationConfiguration.Error, ct);
+            var summary = await EtlProgressDisplay.RunAsync(new EtlRunner(database, CliClock.Time, schedule: CliClock.Schedule, profiles: profiles), request, output, parse.InvocationConfiguration.Error, ct);
             // Marts follow the facts, as under `serve`: every area older than the last committed load is
             // rebuilt — also when this run loaded nothing, so marts a killed run left stale heal here.
             if (!parse.GetValue(noRefresh))

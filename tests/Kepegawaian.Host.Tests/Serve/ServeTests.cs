@@ -87,6 +87,17 @@ public sealed class ServeTests
     }
 
     [Fact]
+    public async Task A_wrong_source_profile_stops_the_service_naming_the_file_and_key()
+    {
+        using var folder = TempFolder.Create("serve");
+        var profiles = folder.Sub("profil");
+        File.WriteAllText(Path.Combine(profiles, "skm-opd.json"), """{ "entity": "skm", "file": "^opd_", "columns": { "jenkel": "gender" } }""");
+        await using var app = ServiceHost.Build([$"--Etl:ProfileDir={profiles}"], folder.File("k.duckdb"), "http://127.0.0.1:0");
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains("'skm-opd.json', kunci 'columns.jenkel'", ex.Message);
+    }
+
+    [Fact]
     public async Task The_inbox_scan_runs_on_the_configured_cron_in_Jakarta_time_and_once_after_downtime()
     {
         using var folder = TempFolder.Create("serve");

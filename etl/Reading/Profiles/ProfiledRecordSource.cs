@@ -1,0 +1,247 @@
+using System.Text;
+
+namespace Kepegawaian.Etl.Reading.Profiles;
+
+/// <summary>
+/// A source file seen through its profile: the header is the contract columns the profile provides, each
+/// field is the mapped source value (date formats, value tables, constants, pivot). Source columns the
+/// profile does not map are never copied out of the reader — not into fields, not into the raw text of a
+/// rejected row (rebuilt from the mapped source columns only), so personal data the source carries (NIK,
+/// phone, address, a respondent's name) cannot reach staging, the rejects ledger or a log (issue 13 item 3).
+/// </summary>
+internal sealed class ProfiledRecordSource : IRecordSource
+{
+    /// <summary>A long-form file is pivoted in memory: at most this many answer rows (a city's SKM year is far below).</summary>
+    public const int MaxPivotRows = 2_000_000;
+
+    private readonly IRecordSource inner;
+    private readonly SourceProfile profile;
+    private readonly bool strictFieldCount;
+    private readonly string?[] constant;   // per target: constant or file-name value, else null
+    private int[] sourceIndex = [];        // per target: inner header position, -1 absent (wide / group columns)
+    private int boundHeaderCount = -1;
+    private int questionIndex = -1, answerIndex = -1;
+    private int[] keyIndex = [];
+
+    private string[] current;
+    private string raw = "";
+    private List<Record>? pivoted;
+    private int next;
+
+    private sealed record Record(long Line, string[] Values, string Raw, string? Malformed, bool TooLong);
+
+    private ProfiledRecordSource(IRecordSource inner, SourceProfile profile, string fileName, string format)
+    {
+        this.inner = inner;
+        this.profile = profile;
+        strictFieldCount = format == "csv";
+        Header = profile.Targets;
+        current = new string[Header.Count];
+        constant = new string?[Header.Count];
+        var match = profile.Pattern.Match(fileName);
+        for (var t = 0; t < Header.Count; t++)
+        {
+            var target = Header[t];
+            if (profile.Constants.TryGetValue(target, out var c)) constant[t] = c;
+            else if (profile.FromFileName.Contains(target)) constant[t] = match.Groups[target].Value;
+        }
+        Bind();
+        Unmapped = inner.Header.Select(h => h.Trim())
+            .Where(h => h.Length > 0 && !IsRead(h) && !profile.Drop.Contains(h)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (format == "jsonl") return; // JSONL omits null keys: a column may appear on a later line
+        foreach (var (source, target) in profile.Columns)
+            if (!inner.Header.Any(h => h.Trim().Equals(source, StringComparison.OrdinalIgnoreCase))
+                && profile.Schema.Columns.First(c => c.Name == target) is { Optional: false })
+                throw new UnreadableFileException($"Kolom sumber '{source}' (profil {profile.Name}: columns.{source} → {target}) tidak ada di baris judul; tidak ada baris yang dimuat.");
+        if (profile.PivotSpec is { } p)
+            foreach (var col in new[] { p.Question, p.Answer })
+                if (!inner.Header.Any(h => h.Trim().Equals(col, StringComparison.OrdinalIgnoreCase)))
+                    throw new UnreadableFileException($"Kolom sumber '{col}' (profil {profile.Name}: pivot) tidak ada di baris judul; tidak ada baris yang dimuat.");
+    }
+
+    public static IRecordSource Open(string path, string format, SourceProfile profile)
+    {
+        var inner = RecordSources.Open(path, format);
+        try { return new ProfiledRecordSource(inner, profile, Path.GetFileName(path), format); }
+        catch { inner.Dispose(); throw; }
+    }
+
+    /// <summary>Source columns neither mapped nor listed under <c>drop</c>: not read, warned about by name (never by value).</summary>
+    public IReadOnlyList<string> Unmapped { get; }
+
+    public IReadOnlyList<string> Header { get; }
+    public long LineNumber { get; private set; }
+    public int FieldCount => Header.Count;
+    public string? Malformed { get; private set; }
+    public bool TooLong { get; private set; }
+
+    public ReadOnlySpan<char> Field(int index) => (uint)index < (uint)current.Length ? current[index] : default;
+
+    public RawRow Raw() => RawRow.Of(raw);
+
+    private bool IsRead(string sourceColumn) =>
+        profile.Columns.ContainsKey(sourceColumn)
+        || (profile.PivotSpec is { } p && (p.Question.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase)));
+
+    private void Bind()
+    {
+        if (inner.Header.Count == boundHeaderCount) return;
+        boundHeaderCount = inner.Header.Count;
+        int Find(string name)
+        {
+            for (var i = 0; i < inner.Header.Count; i++)
+                if (inner.Header[i].AsSpan().Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) return i;
+            return -1;
+        }
+        sourceIndex = new int[Header.Count];
+        for (var t = 0; t < Header.Count; t++) sourceIndex[t] = -1;
+        foreach (var (source, target) in profile.Columns)
+            sourceIndex[IndexOfTarget(target)] = Find(source);
+        if (profile.PivotSpec is { } p)
+        {
+            questionIndex = Find(p.Question);
+            answerIndex = Find(p.Answer);
+            keyIndex = p.Key.Select(Find).ToArray();
+        }
+    }
+
+    private int IndexOfTarget(string target)
+    {
+        for (var t = 0; t < Header.Count; t++) if (Header[t] == target) return t;
+        throw new InvalidOperationException(target);
+    }
+
+    public bool Read() => profile.PivotSpec is null ? ReadWide() : ReadPivoted();
+
+    private bool ReadWide()
+    {
+        if (!inner.Read()) return false;
+        Bind();
+        LineNumber = inner.LineNumber;
+        var problem = Problem();
+        if (problem is not null)
+        {
+            (Malformed, TooLong, raw) = (problem, inner.TooLong, Unreadable);
+            Array.Fill(current, "");
+            return true;
+        }
+        (Malformed, TooLong) = (null, false);
+        var text = new StringBuilder();
+        for (var t = 0; t < Header.Count; t++)
+            current[t] = Value(t, text);
+        raw = text.ToString();
+        return true;
+    }
+
+    /// <summary>The raw text kept for an unreadable row: the source line itself may hold columns the profile drops.</summary>
+    private const string Unreadable = "(baris sumber tidak dapat dibaca; teks aslinya tidak disimpan karena dapat memuat kolom yang dibuang profil)";
+
+    private string? Problem()
+    {
+        if (inner.TooLong || inner.Malformed is not null) return inner.Malformed ?? "baris rusak";
+        // The contract-shaped check (JUMLAH_KOLOM) compares with the file's own header, which validation no longer sees.
+        if (strictFieldCount && inner.FieldCount != inner.Header.Count)
+            return $"baris berisi {inner.FieldCount} kolom, sedangkan judul berkas sumber berisi {inner.Header.Count} kolom";
+        return null;
+    }
+
+    /// <summary>Target <paramref name="t"/> of the current source row; appends <c>source=value</c> to the rebuilt raw text.</summary>
+    private string Value(int t, StringBuilder rawText)
+    {
+        if (constant[t] is { } c) return c;
+        var i = sourceIndex[t];
+        if (i < 0) return "";
+        var value = inner.Field(i).Trim().ToString();
+        if (rawText.Length > 0) rawText.Append("; ");
+        rawText.Append(inner.Header[i].Trim()).Append('=').Append(value);
+        return profile.Transform(t, value);
+    }
+
+    private bool ReadPivoted()
+    {
+        pivoted ??= Pivot();
+        if (next >= pivoted.Count) return false;
+        var r = pivoted[next++];
+        (LineNumber, Malformed, TooLong, raw) = (r.Line, r.Malformed, r.TooLong, r.Raw);
+        current = r.Values;
+        return true;
+    }
+
+    /// <summary>
+    /// Long → wide: the answer rows of one key (wherever they are in the file) become one record at the line
+    /// of its first row. A question id outside <c>pivot.targets</c>, one answered twice differently, or
+    /// group columns that differ between a key's rows make the record unreadable (rejected, BARIS_RUSAK).
+    /// </summary>
+    private sealed class Group(int record)
+    {
+        public int Record { get; } = record;
+        public StringBuilder Raw { get; } = new();
+        public List<string>? Problems { get; set; }
+        public void Problem(string p) => (Problems ??= []).Add(p);
+    }
+
+    private List<Record> Pivot()
+    {
+        var spec = profile.PivotSpec!;
+        var records = new List<Record>();
+        var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var targetOfQuestion = spec.Targets.ToDictionary(kv => kv.Key, kv => IndexOfTarget(kv.Value), StringComparer.OrdinalIgnoreCase);
+        var isAnswer = new bool[Header.Count];
+        foreach (var t in targetOfQuestion.Values) isAnswer[t] = true;
+        var rowRaw = new StringBuilder();
+        long rows = 0;
+        while (inner.Read())
+        {
+            if (++rows > MaxPivotRows)
+                throw new UnreadableFileException($"Berkas berbentuk panjang (profil {profile.Name}) memuat lebih dari {RecordLimits.N(MaxPivotRows)} baris jawaban; bagi menjadi beberapa berkas.");
+            Bind();
+            if (Problem() is { } problem)
+            {
+                records.Add(new Record(inner.LineNumber, [.. Enumerable.Repeat("", Header.Count)], Unreadable, problem, inner.TooLong));
+                continue;
+            }
+            var key = string.Join('\u001f', keyIndex.Select(k => k < 0 ? "" : inner.Field(k).Trim().ToString()));
+            rowRaw.Clear();
+            var values = new string?[Header.Count];
+            for (var t = 0; t < Header.Count; t++) values[t] = isAnswer[t] ? null : Value(t, rowRaw);
+            var question = questionIndex < 0 ? "" : inner.Field(questionIndex).Trim().ToString();
+            var answer = answerIndex < 0 ? "" : inner.Field(answerIndex).Trim().ToString();
+
+            if (!groups.TryGetValue(key, out var g))
+            {
+                g = new Group(records.Count);
+                groups[key] = g;
+                records.Add(new Record(inner.LineNumber, values!, "", null, false));
+                g.Raw.Append(rowRaw); // the record's columns once; each answer row adds only its question and answer
+            }
+            else
+            {
+                var first = records[g.Record].Values;
+                for (var t = 0; t < Header.Count; t++)
+                    if (!isAnswer[t] && first[t] != values[t])
+                        g.Problem($"kolom '{profile.SourceOf(Header[t])}' berbeda antarbaris kunci yang sama (baris {records[g.Record].Line} dan {inner.LineNumber})");
+            }
+            if (g.Raw.Length < RawRow.PrefixChars)
+                g.Raw.Append("; ").Append(spec.Question).Append('=').Append(question).Append(' ').Append(spec.Answer).Append('=').Append(answer);
+            if (!targetOfQuestion.TryGetValue(question, out var target))
+                g.Problem($"{spec.Question} '{question}' (baris {inner.LineNumber}) tidak ada di pivot.targets profil {profile.Name}");
+            else
+            {
+                var cells = records[g.Record].Values;
+                var mapped = profile.Transform(target, answer);
+                if (cells[target] is { } earlier && earlier != mapped)
+                    g.Problem($"{spec.Question} '{question}' dijawab dua kali dengan nilai berbeda (baris {inner.LineNumber})");
+                cells[target] = mapped;
+            }
+        }
+        foreach (var g in groups.Values)
+        {
+            var r = records[g.Record];
+            for (var t = 0; t < Header.Count; t++) r.Values[t] ??= ""; // a question nobody answered: empty, as in a wide file
+            records[g.Record] = r with { Raw = g.Raw.ToString(), Malformed = g.Problems is { } p ? string.Join("; ", p.Take(3)) : null };
+        }
+        return records;
+    }
+
+    public void Dispose() => inner.Dispose();
+}
