@@ -38,27 +38,40 @@ public static class MartFreshness
     /// <summary>The mart areas, in the order they must be rebuilt (diklat reads kinerja's outcome panel).</summary>
     public static readonly IReadOnlyList<string> Areas = ["ikm", "efisiensi", "kinerja", "diklat"];
 
+    /// <summary>
+    /// The definition version of each area's tables. Bump an area's number when a release changes its tables'
+    /// columns or how a number in them is computed: an area built with a lower version is stale, so the first
+    /// `etl`, `serve` start-up or scan after the upgrade rebuilds it (V054; areas built before it count as 0).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, int> Versions = new Dictionary<string, int>
+    {
+        ["ikm"] = 1, ["efisiensi"] = 1, ["kinerja"] = 1,
+        ["diklat"] = 2,   // 2: mart_jp_pegawai.kekurangan_jp (the HR 20 JP list reads it)
+    };
+
     public static long LastLoad(DuckDBConnection connection) =>
         connection.Scalar<long>(Sql("last_load"));
 
     /// <summary>
     /// Every area with its state. An area is stale when a committed load is newer than the one it was built
-    /// from, or when it was never recorded while loads exist. Works on a file not yet migrated to V053
-    /// (a read-only reader of an old warehouse): every area then counts as unrecorded.
+    /// from, when it was built with an older definition (<see cref="Versions"/>), or when it was never recorded
+    /// while loads exist. Works on a file not yet migrated to V053/V054 (a read-only reader of an old
+    /// warehouse): every area then counts as unrecorded / built with version 0.
     /// </summary>
     public static MartFreshnessReport Check(DuckDBConnection connection)
     {
         var lastLoad = LastLoad(connection);
-        var built = new Dictionary<string, (long Load, DateTime At, double Seconds)>();
+        var built = new Dictionary<string, (long Load, DateTime At, double Seconds, int Version)>();
         if (connection.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'mart_build'") > 0)
         {
-            using var cmd = connection.Command(Sql("freshness"));
+            var versioned = connection.Scalar<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'mart_build' AND column_name = 'versi'") > 0;
+            using var cmd = connection.Command(versioned ? Sql("freshness") : "SELECT area, built_from_load, built_at, duration_seconds, 0 AS versi FROM mart_build");
             using var r = cmd.ExecuteReader();
             while (r.Read())
-                built[r.GetString(0)] = (r.GetInt64(1), r.GetDateTime(2), r.GetDouble(3));
+                built[r.GetString(0)] = (r.GetInt64(1), r.GetDateTime(2), r.GetDouble(3), r.IsDBNull(4) ? 0 : Convert.ToInt32(r.GetValue(4), System.Globalization.CultureInfo.InvariantCulture));
         }
         var areas = Areas.Select(a => built.TryGetValue(a, out var b)
-                ? new MartAreaState(a, b.Load, b.At, b.Seconds, b.Load < lastLoad)
+                ? new MartAreaState(a, b.Load, b.At, b.Seconds, b.Load < lastLoad || b.Version < Versions[a])
                 : new MartAreaState(a, null, null, null, lastLoad > 0))
             .ToList();
         return new MartFreshnessReport(lastLoad, areas);
@@ -75,7 +88,7 @@ public static class MartFreshness
 
     /// <summary>Records that <paramref name="area"/> was rebuilt from the facts of load <paramref name="builtFromLoad"/>.</summary>
     public static void Record(DuckDBConnection connection, string area, long builtFromLoad, DateTime builtAt, TimeSpan duration) =>
-        connection.Execute(Sql("record_build"), ("area", area), ("load", builtFromLoad), ("at", builtAt), ("seconds", duration.TotalSeconds));
+        connection.Execute(Sql("record_build"), ("area", area), ("load", builtFromLoad), ("at", builtAt), ("seconds", duration.TotalSeconds), ("versi", Versions[area]));
 
     private static string Sql(string name) => SqlResources.Read(typeof(MartFreshness).Assembly, $"marts/{name}.sql");
 }

@@ -1,2 +1,2 @@
 -- One row per mart area that has been built (areas never built have no row).
-SELECT area, built_from_load, built_at, duration_seconds FROM mart_build
+SELECT area, built_from_load, built_at, duration_seconds, versi FROM mart_build

@@ -1,2 +1,2 @@
-INSERT OR REPLACE INTO mart_build (area, built_from_load, built_at, duration_seconds)
-VALUES ($area, $load, $at, $seconds)
+INSERT OR REPLACE INTO mart_build (area, built_from_load, built_at, duration_seconds, versi)
+VALUES ($area, $load, $at, $seconds, $versi)
