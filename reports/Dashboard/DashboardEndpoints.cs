@@ -5,6 +5,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Kepegawaian.Reports.Charts;
 using Kepegawaian.Reports.Data;
+using Kepegawaian.Reports.Export;
+using Kepegawaian.Warehouse;
 using Kepegawaian.Reports.Options;
 using Kepegawaian.Reports.Weekly;
 using Microsoft.AspNetCore.Builder;
@@ -187,11 +189,61 @@ public static class DashboardEndpoints
     private const string JsonType = "application/json; charset=utf-8";
 
     private static IResult Page(HttpContext ctx, Func<DashboardModel, ReportText, DashboardFilter, string> render) =>
-        Cached(ctx, () => new CachedResponse(Encoding.UTF8.GetBytes(DashboardPage.WithMartsWarning(render(Model(ctx), Text(ctx), Filter(ctx)),
-            ctx.RequestServices.GetRequiredService<DashboardDataCache>().Get().MartsWarning)), HtmlType));
+        Cached(ctx, () =>
+        {
+            var data = ctx.RequestServices.GetRequiredService<DashboardDataCache>().Get();
+            var html = DashboardPage.WithStamp(render(Model(ctx), Text(ctx), Filter(ctx)), Stamp(ctx, data, ctx.Request.Path.Value ?? ""));
+            return new CachedResponse(Encoding.UTF8.GetBytes(DashboardPage.WithMartsWarning(html, data.MartsWarning)), HtmlType);
+        });
 
-    private static IResult Json(HttpContext ctx, Func<DashboardModel, DashboardFilter, object> select) =>
-        Cached(ctx, () => new CachedResponse(JsonSerializer.SerializeToUtf8Bytes(select(Model(ctx), Filter(ctx)), JsonOptions(ctx)), JsonType));
+    /// <summary>
+    /// "Data per 22 November 2026 20.00 WIB": when the marts a page shows were built (mart_build.built_at, wall clock in
+    /// Schedule:TimeZone); the oldest of them when a page shows several; null on a warehouse without a build record.
+    /// </summary>
+    private static string? Stamp(HttpContext ctx, ReportData data, string path)
+    {
+        var built = DashboardPage.AreasOf(path).Where(data.MartBuiltAt.ContainsKey).Select(a => data.MartBuiltAt[a]).ToList();
+        if (built.Count == 0) return null;
+        var at = built.Min();
+        var t = Text(ctx);
+        var zone = LocalZone.Label(LocalZone.Of(ctx.RequestServices.GetService<IOptions<ScheduleOptions>>()?.Value));
+        return $"{t.T("Data per", "Data as of")} {t.Date(DateOnly.FromDateTime(at))} {at.ToString("HH.mm", CultureInfo.InvariantCulture)} {zone}";
+    }
+
+    private const string CsvType = "text/csv; charset=utf-8";
+
+    /// <summary>
+    /// A table's rows as JSON, or with <c>format=csv</c> the same rows (same filters, already small-cell suppressed) as an
+    /// Indonesian-locale CSV through the one <see cref="CsvWriter"/>, as a download named after the route and the filters.
+    /// </summary>
+    private static IResult Json(HttpContext ctx, Func<DashboardModel, DashboardFilter, object> select)
+    {
+        if (!string.Equals(ctx.Request.Query["format"].FirstOrDefault(), "csv", StringComparison.OrdinalIgnoreCase))
+            return Cached(ctx, () => new CachedResponse(JsonSerializer.SerializeToUtf8Bytes(select(Model(ctx), Filter(ctx)), JsonOptions(ctx)), JsonType));
+        return Cached(ctx, () => select(Model(ctx), Filter(ctx)) is IEnumerable<IReadOnlyDictionary<string, object?>> rows
+            ? new CachedResponse(Csv(rows.ToList()), CsvType)
+            : new CachedResponse([], "text/plain", StatusCodes.Status404NotFound), DownloadName(ctx));
+    }
+
+    private static byte[] Csv(IReadOnlyList<IReadOnlyDictionary<string, object?>> rows)
+    {
+        var header = rows.SelectMany(r => r.Keys).Distinct().ToList();
+        var sw = new StringWriter(CultureInfo.InvariantCulture);
+        CsvWriter.Write(sw, header, rows.Select(r => (IReadOnlyList<object?>)header.Select(k => r.TryGetValue(k, out var v) ? v : null).ToList()),
+            CsvStyle.Indonesian, i => DashboardPage.DecimalsOf(header[i]));
+        var encoding = CsvWriter.Encoding(CsvStyle.Indonesian);
+        return [.. encoding.GetPreamble(), .. encoding.GetBytes(sw.ToString())];
+    }
+
+    /// <summary>"ikm-2026-Q3.csv", "hr-jp-2026-U01.csv": the route after /api and the filter values, file-name safe.</summary>
+    private static string DownloadName(HttpContext ctx)
+    {
+        var q = ctx.Request.Query;
+        var parts = new List<string> { (ctx.Request.Path.Value ?? "tabel").Replace("/api/", "", StringComparison.Ordinal).Trim('/').Replace('/', '-') };
+        parts.AddRange(new[] { "periode", "tahun", "unit", "kelompok" }.Select(k => q[k].FirstOrDefault()).OfType<string>().Where(v => v.Length > 0));
+        var name = string.Join('-', parts);
+        return new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray()) + ".csv";
+    }
 
     private static IResult Chart(HttpContext ctx, Func<DashboardModel, DashboardFilter, Plot?> select) =>
         Cached(ctx, () => select(Model(ctx), Filter(ctx)) is { } plot
@@ -202,14 +254,14 @@ public static class DashboardEndpoints
     /// Served from <see cref="DashboardResponseCache"/>: the key is the route and the query values a page reads
     /// (others change nothing, so they cannot multiply the entries).
     /// </summary>
-    private static IResult Cached(HttpContext ctx, Func<CachedResponse> render)
+    private static IResult Cached(HttpContext ctx, Func<CachedResponse> render, string? downloadName = null)
     {
         var q = ctx.Request.Query;
         var key = string.Join('\u001e', ctx.Request.Path.Value, q["lang"].FirstOrDefault(), q["periode"].FirstOrDefault(), q["unit"].FirstOrDefault(),
-            q["tahun"].FirstOrDefault(), q["kelompok"].FirstOrDefault());
+            q["tahun"].FirstOrDefault(), q["kelompok"].FirstOrDefault(), downloadName is null ? null : "csv");
         var response = ctx.RequestServices.GetRequiredService<DashboardResponseCache>().GetOrRender(key, render);
         return response.Status == StatusCodes.Status200OK
-            ? Results.Bytes(response.Body, response.ContentType)
+            ? Results.Bytes(response.Body, response.ContentType, downloadName)
             : Results.StatusCode(response.Status);
     }
 

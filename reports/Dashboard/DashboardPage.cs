@@ -25,6 +25,27 @@ public static class DashboardPage
         ["reaksi"] = 2, ["gain_test"] = 2, ["q_bh"] = 3,
     };
 
+    /// <summary>The mart areas (mart_build) a page shows, for its "Data per …" stamp.</summary>
+    public static IReadOnlyList<string> AreasOf(string path) => path switch
+    {
+        "/dasbor/ikm" or "/dasbor/peringatan" => ["ikm"],
+        "/dasbor/kinerja" => ["kinerja"],
+        "/dasbor/cuti" => ["efisiensi"],
+        "/dasbor/jp" or "/hr/jp" or "/hr/diklat" => ["diklat"],
+        _ => [],
+    };
+
+    /// <summary>The decimals a table shows for an API field (the CSV download rounds the same way), or null.</summary>
+    public static int? DecimalsOf(string key) => Decimals.TryGetValue(key, out var d) ? d : null;
+
+    /// <summary>Puts the "Data per …" line under the page title; the page unchanged without a stamp.</summary>
+    public static string WithStamp(string html, string? stamp)
+    {
+        if (stamp is null) return html;
+        var at = html.IndexOf("</h2>", StringComparison.Ordinal);
+        return at < 0 ? html : html.Insert(at + "</h2>".Length, $"<p id=\"data-per\" class=\"muted\">{E(stamp)}</p>");
+    }
+
     private const string Css = """
         body{font-family:"DejaVu Sans",Arial,sans-serif;margin:0;color:#222;font-size:14px}
         header{background:#24476b;color:#fff;padding:10px 16px}header h1{font-size:18px;margin:0}
@@ -35,6 +56,12 @@ public static class DashboardPage
         .table-wrap{max-width:100%;overflow-x:auto;margin:8px 0 20px}
         table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #d0d5da;padding:3px 7px;text-align:left}
         th{background:#eef1f4}td.num{text-align:right}.muted{color:#667;font-size:12px}#status{color:#b00}
+        th[data-key]{cursor:pointer;user-select:none}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
+        .table-tools{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:4px 0}.table-tools input{max-width:100%}
+        .pager{display:flex;flex-wrap:wrap;gap:8px;align-items:center;font-size:13px;margin:-12px 0 20px}
+        @media print{nav,.filters,.table-tools,.pager,button,form{display:none!important}main{max-width:none;padding:0}
+          .table-wrap{overflow:visible}table{width:100%}thead{display:table-header-group}tr{break-inside:avoid}.charts img{width:100%;max-width:100%;break-inside:avoid}
+          header{background:none;color:#000;padding:0}th[aria-sort]::after{content:""}}
         """;
 
     public static string Render(ReportText t, string path, string title, IReadOnlyList<FilterSpec> filters,
@@ -69,9 +96,11 @@ public static class DashboardPage
         foreach (var table in tables)
         {
             // Wide tables scroll inside their box, so a phone-width page never scrolls sideways.
-            sb.Append($"<h3>{E(table.Title)}</h3><div class=\"table-wrap\"><table data-api=\"{E(table.Api)}\" data-columns=\"{E(JsonSerializer.Serialize(table.Columns.Select(c => c.Key)))}\" data-decimals=\"{E(JsonSerializer.Serialize(table.Columns.Where(c => Decimals.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => Decimals[c.Key])))}\"><thead><tr>");
-            foreach (var (_, header) in table.Columns) sb.Append($"<th>{E(header)}</th>");
-            sb.Append("</tr></thead><tbody></tbody></table></div>");
+            sb.Append($"<h3>{E(table.Title)}</h3><div class=\"table-tools\"><input type=\"search\" class=\"table-search\" placeholder=\"{E(t.T("Cari di tabel…", "Search the table…"))}\" aria-label=\"{E(t.T("Cari", "Search"))}\">");
+            sb.Append($"<a class=\"download\" data-download=\"{E(table.Api)}\" href=\"{E(table.Api + (query.Length == 0 ? "?" : query + "&") + "format=csv")}\" download>{E(t.T("Unduh CSV", "Download CSV"))}</a></div>");
+            sb.Append($"<div class=\"table-wrap\"><table data-api=\"{E(table.Api)}\" data-columns=\"{E(JsonSerializer.Serialize(table.Columns.Select(c => c.Key)))}\" data-decimals=\"{E(JsonSerializer.Serialize(table.Columns.Where(c => Decimals.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => Decimals[c.Key])))}\"><thead><tr>");
+            foreach (var (key, header) in table.Columns) sb.Append($"<th data-key=\"{E(key)}\" title=\"{E(t.T("Klik untuk mengurutkan", "Click to sort"))}\">{E(header)}</th>");
+            sb.Append("</tr></thead><tbody></tbody></table></div><div class=\"pager\"></div>");
         }
         sb.Append($"<p class=\"muted\">{E(t.T("Angka dari kelompok kurang dari lima pegawai ditampilkan sebagai <5.", "Figures for groups of fewer than five employees are shown as <5."))}</p>");
         sb.Append("</main></body></html>");

@@ -19,6 +19,7 @@ public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
     {
         using var c = database.Open();
         var tables = ExistingTables(c);
+        var freshness = tables.Contains("etl_file") ? MartFreshness.Check(c) : null;
         return new ReportData(
             Query(c, tables, "mart_ikm", r => new IkmRow(
                 Str(r, "level"), Str(r, "kode_unit"), Str(r, "nama_unit"), OptStr(r, "jenis_layanan"), Str(r, "periode"),
@@ -66,7 +67,8 @@ public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
                 .ToDictionary(x => x.Kode, x => x.Nama),
             Query(c, tables, "mart_libur_cakupan", r => (int)Long(r, "tahun")))
         {
-            MartsWarning = tables.Contains("etl_file") ? MartFreshness.Check(c).Warning : null,
+            MartsWarning = freshness?.Warning,
+            MartBuiltAt = freshness?.Areas.Where(a => a.BuiltAt is not null).ToDictionary(a => a.Area, a => a.BuiltAt!.Value) ?? [],
             KinerjaForecastKota = Query(c, tables, "mart_kinerja_forecast_kota", r => new KinerjaForecastKotaRow(
                 Str(r, "periode"), Double(r, "forecast"), OptDouble(r, "lower"), OptDouble(r, "upper"), Long(r, "n_origin"), OptStr(r, "metode"))),
             DataThrough = ReadDataThrough(c, tables),
