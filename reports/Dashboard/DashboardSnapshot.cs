@@ -88,6 +88,8 @@ public static partial class DashboardSnapshot
             html = html.Replace(m.Value, m.Value.Replace("<tbody></tbody>", body.Append("</tbody>").ToString()));
         }
 
+        // No script and no server: the search box, pager and "Unduh CSV" link (an /api route) would be dead controls.
+        html = TableTools().Replace(html, "").Replace("<div class=\"pager\"></div>", "");
         html = html.Replace("<script src=\"/assets/dashboard.js\" defer></script>", "")
                    .Replace("<main>", $"<main><p class=\"muted\">Salinan statis / static snapshot, {stamp}</p>");
         foreach (var (p, _, _, _) in DashboardPage.Nav)
@@ -114,6 +116,9 @@ public static partial class DashboardSnapshot
             JsonValueKind.False => "tidak",
             _ => v.GetRawText(),
         };
+
+    [GeneratedRegex("<div class=\"table-tools\">.*?</div>", RegexOptions.Singleline)]
+    private static partial Regex TableTools();
 
     [GeneratedRegex("<img data-chart=\"(?<chart>[^\"]+)\" src=\"(?<src>[^\"]+)\"")]
     private static partial Regex ChartImage();

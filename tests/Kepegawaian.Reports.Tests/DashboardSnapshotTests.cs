@@ -22,6 +22,9 @@ public sealed class DashboardSnapshotTests
         Assert.Contains("src=\"dasbor-ikm-ikm_unit.png\"", ikm);
         Assert.True(new FileInfo(folder.File("dasbor-ikm-ikm_unit.png")).Length > 1000);
         Assert.Contains("href=\"dasbor-kinerja.html\"", ikm);
+        Assert.DoesNotContain("format=csv", ikm);                          // no server: no download link, search box or pager
+        Assert.DoesNotContain("table-search", ikm);
+        Assert.Contains("Data per 22 November 2026 20.00 WIB", ikm);       // the page's build stamp comes along
         Assert.DoesNotContain(pages, p => p.Contains("hr-", StringComparison.Ordinal));
     }
 }
