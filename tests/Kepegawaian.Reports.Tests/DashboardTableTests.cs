@@ -93,6 +93,25 @@ public sealed class DashboardTableTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_suppressed_cell_sorts_last_in_both_directions()
+    {
+        var page = await NewPage();
+        await page.GotoAsync(server.BaseUrl + "/dasbor/kinerja?periode=2026-Q3");
+        await TablesReady(page);
+        var table = "table[data-api='/api/kinerja']";
+        // Seed: U01 10 employees, mean SKP 80,00; U02 3 employees, hidden as "<5". The API sends U01 first (by name).
+        await page.ClickAsync(table + " th[data-key='mean_nilai_skp']");
+        Assert.Equal(["80,00", "<5"], (await Rows(page, table)).Select(r => r[3]));
+        await page.ClickAsync(table + " th[data-key='mean_nilai_skp']");
+        Assert.Equal("descending", await page.GetAttributeAsync(table + " th[data-key='mean_nilai_skp']", "aria-sort"));
+        Assert.Equal(["80,00", "<5"], (await Rows(page, table)).Select(r => r[3]));
+        // By the employee count "<5" also stays last, where a text sort would put it first ("<" before digits).
+        await page.ClickAsync(table + " th[data-key='n']");
+        Assert.Equal(["10", "<5"], (await Rows(page, table)).Select(r => r[2]));
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
     public async Task Hr_list_of_121_rows_is_paged_50_at_a_time()
     {
         var page = await NewPage();
