@@ -19,6 +19,8 @@ internal sealed class ProfiledRecordSource : IRecordSource
     private readonly bool strictFieldCount;
     private readonly string?[] constant;   // per target: constant or file-name value, else null
     private int[] sourceIndex = [];        // per target: inner header position, -1 absent (wide / group columns)
+    private int[]?[] deriveIndex = [];     // per derived target: inner header position of each 'from' column, -1 absent
+    private SourceProfile.Derivation?[] derivation = [];
     private int boundHeaderCount = -1;
     private int questionIndex = -1, answerIndex = -1;
     private int[] keyIndex = [];
@@ -53,6 +55,10 @@ internal sealed class ProfiledRecordSource : IRecordSource
             if (!inner.Header.Any(h => h.Trim().Equals(source, StringComparison.OrdinalIgnoreCase))
                 && profile.Schema.Columns.First(c => c.Name == target) is { Optional: false })
                 throw new UnreadableFileException($"Kolom sumber '{source}' (profil {profile.Name}: columns.{source} → {target}) tidak ada di baris judul; tidak ada baris yang dimuat.");
+        foreach (var (target, d) in profile.Derive)
+            if (!d.From.Any(f => inner.Header.Any(h => h.Trim().Equals(f, StringComparison.OrdinalIgnoreCase)))
+                && profile.Schema.Columns.First(c => c.Name == target) is { Optional: false })
+                throw new UnreadableFileException($"Tidak satu pun kolom sumber {string.Join(", ", d.From.Select(f => $"'{f}'"))} (profil {profile.Name}: derive.{target}) ada di baris judul; tidak ada baris yang dimuat.");
         if (profile.PivotSpec is { } p)
             foreach (var col in new[] { p.Question, p.Answer })
                 if (!inner.Header.Any(h => h.Trim().Equals(col, StringComparison.OrdinalIgnoreCase)))
@@ -81,6 +87,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
 
     private bool IsRead(string sourceColumn) =>
         profile.Columns.ContainsKey(sourceColumn)
+        || profile.Derive.Values.Any(d => d.From.Contains(sourceColumn, StringComparer.OrdinalIgnoreCase))
         || (profile.PivotSpec is { } p && (p.Question.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase)));
 
     private void Bind()
@@ -97,6 +104,14 @@ internal sealed class ProfiledRecordSource : IRecordSource
         for (var t = 0; t < Header.Count; t++) sourceIndex[t] = -1;
         foreach (var (source, target) in profile.Columns)
             sourceIndex[IndexOfTarget(target)] = Find(source);
+        deriveIndex = new int[]?[Header.Count];
+        derivation = new SourceProfile.Derivation?[Header.Count];
+        foreach (var (target, d) in profile.Derive)
+        {
+            var t = IndexOfTarget(target);
+            derivation[t] = d;
+            deriveIndex[t] = d.From.Select(Find).ToArray();
+        }
         if (profile.PivotSpec is { } p)
         {
             questionIndex = Find(p.Question);
@@ -149,12 +164,25 @@ internal sealed class ProfiledRecordSource : IRecordSource
     private string Value(int t, StringBuilder rawText)
     {
         if (constant[t] is { } c) return c;
+        if (derivation[t] is { } d)
+        {
+            var from = deriveIndex[t]!;
+            var cells = new string[from.Length];
+            for (var k = 0; k < from.Length; k++) cells[k] = from[k] < 0 ? "" : Cell(from[k], rawText);
+            return profile.Transform(t, SourceProfile.Decide(d, cells));
+        }
         var i = sourceIndex[t];
         if (i < 0) return "";
-        var value = inner.Field(i).Trim().ToString();
+        return profile.Transform(t, Cell(i, rawText));
+    }
+
+    /// <summary>Source cell <paramref name="i"/> cleaned by the profile (trimStart, nulls); appends <c>source=value</c> to the raw text.</summary>
+    private string Cell(int i, StringBuilder rawText)
+    {
+        var value = profile.Clean(inner.Field(i).ToString());
         if (rawText.Length > 0) rawText.Append("; ");
         rawText.Append(inner.Header[i].Trim()).Append('=').Append(value);
-        return profile.Transform(t, value);
+        return value;
     }
 
     private bool ReadPivoted()
@@ -205,7 +233,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
             var values = new string?[Header.Count];
             for (var t = 0; t < Header.Count; t++) values[t] = isAnswer[t] ? null : Value(t, rowRaw);
             var question = questionIndex < 0 ? "" : inner.Field(questionIndex).Trim().ToString();
-            var answer = answerIndex < 0 ? "" : inner.Field(answerIndex).Trim().ToString();
+            var answer = answerIndex < 0 ? "" : profile.Clean(inner.Field(answerIndex).ToString());
 
             if (!groups.TryGetValue(key, out var g))
             {

@@ -34,6 +34,29 @@ internal sealed class SourceProfileJson
     /// <summary>Source columns known and deliberately not read (personal data); others unmapped are warned about by name.</summary>
     public string[]? Drop { get; set; }
     public PivotJson? Pivot { get; set; }
+    /// <summary>Cell texts that mean "empty" in this source (e.g. SIASN's literal <c>null</c>), compared ignoring case.</summary>
+    public string[]? Nulls { get; set; }
+    /// <summary>Characters removed from the start of every cell read (e.g. <c>'</c>, the spreadsheet text guard on NIP/NIK).</summary>
+    public string? TrimStart { get; set; }
+    /// <summary>Contract column → a value decided by several source columns (ordered rules, first match wins).</summary>
+    public Dictionary<string, DeriveJson>? Derive { get; set; }
+}
+
+internal sealed class DeriveJson
+{
+    /// <summary>The source columns the rules look at, in the order of each rule's <c>match</c>.</summary>
+    public string[]? From { get; set; }
+    public RuleJson[]? Rules { get; set; }
+}
+
+internal sealed class RuleJson
+{
+    /// <summary>One regular expression per <c>from</c> column, matched against the whole cell (ignoring case).</summary>
+    public string[]? Match { get; set; }
+    /// <summary>The contract value when the rule matches ...</summary>
+    public string? Value { get; set; }
+    /// <summary>... or the <c>from</c> column whose (cleaned) value is taken, then mapped by <c>values</c>.</summary>
+    public string? Source { get; set; }
 }
 
 internal sealed class PivotJson
@@ -83,6 +106,37 @@ internal sealed class SourceProfile
     public IReadOnlySet<string> Drop { get; private set; } = new HashSet<string>();
     public Pivot? PivotSpec { get; private set; }
 
+    /// <summary>A contract column decided by ordered rules over several source columns (<c>derive</c>).</summary>
+    internal sealed record Derivation(IReadOnlyList<string> From, IReadOnlyList<Rule> Rules);
+    internal sealed record Rule(Regex[] Match, string? Value, int Source);
+
+    public IReadOnlyDictionary<string, Derivation> Derive { get; private set; } = new Dictionary<string, Derivation>();
+    private HashSet<string> nulls = new(StringComparer.OrdinalIgnoreCase);
+    private char[] trimStart = [];
+
+    /// <summary>A source cell as the profile reads it: surrounding spaces and <c>trimStart</c> characters off, a null token empty.</summary>
+    public string Clean(string value)
+    {
+        value = value.Trim();
+        if (trimStart.Length > 0) value = value.TrimStart(trimStart);
+        return nulls.Contains(value) ? "" : value;
+    }
+
+    /// <summary>
+    /// The value of a derived column from its source cells (cleaned): the first rule whose every pattern matches.
+    /// No rule matching passes the cells on joined with " + ", so validation rejects them naming the source columns.
+    /// </summary>
+    public static string Decide(Derivation d, string[] cells)
+    {
+        foreach (var rule in d.Rules)
+        {
+            var ok = true;
+            for (var i = 0; i < rule.Match.Length && ok; i++) ok = rule.Match[i].IsMatch(cells[i]);
+            if (ok) return rule.Value ?? cells[rule.Source];
+        }
+        return cells.All(c => c.Length == 0) ? "" : string.Join(" + ", cells);
+    }
+
     internal sealed record Pivot(IReadOnlyList<string> Key, string Question, string Answer, IReadOnlyDictionary<string, string> Targets);
 
     /// <summary>The contract columns this profile provides, in schema order: the header validation sees.</summary>
@@ -101,6 +155,7 @@ internal sealed class SourceProfile
         foreach (var (source, t) in Columns) if (t == target) return source;
         if (PivotSpec is { } p)
             foreach (var (q, t) in p.Targets) if (t == target) return $"{p.Answer} ({p.Question}={q})";
+        if (Derive.TryGetValue(target, out var d)) return string.Join(" + ", d.From);
         if (Constants.ContainsKey(target)) return $"{Name}:constants.{target}";
         if (FromFileName.Contains(target)) return $"nama berkas ({target})";
         return target;
@@ -112,7 +167,7 @@ internal sealed class SourceProfile
         try { raw = JsonSerializer.Deserialize<SourceProfileJson>(json, Json); }
         catch (JsonException ex)
         {
-            throw new SourceProfileException(name, ex.Path ?? "$", $"JSON tidak sah atau kunci tidak dikenal ({ex.Message.Split(". ")[0]}). Kunci yang dikenal: description, entity, file, columns, values, dates, constants, drop, pivot.");
+            throw new SourceProfileException(name, ex.Path ?? "$", $"JSON tidak sah atau kunci tidak dikenal ({ex.Message.Split(". ")[0]}). Kunci yang dikenal: description, entity, file, columns, values, dates, constants, drop, pivot, nulls, trimStart, derive.");
         }
         if (raw is null) throw new SourceProfileException(name, "$", "berkas kosong.");
 
@@ -154,6 +209,46 @@ internal sealed class SourceProfile
         }
         profile.Constants = raw.Constants ?? [];
 
+        var derive = new Dictionary<string, Derivation>();
+        foreach (var (target, d) in raw.Derive ?? [])
+        {
+            var key = $"derive.{target}";
+            Provide(target, key);
+            if (d.From is not { Length: > 0 } from || from.Any(string.IsNullOrWhiteSpace))
+                throw new SourceProfileException(name, $"{key}.from", "kolom sumber yang dibaca aturan wajib diisi.");
+            foreach (var f in from)
+                if (columns.ContainsKey(f.Trim()))
+                    throw new SourceProfileException(name, $"{key}.from", $"'{f}' juga dipetakan di 'columns'; kolom yang diturunkan dibaca oleh 'derive' saja.");
+            if (d.Rules is not { Length: > 0 }) throw new SourceProfileException(name, $"{key}.rules", "daftar aturan wajib diisi.");
+            var rules = new List<Rule>();
+            for (var r = 0; r < d.Rules.Length; r++)
+            {
+                var rule = d.Rules[r];
+                var rk = $"{key}.rules[{r}]";
+                if (rule.Match is not { } match || match.Length != from.Length)
+                    throw new SourceProfileException(name, $"{rk}.match", $"harus berisi {from.Length} pola, satu per kolom 'from' ({string.Join(", ", from)}).");
+                var regexes = new Regex[match.Length];
+                for (var m = 0; m < match.Length; m++)
+                {
+                    try { regexes[m] = new Regex($"^(?:{match[m]})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)); }
+                    catch (ArgumentException ex) { throw new SourceProfileException(name, $"{rk}.match[{m}]", $"pola '{match[m]}' bukan ekspresi reguler yang sah: {ex.Message}"); }
+                }
+                var source = -1;
+                if ((rule.Value is null) == (rule.Source is null))
+                    throw new SourceProfileException(name, rk, "isi tepat satu dari 'value' (nilai kontrak) atau 'source' (kolom 'from' yang nilainya diambil).");
+                if (rule.Source is { } src && (source = Array.FindIndex(from, f => f.Trim().Equals(src.Trim(), StringComparison.OrdinalIgnoreCase))) < 0)
+                    throw new SourceProfileException(name, $"{rk}.source", $"'{src}' bukan salah satu kolom 'from' ({string.Join(", ", from)}).");
+                if (rule.Value is { } v && schema.Columns.First(c => c.Name == target).Codes is { } codes && FieldParsers.MatchCode(v, codes) is null)
+                    throw new SourceProfileException(name, $"{rk}.value", $"'{v}' bukan kode {target} ({string.Join(", ", codes)}).");
+                rules.Add(new Rule(regexes, rule.Value, source));
+            }
+            derive[target] = new Derivation(from.Select(f => f.Trim()).ToList(), rules);
+        }
+        profile.Derive = derive;
+        profile.nulls = new HashSet<string>((raw.Nulls ?? []).Select(n => n.Trim()), StringComparer.OrdinalIgnoreCase);
+        if (profile.nulls.Contains("")) throw new SourceProfileException(name, "nulls", "token kosong tidak perlu disebut (sel kosong selalu kosong).");
+        profile.trimStart = (raw.TrimStart ?? "").ToCharArray();
+
         if (raw.Pivot is { } pv)
         {
             if (pv.Key is not { Length: > 0 }) throw new SourceProfileException(name, "pivot.key", "kolom kunci (mis. id responden) wajib diisi.");
@@ -176,7 +271,7 @@ internal sealed class SourceProfile
         // Validation needs every contract column a contract file must carry (Optional = false).
         var missing = schema.Columns.Where(c => !c.Derived && !c.Optional && !provided.ContainsKey(c.Name)).Select(c => c.Name).ToList();
         if (missing.Count > 0)
-            throw new SourceProfileException(name, "columns", $"kolom wajib {schema.Entity} tidak dipetakan: {string.Join(", ", missing)} (petakan di 'columns', isi di 'constants', 'pivot.targets' atau grup bernama di 'file').");
+            throw new SourceProfileException(name, "columns", $"kolom wajib {schema.Entity} tidak dipetakan: {string.Join(", ", missing)} (petakan di 'columns', isi di 'constants', 'derive', 'pivot.targets' atau grup bernama di 'file').");
 
         var values = new Dictionary<string, IReadOnlyDictionary<string, string>>();
         foreach (var (target, map) in raw.Values ?? [])
@@ -216,7 +311,7 @@ internal sealed class SourceProfile
         for (var i = 0; i < (raw.Drop?.Length ?? 0); i++)
         {
             var d = raw.Drop![i].Trim();
-            if (columns.ContainsKey(d) || (profile.PivotSpec is { } p && (p.Question.Equals(d, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(d, StringComparison.OrdinalIgnoreCase))))
+            if (columns.ContainsKey(d) || derive.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || (profile.PivotSpec is { } p && (p.Question.Equals(d, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(d, StringComparison.OrdinalIgnoreCase))))
                 throw new SourceProfileException(name, $"drop[{i}]", $"'{d}' dibuang sekaligus dipetakan; pilih salah satu.");
             drop.Add(d);
         }
