@@ -203,4 +203,24 @@ public sealed class ChartTests
         Assert.InRange(tag.Location.Y, 4.0, limits.Top);    // above the highest CI, below the top edge
         Assert.InRange(tag.Location.X, limits.Left, limits.Right);
     }
+
+    [Fact]
+    public void Dashboard_leave_chart_marks_the_month_after_the_leave_data_through_day_as_running()
+    {
+        using var wh = ReportSeed.Create();
+        var data = new ReportDataReader(wh.Database).Read();
+        var city = new Kepegawaian.Reports.Dashboard.DashboardFilter(null, null, null);
+        // Leave data through 22 November: November is running, drawn apart (online 2,5 at x = 2: Sep, Oct, Nov).
+        var running = new Kepegawaian.Reports.Dashboard.DashboardModel(data with { DataThrough = new Dictionary<string, DateOnly> { ["cuti"] = new(2026, 11, 22) } },
+            ReportText.Indonesian, 5, onlineTarget: 0.8);
+        var marker = running.CutiChart(city).GetPlottables<ScottPlot.Plottables.Marker>().Single();
+        Assert.Equal((2.0, 2.5, MarkerShape.OpenCircle), (marker.X, marker.Y, marker.MarkerShape));
+        Assert.Equal(80.0, running.OnlineChart(city).GetPlottables<ScottPlot.Plottables.HorizontalLine>().Single().Y, 9);
+        // Through the month's last day: November is complete and part of the solid line.
+        var complete = new Kepegawaian.Reports.Dashboard.DashboardModel(data with { DataThrough = new Dictionary<string, DateOnly> { ["cuti"] = new(2026, 11, 30) } },
+            ReportText.Indonesian, 5);
+        var plot = complete.CutiChart(city);
+        Assert.Empty(plot.GetPlottables<ScottPlot.Plottables.Marker>());
+        Assert.Contains((2.0, 2.5), Solid(plot).SelectMany(Points));
+    }
 }
