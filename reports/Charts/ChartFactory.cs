@@ -208,7 +208,17 @@ public sealed class ChartFactory(ReportText text)
         plot.Add.HorizontalLine(0, 1, Colors.Black).LinePattern = LinePattern.Dashed;
         var training = plot.Add.VerticalLine(-0.5, 1, GradeC);
         training.LinePattern = LinePattern.Dotted;
-        training.LabelText = text.T("diklat", "training");
+        // The line's own label sits on the x axis, over the tick labels: name it inside the plot, at the top beside the line.
+        var ys = sorted.SelectMany(r => new[] { r.Estimate, r.CiLow ?? r.Estimate, r.CiHigh ?? r.Estimate }).Append(0).ToList();
+        var span = Math.Max(ys.Max() - ys.Min(), 0.5);
+        plot.Axes.SetLimitsY(ys.Min() - span * 0.1, ys.Max() + span * 0.22);
+        var tag = plot.Add.Text(text.T("diklat", "training"), -0.45, ys.Max() + span * 0.2);
+        tag.LabelFontColor = GradeC;
+        tag.LabelFontSize = 12;
+        tag.LabelBold = true;
+        tag.LabelAlignment = Alignment.UpperLeft;
+        var xs = sorted.Select(r => (double)r.RelatifTriwulan).Append(-0.5).ToList();
+        plot.Axes.SetLimitsX(xs.Min() - 0.5, xs.Max() + 0.5);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1) { LabelFormatter = v => text.N(v, 0) };
         plot.XLabel(text.T("Triwulan relatif terhadap diklat", "Quarter relative to training"), 12);
         plot.YLabel(text.T("Efek (nilai SKP)", "Effect (SKP score)"), 12);
@@ -225,7 +235,7 @@ public sealed class ChartFactory(ReportText text)
         var title = rows.Count > MaxUnitBars
             ? text.T($"Kepatuhan 20 JP: {MaxUnitBars} unit terendah dari {rows.Count}, tahun {year}", $"20 JP compliance: {MaxUnitBars} lowest of {rows.Count} units, {year}")
             : text.T($"Kepatuhan 20 JP per unit, tahun {year}", $"20 JP training compliance by unit, {year}");
-        var plot = NewPlot(title, text, leftPadding: 190);
+        var plot = NewPlot(title, text, leftPadding: 190, topPadding: 60);
         var bp = plot.Add.Bars(sorted.Select((r, i) => new Bar
         {
             Position = i, Value = r.Share * 100, FillColor = r.Share >= 0.8 ? GradeA : r.Share >= 0.5 ? GradeC : GradeD,
@@ -238,6 +248,12 @@ public sealed class ChartFactory(ReportText text)
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. Enumerable.Range(0, 6).Select(k => new Tick(k * 20, text.N(k * 20, 0)))]);
         plot.Axes.SetLimitsX(0, 115);
+        // The target (every employee ≥ 20 JP) as a line, named as a tick of the top axis so it cannot overlap the title or a bar label.
+        var goal = plot.Add.VerticalLine(100, 1.5f, Colors.Black.WithAlpha(.55));
+        goal.LinePattern = LinePattern.Dashed;
+        plot.Axes.Top.TickGenerator = new ScottPlot.TickGenerators.NumericManual([new Tick(100, text.T("target 100 %", "target 100 %"))]);
+        plot.Axes.Top.TickLabelStyle.FontSize = 10;
+        plot.Axes.SetLimitsX(0, 115, plot.Axes.Top);
         plot.Axes.SetLimitsY(-0.7, Math.Max(sorted.Count, 1) - 0.3);
         plot.XLabel(text.T("Persen pegawai dengan ≥ 20 JP", "Percent of employees with ≥ 20 JP"), 12);
         plot.ShowLegend(
@@ -249,43 +265,96 @@ public sealed class ChartFactory(ReportText text)
         return plot;
     }
 
-    /// <summary>Median leave processing time (working days) per month and channel.</summary>
-    public Plot LeaveProcessing(IReadOnlyList<DateOnly> months, IReadOnlyList<(string Kanal, IReadOnlyList<double?> Median)> series)
+    /// <summary>Most months the leave charts show: three years, enough to see online adoption and processing time change.</summary>
+    public const int LeaveMonths = 36;
+
+    /// <summary>
+    /// Median leave processing time (working days) per month and channel, over up to <see cref="LeaveMonths"/> months. A month
+    /// without a value (suppressed or no data) breaks the line; a running month (<paramref name="lastPartial"/>) is a hollow
+    /// marker joined by a dashed line, named "berjalan" in the legend, so an incomplete month does not read as a change.
+    /// </summary>
+    public Plot LeaveProcessing(IReadOnlyList<DateOnly> months, IReadOnlyList<(string Kanal, IReadOnlyList<double?> Median)> series, bool lastPartial = false)
     {
         var plot = NewPlot(text.T("Waktu proses cuti (median, hari kerja)", "Leave processing time (median, working days)"), text);
+        var partial = false;
         for (var s = 0; s < series.Count; s++)
-        {
-            var pts = series[s].Median.Select((v, i) => (i, v)).Where(p => p.v is not null).ToList();
-            var sc = plot.Add.Scatter(pts.Select(p => (double)p.i).ToArray(), pts.Select(p => p.v!.Value).ToArray(), Colours[s % Colours.Length]);
-            sc.LineWidth = 2;
-            sc.LegendText = series[s].Kanal;
-        }
+            partial |= BrokenLine(plot, series[s].Median, Colours[s % Colours.Length], ReportText.Readable(series[s].Kanal), lastPartial);
         plot.Axes.Bottom.TickGenerator = Categories(MonthLabels(months));
-        plot.Axes.AutoScale();
-        plot.Axes.SetLimitsX(-0.3, Math.Max(months.Count - 1, 1) + 0.3);
+        plot.Axes.SetLimitsX(-0.6, Math.Max(months.Count - 1, 1) + 0.6);
         var max = series.SelectMany(s => s.Median).OfType<double>().DefaultIfEmpty(1).Max();
         plot.Axes.SetLimitsY(0, max * 1.15 + 0.1);
         plot.YLabel(text.T("Hari kerja", "Working days"), 12);
+        if (partial) AddRunningLegend(plot);
         return BottomLegend(plot);
     }
 
-    /// <summary>Share of leave requests submitted online per period.</summary>
-    public Plot OnlineAdoption(IReadOnlyList<string> periods, IReadOnlyList<double?> share)
+    /// <summary>
+    /// Share of leave requests submitted online per period (up to <see cref="LeaveMonths"/> months), with the online
+    /// target (<c>Analytics:OnlineShareTarget</c>, a share 0–1) as a labelled line; gaps and a running period as in
+    /// <see cref="LeaveProcessing"/>.
+    /// </summary>
+    public Plot OnlineAdoption(IReadOnlyList<string> periods, IReadOnlyList<double?> share, double target, bool lastPartial = false)
     {
         var plot = NewPlot(text.T("Pengajuan cuti secara online", "Leave requests submitted online"), text);
-        var pts = share.Select((v, i) => (i, v)).Where(p => p.v is not null).ToList();
-        var sc = plot.Add.Scatter(pts.Select(p => (double)p.i).ToArray(), pts.Select(p => p.v!.Value * 100).ToArray(), GradeA);
-        sc.LineWidth = 2;
-        sc.MarkerSize = 7;
-        // Month periods (2026-07) read as Indonesian month names, like the leave chart.
-        plot.Axes.Bottom.TickGenerator = Categories(periods.Select(p =>
-            Kepegawaian.Analytics.Common.Periode.TryParse(p, out var x) && x.Kind == Kepegawaian.Analytics.Common.PeriodeKind.Bulan
-                ? $"{text.MonthShort(x.Number)} {x.Year % 100:00}" : p).ToList());
-        plot.Axes.SetLimitsX(-0.3, Math.Max(periods.Count - 1, 1) + 0.3);
+        var goal = plot.Add.HorizontalLine(target * 100, 1.5f, GradeD);
+        goal.LinePattern = LinePattern.Dashed;
+        // Named in the legend: a label on the line sat rotated on the right edge, and inside the plot it can cover the data.
+        goal.LegendText = text.T($"target {text.Pct(target, 0)}", $"target {text.Pct(target, 0)}");
+        var partial = BrokenLine(plot, share.Select(v => v * 100).ToList(), GradeA, text.T("persen online", "percent online"), lastPartial);
+        var months = periods.Select(p => Kepegawaian.Analytics.Common.Periode.TryParse(p, out var x) && x.Kind == Kepegawaian.Analytics.Common.PeriodeKind.Bulan
+            ? new DateOnly(x.Year, x.Number, 1) : (DateOnly?)null).ToList();
+        // Month periods (2026-07) read as Indonesian month names, like the leave chart; other periods in words.
+        plot.Axes.Bottom.TickGenerator = months.All(m => m is not null) ? Categories(MonthLabels(months.Select(m => m!.Value).ToList())) : PeriodTicks(periods);
+        plot.Axes.SetLimitsX(-0.6, Math.Max(periods.Count - 1, 1) + 0.6);
         plot.Axes.SetLimitsY(0, 100);
         plot.YLabel(text.T("Persen pengajuan online", "Percent submitted online"), 12);
-        return plot;
+        if (partial) AddRunningLegend(plot);
+        return BottomLegend(plot);
     }
+
+    /// <summary>
+    /// One line per run of consecutive values (x = index): a null ends a run, so no line crosses a suppressed or empty
+    /// period. With <paramref name="lastPartial"/> the last value is drawn apart: a hollow marker joined to the previous
+    /// value by a dashed line. Returns whether such a running point was drawn.
+    /// </summary>
+    private static bool BrokenLine(Plot plot, IReadOnlyList<double?> values, Color color, string legend, bool lastPartial)
+    {
+        var complete = lastPartial ? values.Count - 1 : values.Count;
+        var named = false;
+        for (var i = 0; i < complete;)
+        {
+            if (values[i] is null) { i++; continue; }
+            var run = new List<(double X, double Y)>();
+            for (; i < complete && values[i] is { } v; i++) run.Add((i, v));
+            var sc = plot.Add.Scatter(run.Select(p => p.X).ToArray(), run.Select(p => p.Y).ToArray(), color);
+            sc.LineWidth = 2;
+            sc.MarkerSize = 6;
+            if (!named) sc.LegendText = legend;
+            named = true;
+        }
+        if (!lastPartial || values.Count == 0 || values[^1] is not { } last) return false;
+        var n = values.Count - 1;
+        if (n > 0 && values[n - 1] is { } before)
+        {
+            var dash = plot.Add.Scatter(new double[] { n - 1, n }, new[] { before, last }, color);
+            dash.LineWidth = 2;
+            dash.MarkerSize = 0;
+            dash.LinePattern = LinePattern.Dashed;
+        }
+        var marker = plot.Add.Marker(n, last, MarkerShape.OpenCircle, 10, color);
+        marker.MarkerLineWidth = 2;
+        if (!named) marker.LegendText = legend;
+        return true;
+    }
+
+    /// <summary>The legend entry of a running period: the hollow marker and dashed line, in neutral grey.</summary>
+    private void AddRunningLegend(Plot plot) =>
+        plot.Legend.ManualItems.Add(new LegendItem
+        {
+            LabelText = text.T("berjalan (belum lengkap)", "running (incomplete)"),
+            MarkerShape = MarkerShape.OpenCircle, MarkerSize = 10, MarkerLineWidth = 2, MarkerColor = Neutral,
+            LineColor = Neutral, LineWidth = 2, LinePattern = LinePattern.Dashed,
+        });
 
     /// <summary>A placeholder when a mart has no rows (analytics not yet run or everything suppressed).</summary>
     public Plot Empty(string title)
@@ -311,8 +380,22 @@ public sealed class ChartFactory(ReportText text)
             : text.Period(p) is var label && label.LastIndexOf(' ') is > 0 and var i ? label[..i] + "\n" + label[(i + 1)..] : p).ToList());
     }
 
-    private IReadOnlyList<string> MonthLabels(IReadOnlyList<DateOnly> months) =>
-        months.Select((m, i) => i == 0 || m.Month == 1 ? $"{text.MonthShort(m.Month)} {m.Year % 100:00}" : text.MonthShort(m.Month)).ToList();
+    /// <summary>
+    /// Month ticks: every month up to a year; over a longer span only the quarter starts (Jan, Apr, Jul, Okt) are named so
+    /// three years fit the width. The year is on January and on the first named month.
+    /// </summary>
+    private IReadOnlyList<string> MonthLabels(IReadOnlyList<DateOnly> months)
+    {
+        var every = months.Count <= 12;
+        var first = true;
+        return months.Select(m =>
+        {
+            if (!every && (m.Month - 1) % 3 != 0) return "";
+            var label = first || m.Month == 1 ? $"{text.MonthShort(m.Month)} {m.Year % 100:00}" : text.MonthShort(m.Month);
+            first = false;
+            return label;
+        }).ToList();
+    }
 
     private void AddBands(Plot plot, bool vertical)
     {
@@ -333,11 +416,11 @@ public sealed class ChartFactory(ReportText text)
         plot.Axes.Top.TickLabelStyle.FontSize = 10;
     }
 
-    private static Plot BottomLegend(Plot plot, int bottom = 95)
+    private static Plot BottomLegend(Plot plot, int bottom = 95, int right = 45)
     {
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.Orientation = Orientation.Horizontal;
-        plot.Layout.Fixed(new PixelPadding(70, 45, bottom, 40));
+        plot.Layout.Fixed(new PixelPadding(70, right, bottom, 40));
         return plot;
     }
 

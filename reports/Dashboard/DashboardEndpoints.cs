@@ -183,7 +183,8 @@ public static class DashboardEndpoints
     }
 
     private static DashboardModel Model(HttpContext ctx) =>
-        new(ctx.RequestServices.GetRequiredService<DashboardDataCache>().Get(), Text(ctx), ReportOpts(ctx).MinCellSize);
+        new(ctx.RequestServices.GetRequiredService<DashboardDataCache>().Get(), Text(ctx), ReportOpts(ctx).MinCellSize,
+            ctx.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<Kepegawaian.Analytics.Efficiency.EfisiensiOptions>>()?.Value.OnlineShareTarget);
 
     private const string HtmlType = "text/html; charset=utf-8";
     private const string JsonType = "application/json; charset=utf-8";

@@ -15,7 +15,7 @@ public sealed record DashboardFilter(string? Periode, string? Unit, int? Tahun);
 /// drawn by <see cref="ChartFactory"/>. Aggregates only, small cells suppressed — except the HR
 /// methods, which the endpoints protect with the token.
 /// </summary>
-public sealed class DashboardModel(ReportData data, ReportText text, int minCell)
+public sealed class DashboardModel(ReportData data, ReportText text, int minCell, double? onlineTarget = null)
 {
     private readonly ChartFactory charts = new(text);
     private readonly string suppressed = ReportText.Suppressed(minCell);
@@ -182,11 +182,12 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
     public Plot CutiChart(DashboardFilter f)
     {
         var rows = CutiRows(f);
-        var months = rows.Select(c => c.Bulan).Distinct().Order().TakeLast(12).ToList();
+        var months = rows.Select(c => c.Bulan).Distinct().Order().TakeLast(ChartFactory.LeaveMonths).ToList();
         if (months.Count == 0) return charts.Empty(text.T("Waktu proses cuti", "Leave processing time"));
         var kanals = rows.Select(c => c.Kanal!).Distinct().Order(StringComparer.Ordinal).ToList();
         return charts.LeaveProcessing(months, kanals.Select(k => (k, (IReadOnlyList<double?>)months.Select(m =>
-            rows.FirstOrDefault(c => c.Kanal == k && c.Bulan == m) is { } c && c.N >= minCell ? c.MedianHariKerja : null).ToList())).ToList());
+            rows.FirstOrDefault(c => c.Kanal == k && c.Bulan == m) is { } c && c.N >= minCell ? c.MedianHariKerja : null).ToList())).ToList(),
+            lastPartial: CutiRunning(months[^1].AddMonths(1)));
     }
 
     /// <summary>Per channel and month, for the filter's unit or (no unit) the whole city.</summary>
@@ -196,14 +197,19 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
     public Plot OnlineChart(DashboardFilter f)
     {
         var rows = WeeklyContent.PreferKind(data.CutiOnline.Where(o => f.Unit is null || o.KodeUnit == f.Unit), o => o.Periode, PeriodeKind.Bulan).ToList();
-        var periods = rows.Select(o => o.Periode).Distinct().OrderBy(StartOf).TakeLast(12).ToList();
+        var periods = rows.Select(o => o.Periode).Distinct().OrderBy(StartOf).TakeLast(ChartFactory.LeaveMonths).ToList();
         if (periods.Count == 0) return charts.Empty(text.T("Adopsi online", "Online adoption"));
         return charts.OnlineAdoption(periods, periods.Select(p =>
         {
             var g = rows.Where(o => o.Periode == p).ToList();
             return g.Sum(o => o.N) < minCell ? null : WeeklyContent.WeightedMean(g.Select(o => (o.ShareOnline, (double)o.N)));
-        }).ToList());
+        }).ToList(), onlineTarget ?? new Kepegawaian.Analytics.Efficiency.EfisiensiOptions().OnlineShareTarget,
+            lastPartial: Periode.TryParse(periods[^1], out var last) && CutiRunning(last.End));
     }
+
+    /// <summary>A leave period ending (exclusive) at <paramref name="end"/> is running when the leave data stop before its last day.</summary>
+    private bool CutiRunning(DateOnly end) =>
+        data.DataThrough.TryGetValue("cuti", out var through) && end > through.AddDays(1);
 
     // ---------------------------------------------------------------- alerts
     public IReadOnlyList<Dictionary<string, object?>> AlertTable(DashboardFilter f)

@@ -11,7 +11,7 @@ namespace Kepegawaian.Reports.Weekly;
 /// report week. Every figure is an aggregate; a figure describing fewer than MinCellSize employees
 /// is replaced by <c>&lt;5</c> (spec §4 "Small cells"); no NIP or name appears.
 /// </summary>
-public sealed class WeeklyContent(ReportData data, Periode week, ReportText text, int minCell)
+public sealed class WeeklyContent(ReportData data, Periode week, ReportText text, int minCell, double? onlineTarget = null)
 {
     /// <summary>The nine service elements of PermenPANRB 14/2017.</summary>
     public static readonly (string Id, string En)[] Unsur =
@@ -320,8 +320,11 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
     }
 
     // ------------------------------------------------------------------ cuti
-    public IReadOnlyList<DateOnly> CutiMonths() =>
-        data.CutiWaktu.Select(c => new DateOnly(c.Bulan.Year, c.Bulan.Month, 1)).Where(m => m < week.End).Distinct().Order().TakeLast(12).ToList();
+    public IReadOnlyList<DateOnly> CutiMonths(int last = 12) =>
+        data.CutiWaktu.Select(c => new DateOnly(c.Bulan.Year, c.Bulan.Month, 1)).Where(m => m < week.End).Distinct().Order().TakeLast(last).ToList();
+
+    /// <summary>The online target the charts draw (<c>Analytics:OnlineShareTarget</c>; its default when not configured).</summary>
+    public double OnlineTarget => onlineTarget ?? new Kepegawaian.Analytics.Efficiency.EfisiensiOptions().OnlineShareTarget;
 
     /// <summary>
     /// The median of the month's requests for one unit and channel (null = all): a row of the roll-up, never an average of
@@ -361,14 +364,18 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
         var months = CutiMonths();
         var kanals = data.CutiWaktu.Select(c => c.Kanal).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         var chartList = new List<ReportChart>();
-        if (months.Count > 0)
+        // The charts show every month there is (up to three years): the trend of adoption and processing time is the story.
+        var chartMonths = CutiMonths(ChartFactory.LeaveMonths);
+        if (chartMonths.Count > 0)
             chartList.Add(new ReportChart("cuti_waktu", text.T("Waktu proses cuti", "Leave processing time"),
-                charts.LeaveProcessing(months, kanals.Select(k => (k, (IReadOnlyList<double?>)months.Select(m => CutiMedian(m, k)).ToList())).ToList())));
+                charts.LeaveProcessing(chartMonths, kanals.Select(k => (k, (IReadOnlyList<double?>)chartMonths.Select(m => CutiMedian(m, k)).ToList())).ToList(),
+                    lastPartial: chartMonths[^1].AddMonths(1) > week.End)));
         var online = PreferKind(data.CutiOnline.Where(o => Visible(o.Periode)), o => o.Periode, PeriodeKind.Bulan).ToList();
-        var periods = online.Select(o => o.Periode).Distinct().OrderBy(StartOf).TakeLast(12).ToList();
+        var periods = online.Select(o => o.Periode).Distinct().OrderBy(StartOf).TakeLast(ChartFactory.LeaveMonths).ToList();
         var share = periods.Select(p => OnlineShare(online.Where(o => o.Periode == p))).ToList();
         if (periods.Count > 0)
-            chartList.Add(new ReportChart("cuti_online", text.T("Adopsi online", "Online adoption"), charts.OnlineAdoption(periods, share)));
+            chartList.Add(new ReportChart("cuti_online", text.T("Adopsi online", "Online adoption"), charts.OnlineAdoption(periods, share, OnlineTarget,
+                lastPartial: Periode.TryParse(periods[^1], out var lastPeriod) && lastPeriod.End > week.End)));
 
         var last = months.LastOrDefault();
         var month = months.Count > 0 ? Label($"{last.Year}-{last.Month:00}", "cuti") : "–";

@@ -26,7 +26,7 @@ public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<Report
         // now (not only to Sunday 24:00): the Monday-morning load before the 07:00 report is in the report.
         var nowLocal = LocalZone.WallClock(generated, Zone);
         var etl = reader.ReadEtlWeek(week.Start.ToDateTime(TimeOnly.MinValue), nowLocal);
-        var content = new WeeklyContent(data, week, text, options.Value.MinCellSize);
+        var content = new WeeklyContent(data, week, text, options.Value.MinCellSize, efisiensi?.Value.OnlineShareTarget);
         var e = efisiensi?.Value;
         var targets = e is null ? new BriefTargets() : new BriefTargets(e.OnlineShareTarget, e.PendingAfterWorkingDays);
         var brief = new ExecutiveBriefBuilder(content, data, week, text, options.Value.MinCellSize, targets, etl, reader.ReadLastLoad(nowLocal), nowLocal, LocalZone.Label(Zone), reader).Build();

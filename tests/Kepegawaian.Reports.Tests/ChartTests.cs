@@ -8,6 +8,9 @@ public sealed class ChartTests
 {
     private static readonly ChartFactory Charts = new(ReportText.Indonesian);
 
+    /// <summary>December 2023 … November 2026: 36 months.</summary>
+    private static readonly DateOnly[] ThreeYears = [.. Enumerable.Range(0, 36).Select(i => new DateOnly(2023, 12, 1).AddMonths(i))];
+
     public static TheoryData<string> Names() => new(AllCharts().Keys);
 
     private static Dictionary<string, Func<Plot>> AllCharts() => new()
@@ -26,7 +29,12 @@ public sealed class ChartTests
         ["diklat_event"] = () => Charts.EventStudy([new("teknis", -2, 0.1, -0.8, 1.0), new("teknis", -1, 0, -0.7, 0.7), new("teknis", 0, 1.8, 0.6, 3.0), new("teknis", 1, 2.6, 1.2, 4.0)], "teknis"),
         ["jp_cakupan"] = () => Charts.JpCoverage([("Dinas Kependudukan", 0.75), ("Kecamatan Ilir Barat I", 0.42), ("Inspektorat", 0.95)], 2026),
         ["cuti_waktu"] = () => Charts.LeaveProcessing([new(2025, 12, 1), new(2026, 1, 1), new(2026, 2, 1)], [("online", [2.0, 1.8, 1.5]), ("manual", [5.0, 5.5, 4.8])]),
-        ["cuti_online"] = () => Charts.OnlineAdoption(["2026-08", "2026-09", "2026-10"], [0.31, 0.45, 0.625]),
+        // Three years as the generated demo tells it: a suppressed month (null) breaks the line, the running month is hollow.
+        ["cuti_waktu_3th"] = () => Charts.LeaveProcessing(ThreeYears, [("online", [.. ThreeYears.Select((_, i) => i == 20 ? null : (double?)(3.0 - i * 0.04))]),
+            ("manual", [.. ThreeYears.Select((_, i) => i == 20 ? null : (double?)(6.0 - i * 0.05))])], lastPartial: true),
+        ["cuti_online"] = () => Charts.OnlineAdoption(["2026-08", "2026-09", "2026-10"], [0.31, 0.45, 0.625], 0.5),
+        ["cuti_online_3th"] = () => Charts.OnlineAdoption([.. ThreeYears.Select(m => $"{m.Year}-{m.Month:00}")],
+            [.. ThreeYears.Select((_, i) => i == 20 ? null : i == 35 ? 0.2 : (double?)(0.31 + i * 0.0131))], 0.5, lastPartial: true),
         ["kosong"] = () => Charts.Empty("IKM per unit"),
     };
 
@@ -94,5 +102,125 @@ public sealed class ChartTests
         Assert.Equal("", labels[11]);
         Assert.Equal(7, labels.Count(l => l.Length > 0));
         Assert.Equal("Triwulan I\n2024", labels[0]);
+    }
+
+    private static List<ScottPlot.Plottables.Scatter> Solid(Plot plot) =>
+        plot.GetPlottables<ScottPlot.Plottables.Scatter>().Where(s => s.LinePattern.Equals(LinePattern.Solid)).ToList();
+
+    private static List<(double X, double Y)> Points(ScottPlot.Plottables.Scatter s) =>
+        s.Data.GetScatterPoints().Select(c => (c.X, c.Y)).ToList();
+
+    [Fact]
+    public void Leave_chart_of_the_seed_covers_every_month_with_data_and_draws_the_running_month_apart()
+    {
+        using var wh = ReportSeed.Create();
+        var report = ReportSeed.Builder(wh).Build(ReportSeed.Week);
+        var plot = report.AllCharts.Single(c => c.Name == "cuti_waktu").Plot;
+        // Seed kanal+bulan rows: Sep manual 6,0 (online none); Oct manual 5,0, online 2,0; Nov (running: the week ends
+        // 22 Nov) online 2,5, manual not estimable. x = month index 0 Sep, 1 Oct, 2 Nov; channels in ordinal order.
+        var solid = Solid(plot);
+        Assert.Equal([(0.0, 6.0), (1.0, 5.0)], solid.Where(s => s.LineColor == ChartStyle.Colours[0]).SelectMany(Points));
+        Assert.Equal([(1.0, 2.0)], solid.Where(s => s.LineColor == ChartStyle.Colours[1]).SelectMany(Points));
+        // November: a dashed segment from October and a hollow marker, not part of the solid line.
+        var dashed = plot.GetPlottables<ScottPlot.Plottables.Scatter>().Single(s => s.LinePattern.Equals(LinePattern.Dashed));
+        Assert.Equal([(1.0, 2.0), (2.0, 2.5)], Points(dashed));
+        var marker = plot.GetPlottables<ScottPlot.Plottables.Marker>().Single();
+        Assert.Equal((2.0, 2.5, MarkerShape.OpenCircle), (marker.X, marker.Y, marker.MarkerShape));
+        Assert.Contains(plot.Legend.ManualItems, i => i.LabelText.StartsWith("berjalan", StringComparison.Ordinal));
+        File.WriteAllBytes(Path.Combine(ReportSeed.Artifacts("charts"), "seed_cuti_waktu.png"), ChartStyle.Png(plot));
+    }
+
+    [Fact]
+    public void Leave_chart_shows_three_years_of_months()
+    {
+        var months = Enumerable.Range(0, 40).Select(i => new DateOnly(2023, 8, 1).AddMonths(i)).ToList();
+        // The caller passes the last LeaveMonths months; every one with a value is a point.
+        var last = months.TakeLast(ChartFactory.LeaveMonths).ToList();
+        var plot = Charts.LeaveProcessing(last, [("online", [.. last.Select((_, i) => (double?)(3 - i * 0.05))])]);
+        Assert.Equal(36, ChartFactory.LeaveMonths);
+        Assert.Equal(36, Solid(plot).SelectMany(Points).Count());
+    }
+
+    [Fact]
+    public void A_suppressed_month_breaks_the_line_into_two_segments()
+    {
+        DateOnly[] months = [new(2026, 1, 1), new(2026, 2, 1), new(2026, 3, 1), new(2026, 4, 1), new(2026, 5, 1)];
+        var plot = Charts.LeaveProcessing(months, [("online", [2.0, 1.8, null, 1.5, 1.4])]);
+        var segments = Solid(plot).Select(Points).ToList();
+        Assert.Equal(2, segments.Count);
+        Assert.Equal([(0.0, 2.0), (1.0, 1.8)], segments[0]);
+        Assert.Equal([(3.0, 1.5), (4.0, 1.4)], segments[1]);
+        Assert.Empty(plot.GetPlottables<ScottPlot.Plottables.Marker>());   // no running month here
+        Assert.Single(plot.GetPlottables<ScottPlot.Plottables.Scatter>(), s => !string.IsNullOrEmpty(s.LegendText));   // one legend entry per channel
+
+        var online = Charts.OnlineAdoption(["2026-01", "2026-02", "2026-03"], [0.3, null, 0.5], 0.5);
+        Assert.Equal(2, Solid(online).Count);
+    }
+
+    [Fact]
+    public void Online_target_line_sits_at_the_target_share_and_says_so()
+    {
+        var plot = Charts.OnlineAdoption(["2026-08", "2026-09"], [0.31, 0.45], 0.5);
+        var line = plot.GetPlottables<ScottPlot.Plottables.HorizontalLine>().Single();
+        Assert.Equal(0.5, line.Y / 100, 9);   // the axis is in percent
+        Assert.Equal("target 50 %", line.LegendText);
+        // Not a constant: the configured target (Analytics:OnlineShareTarget) moves it.
+        Assert.Equal((80.0, "target 80 %"), (Charts.OnlineAdoption(["2026-08"], [0.31], 0.8).GetPlottables<ScottPlot.Plottables.HorizontalLine>().Single() is var l ? (l.Y, l.LegendText) : default));
+        // The weekly report draws the one definition's default (EfisiensiOptions.OnlineShareTarget = 0.5).
+        using var wh = ReportSeed.Create();
+        var weekly = ReportSeed.Builder(wh).Build(ReportSeed.Week).AllCharts.Single(c => c.Name == "cuti_online").Plot;
+        Assert.Equal(50.0, weekly.GetPlottables<ScottPlot.Plottables.HorizontalLine>().Single().Y, 9);
+    }
+
+    [Fact]
+    public void Running_period_is_a_hollow_marker_with_a_dashed_link_not_a_drop_in_the_line()
+    {
+        var plot = Charts.OnlineAdoption(["2026-08", "2026-09", "2026-10"], [0.40, 0.45, 0.05], 0.5, lastPartial: true);
+        Assert.Equal([(0.0, 40.0), (1.0, 45.0)], Solid(plot).SelectMany(Points).Select(p => (p.X, Math.Round(p.Y, 9))));
+        var dashed = plot.GetPlottables<ScottPlot.Plottables.Scatter>().Single(s => s.LinePattern.Equals(LinePattern.Dashed));
+        Assert.Equal([1.0, 2.0], Points(dashed).Select(p => p.X));
+        Assert.Equal(MarkerShape.OpenCircle, plot.GetPlottables<ScottPlot.Plottables.Marker>().Single().MarkerShape);
+        Assert.Contains(plot.Legend.ManualItems, i => i.LabelText.StartsWith("berjalan", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Jp_coverage_marks_the_100_percent_target()
+    {
+        var plot = Charts.JpCoverage([("A", 0.75), ("B", 0.42)], 2026);
+        Assert.Equal(100.0, plot.GetPlottables<ScottPlot.Plottables.VerticalLine>().Single().X);
+        _ = ChartStyle.Png(plot);
+        Assert.Equal([(100.0, "target 100 %")], plot.Axes.Top.TickGenerator.Ticks.Where(t => t.IsMajor).Select(t => (t.Position, t.Label)));
+    }
+
+    [Fact]
+    public void Event_study_names_the_training_inside_the_plot_not_on_the_x_axis()
+    {
+        var plot = Charts.EventStudy([new("teknis", -2, 0.1, -0.8, 1.0), new("teknis", -1, 0, -0.7, 0.7), new("teknis", 0, 1.8, 0.6, 3.0), new("teknis", 1, 2.6, 1.2, 4.0)], "teknis");
+        Assert.All(plot.GetPlottables<ScottPlot.Plottables.VerticalLine>(), l => Assert.True(string.IsNullOrEmpty(l.LabelText)));
+        var tag = plot.GetPlottables<ScottPlot.Plottables.Text>().Single();
+        Assert.Equal("diklat", tag.LabelText);
+        var limits = plot.Axes.GetLimits();
+        Assert.InRange(tag.Location.Y, 4.0, limits.Top);    // above the highest CI, below the top edge
+        Assert.InRange(tag.Location.X, limits.Left, limits.Right);
+    }
+
+    [Fact]
+    public void Dashboard_leave_chart_marks_the_month_after_the_leave_data_through_day_as_running()
+    {
+        using var wh = ReportSeed.Create();
+        var data = new ReportDataReader(wh.Database).Read();
+        var city = new Kepegawaian.Reports.Dashboard.DashboardFilter(null, null, null);
+        // Leave data through 22 November: November is running, drawn apart (online 2,5 at x = 2: Sep, Oct, Nov).
+        var running = new Kepegawaian.Reports.Dashboard.DashboardModel(data with { DataThrough = new Dictionary<string, DateOnly> { ["cuti"] = new(2026, 11, 22) } },
+            ReportText.Indonesian, 5, onlineTarget: 0.8);
+        var marker = running.CutiChart(city).GetPlottables<ScottPlot.Plottables.Marker>().Single();
+        Assert.Equal((2.0, 2.5, MarkerShape.OpenCircle), (marker.X, marker.Y, marker.MarkerShape));
+        Assert.Equal(80.0, running.OnlineChart(city).GetPlottables<ScottPlot.Plottables.HorizontalLine>().Single().Y, 9);
+        // Through the month's last day: November is complete and part of the solid line.
+        var complete = new Kepegawaian.Reports.Dashboard.DashboardModel(data with { DataThrough = new Dictionary<string, DateOnly> { ["cuti"] = new(2026, 11, 30) } },
+            ReportText.Indonesian, 5);
+        var plot = complete.CutiChart(city);
+        Assert.Empty(plot.GetPlottables<ScottPlot.Plottables.Marker>());
+        Assert.Contains((2.0, 2.5), Solid(plot).SelectMany(Points));
     }
 }
