@@ -5,7 +5,7 @@ using Kepegawaian.Reports.Data;
 namespace Kepegawaian.Reports.Weekly;
 
 /// <summary>Targets the brief measures against (<c>Analytics:OnlineShareTarget</c>, <c>Analytics:PendingAfterWorkingDays</c>).</summary>
-public sealed record BriefTargets(double OnlineShareTarget = 0.5, double PendingAfterWorkingDays = 3);
+public sealed record BriefTargets(double OnlineShareTarget, double PendingAfterWorkingDays);
 
 /// <summary>
 /// Computes the <see cref="ExecutiveBrief"/> from the same mart rows and <see cref="WeeklyContent"/> helpers the

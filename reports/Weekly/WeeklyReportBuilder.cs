@@ -27,8 +27,8 @@ public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<Report
         var nowLocal = LocalZone.WallClock(generated, Zone);
         var etl = reader.ReadEtlWeek(week.Start.ToDateTime(TimeOnly.MinValue), nowLocal);
         var content = new WeeklyContent(data, week, text, options.Value.MinCellSize, efisiensi?.Value.OnlineShareTarget);
-        var e = efisiensi?.Value;
-        var targets = e is null ? new BriefTargets() : new BriefTargets(e.OnlineShareTarget, e.PendingAfterWorkingDays);
+        var e = efisiensi?.Value ?? new Kepegawaian.Analytics.Efficiency.EfisiensiOptions();   // the one place targets default
+        var targets = new BriefTargets(e.OnlineShareTarget, e.PendingAfterWorkingDays);
         var brief = new ExecutiveBriefBuilder(content, data, week, text, options.Value.MinCellSize, targets, etl, reader.ReadLastLoad(nowLocal), nowLocal, LocalZone.Label(Zone), reader).Build();
         return new WeeklyReport(week, text,
             text.T($"Laporan Mingguan Kepegawaian — {text.Period(week)}", $"Weekly Civil Service Report — {text.Period(week)}"),
