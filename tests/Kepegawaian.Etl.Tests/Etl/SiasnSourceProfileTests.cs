@@ -159,7 +159,7 @@ public sealed class SiasnSourceProfileTests
         Assert.Equal(12 * 6, personal.Count);
         Assert.Contains("1671102802850020", personal); // a rejected row's NIK is in the list too
         Assert.Contains("Jl. Merdeka No. 17 Palembang", personal);
-        var log = new ListLogger();
+        var log = new ListLogger<EtlRunner>();
         using (var warehouse = new TempWarehouse())
         {
             var inbox = warehouse.Folder.Sub("inbox");
@@ -183,15 +183,14 @@ public sealed class SiasnSourceProfileTests
             c.Execute("CHECKPOINT");
 
             var bytes = File.ReadAllBytes(warehouse.Path);
-            Assert.True(Contains(bytes, "Kepala Dinas Kesehatan"), "the byte scan finds a kept value");
-            foreach (var value in personal) Assert.False(Contains(bytes, value), $"'{value}' found in the warehouse file");
+            Assert.True(Bytes.Contain(bytes, "Kepala Dinas Kesehatan"), "the byte scan finds a kept value");
+            foreach (var value in personal) Assert.False(Bytes.Contain(bytes, value), $"'{value}' found in the warehouse file");
         }
         Assert.NotEmpty(log.Lines);
         foreach (var value in personal)
             Assert.DoesNotContain(log.Lines, l => l.Contains(value, StringComparison.Ordinal));
     }
 
-    private static bool Contains(byte[] haystack, string value) => haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(value)) >= 0;
 
     [Theory]
     [InlineData("{ \"match\": [ \"1\", \"[12][0-9]?\" ], \"value\": \"jpt\" }", "{ \"match\": [ \"1\", \"[12][0-9]?\" ], \"value\": \"eselon II\" }", "derive.jenis_jabatan.rules[0].value", "'eselon II'")]
@@ -232,14 +231,4 @@ public sealed class SiasnSourceProfileTests
         Assert.Contains("derive.jenis_jabatan", file.Message);
     }
 
-    private sealed class ListLogger : ILogger<EtlRunner>
-    {
-        public List<string> Lines { get; } = [];
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Lines) Lines.Add(formatter(state, exception) + (exception is null ? "" : "\n" + exception));
-        }
-    }
 }

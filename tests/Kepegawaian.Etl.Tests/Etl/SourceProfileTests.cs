@@ -138,7 +138,7 @@ public sealed class SourceProfileTests
     [Fact]
     public async Task Personal_data_of_the_fixtures_reaches_neither_the_warehouse_nor_the_log()
     {
-        var log = new ListLogger();
+        var log = new ListLogger<EtlRunner>();
         string warehouseFile;
         using (var warehouse = new TempWarehouse())
         {
@@ -165,16 +165,14 @@ public sealed class SourceProfileTests
             warehouseFile = warehouse.Path;
 
             var bytes = File.ReadAllBytes(warehouseFile);
-            Assert.True(Contains(bytes, "Antrian loket dua terlalu lama"), "the byte scan finds a kept value");
-            foreach (var value in Personal) Assert.False(Contains(bytes, value), $"'{value}' found in the warehouse file");
+            Assert.True(Bytes.Contain(bytes, "Antrian loket dua terlalu lama"), "the byte scan finds a kept value");
+            foreach (var value in Personal) Assert.False(Bytes.Contain(bytes, value), $"'{value}' found in the warehouse file");
         }
         Assert.NotEmpty(log.Lines);
         foreach (var value in Personal)
             Assert.DoesNotContain(log.Lines, l => l.Contains(value, StringComparison.Ordinal));
     }
 
-    private static bool Contains(byte[] haystack, string value) =>
-        haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(value)) >= 0;
 
     [Fact]
     public async Task An_operators_own_profile_from_the_profile_folder_adds_a_source_without_code()
@@ -298,15 +296,4 @@ public sealed class SourceProfileTests
         Assert.True(new ProfileValidation().Validate(null, new EtlOptions()).Succeeded); // the shipped profiles are valid
     }
 
-    /// <summary>Collects every log line (message and exception) the runner writes.</summary>
-    private sealed class ListLogger : ILogger<EtlRunner>
-    {
-        public List<string> Lines { get; } = [];
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Lines) Lines.Add(formatter(state, exception) + (exception is null ? "" : "\n" + exception));
-        }
-    }
 }
