@@ -7,9 +7,6 @@ namespace Kepegawaian.Reports.Tests;
 [Trait("Category", "Scenario")]
 public sealed class DashboardBrowserTests : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     private DashboardServer server = null!;
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
@@ -19,7 +16,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     {
         server = await DashboardServer.StartAsync();
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        browser = await Chromium.LaunchAsync(playwright);
     }
 
     public async Task DisposeAsync()
@@ -29,19 +26,11 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await server.DisposeAsync();
     }
 
-    private async Task<IPage> NewPage(int width = 1500)
-    {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 1100 } });
-        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
-        page.PageError += (_, e) => consoleErrors.Add(e);
-        return page;
-    }
+    private Task<IPage> NewPage(int width = 1500) => Chromium.NewPageAsync(browser, consoleErrors, width);
 
-    private static Task TablesReady(IPage page) =>
-        page.WaitForFunctionAsync("() => [...document.querySelectorAll('table[data-api]')].every(t => t.dataset.state === 'ready')");
+    private static Task TablesReady(IPage page) => Chromium.TablesReady(page);
 
-    private static Task ImagesLoaded(IPage page) =>
-        page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete && i.naturalWidth === 700)");
+    private static Task ImagesLoaded(IPage page) => Chromium.ImagesLoaded(page);
 
     /// <summary>The page's width and the elements (tag#id.class, width) that stick out of the viewport.</summary>
     private const string Overflow = """
@@ -51,7 +40,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
                        .map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '') + ' ' + Math.round(e.getBoundingClientRect().right)) })
         """;
 
-    private static string Shot(string name) => Path.Combine(ReportSeed.Artifacts("screenshots"), name + ".png");
+    private static string Shot(string name) => Chromium.Shot(name);
 
     [Fact]
     public async Task Policy_pages_load_with_charts_and_tables_and_no_console_errors()
@@ -151,10 +140,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     public async Task At_phone_width_no_page_is_wider_than_the_screen()
     {
         var page = await NewPage(width: 375);
-        await page.GotoAsync(server.BaseUrl + "/hr/login");
-        await page.FillAsync("#token", DashboardServer.Token);
-        await page.ClickAsync("#login");
-        await page.WaitForURLAsync("**/hr/diklat");
+        await Chromium.LoginHrAsync(page, server.BaseUrl);
         foreach (var path in new[] { "/dasbor/ikm", "/dasbor/kinerja", "/dasbor/jp", "/dasbor/cuti", "/dasbor/peringatan", "/hr/diklat", "/hr/jp" })
         {
             await page.GotoAsync(server.BaseUrl + path);

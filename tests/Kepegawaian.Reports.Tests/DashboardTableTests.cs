@@ -13,9 +13,6 @@ namespace Kepegawaian.Reports.Tests;
 [Trait("Category", "Scenario")]
 public sealed class DashboardTableTests : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     private const string Ikm = "table[data-api='/api/ikm']";
 
     private DashboardServer server = null!;
@@ -31,7 +28,7 @@ public sealed class DashboardTableTests : IAsyncLifetime
             INSERT INTO mart_jp_pegawai SELECT '19850101201001' || lpad(i::VARCHAR, 4, '0'), 'Pegawai Uji ' || i, 'U02', 2026, 4, false, 16 FROM range(1, 121) t(i);
             """);
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        browser = await Chromium.LaunchAsync(playwright);
     }
 
     public async Task DisposeAsync()
@@ -42,18 +39,11 @@ public sealed class DashboardTableTests : IAsyncLifetime
         await server.DisposeAsync();
     }
 
-    private async Task<IPage> NewPage()
-    {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1100 }, AcceptDownloads = true });
-        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
-        page.PageError += (_, e) => consoleErrors.Add(e);
-        return page;
-    }
+    private Task<IPage> NewPage() => Chromium.NewPageAsync(browser, consoleErrors, acceptDownloads: true);
 
-    private static Task TablesReady(IPage page) =>
-        page.WaitForFunctionAsync("() => [...document.querySelectorAll('table[data-api]')].every(t => t.dataset.state === 'ready')");
+    private static Task TablesReady(IPage page) => Chromium.TablesReady(page);
 
-    private static string Shot(string name) => Path.Combine(ReportSeed.Artifacts("screenshots"), name + ".png");
+    private static string Shot(string name) => Chromium.Shot(name);
 
     /// <summary>The cells of each body row of a table, trimmed.</summary>
     private static async Task<List<List<string>>> Rows(IPage page, string table) =>
@@ -115,10 +105,7 @@ public sealed class DashboardTableTests : IAsyncLifetime
     public async Task Hr_list_of_121_rows_is_paged_50_at_a_time()
     {
         var page = await NewPage();
-        await page.GotoAsync(server.BaseUrl + "/hr/login");
-        await page.FillAsync("#token", DashboardServer.Token);
-        await page.ClickAsync("#login");
-        await page.WaitForURLAsync("**/hr/diklat");
+        await Chromium.LoginHrAsync(page, server.BaseUrl);
         await page.GotoAsync(server.BaseUrl + "/hr/jp?tahun=2026");
         await TablesReady(page);
         var table = "table[data-api='/api/hr/jp']";
@@ -214,10 +201,7 @@ public sealed class DashboardTableTests : IAsyncLifetime
     public async Task Every_page_shows_when_its_marts_were_built_and_prints_without_controls()
     {
         var page = await NewPage();
-        await page.GotoAsync(server.BaseUrl + "/hr/login");
-        await page.FillAsync("#token", DashboardServer.Token);
-        await page.ClickAsync("#login");
-        await page.WaitForURLAsync("**/hr/diklat");
+        await Chromium.LoginHrAsync(page, server.BaseUrl);
         foreach (var path in new[] { "/dasbor/ikm", "/dasbor/kinerja", "/dasbor/jp", "/dasbor/cuti", "/dasbor/peringatan", "/hr/diklat", "/hr/jp" })
         {
             await page.GotoAsync(server.BaseUrl + path);
