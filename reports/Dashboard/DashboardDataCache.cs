@@ -50,7 +50,7 @@ public sealed class DashboardDataCache(ReportDataReader reader, TimeProvider tim
             {
                 if (now - c.CheckedAt < MaxAge) return c;
                 if (c.Stamp is not null && reader.MartStamp() == c.Stamp)
-                    return cached = c with { CheckedAt = now, JpPegawai = c.JpPegawai };
+                    return cached = c with { CheckedAt = now };   // `with` keeps the JP list read for this copy
             }
             var stamp = reader.MartStamp();
             cached = new Copy(reader.Read(), stamp, now, ++generation);

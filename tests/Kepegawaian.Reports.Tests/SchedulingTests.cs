@@ -56,9 +56,7 @@ public sealed class SchedulingTests : IDisposable
         await Task.WhenAll(s1.TriggerJob(WeeklyReportJob.Key, data).AsTask(), s2.TriggerJob(WeeklyReportJob.Key, data).AsTask());
 
         var ledger = new DeliveryLedger(f.Warehouse.Database);
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (ledger.List(ReportSeed.Week.ToString()).Count(r => r.Status == "sent") < 2 && DateTime.UtcNow < deadline)
-            await Task.Delay(200);
+        await SentToBoth(ledger, ReportSeed.Week.ToString(), TimeSpan.FromSeconds(90));
         // Stopping waits for running jobs, so a late duplicate would be counted below.
         await Task.WhenAll(one.StopAsync(), two.StopAsync());
 
@@ -77,13 +75,22 @@ public sealed class SchedulingTests : IDisposable
         using var host = Host(f, "catch-up");
         await host.StartAsync();
         var ledger = new DeliveryLedger(f.Warehouse.Database);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (ledger.List("2026-W47").Count(r => r.Status == "sent") < 2 && DateTime.UtcNow < deadline)
-            await Task.Delay(200);
+        await SentToBoth(ledger, "2026-W47", TimeSpan.FromSeconds(60));
         await host.StopAsync();
         Assert.Equal(1, f.Smtp.CountTo(DeliveryFixture.A));
         Assert.Equal(1, f.Smtp.CountTo(DeliveryFixture.B));
         Assert.All(f.Smtp.Received, m => Assert.Contains("2026-W47", m.Subject));
+    }
+
+    /// <summary>
+    /// Polls the ledger until both recipients are sent or <paramref name="timeout"/> of elapsed time passes: a
+    /// Stopwatch, not a clock, so a shifted or faked clock cannot end the wait early or late.
+    /// </summary>
+    private static async Task SentToBoth(DeliveryLedger ledger, string week, TimeSpan timeout)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (ledger.List(week).Count(r => r.Status == "sent") < 2 && waited.Elapsed < timeout)
+            await Task.Delay(200);
     }
 
     [Fact]
