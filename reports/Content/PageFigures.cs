@@ -83,6 +83,31 @@ public static class PageFigures
     }
 
     // ------------------------------------------------------------------ IKM
+    /// <summary>The nine service elements of PermenPANRB 14/2017.</summary>
+    public static readonly (string Id, string En)[] Unsur =
+    [
+        ("Persyaratan", "Requirements"), ("Sistem, mekanisme, dan prosedur", "System and procedure"),
+        ("Waktu penyelesaian", "Completion time"), ("Biaya/tarif", "Cost/fee"), ("Produk layanan", "Service product"),
+        ("Kompetensi pelaksana", "Staff competence"), ("Perilaku pelaksana", "Staff conduct"),
+        ("Penanganan pengaduan", "Complaint handling"), ("Sarana dan prasarana", "Facilities"),
+    ];
+
+    /// <summary>A unit's grade as printed: "B*" when the sample is below the Krejcie–Morgan minimum (IkmScale.Indicative).</summary>
+    public static string Mutu(IkmRow r) => IkmScale.MutuLabel(r.Mutu, r.SampelCukup) ?? "";
+
+    /// <summary>
+    /// The grade to go by for a quarter's row: the quarter's own when its sample suffices (or sufficiency is unknown);
+    /// else the same group's grade for the quarter's year when that sample suffices (issue 11.6); else the quarter's, indicative.
+    /// Rows starting on or after <paramref name="startsBefore"/> are ignored.
+    /// </summary>
+    public static IkmRow PreferredGrade(IEnumerable<IkmRow> rows, IkmRow quarter, DateOnly startsBefore)
+    {
+        if (!IkmScale.Indicative(quarter.SampelCukup) || quarter.JenisPeriode != "triwulan") return quarter;
+        var year = rows.FirstOrDefault(r => r.Level == quarter.Level && r.KodeUnit == quarter.KodeUnit && r.NamaUnit == quarter.NamaUnit
+            && r.JenisLayanan == quarter.JenisLayanan && r.JenisPeriode == "tahun" && r.PeriodeMulai.Year == quarter.PeriodeMulai.Year && r.PeriodeMulai < startsBefore);
+        return year is { SampelCukup: true } ? year : quarter;
+    }
+
     /// <summary>
     /// The IKM trend: the latest <see cref="TrendPeriods"/> quarters of <paramref name="rows"/>, the city line, and either
     /// <paramref name="unit"/> or the <see cref="TrendUnits"/> units with the lowest IKM in the latest quarter that has unit rows.
@@ -110,7 +135,7 @@ public static class PageFigures
     /// <summary>The nine elements' NRR of one row (those with a value) beside the same element of <paramref name="previous"/>.</summary>
     public static List<(string Element, double Nrr, double? Previous)> Elements(IkmRow row, IkmRow? previous, ReportText text) =>
         Enumerable.Range(0, 9).Where(k => row.Nrr[k] is not null)
-            .Select(k => (text.T(Weekly.WeeklyContent.Unsur[k].Id, Weekly.WeeklyContent.Unsur[k].En), row.Nrr[k]!.Value, previous?.Nrr[k])).ToList();
+            .Select(k => (text.T(Unsur[k].Id, Unsur[k].En), row.Nrr[k]!.Value, previous?.Nrr[k])).ToList();
 
     /// <summary>The mart_ikm row behind an alert (same unit, level by its name: "Kantor …" vs "Wilayah …") in a period.</summary>
     public static IkmRow? AlertIkmRow(IEnumerable<IkmRow> ikm, IkmAlertRow a, string? periode) =>
@@ -165,6 +190,12 @@ public static class PageFigures
             band.Insert(0, (periods.Count - 1, last, last, last)); // join the band to the last observation
         return new PerformanceTrendFigures(all, observed.Concat(fc.Select(_ => (double?)null)).ToList(), band, fc.Count > 0 ? fc[0].Metode : null);
     }
+
+    // ------------------------------------------------------------------ diklat
+    /// <summary>The rows of the training-effect chart (report and dashboard): kinds of training by readable name, no estimate below MinCellSize.</summary>
+    public static List<(string Group, double? Att, double? Low, double? High, long NTreated)> TrainingForestRows(IEnumerable<DiklatDampakRow> dampak, int minCell) =>
+        dampak.Where(d => d.JenisKelompok == Kepegawaian.Analytics.Training.TrainingGroup.Jenis).OrderBy(d => d.Kelompok, StringComparer.Ordinal)
+            .Select(d => (ReportText.Readable(d.Kelompok), d.NTreated >= minCell ? d.Att : null, d.NTreated >= minCell ? d.CiLow : null, d.NTreated >= minCell ? d.CiHigh : null, d.NTreated)).ToList();
 
     // ------------------------------------------------------------------ cuti
     /// <summary>The share of online requests over some rows (employee-weighted), null under MinCellSize requests.</summary>

@@ -53,11 +53,11 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         var periode = Pick(f.Periode, IkmPeriods());
         return data.Ikm.Where(r => r.Level == "unit" && r.Periode == periode && (f.Unit is null || r.KodeUnit == f.Unit))
             .OrderByDescending(r => r.Ikm)
-            .Select(r => (r, g: WeeklyContent.PreferredGrade(data.Ikm, r, DateOnly.MaxValue)))
+            .Select(r => (r, g: PageFigures.PreferredGrade(data.Ikm, r, DateOnly.MaxValue)))
             // "mutu" is as printed ("B*" when indicative, IkmScale.Indicative); mutu_acuan is the grade to go by and the period it is for.
             .Select(x => Row(("kode_unit", x.r.KodeUnit), ("unit", x.r.NamaUnit), ("periode", text.Period(x.r.Periode)), ("kode_periode", x.r.Periode), ("responden", x.r.Responden), ("ikm", x.r.Ikm),
-                ("mutu", WeeklyContent.Mutu(x.r)), ("kinerja", x.r.Kinerja), ("ci_low", x.r.CiLow), ("ci_high", x.r.CiHigh), ("sampel_cukup", x.r.SampelCukup),
-                ("indikatif", IkmScale.Indicative(x.r.SampelCukup)), ("mutu_acuan", WeeklyContent.Mutu(x.g)), ("periode_mutu_acuan", text.Period(x.g.Periode))))
+                ("mutu", PageFigures.Mutu(x.r)), ("kinerja", x.r.Kinerja), ("ci_low", x.r.CiLow), ("ci_high", x.r.CiHigh), ("sampel_cukup", x.r.SampelCukup),
+                ("indikatif", IkmScale.Indicative(x.r.SampelCukup)), ("mutu_acuan", PageFigures.Mutu(x.g)), ("periode_mutu_acuan", text.Period(x.g.Periode))))
             .ToList();
     }
 
@@ -226,7 +226,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
 
     /// <summary>The kinds of training by readable name, as the report draws them (courses are in the tables).</summary>
     public Plot DiklatForestChart() =>
-        WeeklyContent.TrainingForestRows(data.DiklatDampak, minCell) is { Count: > 0 } rows ? charts.TrainingForest(rows)
+        PageFigures.TrainingForestRows(data.DiklatDampak, minCell) is { Count: > 0 } rows ? charts.TrainingForest(rows)
             : charts.Empty(text.T("Dampak diklat", "Training effect"));
 
     /// <summary>The group the event-study chart shows: the one asked for, else the first with a series (the filter preselects it).</summary>

@@ -216,7 +216,7 @@ public sealed class ExecutiveBriefBuilder(
             .Where(x => x.Grade.Mutu.Trim().FirstOrDefault() is 'C' or 'D')
             .OrderByDescending(x => x.Grade.Mutu.Trim()).ThenBy(x => x.Grade.Ikm).ThenBy(x => x.Row.NamaUnit, NaturalOrder.Instance).ToList();
         groups.Add(Group(text.T($"IKM bermutu C/D — {Label(latest, "ikm")}", $"IKM graded C/D — {Label(latest, "ikm")}"),
-            low.Select(x => (x.Row.NamaUnit, text.T($"IKM {text.N(x.Grade.Ikm)}, mutu {WeeklyContent.Mutu(x.Grade)}", $"IKM {text.N(x.Grade.Ikm)}, grade {WeeklyContent.Mutu(x.Grade)}")
+            low.Select(x => (x.Row.NamaUnit, text.T($"IKM {text.N(x.Grade.Ikm)}, mutu {PageFigures.Mutu(x.Grade)}", $"IKM {text.N(x.Grade.Ikm)}, grade {PageFigures.Mutu(x.Grade)}")
                 + (x.Grade.Periode != x.Row.Periode ? $", {Label(x.Grade.Periode, "ikm")}" : ""))), none));
 
         var alerts = content.Alerts();

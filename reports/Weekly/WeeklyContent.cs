@@ -14,14 +14,6 @@ namespace Kepegawaian.Reports.Weekly;
 /// </summary>
 public sealed class WeeklyContent(ReportData data, Periode week, ReportText text, int minCell, double? onlineTarget = null)
 {
-    /// <summary>The nine service elements of PermenPANRB 14/2017.</summary>
-    public static readonly (string Id, string En)[] Unsur =
-    [
-        ("Persyaratan", "Requirements"), ("Sistem, mekanisme, dan prosedur", "System and procedure"),
-        ("Waktu penyelesaian", "Completion time"), ("Biaya/tarif", "Cost/fee"), ("Produk layanan", "Service product"),
-        ("Kompetensi pelaksana", "Staff competence"), ("Perilaku pelaksana", "Staff conduct"),
-        ("Penanganan pengaduan", "Complaint handling"), ("Sarana dan prasarana", "Facilities"),
-    ];
 
     private readonly ChartFactory charts = new(text);
     private readonly SuppressedCell suppressed = new(minCell);
@@ -55,24 +47,14 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
             ? rows.First(r => r.PeriodeMulai == start && r.JenisPeriode == "triwulan").Periode
             : rows.OrderByDescending(r => r.PeriodeMulai).FirstOrDefault()?.Periode;
 
-    /// <summary>A unit's grade as printed: "B*" when the sample is below the Krejcie–Morgan minimum (IkmScale.Indicative).</summary>
-    public static string Mutu(IkmRow r) => IkmScale.MutuLabel(r.Mutu, r.SampelCukup) ?? "";
+    private static string Mutu(IkmRow r) => PageFigures.Mutu(r);
 
     /// <summary>
-    /// The grade to go by for a quarter's row: the quarter's own when its sample suffices (or sufficiency is unknown);
+    /// (<see cref="PageFigures.PreferredGrade"/>) The grade to go by for a quarter's row: the quarter's own when its sample suffices (or sufficiency is unknown);
     /// else the same group's grade for the quarter's year when that sample suffices (issue 11.6: quarterly samples rarely
     /// reach the minimum, annual ones may); else the quarter's, indicative. Rows starting after the report week are ignored.
     /// </summary>
-    public IkmRow PreferredGrade(IkmRow quarter) => PreferredGrade(data.Ikm, quarter, week.End);
-
-    /// <inheritdoc cref="PreferredGrade(IkmRow)"/>
-    public static IkmRow PreferredGrade(IEnumerable<IkmRow> rows, IkmRow quarter, DateOnly startsBefore)
-    {
-        if (!IkmScale.Indicative(quarter.SampelCukup) || quarter.JenisPeriode != "triwulan") return quarter;
-        var year = rows.FirstOrDefault(r => r.Level == quarter.Level && r.KodeUnit == quarter.KodeUnit && r.NamaUnit == quarter.NamaUnit
-            && r.JenisLayanan == quarter.JenisLayanan && r.JenisPeriode == "tahun" && r.PeriodeMulai.Year == quarter.PeriodeMulai.Year && r.PeriodeMulai < startsBefore);
-        return year is { SampelCukup: true } ? year : quarter;
-    }
+    public IkmRow PreferredGrade(IkmRow quarter) => PageFigures.PreferredGrade(data.Ikm, quarter, week.End);
 
     /// <summary>Whether the latest quarter's unit grades (table or brief) show an indicative mark: then the footnote is due.</summary>
     public bool AnyIndicative()
@@ -275,10 +257,8 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
         return new ReportSection("diklat", text.T("Diklat dan 20 JP", "Training and 20 JP"), paragraphs, chartList, [jenisTable, kodeTable, dampakTable, jpTable]);
     }
 
-    /// <summary>The rows of the training-effect chart (report and dashboard): kinds of training by readable name, no estimate below MinCellSize.</summary>
-    public static List<(string Group, double? Att, double? Low, double? High, long NTreated)> TrainingForestRows(IEnumerable<DiklatDampakRow> dampak, int minCell) =>
-        dampak.Where(d => d.JenisKelompok == TrainingGroup.Jenis).OrderBy(d => d.Kelompok, StringComparer.Ordinal)
-            .Select(d => (ReportText.Readable(d.Kelompok), d.NTreated >= minCell ? d.Att : null, d.NTreated >= minCell ? d.CiLow : null, d.NTreated >= minCell ? d.CiHigh : null, d.NTreated)).ToList();
+    private static List<(string Group, double? Att, double? Low, double? High, long NTreated)> TrainingForestRows(IEnumerable<DiklatDampakRow> dampak, int minCell) =>
+        PageFigures.TrainingForestRows(dampak, minCell);
 
     /// <summary>The verdicts in one line per verdict, the rule, and the Kirkpatrick levels no group has data for.</summary>
     private List<string> TrainingParagraphs(IReadOnlyList<DiklatDampakRow> dampak)
