@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Kepegawaian.Reports.Dashboard;
 using Kepegawaian.Testing;
 using Kepegawaian.Warehouse;
@@ -67,5 +68,23 @@ public sealed class RealMartRenderingTests(RealMartsFixture marts)
         using var pdf = PdfDocument.Open(files.Pdf);
         var first = string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text));
         Assert.Contains("Perlu tindakan minggu ini", first);
+    }
+
+    [Fact]
+    public async Task Dashboard_ikm_api_serves_the_marts_decimal_ikm_and_its_csv_has_one_line_per_unit()
+    {
+        var expected = LatestUnitIkm(out var periode);
+        await using var server = await DashboardServer.StartAsync(warehouse: marts.Warehouse);
+        using var http = new HttpClient();
+        var json = JsonDocument.Parse(await http.GetStringAsync($"{server.BaseUrl}/api/ikm?periode={periode}")).RootElement;
+        Assert.Equal(expected.Count, json.GetArrayLength());
+        var byUnit = json.EnumerateArray().ToDictionary(r => r.GetProperty("kode_unit").GetString()!, r => r.GetProperty("ikm").GetDouble());
+        foreach (var (kode, ikm, _) in expected)
+            Assert.Equal(ikm, byUnit[kode], 10);
+        // Indonesian CSV: header + one line per unit; the IKM with a decimal comma (e.g. 80,28).
+        var csv = (await http.GetStringAsync($"{server.BaseUrl}/api/ikm?periode={periode}&format=csv")).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected.Count + 1, csv.Length);
+        var best = expected.MaxBy(e => e.Ikm);
+        Assert.Contains(best.Ikm.ToString("0.00", CultureInfo.GetCultureInfo("id-ID")), csv[1]);
     }
 }
