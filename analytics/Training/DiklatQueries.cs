@@ -12,8 +12,11 @@ public sealed record DiklatEventRow(string Kelompok, string JenisKelompok, int R
 
 public sealed record JpUnitRow(string KodeUnit, string NamaUnit, int Tahun, long Pegawai, long Patuh, double SharePatuh);
 
-/// <summary>HR-only list (NIP and names): spec §4 small cells / access rule.</summary>
-public sealed record JpPegawaiRow(string Nip, string Nama, string KodeUnit, int Tahun, int Jp, bool Patuh);
+/// <summary>
+/// One employee's 20 JP year (mart_jp_pegawai): HR-only (NIP and names), spec §4 small cells / access rule. The one record
+/// for the `diklat --show jp-pegawai` command and the dashboard's HR list.
+/// </summary>
+public sealed record JpPegawaiRow(string Nip, string Nama, string KodeUnit, int Tahun, int Jp, bool Patuh, int KekuranganJp);
 
 public sealed record JpCakupanRow(int Tahun, string Dimensi, string Kategori, long Pegawai, long Patuh, double SharePatuh);
 
@@ -57,10 +60,10 @@ public static class DiklatQueries
     /// <summary>Employees below 20 JP (or all with <paramref name="onlyNonCompliant"/> false), for HR.</summary>
     public static IReadOnlyList<JpPegawaiRow> JpEmployees(DuckDBConnection c, int? tahun = null, string? kodeUnit = null, bool onlyNonCompliant = true) =>
         MartReader.Read(c, """
-            SELECT nip, nama, kode_unit, tahun, jp, patuh FROM mart_jp_pegawai
+            SELECT nip, nama, kode_unit, tahun, jp, patuh, kekurangan_jp FROM mart_jp_pegawai
             WHERE ($t IS NULL OR tahun = $t) AND ($u IS NULL OR kode_unit = $u) AND (NOT $only OR NOT patuh)
             ORDER BY tahun, kode_unit, jp, nip
-            """, r => new JpPegawaiRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), r.GetBoolean(5)),
+            """, r => new JpPegawaiRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), r.GetBoolean(5), r.GetInt32(6)),
             ("t", tahun), ("u", kodeUnit), ("only", onlyNonCompliant));
 
     public static IReadOnlyList<JpCakupanRow> JpCoverage(DuckDBConnection c, int? tahun = null) =>

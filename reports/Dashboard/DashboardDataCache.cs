@@ -1,3 +1,4 @@
+using JpPegawaiRow = Kepegawaian.Analytics.Training.JpPegawaiRow;
 using Kepegawaian.Reports.Data;
 
 namespace Kepegawaian.Reports.Dashboard;

@@ -1,9 +1,11 @@
 using Kepegawaian.Analytics.Common;
 using Kepegawaian.Analytics.Ikm;
 using Kepegawaian.Reports.Charts;
+using Kepegawaian.Reports.Content;
 using Kepegawaian.Reports.Data;
 using Kepegawaian.Reports.Weekly;
 using ScottPlot;
+using JpPegawaiRow = Kepegawaian.Analytics.Training.JpPegawaiRow;
 
 namespace Kepegawaian.Reports.Dashboard;
 
@@ -13,7 +15,8 @@ public sealed record DashboardFilter(string? Periode, string? Unit, int? Tahun);
 /// <summary>
 /// The dashboard's figures for one request: tables as rows of named cells (JSON API) and charts
 /// drawn by <see cref="ChartFactory"/>. Aggregates only, small cells suppressed — except the HR
-/// methods, which the endpoints protect with the token.
+/// methods, which the endpoints protect with the token. Every figure the weekly report also shows comes from
+/// <see cref="PageFigures"/> (one content model); this class only picks the filter's rows and lays them out.
 /// </summary>
 public sealed class DashboardModel(ReportData data, ReportText text, int minCell, double? onlineTarget = null)
 {
@@ -25,7 +28,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
     private object? Cell(bool hidden, object? value) => hidden ? suppressed : value;
 
     /// <summary>Quarterly rows when the mart also holds yearly ones.</summary>
-    private readonly IReadOnlyList<KinerjaUnitRow> kinerja = WeeklyContent.PreferKind(data.KinerjaUnit, r => r.Periode, PeriodeKind.Triwulan).ToList();
+    private readonly IReadOnlyList<KinerjaUnitRow> kinerja = PageFigures.PreferKind(data.KinerjaUnit, r => r.Periode, PeriodeKind.Triwulan).ToList();
     private static DateOnly StartOf(string p) => Periode.TryParse(p, out var x) ? x.Start : DateOnly.MinValue;
 
     // ---------------------------------------------------------------- filter choices
@@ -50,11 +53,11 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         var periode = Pick(f.Periode, IkmPeriods());
         return data.Ikm.Where(r => r.Level == "unit" && r.Periode == periode && (f.Unit is null || r.KodeUnit == f.Unit))
             .OrderByDescending(r => r.Ikm)
-            .Select(r => (r, g: WeeklyContent.PreferredGrade(data.Ikm, r, DateOnly.MaxValue)))
+            .Select(r => (r, g: PageFigures.PreferredGrade(data.Ikm, r, DateOnly.MaxValue)))
             // "mutu" is as printed ("B*" when indicative, IkmScale.Indicative); mutu_acuan is the grade to go by and the period it is for.
             .Select(x => Row(("kode_unit", x.r.KodeUnit), ("unit", x.r.NamaUnit), ("periode", text.Period(x.r.Periode)), ("kode_periode", x.r.Periode), ("responden", x.r.Responden), ("ikm", x.r.Ikm),
-                ("mutu", WeeklyContent.Mutu(x.r)), ("kinerja", x.r.Kinerja), ("ci_low", x.r.CiLow), ("ci_high", x.r.CiHigh), ("sampel_cukup", x.r.SampelCukup),
-                ("indikatif", IkmScale.Indicative(x.r.SampelCukup)), ("mutu_acuan", WeeklyContent.Mutu(x.g)), ("periode_mutu_acuan", text.Period(x.g.Periode))))
+                ("mutu", PageFigures.Mutu(x.r)), ("kinerja", x.r.Kinerja), ("ci_low", x.r.CiLow), ("ci_high", x.r.CiHigh), ("sampel_cukup", x.r.SampelCukup),
+                ("indikatif", IkmScale.Indicative(x.r.SampelCukup)), ("mutu_acuan", PageFigures.Mutu(x.g)), ("periode_mutu_acuan", text.Period(x.g.Periode))))
             .ToList();
     }
 
@@ -65,20 +68,12 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         return rows.Count == 0 ? charts.Empty("IKM") : charts.IkmByUnit(rows.Select(r => (r.NamaUnit, r.Ikm, r.Mutu)).ToList(), periode!);
     }
 
-    public Plot IkmTrendChart(DashboardFilter f)
-    {
-        var q = data.Ikm.Where(r => r.JenisPeriode == "triwulan").ToList();
-        var periods = q.Select(r => (r.Periode, r.PeriodeMulai)).Distinct().OrderBy(p => p.PeriodeMulai).Select(p => p.Periode).TakeLast(8).ToList();
-        if (periods.Count == 0) return charts.Empty(text.T("Tren IKM", "IKM trend"));
-        var series = new List<(string, IReadOnlyList<double?>)>();
-        var city = q.Where(r => r.Level == "kota").ToList();
-        if (city.Count > 0) series.Add((text.T("Kota Palembang", "City"), periods.Select(p => city.FirstOrDefault(r => r.Periode == p)?.Ikm).ToList()));
-        var units = f.Unit is not null ? [f.Unit]
-            : q.Where(r => r.Level == "unit" && r.Periode == periods[^1]).OrderBy(r => r.Ikm).Take(4).Select(r => r.KodeUnit).ToList();
-        foreach (var u in units)
-            series.Add((data.UnitName(u), periods.Select(p => q.FirstOrDefault(r => r.Level == "unit" && r.KodeUnit == u && r.Periode == p)?.Ikm).ToList()));
-        return charts.IkmTrend(periods, series);
-    }
+    /// <summary>The IKM trend: the city and the filter's unit, or the four lowest units of the latest quarter.</summary>
+    public IkmTrendFigures IkmTrend(DashboardFilter f) =>
+        PageFigures.IkmTrend(data.Ikm.Where(r => r.Level is "kota" or "unit"), f.Unit, text.T("Kota Palembang", "City"), data.UnitName);
+
+    public Plot IkmTrendChart(DashboardFilter f) =>
+        IkmTrend(f) is { Periods.Count: > 0 } t ? charts.IkmTrend(t.Periods, t.Series) : charts.Empty(text.T("Tren IKM", "IKM trend"));
 
     public Plot IkmElementsChart(DashboardFilter f)
     {
@@ -89,9 +84,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         if (row is null) return charts.Empty(text.T("Unsur pelayanan", "Service elements"));
         var previous = data.Ikm.Where(r => r.Level == row.Level && r.KodeUnit == row.KodeUnit && r.JenisPeriode == row.JenisPeriode && r.PeriodeMulai < row.PeriodeMulai)
             .OrderByDescending(r => r.PeriodeMulai).FirstOrDefault();
-        var elems = Enumerable.Range(0, 9).Where(k => row.Nrr[k] is not null)
-            .Select(k => (text.T(WeeklyContent.Unsur[k].Id, WeeklyContent.Unsur[k].En), row.Nrr[k]!.Value, previous?.Nrr[k])).ToList();
-        return charts.WeakestElements(elems, $"{row.NamaUnit}, {text.Period(row.Periode)}");
+        return charts.WeakestElements(PageFigures.Elements(row, previous, text), $"{row.NamaUnit}, {text.Period(row.Periode)}");
     }
 
     // ---------------------------------------------------------------- kinerja
@@ -100,7 +93,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         var periode = Pick(f.Periode, KinerjaPeriods());
         var tren = data.KinerjaTren.ToDictionary(t => t.KodeUnit);
         return kinerja.Where(r => r.Periode == periode && (f.Unit is null || r.KodeUnit == f.Unit)).OrderBy(r => r.NamaUnit, StringComparer.Ordinal)
-            .Select(r => (r, s: SmallCells.Row(minCell, r.N, r.NSangatBaik + r.NBaik, r.NButuhPerbaikan, r.NKurang + r.NSangatKurang)))
+            .Select(r => (r, s: PageFigures.KinerjaCells(r, minCell)))
             .Select(x => (x.s, r: x.r))
             .Select(x => Row(("kode_unit", x.r.KodeUnit), ("unit", x.r.NamaUnit), ("periode", text.Period(x.r.Periode)), ("kode_periode", x.r.Periode), ("n", Cell(x.s.Total, x.r.N)), ("mean_nilai_skp", Cell(x.s.Small, x.r.MeanNilaiSkp)),
                 ("baik_atau_lebih", Cell(x.s.Part(0), x.r.NSangatBaik + x.r.NBaik)), ("butuh_perbaikan", Cell(x.s.Part(1), x.r.NButuhPerbaikan)),
@@ -109,35 +102,24 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
             .ToList();
     }
 
-    public Plot PredikatChart(DashboardFilter f)
-    {
-        var rows = kinerja.Where(r => f.Unit is null || r.KodeUnit == f.Unit).ToList();
-        var periods = rows.Select(r => r.Periode).Distinct().OrderBy(StartOf).TakeLast(8).Where(p => rows.Where(r => r.Periode == p).Sum(r => r.N) >= minCell).ToList();
-        if (periods.Count == 0) return charts.Empty(text.T("Sebaran predikat", "Rating distribution"));
-        return charts.PredikatDistribution(periods, periods.Select(p => WeeklyContent.PublishedPredikat(rows.Where(r => r.Periode == p).ToList(), minCell)).ToList());
-    }
+    /// <summary>The predikat distribution of the city or the filter's unit.</summary>
+    public PredikatFigures Predikat(DashboardFilter f) => PageFigures.Predikat(kinerja.Where(r => f.Unit is null || r.KodeUnit == f.Unit).ToList(), minCell);
 
-    public Plot KinerjaTrendChart(DashboardFilter f)
-    {
-        var rows = kinerja.Where(r => (f.Unit is null || r.KodeUnit == f.Unit) && r.MeanNilaiSkp is not null).ToList();
-        var periods = rows.Select(r => r.Periode).Distinct().OrderBy(StartOf).TakeLast(8).ToList();
-        var observed = periods.Select(p =>
-        {
-            var g = rows.Where(r => r.Periode == p).ToList();
-            return g.Sum(r => r.N) < minCell ? null : WeeklyContent.WeightedMean(g.Select(r => (r.MeanNilaiSkp!.Value, (double)r.N)));
-        }).ToList();
-        // The city plots its own (employee-weighted) forecast, never an average of unit forecasts (issue 11.3).
-        var fc = (f.Unit is null
-                ? data.KinerjaForecastKota.Select(x => (x.Periode, x.Forecast, Lower: x.Lower ?? x.Forecast, Upper: x.Upper ?? x.Forecast, x.Metode))
-                : data.KinerjaForecast.Where(x => x.KodeUnit == f.Unit).Select(x => (x.Periode, x.Forecast, Lower: x.Lower ?? x.Forecast, Upper: x.Upper ?? x.Forecast, x.Metode)))
-            .Where(x => !periods.Contains(x.Periode)).OrderBy(x => StartOf(x.Periode)).Take(4).ToList();
-        var all = periods.Concat(fc.Select(x => x.Periode)).ToList();
-        if (all.Count == 0) return charts.Empty(text.T("Tren kinerja", "Performance trend"));
-        var band = fc.Select(x => (all.IndexOf(x.Periode), x.Forecast, x.Lower, x.Upper)).ToList();
-        if (band.Count > 0 && observed.Count > 0 && observed[^1] is { } last) band.Insert(0, (periods.Count - 1, last, last, last));
-        return charts.PerformanceTrend(all, observed.Concat(fc.Select(_ => (double?)null)).ToList(), band,
-            f.Unit is null ? text.T("rata-rata kota", "city average") : data.UnitName(f.Unit), fc.FirstOrDefault().Metode);
-    }
+    public Plot PredikatChart(DashboardFilter f) =>
+        Predikat(f) is { Periods.Count: > 0 } p ? charts.PredikatDistribution(p.Periods, p.Counts) : charts.Empty(text.T("Sebaran predikat", "Rating distribution"));
+
+    /// <summary>The performance trend of the city (its own employee-weighted forecast, issue 11.3) or the filter's unit (its forecast).</summary>
+    public PerformanceTrendFigures KinerjaTrend(DashboardFilter f) =>
+        PageFigures.PerformanceTrend(kinerja.Where(r => f.Unit is null || r.KodeUnit == f.Unit),
+            f.Unit is null
+                ? data.KinerjaForecastKota.Select(x => (x.Periode, x.Forecast, x.Lower, x.Upper, x.Metode))
+                : data.KinerjaForecast.Where(x => x.KodeUnit == f.Unit).Select(x => (x.Periode, x.Forecast, x.Lower, x.Upper, x.Metode)),
+            minCell);
+
+    public Plot KinerjaTrendChart(DashboardFilter f) =>
+        KinerjaTrend(f) is { Periods.Count: > 0 } t
+            ? charts.PerformanceTrend(t.Periods, t.Observed, t.Band, f.Unit is null ? text.T("rata-rata kota", "city average") : data.UnitName(f.Unit), t.Metode)
+            : charts.Empty(text.T("Tren kinerja", "Performance trend"));
 
     // ---------------------------------------------------------------- 20 JP
     public int? PickYear(int? tahun) => tahun is { } t && JpYears().Contains(t) ? t : JpYears().FirstOrDefault() is var y && y != 0 ? y : null;
@@ -146,7 +128,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
     {
         var year = PickYear(f.Tahun);
         return data.JpUnit.Where(r => r.Tahun == year && (f.Unit is null || r.KodeUnit == f.Unit)).OrderBy(r => r.SharePatuh)
-            .Select(r => (r, s: WeeklyContent.JpCells(r, minCell)))
+            .Select(r => (r, s: PageFigures.JpCells(r, minCell)))
             .Select(x => Row(("kode_unit", x.r.KodeUnit), ("unit", data.UnitName(x.r.KodeUnit)), ("tahun", x.r.Tahun), ("pegawai", Cell(x.s.Total, x.r.Pegawai)),
                 ("patuh", Cell(x.s.Part(0), x.r.Patuh)), ("persen_patuh", Cell(x.s.Part(0), Math.Round(x.r.SharePatuh * 100, 1)))))
             .ToList();
@@ -155,7 +137,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
     public Plot JpChart(DashboardFilter f)
     {
         var year = PickYear(f.Tahun);
-        var rows = data.JpUnit.Where(r => r.Tahun == year && r.Pegawai >= minCell && !WeeklyContent.JpCells(r, minCell).Part(0)).ToList();
+        var rows = PageFigures.JpShown(data.JpUnit.Where(r => r.Tahun == year), minCell).ToList();
         return rows.Count == 0 ? charts.Empty(text.T("Kepatuhan 20 JP", "20 JP compliance"))
             : charts.JpCoverage(rows.Select(r => (data.UnitName(r.KodeUnit), r.SharePatuh)).ToList(), year!.Value);
     }
@@ -170,9 +152,9 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         return months.SelectMany(m =>
             {
                 var g = rows.Where(c => c.Bulan == m).OrderBy(c => c.Kanal, StringComparer.Ordinal).ToList();
-                var s = SmallCells.Row(minCell, g.Sum(c => c.N), g.Select(c => c.N).ToArray());
+                var s = PageFigures.ChannelCells(g, minCell);
                 return g.Select((c, i) => Row(("bulan", text.MonthYear(m)), ("kanal", c.Kanal), ("n", Cell(s.Part(i), c.N)),
-                    ("n_tertunda", Cell(c.N, c.NTertunda > 0 && c.NTertunda < minCell ? suppressed : c.NTertunda)),
+                    ("n_tertunda", Cell(c.N, PageFigures.PendingHidden(c.NTertunda, minCell) ? suppressed : c.NTertunda)),
                     ("median_hari_kerja", Cell(c.N, Round(c.MedianHariKerja))), ("p90_hari_kerja", Cell(c.N, Round(c.P90HariKerja))),
                     ("stabil", Cell(c.N, c.Stabil ? text.T("ya", "yes") : text.T("belum", "not yet")))));
             })
@@ -184,28 +166,21 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         var rows = CutiRows(f);
         var months = rows.Select(c => c.Bulan).Distinct().Order().TakeLast(ChartFactory.LeaveMonths).ToList();
         if (months.Count == 0) return charts.Empty(text.T("Waktu proses cuti", "Leave processing time"));
-        var kanals = rows.Select(c => c.Kanal!).Distinct().Order(StringComparer.Ordinal).ToList();
-        return charts.LeaveProcessing(months, kanals.Select(k => (k, (IReadOnlyList<double?>)months.Select(m =>
-            rows.FirstOrDefault(c => c.Kanal == k && c.Bulan == m) is { } c && c.N >= minCell ? c.MedianHariKerja : null).ToList())).ToList(),
-            lastPartial: CutiRunning(months[^1].AddMonths(1)));
+        return charts.LeaveProcessing(months, PageFigures.LeaveSeries(rows, months, f.Unit, minCell), lastPartial: CutiRunning(months[^1].AddMonths(1)));
     }
 
     /// <summary>Per channel and month, for the filter's unit or (no unit) the whole city.</summary>
     private List<CutiWaktuRow> CutiRows(DashboardFilter f) =>
         data.CutiWaktu.Where(c => c.KodeUnit == f.Unit && c.Kanal is not null).ToList();
 
-    public Plot OnlineChart(DashboardFilter f)
-    {
-        var rows = WeeklyContent.PreferKind(data.CutiOnline.Where(o => f.Unit is null || o.KodeUnit == f.Unit), o => o.Periode, PeriodeKind.Bulan).ToList();
-        var periods = rows.Select(o => o.Periode).Distinct().OrderBy(StartOf).TakeLast(ChartFactory.LeaveMonths).ToList();
-        if (periods.Count == 0) return charts.Empty(text.T("Adopsi online", "Online adoption"));
-        return charts.OnlineAdoption(periods, periods.Select(p =>
-        {
-            var g = rows.Where(o => o.Periode == p).ToList();
-            return g.Sum(o => o.N) < minCell ? null : WeeklyContent.WeightedMean(g.Select(o => (o.ShareOnline, (double)o.N)));
-        }).ToList(), onlineTarget ?? new Kepegawaian.Analytics.Efficiency.EfisiensiOptions().OnlineShareTarget,
-            lastPartial: Periode.TryParse(periods[^1], out var last) && CutiRunning(last.End));
-    }
+    /// <summary>Online adoption of the city (all units pooled) or the filter's unit.</summary>
+    public OnlineFigures Online(DashboardFilter f) => PageFigures.Online(data.CutiOnline.Where(o => f.Unit is null || o.KodeUnit == f.Unit), minCell);
+
+    public Plot OnlineChart(DashboardFilter f) =>
+        Online(f) is { Periods.Count: > 0 } o
+            ? charts.OnlineAdoption(o.Periods, o.Share, onlineTarget ?? new Kepegawaian.Analytics.Efficiency.EfisiensiOptions().OnlineShareTarget,
+                lastPartial: Periode.TryParse(o.Periods[^1], out var last) && CutiRunning(last.End))
+            : charts.Empty(text.T("Adopsi online", "Online adoption"));
 
     /// <summary>A leave period ending (exclusive) at <paramref name="end"/> is running when the leave data stop before its last day.</summary>
     private bool CutiRunning(DateOnly end) =>
@@ -219,14 +194,10 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
         return data.IkmAlerts.Where(a => a.Periode == periode && (f.Unit is null || a.KodeUnit == f.Unit))
             .OrderBy(a => a.IsAlert ? 0 : 1).ThenBy(a => a.Peringkat ?? long.MaxValue).ThenBy(a => a.Lereng ?? 0)
             .Select(a => Row(("kode_unit", a.KodeUnit), ("unit", a.NamaUnit), ("periode", text.Period(a.Periode)), ("kode_periode", a.Periode), ("status", a.Status), ("ikm", a.Ikm),
-                ("ikm_sebelumnya", a.IkmSebelumnya), ("selisih", a.Selisih), ("lereng", a.Lereng), ("q_value", a.QValue), ("mutu", AlertMutu(a, a.Mutu, a.Periode)),
-                ("mutu_sebelumnya", AlertMutu(a, a.MutuSebelumnya, Periode.TryParse(a.Periode, out var p) ? p.Previous().ToString() : null)), ("alasan", a.Alasan)))
+                ("ikm_sebelumnya", a.IkmSebelumnya), ("selisih", a.Selisih), ("lereng", a.Lereng), ("q_value", a.QValue), ("mutu", PageFigures.AlertMutu(data.Ikm, a, a.Mutu, previous: false)),
+                ("mutu_sebelumnya", PageFigures.AlertMutu(data.Ikm, a, a.MutuSebelumnya, previous: true)), ("alasan", a.Alasan)))
             .ToList();
     }
-
-    /// <summary>An alert's grade marked like the unit's mart_ikm row of that period (level told apart by the name).</summary>
-    private string? AlertMutu(IkmAlertRow a, string? mutu, string? periode) =>
-        IkmScale.MutuLabel(mutu, data.Ikm.FirstOrDefault(r => r.KodeUnit == a.KodeUnit && r.NamaUnit == a.NamaUnit && r.JenisLayanan is null && r.Periode == periode)?.SampelCukup);
 
     // ---------------------------------------------------------------- HR (token-protected)
     /// <summary>Method notes: every group's estimator diagnostics (codes kept in <c>kelompok</c>, readable in <c>nama</c>).</summary>
@@ -255,7 +226,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
 
     /// <summary>The kinds of training by readable name, as the report draws them (courses are in the tables).</summary>
     public Plot DiklatForestChart() =>
-        WeeklyContent.TrainingForestRows(data.DiklatDampak, minCell) is { Count: > 0 } rows ? charts.TrainingForest(rows)
+        PageFigures.TrainingForestRows(data.DiklatDampak, minCell) is { Count: > 0 } rows ? charts.TrainingForest(rows)
             : charts.Empty(text.T("Dampak diklat", "Training effect"));
 
     /// <summary>The group the event-study chart shows: the one asked for, else the first with a series (the filter preselects it).</summary>

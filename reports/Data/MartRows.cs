@@ -68,7 +68,6 @@ public sealed record DiklatEventRow(string Kelompok, int RelatifTriwulan, double
 public sealed record JpUnitRow(string KodeUnit, int Tahun, long Pegawai, long Patuh, double SharePatuh);
 
 /// <summary>HR only: carries NIP and name.</summary>
-public sealed record JpPegawaiRow(string Nip, string Nama, string KodeUnit, int Tahun, double Jp, bool Patuh, long KekuranganJp);
 
 public sealed record EtlWeekRow(string Entity, long Files, long RowsLoaded, long RowsRejected);
 

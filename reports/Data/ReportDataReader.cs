@@ -5,6 +5,7 @@ using Kepegawaian.Analytics.Common;
 using Kepegawaian.Analytics.Efficiency;
 using Kepegawaian.Analytics.Ikm;
 using Kepegawaian.Warehouse;
+using JpPegawaiRow = Kepegawaian.Analytics.Training.JpPegawaiRow;
 
 namespace Kepegawaian.Reports.Data;
 
@@ -206,8 +207,8 @@ public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
     {
         using var c = database.Open();
         return Query(c, ExistingTables(c), "mart_jp_pegawai", r => new JpPegawaiRow(
-            Str(r, "nip"), Str(r, "nama"), Str(r, "kode_unit"), (int)Long(r, "tahun"), Double(r, "jp"), OptBool(r, "patuh") ?? false,
-            OptLong(r, "kekurangan_jp") ?? 0));
+            Str(r, "nip"), Str(r, "nama"), Str(r, "kode_unit"), (int)Long(r, "tahun"), (int)Long(r, "jp"), OptBool(r, "patuh") ?? false,
+            (int)(OptLong(r, "kekurangan_jp") ?? 0)));
     }
 
     /// <summary>The marts' build stamp (<see cref="MartFreshness.Stamp"/>): unchanged means a cached copy is still current.</summary>

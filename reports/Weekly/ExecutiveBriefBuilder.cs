@@ -1,5 +1,6 @@
 using Kepegawaian.Analytics.Common;
 using Kepegawaian.Analytics.Ikm;
+using Kepegawaian.Reports.Content;
 using Kepegawaian.Reports.Data;
 
 namespace Kepegawaian.Reports.Weekly;
@@ -169,10 +170,9 @@ public sealed class ExecutiveBriefBuilder(
                     : text.T("belum ada pembanding", "no earlier period"),
                 Tone(s - p)));
         }
-        else if (jp.Sum(j => j.Pegawai) >= minCell)
+        else if (PageFigures.JpShare(jp, minCell) is { } s)
         {
-            var s = (double)jp.Sum(j => j.Patuh) / jp.Sum(j => j.Pegawai);
-            double? p = jpPrev.Sum(j => j.Pegawai) >= minCell ? (double)jpPrev.Sum(j => j.Patuh) / jpPrev.Sum(j => j.Pegawai) : null;
+            var p = PageFigures.JpShare(jpPrev, minCell);
             // A running year read from the mart is compared with the whole previous year: say so.
             var running = jpYear.End > week.End;
             cards.Add(new KpiCard(jpTitle, Label(WeeklyContent.YearCode(year), "diklat"), text.Pct(s),
@@ -197,7 +197,7 @@ public sealed class ExecutiveBriefBuilder(
 
     private (List<string> Periods, List<CutiOnlineRow> Rows) OnlineMonths()
     {
-        var rows = WeeklyContent.PreferKind(data.CutiOnline.Where(o => Periode.TryParse(o.Periode, out var p) && p.Start < week.End), o => o.Periode, PeriodeKind.Bulan).ToList();
+        var rows = content.OnlineRows().ToList();   // the rows the report's online chart draws
         var periods = rows.Select(o => o.Periode).Distinct()
             .OrderBy(p => Periode.TryParse(p, out var x) ? x.Start : DateOnly.MinValue).ToList();
         return (periods, rows);
@@ -216,7 +216,7 @@ public sealed class ExecutiveBriefBuilder(
             .Where(x => x.Grade.Mutu.Trim().FirstOrDefault() is 'C' or 'D')
             .OrderByDescending(x => x.Grade.Mutu.Trim()).ThenBy(x => x.Grade.Ikm).ThenBy(x => x.Row.NamaUnit, NaturalOrder.Instance).ToList();
         groups.Add(Group(text.T($"IKM bermutu C/D — {Label(latest, "ikm")}", $"IKM graded C/D — {Label(latest, "ikm")}"),
-            low.Select(x => (x.Row.NamaUnit, text.T($"IKM {text.N(x.Grade.Ikm)}, mutu {WeeklyContent.Mutu(x.Grade)}", $"IKM {text.N(x.Grade.Ikm)}, grade {WeeklyContent.Mutu(x.Grade)}")
+            low.Select(x => (x.Row.NamaUnit, text.T($"IKM {text.N(x.Grade.Ikm)}, mutu {PageFigures.Mutu(x.Grade)}", $"IKM {text.N(x.Grade.Ikm)}, grade {PageFigures.Mutu(x.Grade)}")
                 + (x.Grade.Periode != x.Row.Periode ? $", {Label(x.Grade.Periode, "ikm")}" : ""))), none));
 
         var alerts = content.Alerts();

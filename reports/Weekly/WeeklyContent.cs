@@ -2,6 +2,7 @@ using Kepegawaian.Analytics.Common;
 using TrainingGroup = Kepegawaian.Analytics.Training.TrainingGroup;
 using Kepegawaian.Analytics.Ikm;
 using Kepegawaian.Reports.Charts;
+using Kepegawaian.Reports.Content;
 using Kepegawaian.Reports.Data;
 
 namespace Kepegawaian.Reports.Weekly;
@@ -13,14 +14,6 @@ namespace Kepegawaian.Reports.Weekly;
 /// </summary>
 public sealed class WeeklyContent(ReportData data, Periode week, ReportText text, int minCell, double? onlineTarget = null)
 {
-    /// <summary>The nine service elements of PermenPANRB 14/2017.</summary>
-    public static readonly (string Id, string En)[] Unsur =
-    [
-        ("Persyaratan", "Requirements"), ("Sistem, mekanisme, dan prosedur", "System and procedure"),
-        ("Waktu penyelesaian", "Completion time"), ("Biaya/tarif", "Cost/fee"), ("Produk layanan", "Service product"),
-        ("Kompetensi pelaksana", "Staff competence"), ("Perilaku pelaksana", "Staff conduct"),
-        ("Penanganan pengaduan", "Complaint handling"), ("Sarana dan prasarana", "Facilities"),
-    ];
 
     private readonly ChartFactory charts = new(text);
     private readonly SuppressedCell suppressed = new(minCell);
@@ -41,27 +34,9 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
     private object? Cell(long n, object? value) => Cell(SmallCells.Row(minCell, n).Small, value);
     private object? Cell(bool hidden, object? value) => hidden ? suppressed : value;
 
-    /// <summary>City predikat counts (SB, B, BP, K, SK) of some unit rows, hidden cells drawn as 0.</summary>
-    public static long[] PublishedPredikat(IReadOnlyList<KinerjaUnitRow> g, int minCell)
-    {
-        long[] c = [g.Sum(r => r.NSangatBaik), g.Sum(r => r.NBaik), g.Sum(r => r.NButuhPerbaikan), g.Sum(r => r.NKurang), g.Sum(r => r.NSangatKurang)];
-        var s = SmallCells.Row(minCell, c.Sum(), c);
-        return c.Select((n, i) => s.Part(i) ? 0 : n).ToArray();
-    }
-
-    /// <summary>A unit's 20 JP split: total, compliant and non-compliant are one line (the share hides with the compliant count).</summary>
-    public static RowSuppression JpCells(JpUnitRow j, int minCell) => SmallCells.Row(minCell, j.Pegawai, j.Patuh, j.Pegawai - j.Patuh);
-
-    /// <summary>
-    /// Marts may mix period kinds in one table (month, quarter, year): keep the preferred kind when
-    /// present so a series never mixes them.
-    /// </summary>
-    public static IEnumerable<T> PreferKind<T>(IEnumerable<T> rows, Func<T, string> periode, PeriodeKind kind)
-    {
-        var list = rows.ToList();
-        var preferred = list.Where(r => Periode.TryParse(periode(r), out var p) && p.Kind == kind).ToList();
-        return preferred.Count > 0 ? preferred : list;
-    }
+    // Figures shared with the dashboard (series, shares, small-cell lines) are owned by PageFigures; this class picks the
+    // rows the report week may show and lays the figures out as sections, tables and charts.
+    private static IEnumerable<T> PreferKind<T>(IEnumerable<T> rows, Func<T, string> periode, PeriodeKind kind) => PageFigures.PreferKind(rows, periode, kind);
 
     // ------------------------------------------------------------------ IKM
     public IReadOnlyList<IkmRow> IkmRows(string level) =>
@@ -72,24 +47,14 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
             ? rows.First(r => r.PeriodeMulai == start && r.JenisPeriode == "triwulan").Periode
             : rows.OrderByDescending(r => r.PeriodeMulai).FirstOrDefault()?.Periode;
 
-    /// <summary>A unit's grade as printed: "B*" when the sample is below the Krejcie–Morgan minimum (IkmScale.Indicative).</summary>
-    public static string Mutu(IkmRow r) => IkmScale.MutuLabel(r.Mutu, r.SampelCukup) ?? "";
+    private static string Mutu(IkmRow r) => PageFigures.Mutu(r);
 
     /// <summary>
-    /// The grade to go by for a quarter's row: the quarter's own when its sample suffices (or sufficiency is unknown);
+    /// (<see cref="PageFigures.PreferredGrade"/>) The grade to go by for a quarter's row: the quarter's own when its sample suffices (or sufficiency is unknown);
     /// else the same group's grade for the quarter's year when that sample suffices (issue 11.6: quarterly samples rarely
     /// reach the minimum, annual ones may); else the quarter's, indicative. Rows starting after the report week are ignored.
     /// </summary>
-    public IkmRow PreferredGrade(IkmRow quarter) => PreferredGrade(data.Ikm, quarter, week.End);
-
-    /// <inheritdoc cref="PreferredGrade(IkmRow)"/>
-    public static IkmRow PreferredGrade(IEnumerable<IkmRow> rows, IkmRow quarter, DateOnly startsBefore)
-    {
-        if (!IkmScale.Indicative(quarter.SampelCukup) || quarter.JenisPeriode != "triwulan") return quarter;
-        var year = rows.FirstOrDefault(r => r.Level == quarter.Level && r.KodeUnit == quarter.KodeUnit && r.NamaUnit == quarter.NamaUnit
-            && r.JenisLayanan == quarter.JenisLayanan && r.JenisPeriode == "tahun" && r.PeriodeMulai.Year == quarter.PeriodeMulai.Year && r.PeriodeMulai < startsBefore);
-        return year is { SampelCukup: true } ? year : quarter;
-    }
+    public IkmRow PreferredGrade(IkmRow quarter) => PageFigures.PreferredGrade(data.Ikm, quarter, week.End);
 
     /// <summary>Whether the latest quarter's unit grades (table or brief) show an indicative mark: then the footnote is due.</summary>
     public bool AnyIndicative()
@@ -101,15 +66,9 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
                 || Periode.TryParse(a.Periode, out var p) && AlertRow(a, p.Previous().ToString()) is { } q && IkmScale.Indicative(q.SampelCukup));
     }
 
-    /// <summary>The mart_ikm row behind an alert (same unit, level by its name: "Kantor …" vs "Wilayah …") in a period.</summary>
-    private IkmRow? AlertRow(IkmAlertRow a, string periode) =>
-        data.Ikm.FirstOrDefault(r => r.KodeUnit == a.KodeUnit && r.NamaUnit == a.NamaUnit && r.JenisLayanan is null && r.Periode == periode);
+    private IkmRow? AlertRow(IkmAlertRow a, string periode) => PageFigures.AlertIkmRow(data.Ikm, a, periode);
 
-    private string? AlertMutu(IkmAlertRow a, string? mutu, bool previous)
-    {
-        var periode = previous && Periode.TryParse(a.Periode, out var p) ? p.Previous().ToString() : a.Periode;
-        return IkmScale.MutuLabel(mutu, AlertRow(a, periode)?.SampelCukup);
-    }
+    private string? AlertMutu(IkmAlertRow a, string? mutu, bool previous) => PageFigures.AlertMutu(data.Ikm, a, mutu, previous);
 
     /// <summary>The latest quarter's confirmed alerts (a decline across quarters after FDR control), strongest evidence first.</summary>
     public IReadOnlyList<IkmAlertRow> Alerts()
@@ -126,6 +85,14 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
             AlertMutu(a, a.Mutu, false), AlertMutu(a, a.MutuSebelumnya, true), a.Alasan }).ToList(),
         null, Alerts().Select(a => (string?)a.KodeUnit).ToList());
 
+    /// <summary>The IKM trend the report draws: the city and the four lowest units, quarters started before the week ends.</summary>
+    public IkmTrendFigures IkmTrend() =>
+        PageFigures.IkmTrend(data.Ikm.Where(r => r.PeriodeMulai < week.End && r.Level is "kota" or "unit"), null, text.T("Kota Palembang", "City"), data.UnitName);
+
+    /// <summary>The city's row of the latest quarter (the IKM the brief and the dashboard call "the city's").</summary>
+    public IkmRow? CityIkm() =>
+        IkmRows("kota").Where(r => r.JenisPeriode == "triwulan").MaxBy(r => r.PeriodeMulai);
+
     public ReportSection IkmSection()
     {
         var units = IkmRows("unit");
@@ -138,16 +105,11 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
             : new ReportChart("ikm_unit", title, charts.IkmByUnit(latestRows.Select(r => (r.NamaUnit, r.Ikm, r.Mutu)).ToList(), latest!)));
 
         // Trend: the city and the units with the lowest latest IKM (a readable handful of lines).
-        var quarterly = units.Where(r => r.JenisPeriode == "triwulan").ToList();
-        var periods = quarterly.Select(r => (r.Periode, r.PeriodeMulai)).Distinct().OrderBy(p => p.PeriodeMulai).Select(p => p.Periode).TakeLast(8).ToList();
+        var trend = IkmTrend();
+        var periods = trend.Periods.ToList();
         var city = IkmRows("kota").Where(r => r.JenisPeriode == "triwulan").ToList();
-        var series = new List<(string, IReadOnlyList<double?>)>();
-        if (city.Count > 0)
-            series.Add((text.T("Kota Palembang", "City"), periods.Select(p => city.FirstOrDefault(r => r.Periode == p)?.Ikm).ToList()));
-        foreach (var u in latestRows.OrderBy(r => r.Ikm).Take(4))
-            series.Add((u.NamaUnit, periods.Select(p => quarterly.FirstOrDefault(r => r.KodeUnit == u.KodeUnit && r.Periode == p)?.Ikm).ToList()));
         if (periods.Count > 0)
-            chartList.Add(new ReportChart("ikm_tren", text.T("Tren IKM", "IKM trend"), charts.IkmTrend(periods, series)));
+            chartList.Add(new ReportChart("ikm_tren", text.T("Tren IKM", "IKM trend"), charts.IkmTrend(periods, trend.Series)));
 
         // Weakest elements of the city (or of all units pooled when no city row exists).
         var cityLatest = city.FirstOrDefault(r => r.Periode == latest);
@@ -157,8 +119,7 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
             : null;
         if (cityLatest is not null)
         {
-            var elems = Enumerable.Range(0, 9).Where(k => cityLatest.Nrr[k] is not null)
-                .Select(k => (text.T(Unsur[k].Id, Unsur[k].En), cityLatest.Nrr[k]!.Value, cityPrev?.Nrr[k])).ToList();
+            var elems = PageFigures.Elements(cityLatest, cityPrev, text);
             chartList.Add(new ReportChart("ikm_unsur", text.T("Unsur pelayanan", "Service elements"), charts.WeakestElements(elems, text.T("Kota", "City") + " " + Label(latest, "ikm"))));
         }
 
@@ -192,37 +153,41 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
     }
 
     // ------------------------------------------------------------------ kinerja
+    /// <summary>The unit kinerja rows the report shows: quarterly when the mart also holds yearly ones, started before the week ends.</summary>
+    private List<KinerjaUnitRow> KinerjaRows() => PreferKind(data.KinerjaUnit.Where(r => Visible(r.Periode)), r => r.Periode, PeriodeKind.Triwulan).ToList();
+
+    /// <summary>The city's predikat distribution as the report draws it.</summary>
+    public PredikatFigures Predikat() => PageFigures.Predikat(KinerjaRows(), minCell);
+
+    /// <summary>The city's performance trend with its own forecast, as the report draws it.</summary>
+    public PerformanceTrendFigures KinerjaTrend() =>
+        PageFigures.PerformanceTrend(KinerjaRows(), data.KinerjaForecastKota.Select(f => (f.Periode, f.Forecast, f.Lower, f.Upper, f.Metode)), minCell);
+
     public ReportSection KinerjaSection()
     {
-        var rows = PreferKind(data.KinerjaUnit.Where(r => Visible(r.Periode)), r => r.Periode, PeriodeKind.Triwulan).ToList();
+        var rows = KinerjaRows();
         var periods = rows.Select(r => r.Periode).Distinct().OrderBy(StartOf).TakeLast(8).ToList();
         var chartList = new List<ReportChart>();
         // Periods with fewer than MinCellSize employees in total are left out of the distribution.
-        var distPeriods = periods.Where(p => rows.Where(r => r.Periode == p).Sum(r => r.N) >= minCell).ToList();
-        var counts = distPeriods.Select(p => PublishedPredikat(rows.Where(r => r.Periode == p).ToList(), minCell)).ToList();
+        var dist = PageFigures.Predikat(rows, minCell);
         var distTitle = text.T("Sebaran predikat", "Rating distribution");
-        chartList.Add(distPeriods.Count == 0 ? new ReportChart("kinerja_predikat", distTitle, charts.Empty(distTitle))
-            : new ReportChart("kinerja_predikat", distTitle, charts.PredikatDistribution(distPeriods, counts)));
+        chartList.Add(dist.Periods.Count == 0 ? new ReportChart("kinerja_predikat", distTitle, charts.Empty(distTitle))
+            : new ReportChart("kinerja_predikat", distTitle, charts.PredikatDistribution(dist.Periods, dist.Counts)));
 
         // City trend: employee-weighted mean of the unit means; forecast: the city's own forecast at that same
         // weighting with a band from the city's own backtest errors (issue 11.3: an average of unit forecasts
         // is an unweighted mean over the units that got one, and showed a drop that did not exist).
-        var observed = periods.Select(p => WeightedMean(rows.Where(r => r.Periode == p && r.MeanNilaiSkp is not null).Select(r => (r.MeanNilaiSkp!.Value, (double)r.N)))).ToList();
-        var fc = data.KinerjaForecastKota.Where(f => !periods.Contains(f.Periode)).OrderBy(f => StartOf(f.Periode)).Take(4).ToList();
-        var allPeriods = periods.Concat(fc.Select(f => f.Periode)).ToList();
-        var forecast = fc.Select(f => (allPeriods.IndexOf(f.Periode), f.Forecast, f.Lower ?? f.Forecast, f.Upper ?? f.Forecast)).ToList();
-        if (forecast.Count > 0 && periods.Count > 0 && observed[^1] is { } last)
-            forecast.Insert(0, (periods.Count - 1, last, last, last)); // join the band to the last observation
-        if (allPeriods.Count > 0)
+        var trend = KinerjaTrend();
+        if (trend.Periods.Count > 0)
             chartList.Add(new ReportChart("kinerja_tren", text.T("Tren kinerja", "Performance trend"),
-                charts.PerformanceTrend(allPeriods, observed.Concat(fc.Select(_ => (double?)null)).ToList(), forecast, text.T("rata-rata kota", "city average"), fc.FirstOrDefault()?.Metode)));
+                charts.PerformanceTrend(trend.Periods, trend.Observed, trend.Band, text.T("rata-rata kota", "city average"), trend.Metode)));
 
         var latest = periods.LastOrDefault();
         var table = new ReportTable("kinerja_unit", text.T($"Kinerja per unit, {Label(latest, "kinerja")} (terendah lebih dulu)", $"Performance by unit, {Label(latest, "kinerja")} (lowest first)"),
             [text.T("Unit", "Unit"), text.T("Pegawai", "Employees"), text.T("Rata-rata nilai SKP", "Mean SKP score"), text.T("Rata-rata skor", "Mean score"),
              text.T("Sangat Baik + Baik", "Outstanding + Good"), text.T("Butuh Perbaikan", "Needs improvement"), text.T("Kurang + Sangat Kurang", "Poor + Very poor")],
             KinerjaLatest(rows, latest)
-                .Select(r => (r, s: SmallCells.Row(minCell, r.N, r.NSangatBaik + r.NBaik, r.NButuhPerbaikan, r.NKurang + r.NSangatKurang)))
+                .Select(r => (r, s: PageFigures.KinerjaCells(r, minCell)))
                 .Select(x => new object?[] { x.r.NamaUnit, Cell(x.s.Total, x.r.N), Cell(x.s.Small, x.r.MeanNilaiSkp), Cell(x.s.Small, x.r.MeanSkor),
                     Cell(x.s.Part(0), x.r.NSangatBaik + x.r.NBaik), Cell(x.s.Part(1), x.r.NButuhPerbaikan), Cell(x.s.Part(2), x.r.NKurang + x.r.NSangatKurang) }).ToList(),
             [0, 0, 2, 2, 0, 0, 0], KinerjaLatest(rows, latest).Select(r => (string?)r.KodeUnit).ToList());
@@ -255,7 +220,7 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
 
         var year = JpYear();
         var jp = data.JpUnit.Where(j => j.Tahun == year).ToList();
-        var shown = jp.Where(j => !JpCells(j, minCell).Part(0)).Where(j => j.Pegawai >= minCell).ToList();
+        var shown = PageFigures.JpShown(jp, minCell).ToList();
         if (shown.Count > 0)
             chartList.Add(new ReportChart("jp_cakupan", text.T("Kepatuhan 20 JP", "20 JP compliance"), charts.JpCoverage(shown.Select(j => (data.UnitName(j.KodeUnit), j.SharePatuh)).ToList(), year)));
 
@@ -282,21 +247,18 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
             [0, 0, 0, 2, 2, 2, 3, 3, 3, 0, 0, 2, 2, 3, 0]);
         var jpTable = new ReportTable("jp_unit", text.T($"Kepatuhan 20 JP per unit, {Label(YearCode(year), "diklat")} (terendah lebih dulu)", $"20 JP compliance by unit, {Label(YearCode(year), "diklat")} (lowest first)"),
             [text.T("Unit", "Unit"), text.T("Pegawai", "Employees"), text.T("Patuh", "Compliant"), text.T("Persen patuh", "Percent compliant")],
-            JpLowestFirst(jp).Select(j => (j, s: JpCells(j, minCell)))
+            JpLowestFirst(jp).Select(j => (j, s: PageFigures.JpCells(j, minCell)))
                 .Select(x => new object?[] { data.UnitName(x.j.KodeUnit), Cell(x.s.Total, x.j.Pegawai), Cell(x.s.Part(0), x.j.Patuh), Cell(x.s.Part(0), x.j.SharePatuh * 100) }).ToList(),
             [0, 0, 0, 1], JpLowestFirst(jp).Select(j => (string?)j.KodeUnit).ToList());
-        var total = jp.Sum(j => j.Pegawai);
         var paragraphs = TrainingParagraphs(dampak);
-        if (total >= minCell)
-            paragraphs.Add(text.T($"{Label(YearCode(year), "diklat")}: {text.Pct((double)jp.Sum(j => j.Patuh) / total)} pegawai memenuhi 20 JP.",
-                $"{Label(YearCode(year), "diklat")}: {text.Pct((double)jp.Sum(j => j.Patuh) / total)} of employees met 20 JP."));
+        if (PageFigures.JpShare(jp, minCell) is { } share)
+            paragraphs.Add(text.T($"{Label(YearCode(year), "diklat")}: {text.Pct(share)} pegawai memenuhi 20 JP.",
+                $"{Label(YearCode(year), "diklat")}: {text.Pct(share)} of employees met 20 JP."));
         return new ReportSection("diklat", text.T("Diklat dan 20 JP", "Training and 20 JP"), paragraphs, chartList, [jenisTable, kodeTable, dampakTable, jpTable]);
     }
 
-    /// <summary>The rows of the training-effect chart (report and dashboard): kinds of training by readable name, no estimate below MinCellSize.</summary>
-    public static List<(string Group, double? Att, double? Low, double? High, long NTreated)> TrainingForestRows(IEnumerable<DiklatDampakRow> dampak, int minCell) =>
-        dampak.Where(d => d.JenisKelompok == TrainingGroup.Jenis).OrderBy(d => d.Kelompok, StringComparer.Ordinal)
-            .Select(d => (ReportText.Readable(d.Kelompok), d.NTreated >= minCell ? d.Att : null, d.NTreated >= minCell ? d.CiLow : null, d.NTreated >= minCell ? d.CiHigh : null, d.NTreated)).ToList();
+    private static List<(string Group, double? Att, double? Low, double? High, long NTreated)> TrainingForestRows(IEnumerable<DiklatDampakRow> dampak, int minCell) =>
+        PageFigures.TrainingForestRows(dampak, minCell);
 
     /// <summary>The verdicts in one line per verdict, the rule, and the Kirkpatrick levels no group has data for.</summary>
     private List<string> TrainingParagraphs(IReadOnlyList<DiklatDampakRow> dampak)
@@ -330,8 +292,7 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
     /// The median of the month's requests for one unit and channel (null = all): a row of the roll-up, never an average of
     /// medians; Kaplan–Meier, so pending requests count at their age (null while not estimable).
     /// </summary>
-    public double? CutiMedian(DateOnly month, string? kanal, string? unit = null) =>
-        CutiCell(month, kanal, unit) is { } row && row.N >= minCell ? row.MedianHariKerja : null;
+    public double? CutiMedian(DateOnly month, string? kanal, string? unit = null) => PageFigures.LeaveMedian(data.CutiWaktu, month, kanal, unit, minCell);
 
     /// <summary>
     /// The last day of the span of <paramref name="month"/> that matches the running month of the report (same days, same
@@ -348,7 +309,7 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
         && row.N >= minCell ? row.MedianHariKerja : null;
 
     /// <summary>A count of pending requests, shown unless it describes 1 to MinCellSize − 1 requests (people).</summary>
-    private object CutiPending(long n) => n > 0 && n < minCell ? suppressed : n;
+    private object CutiPending(long n) => PageFigures.PendingHidden(n, minCell) ? suppressed : n;
 
     /// <summary>Why a processing-time row is not final, or null.</summary>
     private string? CutiNote(CutiWaktuRow c) =>
@@ -356,23 +317,21 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
         : c.P90HariKerja is null ? text.T("p90 belum dapat diestimasi", "p90 not yet estimable")
         : c.Stabil ? null : text.T("belum stabil", "not yet stable");
 
-    private CutiWaktuRow? CutiCell(DateOnly month, string? kanal, string? unit) =>
-        data.CutiWaktu.FirstOrDefault(c => c.Bulan.Year == month.Year && c.Bulan.Month == month.Month && c.Kanal == kanal && c.KodeUnit == unit);
+    private CutiWaktuRow? CutiCell(DateOnly month, string? kanal, string? unit) => PageFigures.LeaveCell(data.CutiWaktu, month, kanal, unit);
 
     public ReportSection CutiSection()
     {
         var months = CutiMonths();
-        var kanals = data.CutiWaktu.Select(c => c.Kanal).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         var chartList = new List<ReportChart>();
         // The charts show every month there is (up to three years): the trend of adoption and processing time is the story.
         var chartMonths = CutiMonths(ChartFactory.LeaveMonths);
         if (chartMonths.Count > 0)
             chartList.Add(new ReportChart("cuti_waktu", text.T("Waktu proses cuti", "Leave processing time"),
-                charts.LeaveProcessing(chartMonths, kanals.Select(k => (k, (IReadOnlyList<double?>)chartMonths.Select(m => CutiMedian(m, k)).ToList())).ToList(),
+                charts.LeaveProcessing(chartMonths, PageFigures.LeaveSeries(data.CutiWaktu, chartMonths, null, minCell),
                     lastPartial: chartMonths[^1].AddMonths(1) > week.End)));
-        var online = PreferKind(data.CutiOnline.Where(o => Visible(o.Periode)), o => o.Periode, PeriodeKind.Bulan).ToList();
-        var periods = online.Select(o => o.Periode).Distinct().OrderBy(StartOf).TakeLast(ChartFactory.LeaveMonths).ToList();
-        var share = periods.Select(p => OnlineShare(online.Where(o => o.Periode == p))).ToList();
+        var adoption = Online();
+        var periods = adoption.Periods;
+        var share = adoption.Share;
         if (periods.Count > 0)
             chartList.Add(new ReportChart("cuti_online", text.T("Adopsi online", "Online adoption"), charts.OnlineAdoption(periods, share, OnlineTarget,
                 lastPartial: Periode.TryParse(periods[^1], out var lastPeriod) && lastPeriod.End > week.End)));
@@ -414,7 +373,7 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
             .SelectMany(g =>
             {
                 var rows = g.OrderBy(c => c.Kanal, StringComparer.Ordinal).ToList();
-                var s = SmallCells.Row(minCell, rows.Sum(c => c.N), rows.Select(c => c.N).ToArray());
+                var s = PageFigures.ChannelCells(rows, minCell);
                 return rows.Select((c, i) => (c, s.Part(i)));
             }).ToList();
 
@@ -427,11 +386,13 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
     private IEnumerable<JpUnitRow> JpLowestFirst(IEnumerable<JpUnitRow> jp) =>
         jp.OrderBy(j => j.Pegawai < minCell).ThenBy(j => j.Pegawai < minCell ? 0 : j.SharePatuh).ThenBy(j => data.UnitName(j.KodeUnit), NaturalOrder.Instance);
 
-    public double? OnlineShare(IEnumerable<CutiOnlineRow> rows)
-    {
-        var list = rows.ToList();
-        return list.Sum(o => o.N) < minCell ? null : WeightedMean(list.Select(o => (o.ShareOnline, (double)o.N)));
-    }
+    public double? OnlineShare(IEnumerable<CutiOnlineRow> rows) => PageFigures.OnlineShare(rows, minCell);
+
+    /// <summary>The online-share rows the report shows: monthly when present, periods started before the week ends (brief and section).</summary>
+    public IReadOnlyList<CutiOnlineRow> OnlineRows() => PreferKind(data.CutiOnline.Where(o => Visible(o.Periode)), o => o.Periode, PeriodeKind.Bulan).ToList();
+
+    /// <summary>The city's online adoption as the report draws it.</summary>
+    public OnlineFigures Online() => PageFigures.Online(OnlineRows(), minCell);
 
     /// <summary>
     /// What the brief says beside a month's KM median (issue: pending requests count at their age):
@@ -450,11 +411,4 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
     }
 
     public static string YearCode(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    public static double? WeightedMean(IEnumerable<(double Value, double Weight)> items)
-    {
-        double sw = 0, s = 0;
-        foreach (var (v, w) in items) { s += v * w; sw += w; }
-        return sw > 0 ? s / sw : null;
-    }
 }

@@ -14,10 +14,13 @@ public sealed class DashboardServer : IAsyncDisposable
 {
     public const string Token = "rahasia-hr-1234567";
 
-    private DashboardServer(WebApplication app, TempWarehouse wh)
+    private readonly bool ownsWarehouse;
+
+    private DashboardServer(WebApplication app, TempWarehouse wh, bool ownsWarehouse)
     {
         App = app;
         Warehouse = wh;
+        this.ownsWarehouse = ownsWarehouse;
         BaseUrl = app.Urls.First().TrimEnd('/');
     }
 
@@ -26,9 +29,10 @@ public sealed class DashboardServer : IAsyncDisposable
     public string BaseUrl { get; }
 
     /// <param name="extraSql">Run on the seeded warehouse before the server starts (a case on top of the seed).</param>
-    public static async Task<DashboardServer> StartAsync(string token = Token, TimeProvider? clock = null, string? extraSql = null)
+    /// <param name="warehouse">Serve this warehouse (e.g. the real-marts fixture's, left open on dispose) instead of a new seeded one.</param>
+    public static async Task<DashboardServer> StartAsync(string token = Token, TimeProvider? clock = null, string? extraSql = null, TempWarehouse? warehouse = null)
     {
-        var wh = ReportSeed.Create();
+        var wh = warehouse ?? ReportSeed.Create();
         if (extraSql is not null)
         {
             using var c = wh.Open();
@@ -49,13 +53,13 @@ public sealed class DashboardServer : IAsyncDisposable
         var app = builder.Build();
         app.MapDashboard();
         await app.StartAsync();
-        return new DashboardServer(app, wh);
+        return new DashboardServer(app, wh, ownsWarehouse: warehouse is null);
     }
 
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        Warehouse.Dispose();
+        if (ownsWarehouse) Warehouse.Dispose();
     }
 }

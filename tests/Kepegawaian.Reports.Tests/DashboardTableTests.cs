@@ -25,7 +25,7 @@ public sealed class DashboardTableTests : IAsyncLifetime
     {
         // 120 more HR rows below 20 JP, so the HR list has more rows than one page (50) holds: 121 in all.
         server = await DashboardServer.StartAsync(extraSql: """
-            INSERT INTO mart_jp_pegawai SELECT '19850101201001' || lpad(i::VARCHAR, 4, '0'), 'Pegawai Uji ' || i, 'U02', 2026, 4, false, 16 FROM range(1, 121) t(i);
+            INSERT INTO mart_jp_pegawai (nip, nama, kode_unit, tahun, jp, patuh, kekurangan_jp) SELECT '19850101201001' || lpad(i::VARCHAR, 4, '0'), 'Pegawai Uji ' || i, 'U02', 2026, 4, false, 16 FROM range(1, 121) t(i);
             """);
         playwright = await Playwright.CreateAsync();
         browser = await Chromium.LaunchAsync(playwright);

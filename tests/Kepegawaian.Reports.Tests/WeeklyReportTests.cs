@@ -164,8 +164,8 @@ public sealed class WeeklyReportTests : IDisposable
     public void Series_keep_one_period_kind_when_a_mart_mixes_months_quarters_and_years()
     {
         string[] periods = ["2026-09", "2026-Q3", "2026", "2026-10"];
-        Assert.Equal(["2026-09", "2026-10"], WeeklyContent.PreferKind(periods, p => p, Analytics.Common.PeriodeKind.Bulan));
-        Assert.Equal(["2026"], WeeklyContent.PreferKind(["2026"], p => p, Analytics.Common.PeriodeKind.Bulan));
+        Assert.Equal(["2026-09", "2026-10"], Content.PageFigures.PreferKind(periods, p => p, Analytics.Common.PeriodeKind.Bulan));
+        Assert.Equal(["2026"], Content.PageFigures.PreferKind(["2026"], p => p, Analytics.Common.PeriodeKind.Bulan));
     }
 
     [Fact]
