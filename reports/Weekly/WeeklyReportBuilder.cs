@@ -27,13 +27,33 @@ public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<Report
         var nowLocal = LocalZone.WallClock(generated, Zone);
         var etl = reader.ReadEtlWeek(week.Start.ToDateTime(TimeOnly.MinValue), nowLocal);
         var content = new WeeklyContent(data, week, text, options.Value.MinCellSize, efisiensi?.Value.OnlineShareTarget);
-        var e = efisiensi?.Value ?? new Kepegawaian.Analytics.Efficiency.EfisiensiOptions();   // the one place targets default
-        var targets = new BriefTargets(e.OnlineShareTarget, e.PendingAfterWorkingDays);
+        var targets = Targets();
         var brief = new ExecutiveBriefBuilder(content, data, week, text, options.Value.MinCellSize, targets, etl, reader.ReadLastLoad(nowLocal), nowLocal, LocalZone.Label(Zone), reader).Build();
         return new WeeklyReport(week, text,
             text.T($"Laporan Mingguan Kepegawaian — {text.Period(week)}", $"Weekly Civil Service Report — {text.Period(week)}"),
             generated, data.MartsWarning is { } stale ? brief with { DataStatus = stale + " " + brief.DataStatus } : brief, content.AlertsTable(),
             [content.IkmSection(), content.KinerjaSection(), content.DiklatSection(), content.CutiSection()]);
+    }
+
+    private BriefTargets Targets()
+    {
+        var e = efisiensi?.Value ?? new Kepegawaian.Analytics.Efficiency.EfisiensiOptions();   // the one place targets default
+        return new BriefTargets(e.OnlineShareTarget, e.PendingAfterWorkingDays);
+    }
+
+    /// <summary>The unit hierarchy of dim_unit (empty before the first load): which kode_unit a recipient may be bound to.</summary>
+    public IReadOnlyList<Data.UnitNode> Units() => reader.ReadUnits();
+
+    /// <summary>
+    /// Unit sections (<see cref="UnitBrief"/>) of <paramref name="week"/>, from the same data as <see cref="Build"/> (read once here,
+    /// for any number of units) and the unit hierarchy of dim_unit.
+    /// </summary>
+    public UnitBriefBuilder UnitBriefs(Periode week)
+    {
+        if (week.Kind != PeriodeKind.Minggu) throw new ArgumentException("The weekly report needs an ISO week (YYYY-Www).", nameof(week));
+        var data = reader.ReadThrough(week.End, Kepegawaian.Analytics.Efficiency.WorkingCalendar.Load(efisiensi?.Value), efisiensi?.Value);
+        var nowLocal = LocalZone.WallClock(clock.GetUtcNow(), Zone);
+        return new UnitBriefBuilder(data, reader.ReadUnits(), week, ReportText.For(options.Value.Language), options.Value.MinCellSize, Targets(), nowLocal, LocalZone.Label(Zone));
     }
 
     /// <summary>Writes every file of the report into <paramref name="directory"/> (created if needed).</summary>
