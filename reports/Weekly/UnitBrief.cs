@@ -96,21 +96,26 @@ public static class UnitTree
 }
 
 /// <summary>
-/// Whether a unit section may print the total of one count family (employees, requests, respondents) over a subtree,
-/// beside the city's outputs (spec §4 "Small cells", also by subtraction).
+/// Whether a unit section may print the total <c>T</c> of one count family (employees, requests, respondents) over a subtree
+/// beside the city's outputs (spec §4 "Small cells": no figure of 1..MinCellSize−1, also not by subtraction).
 /// <para>
-/// What a reader already has: the city total (<paramref name="cityTotal"/>) and every unit figure a city output publishes
-/// (<c>Known</c>: by the same rule the city brief, annex and dashboard name a unit — at least MinCellSize, conservatively
-/// counted as published even when only the dashboard shows it). Printing the subtree total <c>T</c> adds two differences:
-/// <c>T − known units inside</c> (the units inside that no output shows, e.g. a kelurahan with 2 pending requests) and
-/// <c>city − known units everywhere − that</c> (the unshown units outside). Each must be 0 or at least MinCellSize, else
-/// <c>T</c> is withheld. <c>city − T</c> needs no check of its own: it is the known units outside plus the second difference.
-/// When nothing inside is unknown, <c>T</c> is a sum of published figures and tells nothing new. A total of 1..MinCellSize−1
-/// is never printed (0 is: it describes nobody).
+/// A reader has the city total and some unit figures from the city outputs (brief, annex, dashboard, CLI) — which ones exactly
+/// differs per output, so the rule does not depend on it beyond one assumption: no output prints a small count itself. With
+/// <c>T</c> the reader can form <c>T − (units inside they know)</c> and <c>city − T − (units outside they know)</c>. The first
+/// always contains every small unit inside (<c>s_in</c>, the sum of the inside counts of 1..MinCellSize−1), plus possibly
+/// larger ones; the second every small unit outside (<c>s_out</c>; a city total above the sum of its units counts as one
+/// more unit outside). So if <c>s_in</c> and <c>s_out</c> are each 0 or at least MinCellSize, every difference the reader
+/// can form is too, whatever they know. Example: kecamatan U02 with kelurahan U05 (11 pending requests, named by the city
+/// brief) and U06 (2, not named): <c>T</c> = 13 and 13 − 11 = 2, so it is withheld (s_in = 2).
 /// </para>
 /// <para>
-/// Not covered: two unit recipients bound to nested units (a kecamatan and one of its kelurahan) receive two totals whose
-/// difference is not checked here; each section is checked against the city outputs only.
+/// One exception: when every non-zero unit inside is <c>Known</c> — surely printed by a city output already (the caller
+/// says which, e.g. an annex row that is not suppressed) — <c>T</c> is a sum of published figures and tells nothing new.
+/// A total of 1..MinCellSize−1 is never printed; 0 is (it describes nobody).
+/// </para>
+/// <para>
+/// Not covered: two unit recipients bound to nested units (a kecamatan and one of its kelurahan) each get a total that
+/// passes this check, but their difference is not checked against each other.
 /// </para>
 /// </summary>
 public static class SubtreeDisclosure
@@ -118,13 +123,16 @@ public static class SubtreeDisclosure
     public static bool Publishable(int minCell, long cityTotal, IEnumerable<(string Unit, long Count, bool Known)> perUnit, IReadOnlySet<string> subtree)
     {
         var rows = perUnit.ToList();
-        var inside = rows.Where(r => subtree.Contains(r.Unit)).Sum(r => r.Count);
-        if (inside == 0) return true;
-        if (inside < minCell) return false;
-        var unknownInside = inside - rows.Where(r => r.Known && subtree.Contains(r.Unit)).Sum(r => r.Count);
-        if (unknownInside == 0) return true;
-        var unknownOutside = cityTotal - rows.Where(r => r.Known).Sum(r => r.Count) - unknownInside;
-        return !SmallCells.IsSmall(unknownInside, minCell) && !SmallCells.IsSmall(unknownOutside, minCell);
+        var inside = rows.Where(r => subtree.Contains(r.Unit)).ToList();
+        var total = inside.Sum(r => r.Count);
+        if (total == 0) return true;
+        if (total < minCell) return false;
+        if (inside.All(r => r.Count == 0 || r.Known)) return true;
+        var smallInside = inside.Where(r => SmallCells.IsSmall(r.Count, minCell)).Sum(r => r.Count);
+        var unassigned = cityTotal - rows.Sum(r => r.Count);
+        var smallOutside = rows.Where(r => !subtree.Contains(r.Unit) && SmallCells.IsSmall(r.Count, minCell)).Sum(r => r.Count)
+            + (SmallCells.IsSmall(unassigned, minCell) ? unassigned : 0);
+        return !SmallCells.IsSmall(smallInside, minCell) && !SmallCells.IsSmall(smallOutside, minCell);
     }
 }
 
@@ -225,6 +233,7 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
         var pooled = data.Ikm.FirstOrDefault(r => r.Level == "kecamatan" && r.KodeUnit == head.KodeUnit && r.Periode == latest && r.JenisLayanan is null);
         if (pooled is not null && below.Count > 0 && kota is not null)
         {
+            // The annex prints every unit's respondents; counting only those of at least MinCellSize as known is stricter.
             var perUnit = data.Ikm.Where(r => r.Level == "unit" && r.Periode == latest && r.JenisLayanan is null).Select(r => (r.KodeUnit, r.Responden, r.Responden >= minCell));
             yield return new UnitFigure(pooled.NamaUnit, label,
                 SubtreeDisclosure.Publishable(minCell, kota.Responden, perUnit, subtree) ? Grade(pooled) : Hidden(pooled.Responden), kotaText);
@@ -265,9 +274,12 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
         var cityDue = kota?.NJatuhTempo ?? rows.Sum(r => r.NJatuhTempo);
         var pending = rows.Where(r => subtree.Contains(r.KodeUnit)).Sum(r => r.NTertunda);
         var due = rows.Where(r => subtree.Contains(r.KodeUnit)).Sum(r => r.NJatuhTempo);
-        // The city brief names a unit's pending and due counts when its pending count reaches MinCellSize.
-        var showPending = SubtreeDisclosure.Publishable(minCell, cityPending, rows.Select(r => (r.KodeUnit, r.NTertunda, r.NTertunda >= minCell)), subtree);
-        var showDue = showPending && SubtreeDisclosure.Publishable(minCell, cityDue, rows.Select(r => (r.KodeUnit, r.NJatuhTempo, r.NTertunda >= minCell)), subtree);
+        // Surely published: the units the city brief names with their pending and due counts (its first lines of that group,
+        // same order). Fewer known units only makes the check stricter.
+        var named = rows.Where(r => r.NTertunda >= minCell).OrderByDescending(r => r.NTertunda).ThenBy(r => data.UnitName(r.KodeUnit), NaturalOrder.Instance)
+            .Take(ExecutiveBriefBuilder.PerGroup).Select(r => r.KodeUnit).ToHashSet(StringComparer.Ordinal);
+        var showPending = SubtreeDisclosure.Publishable(minCell, cityPending, rows.Select(r => (r.KodeUnit, r.NTertunda, named.Contains(r.KodeUnit))), subtree);
+        var showDue = showPending && SubtreeDisclosure.Publishable(minCell, cityDue, rows.Select(r => (r.KodeUnit, r.NJatuhTempo, named.Contains(r.KodeUnit))), subtree);
         var value = !showPending ? Hidden(pending)
             : showDue && due > 0 ? text.T($"{text.Int(pending)} pengajuan dari {text.Int(due)} jatuh tempo", $"{text.Int(pending)} of {text.Int(due)} requests due")
             : text.T($"{text.Int(pending)} pengajuan", $"{text.Int(pending)} requests");
@@ -290,8 +302,11 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
         if (inside.Count == 0) return new UnitFigure(title, city.Label(month, "cuti"), text.T("tidak ada pengajuan", "no requests"), cityText);
         // A share with its request count gives the online and the manual count: all three families must pass.
         static long OnlineCount(CutiOnlineRow o) => (long)Math.Round(o.ShareOnline * o.N);
+        // Surely published: the units the city brief names below the online target, with share and request count.
+        var named = inMonth.Where(o => o.N >= minCell && o.ShareOnline < targets.OnlineShareTarget).OrderBy(o => o.ShareOnline)
+            .ThenBy(o => data.UnitName(o.KodeUnit), NaturalOrder.Instance).Take(ExecutiveBriefBuilder.PerGroup).Select(o => o.KodeUnit).ToHashSet(StringComparer.Ordinal);
         bool Pass(Func<CutiOnlineRow, long> count) =>
-            SubtreeDisclosure.Publishable(minCell, inMonth.Sum(count), inMonth.Select(o => (o.KodeUnit, count(o), o.N >= minCell)), subtree);
+            SubtreeDisclosure.Publishable(minCell, inMonth.Sum(count), inMonth.Select(o => (o.KodeUnit, count(o), named.Contains(o.KodeUnit))), subtree);
         var n = inside.Sum(o => o.N);
         var share = city.OnlineShare(inside);
         var value = share is { } s && Pass(o => o.N) && Pass(OnlineCount) && Pass(o => o.N - OnlineCount(o))
