@@ -15,7 +15,10 @@ public sealed record DeliveryResult(string Channel, string Recipient, string Sta
 public sealed record DeliveryOutcome(Periode Week, IReadOnlyList<DeliveryResult> Results, DateTimeOffset? NextRetryAt, WeeklyReportFiles? Files)
 {
     public int Sent => Results.Count(r => r.Status == "sent");
-    public bool AnyFailed => Results.Any(r => r.Status is "failed" or "exhausted");
+    public bool AnyFailed => Results.Any(r => r.Status is "failed" or "exhausted" or "invalid");
+
+    /// <summary>A recipient's configuration is wrong (a unit dim_unit does not hold): nothing to retry until it is fixed.</summary>
+    public bool AnyInvalid => Results.Any(r => r.Status == "invalid");
 }
 
 /// <summary>
@@ -78,7 +81,7 @@ public sealed class ReportDeliveryService(
         foreach (var (t, error) in unknown)
         {
             log.LogError("Weekly report {Week}: {Error}", week, error);
-            results.Add(new(t.Channel, t.Recipient, "failed", error));
+            results.Add(new(t.Channel, t.Recipient, "invalid", error));
         }
         foreach (var target in Targets().Where(t => !unknown.Any(u => u.Target == t)))
         {

@@ -149,12 +149,34 @@ public sealed class UnitDeliveryTests : IDisposable
         var outcome = await f.Service().DeliverAsync(ReportSeed.Week);
         Assert.Equal(2, outcome.Sent);
         var bad = outcome.Results.Single(r => r.Recipient == Kadis);
-        Assert.Equal("failed", bad.Status);
+        Assert.Equal("invalid", bad.Status);
         Assert.Contains("Delivery:Recipients:2", bad.Error);
         Assert.Contains("'X99'", bad.Error);
         Assert.True(outcome.AnyFailed);
+        Assert.True(outcome.AnyInvalid);
         Assert.DoesNotContain(f.Service().Ledger(ReportSeed.Week), r => r.Recipient == Kadis);   // no attempt used up
         Assert.Equal(0, f.Smtp.CountTo(Kadis));
+    }
+
+    [Fact]
+    public async Task Serve_start_up_logs_each_unknown_unit_naming_its_entry()
+    {
+        f.Options.Recipients.Add(new DeliveryRecipient { Address = Kadis, Unit = "U01" });
+        f.Options.Recipients.Add(new DeliveryRecipient { Address = Camat, Unit = "KEC-XX" });
+        var log = new Lines<DeliveryUnitCheck>();
+        await new DeliveryUnitCheck(f.Service(), log).StartAsync(CancellationToken.None);
+        var line = Assert.Single(log.Items);
+        Assert.Contains("Delivery:Recipients:3", line);
+        Assert.Contains("'KEC-XX'", line);
+    }
+
+    private sealed class Lines<T> : Microsoft.Extensions.Logging.ILogger<T>
+    {
+        public List<string> Items { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Items.Add(formatter(state, exception));
     }
 
     [Fact]
