@@ -110,7 +110,9 @@ public sealed class ReportDeliveryService(
         try
         {
             // One report per week: a retry sends the same files the other recipients got.
-            files = builder.BuildOnce(week, Path.Combine(builder.Options.OutDir, week.ToString()));
+            // The unit sections of the claimed unit recipients are built with it, from the same data.
+            files = builder.BuildOnce(week, Path.Combine(builder.Options.OutDir, week.ToString()),
+                claimed.Select(t => t.Unit).OfType<string>().ToList());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

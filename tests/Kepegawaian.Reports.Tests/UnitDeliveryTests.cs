@@ -101,6 +101,9 @@ public sealed class UnitDeliveryTests : IDisposable
         Assert.DoesNotContain("Kelurahan 10 Ilir", section);
         Assert.Contains("UPT Dukcapil Seberang Ulu</b> — 7 pengajuan tertunda", section);
 
+        // The section is kept beside the week's report (retries send the same).
+        Assert.True(File.Exists(Path.Combine(f.Out.Sub("out"), "2026-W47", "unit", "ringkasan-unit-U01-2026-W47.email.html")));
+
         // The job again (a second trigger, a restart): nothing is sent twice; one ledger row per recipient.
         var again = await new WeeklyReportJob(f.Service(), f.Clock).RunAsync("2026-W47", catchUp: false);
         Assert.Equal(0, again!.Sent);

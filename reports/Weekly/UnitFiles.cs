@@ -1,7 +1,6 @@
 using System.Text;
-using Kepegawaian.Reports.Weekly;
 
-namespace Kepegawaian.Reports.Delivery;
+namespace Kepegawaian.Reports.Weekly;
 
 /// <summary>
 /// What a unit-bound recipient gets on top of the city report, kept in <c>&lt;week&gt;/unit/</c> beside it: the e-mail body
