@@ -138,8 +138,9 @@ public static class SubtreeDisclosure
 
 /// <summary>
 /// Builds <see cref="UnitBrief"/>s for one report week from the same <see cref="ReportData"/> as the city report: the figures
-/// come from the <see cref="WeeklyContent"/> helpers and the "Perlu tindakan" lines from <see cref="ExecutiveBriefBuilder"/>
-/// run on the data restricted to the subtree (<see cref="Restrict"/>) — no metric is computed a second way.
+/// come from the mart rows and the <see cref="WeeklyContent"/> helpers, the "Perlu tindakan" lines from the city's
+/// <see cref="ExecutiveBriefBuilder"/> with a unit filter — no metric is computed a second way; subtree totals are sums of
+/// unit counts (and shares over their sums, as <see cref="WeeklyContent.OnlineShare"/> pools the city's).
 /// </summary>
 public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> units, Periode week, ReportText text, int minCell, BriefTargets targets,
     DateTime generatedLocal, string zoneLabel)
@@ -156,18 +157,17 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
         var subtree = UnitTree.Subtree(units, kodeUnit);
         var members = units.Where(u => subtree.Contains(u.KodeUnit)).OrderBy(u => u.KodeUnit != kodeUnit).ThenBy(u => u.NamaUnit, NaturalOrder.Instance)
             .Select(u => u.NamaUnit).ToList();
-        var restricted = Restrict(data, subtree);
-        var content = new WeeklyContent(restricted, week, text, minCell, targets.OnlineShareTarget);
-
         var figures = new List<UnitFigure>();
         figures.AddRange(Ikm(head, subtree));
-        figures.Add(Alert(content));
+        figures.Add(Alert(subtree));
         figures.Add(Pending(subtree));
         if (Online(subtree) is { } online) figures.Add(online);
         if (Jp(subtree) is { } jp) figures.Add(jp);
 
-        // "Perlu tindakan" of the subtree: the city brief's own rules on the restricted rows (units under MinCellSize are not named).
-        var actions = new ExecutiveBriefBuilder(content, restricted, week, text, minCell, targets, [], null, generatedLocal, zoneLabel).Build().Actions;
+        // "Perlu tindakan" of the subtree: the city brief's own lines (its periods, its rules: units under MinCellSize are not
+        // named), filtered to the subtree.
+        var actions = new ExecutiveBriefBuilder(city, data, week, text, minCell, targets, [], null, generatedLocal, zoneLabel) { UnitFilter = subtree.Contains }
+            .Build().Actions;
         var notes = new List<string>
         {
             text.T($"Angka yang mencakup kurang dari {minCell} pegawai, pengajuan atau responden ditulis {ReportText.Suppressed(minCell)}; total yang dapat dipakai untuk menghitung angka kecil semacam itu dari angka kota tidak ditampilkan.",
@@ -175,22 +175,6 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
         };
         return new UnitBrief(head.KodeUnit, head.NamaUnit, members, figures, actions, notes);
     }
-
-    /// <summary>The report data with unit rows only for <paramref name="subtree"/> (city rows kept where a helper compares with them).</summary>
-    public static ReportData Restrict(ReportData data, IReadOnlySet<string> subtree) => data with
-    {
-        Ikm = data.Ikm.Where(r => r.Level == "kota" || subtree.Contains(r.KodeUnit)).ToList(),
-        IkmAlerts = data.IkmAlerts.Where(a => subtree.Contains(a.KodeUnit)).ToList(),
-        UnsurLemah = data.UnsurLemah.Where(u => subtree.Contains(u.KodeUnit)).ToList(),
-        CutiWaktu = data.CutiWaktu.Where(c => c.KodeUnit is null || subtree.Contains(c.KodeUnit)).ToList(),
-        CutiOnline = data.CutiOnline.Where(o => subtree.Contains(o.KodeUnit)).ToList(),
-        KinerjaUnit = data.KinerjaUnit.Where(k => subtree.Contains(k.KodeUnit)).ToList(),
-        KinerjaTren = data.KinerjaTren.Where(k => subtree.Contains(k.KodeUnit)).ToList(),
-        KinerjaForecast = data.KinerjaForecast.Where(k => subtree.Contains(k.KodeUnit)).ToList(),
-        JpUnit = data.JpUnit.Where(j => subtree.Contains(j.KodeUnit)).ToList(),
-        CutiTertunda = data.CutiTertunda.Where(c => subtree.Contains(c.KodeUnit)).ToList(),
-        CutiOnlineSameSpanBefore = data.CutiOnlineSameSpanBefore.Where(o => subtree.Contains(o.KodeUnit)).ToList(),
-    };
 
     private string Hidden(long total) => SmallCells.IsSmall(total, minCell)
         ? ReportText.Suppressed(minCell)
@@ -251,9 +235,10 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
         }
     }
 
-    private UnitFigure Alert(WeeklyContent content)
+    private UnitFigure Alert(IReadOnlySet<string> subtree)
     {
-        var alerts = content.Alerts();
+        // The city's latest alerts (same quarter as the city brief), those of the subtree.
+        var alerts = city.Alerts().Where(a => subtree.Contains(a.KodeUnit)).ToList();
         return new UnitFigure(text.T("Peringatan IKM", "IKM alert"), alerts.Count > 0 ? city.Label(alerts[0].Periode, "ikm") : "–",
             alerts.Count == 0 ? text.T("tidak ada", "none")
                 : string.Join("; ", alerts.Select(a => text.T($"{a.NamaUnit}: IKM {text.N(a.Ikm)} ({text.Signed(a.Selisih)} dari {text.N(a.IkmSebelumnya)}), {a.Alasan}",
