@@ -207,6 +207,19 @@ public sealed class UnitDeliveryTests : IDisposable
         Assert.Throws<UnitNotFoundException>(() => units.Build("X99"));
     }
 
+    [Fact]
+    public void The_unit_section_encodes_unit_names_names_its_alert_and_follows_the_report_language()
+    {
+        var brief = ReportSeed.Builder(f.Warehouse, "en").UnitBriefs(ReportSeed.Week).Build("U03");
+        var html = brief.Html(ReportText.For("en"));
+        Assert.Contains("Unit summary: &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co (U03)", html);
+        Assert.DoesNotContain("<script>", html);
+        // U03 carries the city's one confirmed alert (2026-Q3: 78.00 → 70.00, grade B → C).
+        var alert = brief.Figures.Single(x => x.Title == "IKM alert");
+        Assert.Contains("IKM 70.00 (-8.00 from 78.00)", alert.Value);
+        Assert.Contains("Needs action in this unit", html);
+    }
+
     [Theory]
     // city total, (unit, count, known)…, subtree → publishable
     [InlineData(26, "U05:11:1,U06:2:0,U01:6:1,U07:7:1", "U05,U06", false)]   // 13 − 11 = 2
