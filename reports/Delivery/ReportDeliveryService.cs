@@ -77,7 +77,13 @@ public sealed class ReportDeliveryService(
         DateTime? nextDue = null;
         // A unit the warehouse does not know is a configuration error: reported (naming the entry), not claimed, so it uses
         // no attempt and goes out on the first run after the configuration (or the unit data) is fixed.
-        var unknown = UnknownUnits();
+        IReadOnlyList<(DeliveryTarget Target, string Error)> unknown = [];
+        try { unknown = UnknownUnits(); }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The check must not hold up the city recipients: a unit that really is unknown then fails its own section.
+            log.LogWarning(ex, "Weekly report {Week}: the recipients' units could not be checked against dim_unit", week);
+        }
         foreach (var (t, error) in unknown)
         {
             log.LogError("Weekly report {Week}: {Error}", week, error);
