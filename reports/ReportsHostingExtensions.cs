@@ -29,8 +29,9 @@ public static class ReportsHostingExtensions
         services.AddOptions<DeliveryOptions>().Bind(config.GetSection(DeliveryOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => CronExpression.TryParse(o.Cron, out _), "Delivery:Cron is not a valid Quartz cron expression.")
-            .Validate(o => o.Recipients.All(r => MimeKit.MailboxAddress.TryParse(r, out _)), "Delivery:Recipients contains an invalid e-mail address.")
             .ValidateOnStart();
+        // Each bad entry named (Delivery:Recipients:2 …): address, kode_unit shape, one address bound to two units.
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryRecipientsValidator>();
         services.AddOptions<SmtpOptions>().Bind(config.GetSection(SmtpOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         services.AddOptions<DashboardOptions>().Bind(config.GetSection(DashboardOptions.Section)).ValidateOnStart();
@@ -77,6 +78,12 @@ internal sealed class DashboardBindingValidator(IConfiguration config) : IValida
         DashboardOptions.Check(DashboardOptions.BoundAddresses(config, o), o.Token) is { } error
             ? ValidateOptionsResult.Fail(error)
             : ValidateOptionsResult.Success;
+}
+
+internal sealed class DeliveryRecipientsValidator : IValidateOptions<DeliveryOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DeliveryOptions o) =>
+        DeliveryRecipient.Problems(o.Recipients) is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
 }
 
 /// <summary>Checks Smtp:* only when e-mail recipients are configured; messages name the key.</summary>

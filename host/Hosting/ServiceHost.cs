@@ -23,6 +23,8 @@ public static class ServiceHost
         builder.AddReports();
         builder.AddSchedules();
         builder.Services.AddHostedService<WarehouseLease>();
+        // After the lease (the warehouse is migrated by then): unit-bound recipients whose kode_unit dim_unit lacks are logged.
+        builder.Services.AddHostedService<Kepegawaian.Reports.Delivery.DeliveryUnitCheck>();
         builder.Logging.AddConsoleFormatter<Output.SafeConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
         builder.Logging.AddConsole(o => o.FormatterName = Output.SafeConsoleFormatter.FormatterName);
         services?.Invoke(builder.Services);

@@ -69,6 +69,9 @@ public sealed record JpUnitRow(string KodeUnit, int Tahun, long Pegawai, long Pa
 
 /// <summary>HR only: carries NIP and name.</summary>
 
+/// <summary>A unit of <c>dim_unit</c> with its parent (<c>kode_induk</c>; null at the top).</summary>
+public sealed record UnitNode(string KodeUnit, string NamaUnit, string JenisUnit, string? KodeInduk);
+
 public sealed record EtlWeekRow(string Entity, long Files, long RowsLoaded, long RowsRejected);
 
 /// <summary>Everything the reports and dashboard show, read in one pass (the marts are small aggregates).</summary>

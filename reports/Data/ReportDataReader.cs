@@ -211,6 +211,15 @@ public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
             (int)(OptLong(r, "kekurangan_jp") ?? 0)));
     }
 
+    /// <summary>The unit hierarchy (<c>dim_unit</c>: code, name, kind, parent); empty before the first load.</summary>
+    public IReadOnlyList<UnitNode> ReadUnits()
+    {
+        using var c = database.Open();
+        if (!ExistingTables(c).Contains("dim_unit")) return [];
+        using var cmd = c.Command(Sql("dim_unit_tree"));
+        return ReadAll(cmd, r => new UnitNode(Str(r, "kode_unit"), Str(r, "nama_unit"), Str(r, "jenis_unit"), OptStr(r, "kode_induk")));
+    }
+
     /// <summary>The marts' build stamp (<see cref="MartFreshness.Stamp"/>): unchanged means a cached copy is still current.</summary>
     public string? MartStamp()
     {

@@ -5,10 +5,18 @@ namespace Kepegawaian.Reports.Delivery;
 
 public enum ClaimResult { Claimed, AlreadySent, Busy, NotDue, Exhausted }
 
+/// <summary>
+/// One delivery: channel and recipient are the ledger key (one row per week × channel × recipient). <see cref="Unit"/>: the
+/// kode_unit an e-mail recipient is bound to (its section goes beside the city brief); <see cref="Entry"/>: the configuration
+/// key it came from (<c>Delivery:Recipients:2</c>), named in error messages.
+/// </summary>
 public sealed record DeliveryTarget(string Channel, string Recipient)
 {
     public const string Email = "email";
     public const string Folder = "folder";
+
+    public string? Unit { get; init; }
+    public string? Entry { get; init; }
 }
 
 public sealed record LedgerRow(

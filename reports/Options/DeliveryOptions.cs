@@ -14,7 +14,11 @@ public sealed class DeliveryOptions
     [Required(AllowEmptyStrings = false)]
     public string Cron { get; set; } = "0 0 7 ? * MON";
 
-    public List<string> Recipients { get; set; } = [];
+    /// <summary>
+    /// E-mail recipients: a plain string is a city recipient; an object with <c>Address</c> and <c>Unit</c> (kode_unit) also
+    /// gets that unit's section (<see cref="DeliveryRecipient"/>).
+    /// </summary>
+    public List<DeliveryRecipient> Recipients { get; set; } = [];
 
     /// <summary>Also copy each report into this folder (empty = no folder channel).</summary>
     public string Folder { get; set; } = "";

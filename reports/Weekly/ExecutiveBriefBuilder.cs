@@ -19,6 +19,14 @@ public sealed class ExecutiveBriefBuilder(
     /// <summary>Lines per action category on the executive page; the rest are counted and left to the annex.</summary>
     public const int PerGroup = 5;
 
+    /// <summary>
+    /// Which units the "Perlu tindakan" lines may name (null = all): a unit section (<see cref="UnitBriefBuilder"/>) lists
+    /// its subtree only, under the city's periods and by the city's rules.
+    /// </summary>
+    public Func<string, bool>? UnitFilter { get; init; }
+
+    private bool Included(string kodeUnit) => UnitFilter?.Invoke(kodeUnit) ?? true;
+
     private string Days => text.N(targets.PendingAfterWorkingDays, targets.PendingAfterWorkingDays % 1 == 0 ? 0 : 1);
 
     public ExecutiveBrief Build() =>
@@ -212,19 +220,19 @@ public sealed class ExecutiveBriefBuilder(
         var units = content.IkmRows("unit");
         var latest = content.LatestIkmPeriod(units);
         // The grade to go by (annual where the quarter's sample is too small but the year's suffices), marked when indicative.
-        var low = units.Where(r => r.Periode == latest).Select(r => (Row: r, Grade: content.PreferredGrade(r)))
+        var low = units.Where(r => r.Periode == latest && Included(r.KodeUnit)).Select(r => (Row: r, Grade: content.PreferredGrade(r)))
             .Where(x => x.Grade.Mutu.Trim().FirstOrDefault() is 'C' or 'D')
             .OrderByDescending(x => x.Grade.Mutu.Trim()).ThenBy(x => x.Grade.Ikm).ThenBy(x => x.Row.NamaUnit, NaturalOrder.Instance).ToList();
         groups.Add(Group(text.T($"IKM bermutu C/D — {Label(latest, "ikm")}", $"IKM graded C/D — {Label(latest, "ikm")}"),
             low.Select(x => (x.Row.NamaUnit, text.T($"IKM {text.N(x.Grade.Ikm)}, mutu {PageFigures.Mutu(x.Grade)}", $"IKM {text.N(x.Grade.Ikm)}, grade {PageFigures.Mutu(x.Grade)}")
                 + (x.Grade.Periode != x.Row.Periode ? $", {Label(x.Grade.Periode, "ikm")}" : ""))), none));
 
-        var alerts = content.Alerts();
+        var alerts = content.Alerts().Where(a => Included(a.KodeUnit)).ToList();
         groups.Add(Group(text.T("Penurunan IKM (peringatan)", "IKM decline (alerts)"),
             alerts.Select(a => (a.NamaUnit, text.T($"IKM {text.N(a.Ikm)} ({text.Signed(a.Selisih)} dari {text.N(a.IkmSebelumnya)}), {text.Period(a.Periode)}",
                 $"IKM {text.N(a.Ikm)} ({text.Signed(a.Selisih)} from {text.N(a.IkmSebelumnya)}), {text.Period(a.Periode)}"))), none));
 
-        var pending = data.CutiTertunda.Where(r => r.KodeUnit != "KOTA" && r.NTertunda >= minCell)
+        var pending = data.CutiTertunda.Where(r => r.KodeUnit != "KOTA" && r.NTertunda >= minCell && Included(r.KodeUnit))
             .OrderByDescending(r => r.NTertunda).ThenBy(r => data.UnitName(r.KodeUnit), NaturalOrder.Instance).ToList();
         groups.Add(Group(text.T($"Cuti tertunda > {Days} hari kerja terbanyak", $"Most leave pending > {Days} working days"),
             pending.Select(r => (data.UnitName(r.KodeUnit), text.T($"{text.Int(r.NTertunda)} pengajuan tertunda dari {text.Int(r.NJatuhTempo)} jatuh tempo",
@@ -232,13 +240,13 @@ public sealed class ExecutiveBriefBuilder(
 
         var (periods, online) = OnlineMonths();
         var month = periods.LastOrDefault();
-        var under = online.Where(o => o.Periode == month && o.N >= minCell && o.ShareOnline < targets.OnlineShareTarget)
+        var under = online.Where(o => o.Periode == month && o.N >= minCell && o.ShareOnline < targets.OnlineShareTarget && Included(o.KodeUnit))
             .OrderBy(o => o.ShareOnline).ThenBy(o => data.UnitName(o.KodeUnit), NaturalOrder.Instance).ToList();
         groups.Add(Group(text.T($"Di bawah target online {text.Pct(targets.OnlineShareTarget, 0)} — {Label(month, "cuti")}", $"Below the {text.Pct(targets.OnlineShareTarget, 0)} online target — {Label(month, "cuti")}"),
             under.Select(o => (data.UnitName(o.KodeUnit), text.T($"online {text.Pct(o.ShareOnline)} dari {text.Int(o.N)} pengajuan", $"online {text.Pct(o.ShareOnline)} of {text.Int(o.N)} requests"))), none));
 
         var year = content.JpYear();
-        var jp = data.JpUnit.Where(j => j.Tahun == year && j.Pegawai >= minCell)
+        var jp = data.JpUnit.Where(j => j.Tahun == year && j.Pegawai >= minCell && Included(j.KodeUnit))
             .OrderBy(j => j.SharePatuh).ThenBy(j => data.UnitName(j.KodeUnit), NaturalOrder.Instance).ToList();
         groups.Add(Group(text.T($"Cakupan 20 JP terendah — {Label(WeeklyContent.YearCode(year), "diklat")}", $"Lowest 20 JP coverage — {Label(WeeklyContent.YearCode(year), "diklat")}"),
             jp.Select(j => (data.UnitName(j.KodeUnit), text.T($"{text.Pct(j.SharePatuh)} dari {text.Int(j.Pegawai)} pegawai memenuhi 20 JP", $"{text.Pct(j.SharePatuh)} of {text.Int(j.Pegawai)} employees met 20 JP"))),

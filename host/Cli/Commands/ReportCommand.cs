@@ -60,6 +60,8 @@ public static class ReportCommand
                 throw new OperatorException("Tidak ada tujuan: isi Delivery:Recipients dan/atau Delivery:Folder. / No delivery target configured (Delivery:Recipients, Delivery:Folder).");
             var outcome = await delivery.DeliverAsync(ParseWeek(pr.GetValue(week), services.GetRequiredService<WeeklyReportBuilder>()), ct);
             ResultWriter.Write(pr.InvocationConfiguration.Output, outcome.Results, pr.GetValue(format));
+            if (outcome.AnyInvalid)
+                throw new OperatorException("Ada penerima yang terikat pada kode_unit yang tidak ada di warehouse (lihat galat di atas): perbaiki Delivery:Recipients:<n>:Unit lalu jalankan lagi; yang sudah terkirim tidak dikirim ulang. / A recipient is bound to a unit the warehouse does not know (see above): fix that Delivery:Recipients entry and run again; nothing already sent is resent.");
             if (outcome.AnyFailed)
                 throw new OperatorException(outcome.NextRetryAt is { } at
                     ? $"Sebagian pengiriman gagal; coba lagi setelah {TimeZoneInfo.ConvertTime(at, delivery.Zone):yyyy-MM-dd HH:mm} {LocalZone.Label(delivery.Zone)}; hanya yang gagal dikirim ulang. / Some deliveries failed; run again after that time — only the failed ones are resent."
