@@ -154,7 +154,7 @@ public sealed class ExecutiveBriefBuilder(
         if (data.CutiTertunda.FirstOrDefault(r => r.KodeUnit == "KOTA") is { } pending)
             cards.Add(new KpiCard(text.T($"Cuti tertunda > {Days} hari kerja", $"Leave pending > {Days} working days"),
                 text.T($"per {Stamp(pending.WaktuAcuan)}", $"as of {Stamp(pending.WaktuAcuan)}"),
-                pending.NTertunda < minCell ? ReportText.Suppressed(minCell) : text.T($"{text.Int(pending.NTertunda)} pengajuan", $"{text.Int(pending.NTertunda)} requests"),
+                PageFigures.PendingHidden(pending.NTertunda, minCell) ? ReportText.Suppressed(minCell) : text.T($"{text.Int(pending.NTertunda)} pengajuan", $"{text.Int(pending.NTertunda)} requests"),
                 pending.NJatuhTempo >= minCell && pending.NTertunda >= minCell
                     ? text.T($"{text.Pct((double)pending.NTertunda / pending.NJatuhTempo)} dari {text.Int(pending.NJatuhTempo)} yang jatuh tempo; tanpa pembanding (satu titik waktu)",
                              $"{text.Pct((double)pending.NTertunda / pending.NJatuhTempo)} of {text.Int(pending.NJatuhTempo)} due; no comparison (one point in time)")
@@ -232,8 +232,9 @@ public sealed class ExecutiveBriefBuilder(
             alerts.Select(a => (a.NamaUnit, text.T($"IKM {text.N(a.Ikm)} ({text.Signed(a.Selisih)} dari {text.N(a.IkmSebelumnya)}), {text.Period(a.Periode)}",
                 $"IKM {text.N(a.Ikm)} ({text.Signed(a.Selisih)} from {text.N(a.IkmSebelumnya)}), {text.Period(a.Periode)}"))), none));
 
-        var pending = data.CutiTertunda.Where(r => r.KodeUnit != "KOTA" && r.NTertunda >= minCell && Included(r.KodeUnit))
-            .OrderByDescending(r => r.NTertunda).ThenBy(r => data.UnitName(r.KodeUnit), NaturalOrder.Instance).ToList();
+        var pending = BesideCityTotal(data.CutiTertunda.Where(r => r.KodeUnit != "KOTA" && r.NTertunda >= minCell && Included(r.KodeUnit))
+            .OrderByDescending(r => r.NTertunda).ThenBy(r => data.UnitName(r.KodeUnit), NaturalOrder.Instance).ToList(),
+            data.CutiTertunda.FirstOrDefault(r => r.KodeUnit == "KOTA"), r => r.NTertunda, r => r.NJatuhTempo);
         groups.Add(Group(text.T($"Cuti tertunda > {Days} hari kerja terbanyak", $"Most leave pending > {Days} working days"),
             pending.Select(r => (data.UnitName(r.KodeUnit), text.T($"{text.Int(r.NTertunda)} pengajuan tertunda dari {text.Int(r.NJatuhTempo)} jatuh tempo",
                 $"{text.Int(r.NTertunda)} pending of {text.Int(r.NJatuhTempo)} due"))), none));
@@ -249,9 +250,58 @@ public sealed class ExecutiveBriefBuilder(
         var jp = data.JpUnit.Where(j => j.Tahun == year && j.Pegawai >= minCell && Included(j.KodeUnit))
             .OrderBy(j => j.SharePatuh).ThenBy(j => data.UnitName(j.KodeUnit), NaturalOrder.Instance).ToList();
         groups.Add(Group(text.T($"Cakupan 20 JP terendah — {Label(WeeklyContent.YearCode(year), "diklat")}", $"Lowest 20 JP coverage — {Label(WeeklyContent.YearCode(year), "diklat")}"),
-            jp.Select(j => (data.UnitName(j.KodeUnit), text.T($"{text.Pct(j.SharePatuh)} dari {text.Int(j.Pegawai)} pegawai memenuhi 20 JP", $"{text.Pct(j.SharePatuh)} of {text.Int(j.Pegawai)} employees met 20 JP"))),
+            jp.Select(j => (data.UnitName(j.KodeUnit), JpFigure(j))),
             none, always: PerGroup));
         return groups;
+    }
+
+    /// <summary>
+    /// Units named beside the city's published total (spec §4, small cells by subtraction): the city total minus the named
+    /// units must be 0 or ≥ MinCellSize on every line the brief prints (pending and due), so while it is not, the smallest
+    /// named unit is left out — <see cref="SmallCells.Suppress"/> on the line city = named units + the rest.
+    /// </summary>
+    private List<CutiTertundaRow> BesideCityTotal(List<CutiTertundaRow> candidates, CutiTertundaRow? city, params Func<CutiTertundaRow, long>[] lines)
+    {
+        // Only the first PerGroup are named; a unit left out makes room for the next, which is checked again.
+        while (true)
+        {
+            var named = candidates.Take(PerGroup).ToList();
+            var safe = SafeNamed(named, city, lines);
+            if (safe.Count == named.Count)
+                return candidates;
+            candidates = [.. candidates.Where(c => !named.Contains(c) || safe.Contains(c))];
+        }
+    }
+
+    private List<CutiTertundaRow> SafeNamed(List<CutiTertundaRow> named, CutiTertundaRow? city, Func<CutiTertundaRow, long>[] lines)
+    {
+        if (city is null || named.Count == 0)
+            return named;
+        var hidden = new bool[named.Count];
+        foreach (var count in lines)
+        {
+            // counts: [city, named…, rest]; the rest is what the reader gets by subtraction.
+            var counts = named.Select(count).Prepend(count(city)).Append(count(city) - named.Sum(count)).ToList();
+            var line = new CountLine(0, Enumerable.Range(1, named.Count + 1).ToList());
+            var suppressed = SmallCells.Suppress(counts, [line], minCell);
+            for (var i = 0; i < named.Count; i++)
+                hidden[i] |= suppressed[i + 1];
+        }
+        return named.Where((_, i) => !hidden[i]).ToList();
+    }
+
+    /// <summary>
+    /// A unit's 20 JP figure without a count of 1–4 in it: a share of a shown total pins both counts, so when met or not
+    /// met is small, only that one is named, as "&lt;5" (the other is then known only as a range).
+    /// </summary>
+    private string JpFigure(JpUnitRow j)
+    {
+        var small = ReportText.Suppressed(minCell);
+        if (SmallCells.IsSmall(j.Patuh, minCell))
+            return text.T($"{small} dari {text.Int(j.Pegawai)} pegawai memenuhi 20 JP", $"{small} of {text.Int(j.Pegawai)} employees met 20 JP");
+        if (SmallCells.IsSmall(j.Pegawai - j.Patuh, minCell))
+            return text.T($"{small} dari {text.Int(j.Pegawai)} pegawai belum memenuhi 20 JP", $"{small} of {text.Int(j.Pegawai)} employees short of 20 JP");
+        return text.T($"{text.Pct(j.SharePatuh)} dari {text.Int(j.Pegawai)} pegawai memenuhi 20 JP", $"{text.Pct(j.SharePatuh)} of {text.Int(j.Pegawai)} employees met 20 JP");
     }
 
     /// <summary>The first <see cref="PerGroup"/> items; with <paramref name="always"/> the lowest N are listed even when none is "bad".</summary>

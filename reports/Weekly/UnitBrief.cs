@@ -1,5 +1,6 @@
 using System.Text;
 using Kepegawaian.Analytics.Common;
+using Kepegawaian.Reports.Content;
 using Kepegawaian.Reports.Data;
 
 namespace Kepegawaian.Reports.Weekly;
@@ -140,7 +141,7 @@ public static class SubtreeDisclosure
 /// Builds <see cref="UnitBrief"/>s for one report week from the same <see cref="ReportData"/> as the city report: the figures
 /// come from the mart rows and the <see cref="WeeklyContent"/> helpers, the "Perlu tindakan" lines from the city's
 /// <see cref="ExecutiveBriefBuilder"/> with a unit filter — no metric is computed a second way; subtree totals are sums of
-/// unit counts (and shares over their sums, as <see cref="WeeklyContent.OnlineShare"/> pools the city's).
+/// unit counts (and shares over their sums, as <see cref="PageFigures.OnlineShare"/> pools the city's).
 /// </summary>
 public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> units, Periode week, ReportText text, int minCell, BriefTargets targets,
     DateTime generatedLocal, string zoneLabel)
@@ -197,7 +198,7 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
         string Grade(IkmRow r)
         {
             var g = city.PreferredGrade(r);
-            return $"{text.N(g.Ikm)} ({WeeklyContent.Mutu(g)} {g.Kinerja})" + (g.Periode != r.Periode ? $", {city.Label(g.Periode, "ikm")}" : "");
+            return $"{text.N(g.Ikm)} ({PageFigures.Mutu(g)} {g.Kinerja})" + (g.Periode != r.Periode ? $", {city.Label(g.Periode, "ikm")}" : "");
         }
         if (row is null)
             yield return new UnitFigure(title, label, text.T("belum ada responden", "no respondents yet"), kotaText);
@@ -230,7 +231,7 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
                 : Enumerable.Range(0, 9).Where(i => r0.Nrr[i] is not null).OrderBy(i => r0.Nrr[i]).Cast<int?>().FirstOrDefault() ?? -1;
             if (k is >= 0 and < 9 && (weak?.Nrr ?? r0.Nrr[k]) is { } nrr)
                 yield return new UnitFigure(text.T("Unsur terlemah", "Weakest element"), label,
-                    $"{text.T(WeeklyContent.Unsur[k].Id, WeeklyContent.Unsur[k].En)} (NRR {text.N(nrr)})",
+                    $"{text.T(PageFigures.Unsur[k].Id, PageFigures.Unsur[k].En)} (NRR {text.N(nrr)})",
                     kota?.Nrr[k] is { } c ? text.T($"kota NRR {text.N(c)}", $"city NRR {text.N(c)}") : "");
         }
     }
@@ -275,7 +276,7 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
 
     private UnitFigure? Online(IReadOnlySet<string> subtree)
     {
-        var rows = WeeklyContent.PreferKind(data.CutiOnline.Where(o => Periode.TryParse(o.Periode, out var p) && p.Start < week.End), o => o.Periode, PeriodeKind.Bulan).ToList();
+        var rows = PageFigures.PreferKind(data.CutiOnline.Where(o => Periode.TryParse(o.Periode, out var p) && p.Start < week.End), o => o.Periode, PeriodeKind.Bulan).ToList();
         var month = rows.Select(o => o.Periode).Distinct().OrderBy(p => Periode.TryParse(p, out var x) ? x.Start : DateOnly.MinValue).LastOrDefault();
         if (month is null) return null;
         var inMonth = rows.Where(o => o.Periode == month).ToList();
@@ -318,9 +319,9 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
         var pegawai = inside.Sum(j => j.Pegawai);
         var patuh = inside.Sum(j => j.Patuh);
         var value = pegawai >= minCell
-            && Pass(j => j.Pegawai, j => !WeeklyContent.JpCells(j, minCell).Total)
-            && Pass(j => j.Patuh, j => !WeeklyContent.JpCells(j, minCell).Total && !WeeklyContent.JpCells(j, minCell).Part(0))
-            && Pass(j => j.Pegawai - j.Patuh, j => !WeeklyContent.JpCells(j, minCell).Total && !WeeklyContent.JpCells(j, minCell).Part(0))
+            && Pass(j => j.Pegawai, j => !PageFigures.JpCells(j, minCell).Total)
+            && Pass(j => j.Patuh, j => !PageFigures.JpCells(j, minCell).Total && !PageFigures.JpCells(j, minCell).Part(0))
+            && Pass(j => j.Pegawai - j.Patuh, j => !PageFigures.JpCells(j, minCell).Total && !PageFigures.JpCells(j, minCell).Part(0))
             ? text.T($"{text.Pct((double)patuh / pegawai)} dari {text.Int(pegawai)} pegawai", $"{text.Pct((double)patuh / pegawai)} of {text.Int(pegawai)} employees")
             : Hidden(pegawai);
         return new UnitFigure(title, label, value, cityText);

@@ -37,8 +37,9 @@ public sealed class ExecutiveBriefTests : IDisposable
     public void Actions_name_pending_online_and_20_jp_units_with_their_numbers_and_never_a_small_cell()
     {
         var r = Build();
-        // Pending: U05 11, U01 6; U06 has 2 (< 5): not named.
-        Assert.Equal(["Kelurahan 10 Ilir", "Dinas Kependudukan"], Units(r, "Cuti tertunda"));
+        // Pending: U05 11, U01 6; U06 has 2 (< 5): not named. The city's 19 is printed too, so naming U01 as well would
+        // give away 19 − 11 − 6 = 2 by subtraction: the smallest named unit (U01) is left out, the rest is 8.
+        Assert.Equal(["Kelurahan 10 Ilir"], Units(r, "Cuti tertunda"));
         Assert.Equal("11 pengajuan tertunda dari 20 jatuh tempo", r.Brief.Actions[2].Items[0].Figure);
         // October, target 50 %: U05 25 % of 12; U06 (4 requests) is a small cell; U01 62,5 % is above.
         Assert.Equal(["Kelurahan 10 Ilir"], Units(r, "Di bawah target online"));
@@ -46,6 +47,8 @@ public sealed class ExecutiveBriefTests : IDisposable
         // 20 JP 2026, lowest first among units with ≥ 5 employees: U05 25 %, then U01 and U06 at 75 % (name order).
         Assert.Equal(["Kelurahan 10 Ilir", "Dinas Kependudukan", "Kelurahan 2 Ilir"], Units(r, "Cakupan 20 JP terendah"));
         Assert.Equal("25,0 % dari 40 pegawai memenuhi 20 JP", r.Brief.Actions[4].Items[0].Figure);
+        // U06: 6 of 8 met, so 75 % would give away the 2 who did not; the count that is 1–4 is shown as <5.
+        Assert.Equal("<5 dari 8 pegawai belum memenuhi 20 JP", r.Brief.Actions[4].Items[2].Figure);
         // The one alert of the mart.
         Assert.Equal(["<script>alert(1)</script> & Co"], Units(r, "Penurunan IKM"));
     }

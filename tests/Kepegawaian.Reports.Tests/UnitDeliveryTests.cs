@@ -28,8 +28,8 @@ public sealed class UnitDeliveryTests : IDisposable
         // The hierarchy the seed leaves flat: the two kelurahan under their kecamatan (U02), and a UPT under the dinas (U01).
         c.Execute("UPDATE dim_unit SET kode_induk = 'U02' WHERE kode_unit IN ('U05', 'U06')");
         c.Execute("INSERT INTO dim_unit (kode_unit, nama_unit, jenis_unit, kode_induk, row_hash) VALUES ('U07', 'UPT Dukcapil Seberang Ulu', 'lainnya', 'U01', 7)");
-        c.Execute("INSERT INTO mart_jp_unit VALUES ('U07', 2026, 12, 6, 0.5)");
-        c.Execute("INSERT INTO mart_cuti_tertunda VALUES ('U07', TIMESTAMP '2026-11-22 20:00:00', 12, 7, 7.0 / 12)");
+        c.Execute("INSERT INTO mart_jp_unit (kode_unit, tahun, pegawai, patuh, share_patuh) VALUES ('U07', 2026, 12, 6, 0.5)");
+        c.Execute("INSERT INTO mart_cuti_tertunda (kode_unit, waktu_acuan, n_jatuh_tempo, n_tertunda, share_tertunda) VALUES ('U07', TIMESTAMP '2026-11-22 20:00:00', 12, 7, 7.0 / 12)");
         // The city row stays the sum of its units (6 + 11 + 2 + 7 pending of 30 + 20 + 10 + 12 due).
         c.Execute("UPDATE mart_cuti_tertunda SET n_jatuh_tempo = 72, n_tertunda = 26 WHERE kode_unit = 'KOTA'");
     }
