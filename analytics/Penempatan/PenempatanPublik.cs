@@ -58,27 +58,30 @@ public static class PenempatanPublik
         {
             var groups = kelompok.ToList();
             var years = groups.Select(g => r.Pensiun.Where(p => p.KodeUnit == g.KodeUnit && p.Kelompok == g.Kelompok).OrderBy(p => p.TahunKe).Select(p => p.Pensiun ?? 0).ToArray()).ToList();
-            // cells: pegawai, p1..p5, lewat_bup, tanpa_bup, rest
+            // cells: pegawai, p1..p5, lewat_bup, tanpa_bup, rest | pensiun_jendela (= p1 + … + pG, a second total over the first years)
+            var g2 = Math.Clamp(gelombangYears, 1, 5);
             var cells = groups.Select((g, i) =>
             {
-                var c = new long[9];
+                var c = new long[10];
                 c[0] = g.Pegawai;
                 for (var k = 0; k < 5; k++) c[1 + k] = k < years[i].Length ? years[i][k] : 0;
                 c[6] = g.LewatBup;
                 c[7] = g.TanpaBup;
                 c[8] = g.Pegawai - c[1..8].Sum();
+                c[9] = c[1..(1 + g2)].Sum();
                 return c;
             }).ToList();
-            var hidden = Grid(cells, [(0, [1, 2, 3, 4, 5, 6, 7, 8])], minCellSize);
+            // The window is a part of the row (with the later years, lewat, tanpa and the rest) and a total of its years: so
+            // neither "6 of 13 within two years" nor a year inside it leaves 1–4 to follow by subtraction.
+            var hidden = Grid(cells, [(0, [9, .. Enumerable.Range(1 + g2, 5 - g2), 6, 7, 8]), (9, Enumerable.Range(1, g2).ToArray())], minCellSize);
             for (var i = 0; i < groups.Count; i++)
             {
                 var (g, c, h) = (groups[i], cells[i], hidden[i]);
                 long? V(int j) => h[j] ? null : c[j];
                 long? P(int k) => g.Bup is null ? null : V(1 + k);
-                var jendelaShown = g.Bup is not null && Enumerable.Range(1, Math.Min(gelombangYears, 5)).All(j => !h[j]) && !h[0];
-                long? jendela = jendelaShown ? Enumerable.Range(1, Math.Min(gelombangYears, 5)).Sum(j => c[j]) : null;
+                var jendelaShown = g.Bup is not null && !h[0] && !h[9];
                 rows.Add(new PensiunPublikRow(g.TanggalAcuan, g.KodeUnit, g.NamaUnit, g.Kelompok, g.Bup, V(0), P(0), P(1), P(2), P(3), P(4), V(6), V(7),
-                    g.BatasTanggal, jendela, jendelaShown ? g.ShareJendela : null, jendelaShown ? g.Gelombang : null));
+                    g.BatasTanggal, jendelaShown ? c[9] : null, jendelaShown ? g.ShareJendela : null, jendelaShown ? g.Gelombang : null));
             }
         }
         return rows.OrderBy(x => x.KodeUnit, StringComparer.Ordinal).ThenBy(x => x.Kelompok, StringComparer.Ordinal).ToList();

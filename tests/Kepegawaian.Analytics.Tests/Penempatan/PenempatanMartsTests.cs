@@ -192,8 +192,9 @@ public sealed class PenempatanMartsTests
         var r = Compute(wh);
         var pub = PenempatanPublik.Pensiun(r, 5);
         var a = pub.Single(p => p.KodeUnit == "A" && p.Kelompok == "pengawas");
-        // cells 7 | 4, 1, 0, 0, 0 | lewat 1 | tanpa 0 | rest 1: the four small parts are hidden, the zeros and the total shown;
-        // the hidden parts add up to 7, not 1–4, so nothing follows by subtraction. The share needs years 1 and 2: hidden.
+        // cells 7 | 4, 1, 0, 0, 0 | lewat 1 | tanpa 0 | rest 1 | window (years 1–2) 5: the four small parts are hidden, the
+        // zeros and the total shown. "5 of 7 within two years" would leave lewat + rest = 2 by subtraction, so the window,
+        // its share and the flag are hidden too.
         Assert.Equal((7L, (long?)null, (long?)null, 0L, 0L, 0L), (a.Pegawai!.Value, a.Pensiun1, a.Pensiun2, a.Pensiun3!.Value, a.Pensiun4!.Value, a.Pensiun5!.Value));
         Assert.Null(a.LewatBup);
         Assert.Null(a.ShareJendela);
