@@ -51,7 +51,8 @@ public sealed record MasaKerjaPublikRow(
 /// </summary>
 public static class PenempatanPublik
 {
-    public static IReadOnlyList<PensiunPublikRow> Pensiun(PenempatanResult r, int minCellSize, int gelombangYears = 2)
+    /// <param name="gelombangYears">The wave window in years; null = the one the rows were computed with (batas_tanggal − tanggal_acuan).</param>
+    public static IReadOnlyList<PensiunPublikRow> Pensiun(PenempatanResult r, int minCellSize, int? gelombangYears = null)
     {
         var rows = new List<PensiunPublikRow>();
         foreach (var kelompok in r.Gelombang.GroupBy(g => g.Kelompok))
@@ -59,7 +60,7 @@ public static class PenempatanPublik
             var groups = kelompok.ToList();
             var years = groups.Select(g => r.Pensiun.Where(p => p.KodeUnit == g.KodeUnit && p.Kelompok == g.Kelompok).OrderBy(p => p.TahunKe).Select(p => p.Pensiun ?? 0).ToArray()).ToList();
             // cells: pegawai, p1..p5, lewat_bup, tanpa_bup, rest | pensiun_jendela (= p1 + … + pG, a second total over the first years)
-            var g2 = Math.Clamp(gelombangYears, 1, 5);
+            var g2 = Math.Clamp(gelombangYears ?? (groups[0].BatasTanggal.Year - groups[0].TanggalAcuan.Year), 1, 5);
             var cells = groups.Select((g, i) =>
             {
                 var c = new long[10];
