@@ -42,6 +42,14 @@ public sealed record MasaKerjaPublikRow(
     [property: JsonPropertyName("pensiun_12_bulan")] long? Pensiun12Bulan,
     [property: JsonPropertyName("berhenti_12_bulan")] long? Berhenti12Bulan);
 
+/// <summary>Moves per unit, year, jenis_mutasi and direction as policy outputs show them (1–4 hidden).</summary>
+public sealed record MutasiPublikRow(
+    [property: JsonPropertyName("kode_unit")] string KodeUnit,
+    [property: JsonPropertyName("tahun")] int Tahun,
+    [property: JsonPropertyName("jenis_mutasi")] string JenisMutasi,
+    [property: JsonPropertyName("arah")] string Arah,
+    [property: JsonPropertyName("n")] long? N);
+
 /// <summary>
 /// The placement figures a policy output may show (CLI, brief): the small-cell rule (<see cref="SmallCells"/>) applied to
 /// the marts. Each row is a total (pegawai) with parts that add up to it (retiring in year 1…5, past BUP still listed,
@@ -110,6 +118,13 @@ public static class PenempatanPublik
                 V(5), V(6), V(7), V(8));
         }).ToList();
     }
+
+    /// <summary>
+    /// Moves per year: each count on its own (no total of them is published), so a count of 1–4 is hidden. Pensiun and
+    /// berhenti stay separate rows from moves.
+    /// </summary>
+    public static IReadOnlyList<MutasiPublikRow> Mutasi(PenempatanResult r, int minCellSize) =>
+        r.MutasiTahunan.Select(m => new MutasiPublikRow(m.KodeUnit, m.Tahun, m.JenisMutasi, m.Arah, SmallCells.IsSmall(m.N, minCellSize) ? null : m.N)).ToList();
 
     /// <summary>
     /// Hidden cells of a grid: per row the given (total, parts) lines; with <paramref name="columnTotals"/>, per column a

@@ -16,10 +16,11 @@ public static class PenempatanCommand
         var show = new Option<string>("--show")
         {
             Description = "pensiun (gelombang pensiun per unit dan kelompok jabatan), masa-kerja (masa kerja di unit/jabatan, rotasi), " +
+                          "mutasi (perpindahan per tahun, jenis mutasi dan arah; pensiun/berhenti terpisah), " +
                           "beban, kesesuaian (belum tersedia / not yet available)",
             DefaultValueFactory = _ => "pensiun",
         };
-        show.AcceptOnlyFromAmong("pensiun", "masa-kerja", "beban", "kesesuaian");
+        show.AcceptOnlyFromAmong("pensiun", "masa-kerja", "mutasi", "beban", "kesesuaian");
         var unit = new Option<string?>("--unit") { Description = "kode_unit" };
         var per = new Option<string?>("--per")
         {
@@ -34,8 +35,8 @@ public static class PenempatanCommand
         {
             var view = parse.GetValue(show)!;
             if (view is "beban" or "kesesuaian")
-                throw new UsageException($"penempatan --show {view} belum tersedia (issue 15, tahap berikutnya); tersedia: pensiun, masa-kerja. " +
-                                         $"/ --show {view} is not yet available; use pensiun or masa-kerja.");
+                throw new UsageException($"penempatan --show {view} belum tersedia (issue 15, tahap berikutnya); tersedia: pensiun, masa-kerja, mutasi. " +
+                                         $"/ --show {view} is not yet available; use pensiun, masa-kerja or mutasi.");
             DateOnly? tanggal = null;
             if (parse.GetValue(per) is { } text)
             {
@@ -56,7 +57,14 @@ public static class PenempatanCommand
             var fmt = parse.GetValue(format);
             var kode = parse.GetValue(unit);
             var min = CliSmallCells.MinCellSize;
-            if (view == "masa-kerja")
+            if (view == "mutasi")
+            {
+                ResultWriter.Write(output, PenempatanPublik.Mutasi(result, min).Where(r => kode is null || r.KodeUnit == kode).ToList(), fmt);
+                if (fmt == OutputFormat.Table)
+                    output.WriteLine($"Sampai {result.TanggalAcuan:yyyy-MM-dd}. mutasi/promosi antarunit: keluar di unit asal, masuk di unit tujuan; pengangkatan masuk; " +
+                                     $"pensiun dan berhenti keluar (terpisah); di dalam satu unit: tetap. Sel < {min} disembunyikan.");
+            }
+            else if (view == "masa-kerja")
             {
                 var rows = PenempatanPublik.MasaKerja(result, min).Where(r => kode is null || r.KodeUnit == kode).ToList();
                 ResultWriter.Write(output, rows, fmt);

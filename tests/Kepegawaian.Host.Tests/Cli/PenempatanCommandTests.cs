@@ -86,6 +86,26 @@ public sealed class PenempatanCommandTests
         Assert.Contains("Dinas Satu", table.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Moves_per_year_hide_small_counts_and_keep_pensiun_apart()
+    {
+        using var wh = Seeded();
+        using (var c = wh.Open())
+            c.Execute("""
+                INSERT INTO fact_mutasi (id_mutasi, nip, jenis_mutasi, tanggal_efektif, kode_unit_asal, kode_unit_tujuan, row_hash, etl_file_id)
+                SELECT 'M' || i, 'X' || i, 'mutasi', DATE '2026-03-01', 'U2', 'U1', 0, 1 FROM range(6) t(i);
+                INSERT INTO fact_mutasi (id_mutasi, nip, jenis_mutasi, tanggal_efektif, kode_unit_asal, kode_unit_tujuan, row_hash, etl_file_id)
+                VALUES ('P1', 'Y1', 'pensiun', DATE '2026-05-01', 'U1', 'U1', 0, 1);
+                """);
+        var (code, output, err) = await Run("penempatan", "--db", wh.Path, "--show", "mutasi", "--per", "2026-12-01", "--format", "json");
+        Assert.True(code == 0, err);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray()
+            .ToDictionary(r => $"{r.GetProperty("kode_unit").GetString()} {r.GetProperty("jenis_mutasi").GetString()} {r.GetProperty("arah").GetString()}");
+        Assert.Equal(6, rows["U1 mutasi masuk"].GetProperty("n").GetInt64());
+        Assert.Equal(6, rows["U2 mutasi keluar"].GetProperty("n").GetInt64());
+        Assert.Equal(JsonValueKind.Null, rows["U1 pensiun keluar"].GetProperty("n").ValueKind);   // one retirement: hidden
+    }
+
     [Theory]
     [InlineData("beban")]
     [InlineData("kesesuaian")]

@@ -85,6 +85,7 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
             (["penempatan"], PensiunCli, "penempatan pensiun"), (["penempatan"], PensiunJendelaCli, "penempatan pensiun jendela"),
             (["penempatan", "--show", "masa-kerja"], MasaKerjaUnitCli, "penempatan masa-kerja"),
             (["penempatan", "--show", "masa-kerja"], MasaKerjaJabatanCli, "penempatan masa-kerja jabatan"),
+            (["penempatan", "--show", "mutasi"], EventCli, "penempatan mutasi"),
         })
         {
             var (code, json, err) = await Run([.. args, "--db", db, "--format", "json"]);
