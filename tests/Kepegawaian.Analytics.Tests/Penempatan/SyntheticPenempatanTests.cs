@@ -13,6 +13,7 @@ namespace Kepegawaian.Analytics.Tests.Penempatan;
 public sealed class SyntheticPenempatanTests(ITestOutputHelper output)
 {
     [Fact]
+    [Trait("Category", "Scenario")]
     public async Task Generated_city_recovers_the_injected_retirement_wave_and_no_rotation_units()
     {
         using var wh = new TempWarehouse();
