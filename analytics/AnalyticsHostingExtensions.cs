@@ -1,5 +1,6 @@
 using Kepegawaian.Analytics.Efficiency;
 using Kepegawaian.Analytics.Ikm;
+using Kepegawaian.Analytics.Penempatan;
 using Kepegawaian.Analytics.Performance;
 using Kepegawaian.Analytics.Training;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,7 @@ public static class AnalyticsHostingExtensions
         builder.Services.AddOptions<EfisiensiOptions>().Bind(config.GetSection(EfisiensiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<KinerjaOptions>().Bind(config.GetSection("Analytics:Kinerja")).ValidateOnStart();
         builder.Services.AddOptions<DiklatOptions>().Bind(config.GetSection("Analytics:Diklat")).ValidateOnStart();
+        builder.Services.AddOptions<PenempatanOptions>().Bind(config.GetSection(PenempatanOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AnalyticsRefresher>();
         return builder;
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DuckDB.NET.Data;
 using Kepegawaian.Analytics.Efficiency;
 using Kepegawaian.Analytics.Ikm;
+using Kepegawaian.Analytics.Penempatan;
 using Kepegawaian.Analytics.Performance;
 using Kepegawaian.Analytics.Training;
 using Kepegawaian.Warehouse;
@@ -21,7 +22,8 @@ public sealed class AnalyticsRefresher(
     IOptions<KinerjaOptions> kinerja,
     IOptions<DiklatOptions> diklat,
     TimeProvider? time = null,
-    IOptions<ScheduleOptions>? schedule = null)
+    IOptions<ScheduleOptions>? schedule = null,
+    IOptions<PenempatanOptions>? penempatan = null)
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
     private readonly TimeZoneInfo zone = LocalZone.Of(schedule?.Value);
@@ -62,6 +64,7 @@ public sealed class AnalyticsRefresher(
                 case "kinerja": KinerjaMarts.Refresh(connection, kinerja.Value, cancellationToken); break;
                 // The outcome panel (mart_kinerja_pegawai) is rebuilt by diklat itself unless kinerja just did it.
                 case "diklat": DiklatMarts.Refresh(connection, diklat.Value, cancellationToken, outcomePanelFresh: areas.Contains("kinerja")); break;
+                case "penempatan": PenempatanMarts.Refresh(connection, penempatan?.Value, cancellationToken); break;
                 default: throw new ArgumentException($"Unknown mart area '{area}'.", nameof(areas));
             }
             MartFreshness.Record(connection, area, load, TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime, sw.Elapsed);

@@ -35,8 +35,8 @@ public sealed record MartFreshnessReport(
 /// </summary>
 public static class MartFreshness
 {
-    /// <summary>The mart areas, in the order they must be rebuilt (diklat reads kinerja's outcome panel).</summary>
-    public static readonly IReadOnlyList<string> Areas = ["ikm", "efisiensi", "kinerja", "diklat"];
+    /// <summary>The mart areas, in the order they must be rebuilt (diklat reads kinerja's outcome panel; penempatan reads only dimensions and mutasi).</summary>
+    public static readonly IReadOnlyList<string> Areas = ["ikm", "efisiensi", "kinerja", "diklat", "penempatan"];
 
     /// <summary>
     /// The definition version of each area's tables. Bump an area's number when a release changes its tables'
@@ -47,6 +47,7 @@ public static class MartFreshness
     {
         ["ikm"] = 1, ["efisiensi"] = 1, ["kinerja"] = 1,
         ["diklat"] = 2,   // 2: mart_jp_pegawai.kekurangan_jp (the HR 20 JP list reads it)
+        ["penempatan"] = 1,   // issue 15: mart_pensiun, mart_pensiun_gelombang, mart_masa_kerja, mart_mutasi_tahunan
     };
 
     public static long LastLoad(DuckDBConnection connection) =>

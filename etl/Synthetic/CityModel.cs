@@ -31,6 +31,10 @@ internal sealed class CityModel
         for (var u = 0; u < n; u++) _cumulative[u] /= total;
         GeneralUnits = Units.Where(u => u.Kode is not ("DISDIK" or "DINKES") && u.Jenis != "rsud").Select(u => u.Index).ToArray();
         Staff = new int[n, options.Years];
+        PlacementSignals = options.PlacementSignals;
+        NoRotation = new bool[n];
+        if (PlacementSignals)
+            for (var u = 0; u < n; u++) NoRotation[u] = InjectedEffects.NoRotationUnits.Contains(Units[u].Kode);
         TrainedTeknis = new int[n, options.Years];
     }
 
@@ -50,6 +54,12 @@ internal sealed class CityModel
     /// <summary>Staff active on 31 December per unit and year, and how many of them completed a teknis training that year (for the level-4 IKM effect).</summary>
     public int[,] Staff { get; }
     public int[,] TrainedTeknis { get; }
+
+    /// <summary>Whether the issue-15 placement signals are injected (<see cref="GeneratorOptions.PlacementSignals"/>).</summary>
+    public bool PlacementSignals { get; }
+
+    /// <summary>Units nobody rotates into or out of (<see cref="InjectedEffects.NoRotationUnits"/>, only with PlacementSignals).</summary>
+    public bool[] NoRotation { get; }
 
     private readonly double[] _cumulative;
 

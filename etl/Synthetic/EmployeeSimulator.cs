@@ -28,8 +28,9 @@ internal sealed class EmployeeSimulator(CityModel city, NipAllocator nips, int s
         var sex = r.Chance(kind switch { "guru" => 0.70, "nakes" => 0.75, "lapangan" => 0.15, _ => 0.45 }) ? 'P' : 'L';
         var baseline = r.Normal(0, InjectedEffects.BaselineSd);
 
-        // Retirement age (BUP): 60 for JPT and fungsional, 58 otherwise (UU ASN / PP 11/2017).
-        var bup = jenis is "jpt" or "fungsional" ? 60 : 58;
+        // Retirement age (BUP): 60 for JPT and fungsional, 58 otherwise (UU ASN / PP 11/2017). PP 11/2017 Pasal 239 gives a
+        // fungsional 58/60/65 by jenjang; the generated names carry no jenjang, see InjectedEffects.GeneratorBupFungsional.
+        var bup = jenis is "jpt" or "fungsional" ? InjectedEffects.GeneratorBupFungsional : 58;
         DateOnly birth, tmt, activeFrom;
         if (hired)
         {
@@ -92,6 +93,44 @@ internal sealed class EmployeeSimulator(CityModel city, NipAllocator nips, int s
         return person;
     }
 
+    /// <summary>
+    /// The k-th injected pengawas of <see cref="InjectedEffects.RetirementWaveUnit"/> (only with PlacementSignals), in service
+    /// through the window. Retiring: born so that TMT pensiun (BUP 58, the 1st of the month after the birthday) is 2 + 3k
+    /// months (cycling below 24) after EndDate's month. Staying: aged 35–45 at EndDate.
+    /// </summary>
+    public Person CreateWave(int k, bool retiring)
+    {
+        var r = Rng.Stream(seed, retiring ? "gelombang" : "gelombang-tetap", k);
+        var unit = city.Units.Single(u => u.Kode == InjectedEffects.RetirementWaveUnit);
+        var tmtPensiun = new DateOnly(city.End.Year, city.End.Month, 1).AddMonths(2 + 3 * k % 22);
+        var birth = retiring
+            ? tmtPensiun.AddMonths(-1).AddYears(-58).AddDays(r.Next(28))
+            : city.End.AddYears(-35).AddDays(-r.Next(3650));
+        var sex = r.Chance(0.5) ? 'P' : 'L';
+        var tmt = new DateOnly(birth.Year + 24, 1 + r.Next(12), 1);
+        var nip = nips.Allocate(birth, ref tmt, sex, false);
+        var first = r.Pick(sex == 'L' ? Catalog.FirstMale : Catalog.FirstFemale);
+        var person = new Person
+        {
+            Nip = nip,
+            Nama = $"{first} {r.Pick(Catalog.Last)}",
+            Sex = sex,
+            Birth = birth,
+            Tmt = tmt,
+            Pppk = false,
+            Pendidikan = "S1",
+            GolonganEntry = 8,
+            GolonganCap = 12,
+            GolonganMin = 9,
+            FungsionalBase = r.Pick(Catalog.FungsionalUmum),
+            Baseline = r.Normal(0, InjectedEffects.BaselineSd),
+            ActiveFrom = city.Start,
+            ActiveTo = city.End.AddDays(1),
+        };
+        person.Placements.Add(new Placement(city.Start, unit.Index, "pengawas", NamaJabatan(r, "pengawas", unit, person.FungsionalBase)));
+        return person;
+    }
+
     private void AddExits(Random r, Person p, int bup)
     {
         // Pensiun: TMT pensiun is the first day of the month after reaching BUP.
@@ -151,6 +190,7 @@ internal sealed class EmployeeSimulator(CityModel city, NipAllocator nips, int s
                 var next = cur.JenisJabatan switch { "administrator" => "jpt", "pengawas" => "administrator", _ => "pengawas" };
                 var target = r.Chance(0.3) && kind == "umum" ? city.Pick(r, city.GeneralUnits) : cur.Unit;
                 var jab = NamaJabatan(r, next, city.Units[target], p.FungsionalBase);
+                if (target != cur.Unit && (city.NoRotation[cur.Unit] || city.NoRotation[target])) continue;   // injected: no rotation
                 p.Placements.Add(new Placement(d, target, next, jab));
                 p.Events.Add(new Event(d, "promosi", cur.Unit, target, null, jab));
             }
@@ -159,6 +199,7 @@ internal sealed class EmployeeSimulator(CityModel city, NipAllocator nips, int s
                 var target = city.Pick(r, city.GeneralUnits);
                 if (target == cur.Unit) continue;
                 var jab = cur.JenisJabatan == "fungsional" ? cur.Jabatan : NamaJabatan(r, cur.JenisJabatan, city.Units[target], p.FungsionalBase);
+                if (city.NoRotation[cur.Unit] || city.NoRotation[target]) continue;   // injected: no rotation
                 p.Placements.Add(new Placement(d, target, cur.JenisJabatan, jab));
                 p.Events.Add(new Event(d, "mutasi", cur.Unit, target, null, cur.JenisJabatan == "fungsional" ? null : jab));
             }

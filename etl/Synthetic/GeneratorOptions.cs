@@ -13,6 +13,13 @@ public sealed record GeneratorOptions
 
     /// <summary>Last day covered; nothing in the files is dated after it. The CLI defaults to today in <c>Schedule:TimeZone</c>.</summary>
     public DateOnly EndDate { get; init; }
+
+    /// <summary>
+    /// Inject the placement signals of issue 15 (<see cref="InjectedEffects.RetirementWaveUnit"/>,
+    /// <see cref="InjectedEffects.NoRotationUnits"/>). Off by default: existing seeds stay byte-identical (other
+    /// validations depend on them); <c>generate --placement-signals</c> and the placement tests turn it on.
+    /// </summary>
+    public bool PlacementSignals { get; init; }
 }
 
 /// <summary>One written inbox file.</summary>

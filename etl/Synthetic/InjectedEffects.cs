@@ -86,4 +86,36 @@ public static class InjectedEffects
 
     /// <summary>Units where leave decisions are slow.</summary>
     public static readonly IReadOnlyList<string> SlowCutiUnits = ["DPUPR", "DISHUB", "KEC-SAKO", "DINSOS"];
+
+    // ---------------------------------------------------------------- placement (issue 15), only with GeneratorOptions.PlacementSignals
+
+    /// <summary>
+    /// Retirement wave: this unit gets <see cref="RetirementWaveCount"/> extra pengawas (PNS, BUP 58 per PP 11/2017 Pasal 239)
+    /// whose TMT pensiun falls 2, 5, 8, … months after EndDate's month (cycling within 23 months, so all within two years),
+    /// and <see cref="RetirementWaveStayers"/> young pengawas who stay. The unit's pengawas group then loses about a third or
+    /// more within two years (mart_pensiun_gelombang.gelombang; its ~0.2 % of staff hold ~22 % pengawas naturally). The
+    /// stayers keep the group's non-retiring rest at ≥ 5, so the small-cell rule does not hide the wave. Both are written after
+    /// the regular employees, with their own random streams.
+    /// </summary>
+    public const string RetirementWaveUnit = "DISKAN";
+
+    /// <summary>Extra retiring pengawas in <see cref="RetirementWaveUnit"/>: max(6, employees / 2 500), ≥ 5 so the count can be shown.</summary>
+    public static int RetirementWaveCount(int employees) => Math.Max(6, employees / 2_500);
+
+    /// <summary>Extra young pengawas in <see cref="RetirementWaveUnit"/> who do not retire within the window of the flag.</summary>
+    public const int RetirementWaveStayers = 5;
+
+    /// <summary>
+    /// Units without rotation: no mutasi or promosi moves anyone into or out of them during the window (a drawn move that
+    /// would is dropped), so mart_masa_kerja.tanpa_rotasi is true for them; promotions inside the unit still happen.
+    /// Chosen among general units that rotate at the usual rate (5 % of PNS a year) without the injection.
+    /// </summary>
+    public static readonly IReadOnlyList<string> NoRotationUnits = ["BPKAD", "DPUPR"];
+
+    /// <summary>
+    /// BUP in the generator: 58, and 60 for jpt and every fungsional. The analytics read a fungsional's BUP from the jenjang in
+    /// nama_jabatan (58/60/65); the generated fungsional names carry no jenjang ("Guru Kelas"), so the marts count them under
+    /// "fungsional (jenjang tidak diketahui)" with no BUP — the generator's 60 is not visible there. Kept so existing seeds are unchanged.
+    /// </summary>
+    public const int GeneratorBupFungsional = 60;
 }

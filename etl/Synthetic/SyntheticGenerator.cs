@@ -36,6 +36,14 @@ public static class SyntheticGenerator
                 if ((i & 1023) == 0) ct.ThrowIfCancellationRequested();
                 history.Write(people.Create(i), i);
             }
+            if (options.PlacementSignals)
+            {
+                var wave = InjectedEffects.RetirementWaveCount(options.Employees);
+                for (var k = 0; k < wave; k++)
+                    history.Write(people.CreateWave(k, retiring: true), options.Employees + k);
+                for (var k = 0; k < InjectedEffects.RetirementWaveStayers; k++)
+                    history.Write(people.CreateWave(k, retiring: false), options.Employees + wave + k);
+            }
             ct.ThrowIfCancellationRequested();
             skm = new SkmSimulator(city, files, options.Seed);
             skm.Write();

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Kepegawaian.Analytics;
 using Kepegawaian.Analytics.Efficiency;
 using Kepegawaian.Analytics.Ikm;
+using Kepegawaian.Analytics.Penempatan;
 using Kepegawaian.Analytics.Performance;
 using Kepegawaian.Analytics.Training;
 using Kepegawaian.Warehouse;
@@ -67,7 +68,10 @@ public static class CliConfiguration
         try
         {
             T Value<T>() where T : class => provider.GetRequiredService<IOptions<T>>().Value;
-            return new AnalyticsSettings(Value<IkmOptions>(), Value<EfisiensiOptions>(), Value<KinerjaOptions>(), Value<DiklatOptions>(), Get<ScheduleOptions>(ScheduleOptions.Section));
+            return new AnalyticsSettings(Value<IkmOptions>(), Value<EfisiensiOptions>(), Value<KinerjaOptions>(), Value<DiklatOptions>(), Get<ScheduleOptions>(ScheduleOptions.Section))
+            {
+                Penempatan = Value<PenempatanOptions>(),
+            };
         }
         catch (OptionsValidationException ex)
         {
@@ -78,7 +82,10 @@ public static class CliConfiguration
 
 public sealed record AnalyticsSettings(IkmOptions Ikm, EfisiensiOptions Efisiensi, KinerjaOptions Kinerja, DiklatOptions Diklat, ScheduleOptions Schedule)
 {
+    /// <summary>Placement settings (issue 15: BUP table, reference date, wave and rotation thresholds).</summary>
+    public PenempatanOptions Penempatan { get; init; } = new();
+
     /// <summary>The refresher on the CLI's clock and zone (mart_build times are wall clock in Schedule:TimeZone).</summary>
     public AnalyticsRefresher Refresher() =>
-        new(Options.Create(Ikm), Options.Create(Efisiensi), Options.Create(Kinerja), Options.Create(Diklat), CliClock.Time, Options.Create(Schedule));
+        new(Options.Create(Ikm), Options.Create(Efisiensi), Options.Create(Kinerja), Options.Create(Diklat), CliClock.Time, Options.Create(Schedule), Options.Create(Penempatan));
 }

@@ -18,6 +18,7 @@ public static class CommandCatalog
         EfisiensiCommand.Create(),
         KinerjaCommand.Create(),
         DiklatCommand.Create(),
+        PenempatanCommand.Create(),
         ReportCommand.Create(),
         ServeCommand.Create(),
     ];

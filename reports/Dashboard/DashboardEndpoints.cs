@@ -75,12 +75,32 @@ public static class DashboardEndpoints
             [new TableSpec("/api/peringatan", t.T("Peringatan", "Alerts"), [("unit", "Unit"), ("periode", t.T("Periode", "Period")), ("status", "Status"), ("ikm", "IKM"), ("ikm_sebelumnya", t.T("IKM sebelumnya", "Previous IKM")),
                 ("selisih", t.T("Selisih", "Change")), ("lereng", t.T("Tren per triwulan", "Trend per quarter")), ("q_value", "q"), ("mutu", t.T("Mutu", "Grade")), ("mutu_sebelumnya", t.T("Mutu sebelumnya", "Previous grade")), ("alasan", t.T("Alasan", "Reason"))])])));
 
+        app.MapGet("/dasbor/penempatan", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/dasbor/penempatan", t.T("Gelombang pensiun dan rotasi", "Retirement wave and rotation"),
+            [Units(t, m, f.Unit)], [],
+            [new TableSpec("/api/penempatan/pensiun", t.T("Pensiun per unit dan kelompok jabatan (tahun ke-1…5 sesudah tanggal acuan)", "Retirements by unit and jabatan group (years 1…5 after the reference date)"),
+                [("unit", "Unit"), ("kelompok", t.T("Kelompok jabatan", "Jabatan group")), ("bup", "BUP"), ("pegawai", t.T("Pegawai", "Employees")),
+                 ("pensiun_1", t.T("Tahun 1", "Year 1")), ("pensiun_2", t.T("Tahun 2", "Year 2")), ("pensiun_3", t.T("Tahun 3", "Year 3")), ("pensiun_4", t.T("Tahun 4", "Year 4")),
+                 ("pensiun_5", t.T("Tahun 5", "Year 5")), ("pensiun_jendela", t.T("Pensiun dalam 2 tahun", "Retiring within 2 years")), ("persen_jendela", t.T("Persen", "Percent")),
+                 ("gelombang", t.T("Gelombang", "Wave"))]),
+             new TableSpec("/api/penempatan/masa-kerja", t.T("Masa kerja dan rotasi per unit", "Tenure and rotation by unit"),
+                [("unit", "Unit"), ("pegawai", t.T("Pegawai", "Employees")), ("median_tahun_unit", t.T("Median tahun di unit", "Median years in unit")),
+                 ("persen_unit_lebih_5", t.T("% > 5 tahun di unit", "% > 5 years in unit")), ("median_tahun_jabatan", t.T("Median tahun di jabatan", "Median years in position")),
+                 ("persen_jabatan_lebih_5", t.T("% > 5 tahun di jabatan", "% > 5 years in position")), ("tahun_sejak_rotasi", t.T("Tahun sejak rotasi", "Years since rotation")),
+                 ("tanpa_rotasi", t.T("Tanpa rotasi", "No rotation")), ("masuk_12_bulan", t.T("Masuk 12 bln", "In, 12 mo")), ("keluar_12_bulan", t.T("Keluar 12 bln", "Out, 12 mo")),
+                 ("pensiun_12_bulan", t.T("Pensiun 12 bln", "Retired, 12 mo")), ("berhenti_12_bulan", t.T("Berhenti 12 bln", "Left, 12 mo"))])],
+            t.T("BUP menurut PP 11/2017 Pasal 239 (58 administrasi, ahli pertama/muda, keterampilan; 60 pimpinan tinggi, ahli madya; 65 ahli utama); TMT pensiun tanggal 1 bulan sesudah ulang tahun pada BUP. " +
+                "Jenjang fungsional yang tak terbaca dari nama jabatan: \"tidak diketahui\", tidak ditebak. Gelombang: kelompok kehilangan ≥ 20 % dalam 2 tahun. Pensiun dan berhenti dihitung terpisah dari rotasi.",
+                "BUP per PP 11/2017 Article 239 (58 administrative, first/junior expert, skilled; 60 senior executive, senior expert; 65 principal expert); retirement on the 1st of the month after the BUP birthday. " +
+                "A functional level not readable from the position name is \"unknown\", never guessed. Wave: a group losing ≥ 20 % within 2 years. Retirements and resignations are counted apart from rotations."))));
+
         // ------------------------------------------------------------ JSON API (aggregates)
         app.MapGet("/api/ikm", (HttpContext ctx) => Json(ctx, (m, f) => m.IkmTable(f)));
         app.MapGet("/api/kinerja", (HttpContext ctx) => Json(ctx, (m, f) => m.KinerjaTable(f)));
         app.MapGet("/api/jp", (HttpContext ctx) => Json(ctx, (m, f) => m.JpTable(f)));
         app.MapGet("/api/cuti", (HttpContext ctx) => Json(ctx, (m, f) => m.CutiTable(f)));
         app.MapGet("/api/peringatan", (HttpContext ctx) => Json(ctx, (m, f) => m.AlertTable(f)));
+        app.MapGet("/api/penempatan/pensiun", (HttpContext ctx) => Json(ctx, (m, f) => m.PensiunTable(f)));
+        app.MapGet("/api/penempatan/masa-kerja", (HttpContext ctx) => Json(ctx, (m, f) => m.MasaKerjaTable(f)));
         app.MapGet("/api/filter", (HttpContext ctx) => Json(ctx, (m, f) => new
         {
             ikm_periode = m.IkmPeriods(), kinerja_periode = m.KinerjaPeriods(), peringatan_periode = m.AlertPeriods(), tahun = m.JpYears(),

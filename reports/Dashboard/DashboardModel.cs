@@ -253,5 +253,39 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
 
     private static double? Round(double? v) => v is { } x ? Math.Round(x, 1) : null;
 
+    // ---------------------------------------------------------------- penempatan (issue 15)
+    /// <summary>Retirement outlook per unit and jabatan group (<see cref="Kepegawaian.Analytics.Penempatan.PenempatanPublik"/>: small cells already hidden).</summary>
+    public IReadOnlyList<Dictionary<string, object?>> PensiunTable(DashboardFilter f)
+    {
+        if (data.Penempatan is not { } p) return [];
+        object? C(long? v, bool known = true) => known ? (object?)v ?? suppressed : null;
+        return Kepegawaian.Analytics.Penempatan.PenempatanPublik.Pensiun(p, minCell)
+            .Where(r => f.Unit is null || r.KodeUnit == f.Unit)
+            .OrderByDescending(r => r.Gelombang == true).ThenByDescending(r => r.ShareJendela ?? -1).ThenBy(r => data.UnitName(r.KodeUnit), NaturalOrder.Instance)
+            .Select(r => Row(("kode_unit", r.KodeUnit), ("unit", data.UnitName(r.KodeUnit)), ("kelompok", Kepegawaian.Analytics.Penempatan.BupRules.NamaKelompok(r.Kelompok)),
+                ("bup", r.Bup is { } b ? b : text.T("tidak diketahui", "unknown")), ("pegawai", C(r.Pegawai)),
+                ("pensiun_1", C(r.Pensiun1, r.Bup is not null)), ("pensiun_2", C(r.Pensiun2, r.Bup is not null)), ("pensiun_3", C(r.Pensiun3, r.Bup is not null)),
+                ("pensiun_4", C(r.Pensiun4, r.Bup is not null)), ("pensiun_5", C(r.Pensiun5, r.Bup is not null)),
+                ("pensiun_jendela", C(r.PensiunJendela, r.Bup is not null)), ("persen_jendela", r.ShareJendela is { } s ? Math.Round(s * 100, 1) : null),
+                ("gelombang", r.Gelombang switch { true => text.T("ya", "yes"), false => text.T("tidak", "no"), null => null })))
+            .ToList();
+    }
+
+    /// <summary>Tenure and rotation per unit (small cells already hidden).</summary>
+    public IReadOnlyList<Dictionary<string, object?>> MasaKerjaTable(DashboardFilter f)
+    {
+        if (data.Penempatan is not { } p) return [];
+        return Kepegawaian.Analytics.Penempatan.PenempatanPublik.MasaKerja(p, minCell)
+            .Where(r => f.Unit is null || r.KodeUnit == f.Unit)
+            .OrderByDescending(r => r.TanpaRotasi == true).ThenBy(r => data.UnitName(r.KodeUnit), NaturalOrder.Instance)
+            .Select(r => Row(("kode_unit", r.KodeUnit), ("unit", data.UnitName(r.KodeUnit)), ("pegawai", (object?)r.Pegawai ?? suppressed),
+                ("median_tahun_unit", r.MedianTahunUnit is { } a ? Math.Round(a, 1) : null), ("persen_unit_lebih_5", r.ShareUnitLebih5 is { } b ? Math.Round(b * 100, 1) : null),
+                ("median_tahun_jabatan", r.MedianTahunJabatan is { } c ? Math.Round(c, 1) : null), ("persen_jabatan_lebih_5", r.ShareJabatanLebih5 is { } d ? Math.Round(d * 100, 1) : null),
+                ("tahun_sejak_rotasi", r.TahunSejakRotasi), ("tanpa_rotasi", r.TanpaRotasi switch { true => text.T("ya", "yes"), false => text.T("tidak", "no"), null => null }),
+                ("masuk_12_bulan", (object?)r.Masuk12Bulan ?? suppressed), ("keluar_12_bulan", (object?)r.Keluar12Bulan ?? suppressed),
+                ("pensiun_12_bulan", (object?)r.Pensiun12Bulan ?? suppressed), ("berhenti_12_bulan", (object?)r.Berhenti12Bulan ?? suppressed)))
+            .ToList();
+    }
+
     private static Dictionary<string, object?> Row(params (string Key, object? Value)[] cells) => cells.ToDictionary(c => c.Key, c => c.Value);
 }

@@ -14,6 +14,7 @@ public static class DashboardPage
     [
         ("/dasbor/ikm", "IKM", "IKM", false), ("/dasbor/kinerja", "Kinerja", "Performance", false), ("/dasbor/jp", "20 JP", "20 JP", false),
         ("/dasbor/cuti", "Layanan cuti", "Leave", false), ("/dasbor/peringatan", "Peringatan", "Alerts", false),
+        ("/dasbor/penempatan", "Pensiun & rotasi", "Retirement & rotation", false),
         ("/hr/diklat", "Efektivitas diklat (HR)", "Training effect (HR)", true), ("/hr/jp", "Daftar 20 JP (HR)", "20 JP list (HR)", true),
     ];
 
@@ -32,6 +33,7 @@ public static class DashboardPage
         "/dasbor/kinerja" => ["kinerja"],
         "/dasbor/cuti" => ["efisiensi"],
         "/dasbor/jp" or "/hr/jp" or "/hr/diklat" => ["diklat"],
+        "/dasbor/penempatan" => ["penempatan"],
         _ => [],
     };
 

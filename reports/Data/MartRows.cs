@@ -98,6 +98,9 @@ public sealed record ReportData(
     public IReadOnlyList<KinerjaForecastKotaRow> KinerjaForecastKota { get; init; } = [];
     public IReadOnlyList<CutiTertundaRow> CutiTertunda { get; init; } = [];
 
+    /// <summary>The placement marts (issue 15: retirement wave, tenure); null before their first refresh.</summary>
+    public Kepegawaian.Analytics.Penempatan.PenempatanResult? Penempatan { get; init; }
+
     /// <summary>Last day of data per area ("ikm", "diklat", "kinerja", "cuti"): what a running period's label says it holds.</summary>
     public IReadOnlyDictionary<string, DateOnly> DataThrough { get; init; } = new Dictionary<string, DateOnly>();
 

@@ -75,6 +75,7 @@ public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
             DataThrough = ReadDataThrough(c, tables),
             CutiTertunda = Query(c, tables, "mart_cuti_tertunda", r => new CutiTertundaRow(
                 Str(r, "kode_unit"), Value(r, "waktu_acuan") is DateTime t ? t : DateTime.MinValue, Long(r, "n_jatuh_tempo"), Long(r, "n_tertunda"))),
+            Penempatan = Kepegawaian.Analytics.Penempatan.PenempatanQueries.Read(c),
         };
     }
 

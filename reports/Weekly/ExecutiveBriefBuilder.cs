@@ -252,6 +252,23 @@ public sealed class ExecutiveBriefBuilder(
         groups.Add(Group(text.T($"Cakupan 20 JP terendah — {Label(WeeklyContent.YearCode(year), "diklat")}", $"Lowest 20 JP coverage — {Label(WeeklyContent.YearCode(year), "diklat")}"),
             jp.Select(j => (data.UnitName(j.KodeUnit), JpFigure(j))),
             none, always: PerGroup));
+
+        // Retirement wave (issue 15, PP 11/2017 Pasal 239): listed only when a flagged group can be shown under the small-cell rule.
+        if (data.Penempatan is { } penempatan)
+        {
+            var waves = Kepegawaian.Analytics.Penempatan.PenempatanPublik.Pensiun(penempatan, minCell)
+                .Where(w => w.Gelombang == true && w.PensiunJendela is not null && w.Pegawai is not null)
+                .OrderByDescending(w => w.ShareJendela).ThenBy(w => data.UnitName(w.KodeUnit), NaturalOrder.Instance).ToList();
+            if (waves.Count > 0)
+            {
+                var batas = text.Date(waves[0].BatasTanggal);
+                groups.Add(Group(text.T($"Gelombang pensiun s.d. {batas}", $"Retirement wave until {batas}"),
+                    waves.Select(w => (data.UnitName(w.KodeUnit), text.T(
+                        $"{text.Int(w.PensiunJendela!.Value)} dari {text.Int(w.Pegawai!.Value)} {Kepegawaian.Analytics.Penempatan.BupRules.NamaKelompok(w.Kelompok)} pensiun ({text.Pct(w.ShareJendela!.Value, 0)})",
+                        $"{text.Int(w.PensiunJendela!.Value)} of {text.Int(w.Pegawai!.Value)} {Kepegawaian.Analytics.Penempatan.BupRules.NamaKelompok(w.Kelompok)} retire ({text.Pct(w.ShareJendela!.Value, 0)})"))),
+                    none));
+            }
+        }
         return groups;
     }
 

@@ -13,7 +13,7 @@ public sealed class DashboardSnapshotTests
 
         var pages = await DashboardSnapshot.WriteAsync(wh.Path, folder.Path);
 
-        Assert.Equal(["dasbor-cuti.html", "dasbor-ikm.html", "dasbor-jp.html", "dasbor-kinerja.html", "dasbor-peringatan.html"],
+        Assert.Equal(["dasbor-cuti.html", "dasbor-ikm.html", "dasbor-jp.html", "dasbor-kinerja.html", "dasbor-penempatan.html", "dasbor-peringatan.html"],
             pages.Select(Path.GetFileName).Order());
         var ikm = File.ReadAllText(folder.File("dasbor-ikm.html"));
         Assert.Contains("<td>89,72</td>", ikm);                           // seed: U01 2026-Q3, as the live page shows

@@ -16,10 +16,14 @@ public static class GenerateCommand
         var seed = new Option<int>("--seed") { Description = "Benih acak; benih sama = berkas sama / random seed; same seed = same files", DefaultValueFactory = _ => 42 };
         var badRows = new Option<double>("--bad-rows") { Description = "Fraksi 0..1 baris rusak yang disisipkan / fraction 0..1 of malformed rows mixed in", DefaultValueFactory = _ => 0 };
         var endDate = new Option<string?>("--end-date") { Description = "Hari terakhir data, YYYY-MM-DD (bawaan: hari ini menurut Schedule:TimeZone) / last day covered (default: today in Schedule:TimeZone)" };
+        var placement = new Option<bool>("--placement-signals")
+        {
+            Description = "Sisipkan sinyal penempatan (gelombang pensiun, unit tanpa rotasi; InjectedEffects) / inject the placement signals of issue 15",
+        };
 
         var cmd = new Command("generate", "Membuat data sintetis Kota Palembang untuk inbox. / Write synthetic Kota Palembang inbox files.")
         {
-            outDir, employees, years, seed, badRows, endDate,
+            outDir, employees, years, seed, badRows, endDate, placement,
         };
         cmd.SetAction(async (pr, ct) =>
         {
@@ -31,6 +35,7 @@ public static class GenerateCommand
                 Seed = pr.GetValue(seed),
                 BadRows = CheckFraction(pr.GetValue(badRows)),
                 EndDate = ParseEndDate(pr.GetValue(endDate)),
+                PlacementSignals = pr.GetValue(placement),
             };
             var output = pr.InvocationConfiguration.Output;
             var watch = Stopwatch.StartNew();

@@ -32,6 +32,12 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
     private static readonly Layout TertundaCli = new("n_jatuh_tempo", ["n_tertunda"]);
     private static readonly Layout DampakCli = new(null, [], "n_treated", "n_control", "n_peserta_lulus", "n_reaksi", "n_test");
     private static readonly Layout EventCli = new(null, [], "n");
+    // penempatan (issue 15): a row = pegawai with its parts (window, later years, past BUP, no BUP, the unpublished rest);
+    // the window = years 1 and 2; tenure: pegawai = beyond 5 years + the rest, for unit and position.
+    private static readonly Layout PensiunCli = new("pegawai", ["pensiun_jendela", "pensiun_3", "pensiun_4", "pensiun_5", "lewat_bup", "tanpa_bup"]);
+    private static readonly Layout PensiunJendelaCli = new("pensiun_jendela", ["pensiun_1", "pensiun_2"]);
+    private static readonly Layout MasaKerjaUnitCli = new("pegawai", ["n_unit_lebih_5"], "masuk_12_bulan", "keluar_12_bulan", "pensiun_12_bulan", "berhenti_12_bulan");
+    private static readonly Layout MasaKerjaJabatanCli = new("pegawai", ["n_jabatan_lebih_5"]);
     private static readonly Layout KinerjaApi = new("n", ["baik_atau_lebih", "butuh_perbaikan", "kurang_atau_lebih_buruk"]);
     private static readonly Layout JpApi = new("pegawai", ["patuh"]);
     private static readonly Layout CutiApi = new(null, [], "n");
@@ -76,6 +82,10 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
             (["diklat"], DampakCli, "dampak"), (["diklat", "--show", "event"], EventCli, "event"),
             (["efisiensi"], RingkasCli, "efisiensi"), (["efisiensi", "--period", "2026-10"], RingkasCli, "efisiensi 2026-10"),
             (["efisiensi", "--view", "tertunda"], TertundaCli, "tertunda"),
+            (["penempatan"], PensiunCli, "penempatan pensiun"), (["penempatan"], PensiunJendelaCli, "penempatan pensiun jendela"),
+            (["penempatan", "--show", "masa-kerja"], MasaKerjaUnitCli, "penempatan masa-kerja"),
+            (["penempatan", "--show", "masa-kerja"], MasaKerjaJabatanCli, "penempatan masa-kerja jabatan"),
+            (["penempatan", "--show", "mutasi"], EventCli, "penempatan mutasi"),
         })
         {
             var (code, json, err) = await Run([.. args, "--db", db, "--format", "json"]);
@@ -123,6 +133,9 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
                 Scan("api jp", JsonRows(await http.GetStringAsync("/api/jp")), JpApi);
                 Scan("api cuti", JsonRows(await http.GetStringAsync("/api/cuti")), CutiApi);
                 Scan("api hr diklat", JsonRows(await http.GetStringAsync("/api/hr/diklat")), DiklatApi);
+                Scan("api penempatan pensiun", JsonRows(await http.GetStringAsync("/api/penempatan/pensiun")), new Layout("pegawai", ["pensiun_jendela", "pensiun_3", "pensiun_4", "pensiun_5"]));
+                Scan("api penempatan masa-kerja", JsonRows(await http.GetStringAsync("/api/penempatan/masa-kerja")),
+                    new Layout(null, [], "pegawai", "masuk_12_bulan", "keluar_12_bulan", "pensiun_12_bulan", "berhenti_12_bulan"));
                 var units = JsonRows(await http.GetStringAsync("/api/jp")).Select(r => r["kode_unit"]).OfType<string>().Take(40).ToList();
                 foreach (var u in units)
                 {

@@ -1,0 +1,40 @@
+using DuckDB.NET.Data;
+using Kepegawaian.Analytics.Common;
+using Kepegawaian.Analytics.Performance;
+
+namespace Kepegawaian.Analytics.Penempatan;
+
+/// <summary>
+/// Rebuilds the placement marts (mart_pensiun, mart_pensiun_gelombang, mart_masa_kerja, mart_mutasi_tahunan; schema
+/// <c>Sql/marts/penempatan_09_schema.sql</c>) in one transaction, at <see cref="PenempatanAnalysis.ReferenceDate"/>.
+/// Counts are stored as they are: small-cell suppression is the reader's job (<see cref="PenempatanPublik"/>).
+/// </summary>
+public static class PenempatanMarts
+{
+    public static PenempatanResult? Refresh(DuckDBConnection connection, PenempatanOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new PenempatanOptions();
+        var rules = BupRules.Load(options);
+        var acuan = PenempatanAnalysis.ReferenceDate(connection, options);
+        var result = acuan is { } a ? PenempatanAnalysis.Compute(connection, a, options, rules) : null;
+        cancellationToken.ThrowIfCancellationRequested();
+        using var tx = connection.BeginTransaction();
+        MartSql.Run(connection, "penempatan_", cancellationToken);
+        if (result is not null)
+        {
+            MartWriter.Replace(connection, "mart_pensiun", result.Pensiun, x => [
+                x.TanggalAcuan, x.KodeUnit, x.NamaUnit, x.Kelompok, x.Bup, x.Pegawai, x.TahunKe, x.PeriodeMulai, x.PeriodeSelesai,
+                x.Pensiun, x.PensiunKumulatif, x.ShareKumulatif, x.TanpaBup]);
+            MartWriter.Replace(connection, "mart_pensiun_gelombang", result.Gelombang, x => [
+                x.TanggalAcuan, x.KodeUnit, x.NamaUnit, x.Kelompok, x.Bup, x.Dasar, x.Pegawai, x.BatasTanggal, x.PensiunJendela, x.ShareJendela,
+                x.Gelombang, x.LewatBup, x.TanpaBup]);
+            MartWriter.Replace(connection, "mart_masa_kerja", result.MasaKerja, x => [
+                x.TanggalAcuan, x.KodeUnit, x.NamaUnit, x.Pegawai, x.MedianTahunUnit, x.NUnitLebih5, x.ShareUnitLebih5, x.MedianTahunJabatan,
+                x.NJabatanLebih5, x.ShareJabatanLebih5, x.NSejakTmt, x.RotasiTerakhir, x.TahunSejakRotasi, x.TanpaRotasi,
+                x.Masuk12Bulan, x.Keluar12Bulan, x.Pensiun12Bulan, x.Berhenti12Bulan]);
+            MartWriter.Replace(connection, "mart_mutasi_tahunan", result.MutasiTahunan, x => [x.KodeUnit, x.Tahun, x.JenisMutasi, x.Arah, x.N]);
+        }
+        tx.Commit();
+        return result;
+    }
+}

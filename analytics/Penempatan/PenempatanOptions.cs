@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Kepegawaian.Analytics.Penempatan;
+
+/// <summary>Settings of the placement analytics (issue 15), bound from <c>Analytics:Penempatan</c>.</summary>
+public sealed class PenempatanOptions : IValidatableObject
+{
+    public const string Section = "Analytics:Penempatan";
+
+    /// <summary>
+    /// Path of an operator's BUP table replacing the shipped <c>Data/batas_usia_pensiun.csv</c> as a whole (same columns:
+    /// <c>jenis_jabatan,jenjang,bup,dasar</c>); empty = the shipped table (PP 11/2017 Pasal 239).
+    /// </summary>
+    public string? BupTable { get; set; }
+
+    /// <summary>The date the placement marts are computed at; null = the data-through date of the personnel data (never the machine clock).</summary>
+    public DateOnly? ReferenceDate { get; set; }
+
+    /// <summary>A jabatan group of a unit losing at least this share of its staff to retirement within <see cref="GelombangYears"/> is a retirement wave.</summary>
+    [Range(0.0, 1.0)]
+    public double GelombangShare { get; set; } = 0.20;
+
+    /// <summary>The window of the retirement-wave flag, in years after the reference date (1…5).</summary>
+    [Range(1, 5)]
+    public int GelombangYears { get; set; } = 2;
+
+    /// <summary>A unit with no rotation (a mutasi or promosi into or out of it) within this many years is flagged; needs that many years of mutasi data.</summary>
+    [Range(1, 20)]
+    public int TanpaRotasiYears { get; set; } = 2;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var errors = new List<ValidationResult>();
+        try { BupRules.Load(this); }
+        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new ValidationResult(ex.Message, [$"{Section}:{nameof(BupTable)}"]));
+        }
+        return errors;
+    }
+}
