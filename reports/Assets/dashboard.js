@@ -1,4 +1,4 @@
-// Dashboard filters and tables (sort by a header click, search box, 50 rows a page, CSV download link): every <select data-filter> change reloads the charts (<img data-chart>) and
+// Dashboard filters and tables (sort by a header click, search box, 50 rows a page, CSV and XLSX download links): every <select data-filter> change reloads the charts (<img data-chart>) and
 // tables (<table data-api>) with the filter values as query parameters. Text goes in via
 // textContent only (never innerHTML), so data cannot inject markup.
 (function () {
@@ -130,8 +130,9 @@
     var decimals = JSON.parse(table.dataset.decimals || '{}');
     table.dataset.state = 'loading';
     var tools = toolsOf(table);
-    var link = tools && tools.querySelector('a[data-download]');
-    if (link) link.href = link.dataset.download + (q ? q + '&' : '?') + 'format=csv';
+    if (tools) tools.querySelectorAll('a[data-download]').forEach(function (link) {
+      link.href = link.dataset.download + (q ? q + '&' : '?') + 'format=' + (link.dataset.format || 'csv');
+    });
     return fetch(table.dataset.api + q, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
       .then(function (rows) {

@@ -97,7 +97,8 @@ public static class DashboardPage
         {
             // Wide tables scroll inside their box, so a phone-width page never scrolls sideways.
             sb.Append($"<h3>{E(table.Title)}</h3><div class=\"table-tools\"><input type=\"search\" class=\"table-search\" placeholder=\"{E(t.T("Cari di tabel…", "Search the table…"))}\" aria-label=\"{E(t.T("Cari", "Search"))}\">");
-            sb.Append($"<a class=\"download\" data-download=\"{E(table.Api)}\" href=\"{E(table.Api + (query.Length == 0 ? "?" : query + "&") + "format=csv")}\" download>{E(t.T("Unduh CSV", "Download CSV"))}</a></div>");
+            sb.Append($"<a class=\"download\" data-download=\"{E(table.Api)}\" href=\"{E(table.Api + (query.Length == 0 ? "?" : query + "&") + "format=csv")}\" download>{E(t.T("Unduh CSV", "Download CSV"))}</a>");
+            sb.Append($"<a class=\"download-xlsx\" data-download=\"{E(table.Api)}\" data-format=\"xlsx\" href=\"{E(table.Api + (query.Length == 0 ? "?" : query + "&") + "format=xlsx")}\" download>{E(t.T("Unduh XLSX", "Download XLSX"))}</a></div>");
             sb.Append($"<div class=\"table-wrap\"><table data-api=\"{E(table.Api)}\" data-columns=\"{E(JsonSerializer.Serialize(table.Columns.Select(c => c.Key)))}\" data-decimals=\"{E(JsonSerializer.Serialize(table.Columns.Where(c => Decimals.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => Decimals[c.Key])))}\"><thead><tr>");
             foreach (var (key, header) in table.Columns) sb.Append($"<th data-key=\"{E(key)}\" title=\"{E(t.T("Klik untuk mengurutkan", "Click to sort"))}\">{E(header)}</th>");
             sb.Append("</tr></thead><tbody></tbody></table></div><div class=\"pager\"></div>");
