@@ -8,7 +8,8 @@
 
   function query() {
     var p = new URLSearchParams();
-    document.querySelectorAll('select[data-filter]').forEach(function (s) {
+    // Visible filters (select) and the drill-down's fixed state (hidden inputs: area, unit).
+    document.querySelectorAll('[data-filter]').forEach(function (s) {
       if (s.value) p.set(s.dataset.filter, s.value);
     });
     var q = p.toString();
@@ -86,7 +87,12 @@
       var tr = document.createElement('tr');
       st.columns.forEach(function (c, k) {
         var td = document.createElement('td');
-        td.textContent = r.cells[k];
+        var link = st.link;
+        if (link && c === link.column && r.data[link.key] !== null && r.data[link.key] !== undefined) {
+          td.appendChild(drillLink(link, r.data[link.key], r.cells[k]));
+        } else {
+          td.textContent = r.cells[k];
+        }
         if (typeof r.data[c] === 'number') td.className = 'num';
         tr.appendChild(td);
       });
@@ -110,6 +116,19 @@
     next.className = 'pager-next';
     pager.replaceChildren(prev, info, next);
     table.dataset.shown = String(rows.length);
+  }
+
+  // Drill-down: this page one level lower, with the current filters (e.g. ?periode=2026-Q3&area=K10); choosing an
+  // area forgets the unit. The URL is the state, so the link can be shared and the browser's Back goes up again.
+  function drillLink(link, value, text) {
+    var p = new URLSearchParams(query());
+    p.set(link.param, String(value));
+    if (link.param === 'area') p.delete('unit');
+    var a = document.createElement('a');
+    a.className = 'drill';
+    a.href = location.pathname + '?' + p.toString();
+    a.textContent = text;
+    return a;
   }
 
   function button(text, enabled, onClick) {
@@ -138,6 +157,7 @@
       .then(function (rows) {
         var st = table._state || { search: '', sortKey: null, sortDir: 1, printing: false };
         st.columns = columns;
+        st.link = table.dataset.link ? JSON.parse(table.dataset.link) : null;
         st.page = 0;
         st.rows = rows.map(function (row, index) {
           var cells = columns.map(function (c) { return cellText(c, row[c], decimals); });

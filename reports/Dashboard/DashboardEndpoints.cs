@@ -23,7 +23,7 @@ namespace Kepegawaian.Reports.Dashboard;
 /// <c>/hr</c> (token in header <c>X-Dashboard-Token</c>, <c>Authorization: Bearer</c> or the login
 /// cookie), a JSON API under <c>/api</c> and PNG charts under <c>/chart</c> and <c>/hr/chart</c>.
 /// </summary>
-public static class DashboardEndpoints
+public static partial class DashboardEndpoints
 {
     public const string TokenHeader = "X-Dashboard-Token";
     public const string TokenCookie = "kepegawaian_hr";
@@ -167,6 +167,7 @@ public static class DashboardEndpoints
             "diklat_event" => m.DiklatEventChart(ctx.Request.Query["kelompok"].FirstOrDefault()),
             _ => null,
         }));
+        MapDrill(app, hr);
         return endpoints;
     }
 
@@ -244,7 +245,7 @@ public static class DashboardEndpoints
     {
         var q = ctx.Request.Query;
         var parts = new List<string> { (ctx.Request.Path.Value ?? "tabel").Replace("/api/", "", StringComparison.Ordinal).Trim('/').Replace('/', '-') };
-        parts.AddRange(new[] { "periode", "tahun", "unit", "kelompok" }.Select(k => q[k].FirstOrDefault()).OfType<string>().Where(v => v.Length > 0));
+        parts.AddRange(new[] { "periode", "tahun", "area", "unit", "kelompok" }.Select(k => q[k].FirstOrDefault()).OfType<string>().Where(v => v.Length > 0));
         var name = string.Join('-', parts);
         return new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray()) + extension;
     }
@@ -262,7 +263,7 @@ public static class DashboardEndpoints
     {
         var q = ctx.Request.Query;
         var key = string.Join('\u001e', ctx.Request.Path.Value, q["lang"].FirstOrDefault(), q["periode"].FirstOrDefault(), q["unit"].FirstOrDefault(),
-            q["tahun"].FirstOrDefault(), q["kelompok"].FirstOrDefault(), downloadName);
+            q["tahun"].FirstOrDefault(), q["kelompok"].FirstOrDefault(), q["area"].FirstOrDefault(), downloadName);
         var response = ctx.RequestServices.GetRequiredService<DashboardResponseCache>().GetOrRender(key, render);
         return response.Status == StatusCodes.Status200OK
             ? Results.Bytes(response.Body, response.ContentType, downloadName)
