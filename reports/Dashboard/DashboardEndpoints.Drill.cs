@@ -67,7 +67,7 @@ public static partial class DashboardEndpoints
         {
             title = t.T("Wilayah dan unit kerja", "Areas and units");
             crumbs.Append($"<span>{E(city)}</span>");
-            tables = [new TableSpec("/api/wilayah", t.T("Per wilayah kecamatan (klik untuk melihat unitnya)", "By kecamatan area (click to see its units)"),
+            tables = [new TableSpec("/api/wilayah", t.T("Per wilayah kecamatan", "By kecamatan area"),
                 [("area", t.T("Wilayah", "Area")), ("jumlah_unit", t.T("Unit", "Units")), .. ikmCols, .. jpCols], new DrillLink("area", "kode_area", "area"))];
         }
         else
@@ -77,7 +77,7 @@ public static partial class DashboardEndpoints
             {
                 title = d.AreaName(area);
                 crumbs.Append($"<span>{E(title)}</span>");
-                tables = [new TableSpec("/api/wilayah/unit", t.T("Unit di wilayah ini (klik untuk halaman unit)", "Units of this area (click for the unit's page)"),
+                tables = [new TableSpec("/api/wilayah/unit", t.T("Unit di wilayah ini", "Units of this area"),
                     [("unit", "Unit"), ("jenis_unit", t.T("Jenis", "Kind")), .. ikmCols, .. jpCols, ("n_kinerja", t.T("Pegawai dinilai", "Employees appraised")),
                      ("mean_nilai_skp", t.T("Rata-rata nilai SKP", "Mean SKP score"))], new DrillLink("unit", "kode_unit", "unit"))];
             }
@@ -108,8 +108,8 @@ public static partial class DashboardEndpoints
         }
         crumbs.Append("</div>");
         var html = DashboardPage.Render(t, path, title, filters, charts, tables,
-            t.T("Angka wilayah adalah jumlah unit-unitnya. Bila selisih angka wilayah dengan unit yang tampil akan membuka angka yang disembunyikan (<5), angka wilayah itu juga ditampilkan <5.",
-                "Area figures add up their units. Where an area figure minus the units shown would reveal a hidden (<5) figure, the area figure is shown as <5 too."));
+            t.T("Klik nama wilayah untuk melihat unitnya, nama unit untuk halaman unit. Angka wilayah adalah jumlah unit-unitnya. Bila selisih angka wilayah dengan unit yang tampil akan membuka angka yang disembunyikan (<5), angka wilayah itu juga ditampilkan <5.",
+                "Click an area's name for its units, a unit's name for the unit's page. Area figures add up their units. Where an area figure minus the units shown would reveal a hidden (<5) figure, the area figure is shown as <5 too."));
         var at = html.IndexOf("</h2>", StringComparison.Ordinal);
         return at < 0 ? html : html.Insert(at + "</h2>".Length, crumbs.ToString());
     }

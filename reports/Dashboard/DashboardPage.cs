@@ -67,7 +67,7 @@ public static class DashboardPage
         th[data-key]{cursor:pointer;user-select:none}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
         .table-tools{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:4px 0}.table-tools input{max-width:100%}
         .pager{display:flex;flex-wrap:wrap;gap:8px;align-items:center;font-size:13px;margin:-12px 0 20px}
-        .breadcrumb{margin:-4px 0 8px;font-size:13px}.breadcrumb a{color:#24476b}td a.drill{color:#24476b}
+        .breadcrumb{margin:-4px 0 8px;font-size:13px}.static-filter{margin-right:14px;display:inline-block}.breadcrumb a{color:#24476b}td a.drill{color:#24476b}
         @media print{nav,.filters,.table-tools,.pager,button,form{display:none!important}main{max-width:none;padding:0}
           .table-wrap{overflow:visible}table{width:100%}thead{display:table-header-group}tr{break-inside:avoid}.charts img{width:100%;max-width:100%;break-inside:avoid}
           header{background:none;color:#000;padding:0}th[aria-sort]::after{content:""}}
