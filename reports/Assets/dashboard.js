@@ -207,6 +207,16 @@
     document.querySelectorAll('img[data-chart]').forEach(function (img) { img.src = img.dataset.chart + q; });
     document.querySelectorAll('table[data-api]').forEach(function (t) { loadTable(t, q); });
     history.replaceState(null, '', location.pathname + q);
+    // The drill-down's breadcrumb (and HR link) keep the filters just chosen.
+    var chosen = new URLSearchParams(q);
+    document.querySelectorAll('#breadcrumb a').forEach(function (a) {
+      var u = new URL(a.href);
+      document.querySelectorAll('select[data-filter]').forEach(function (s) {
+        if (chosen.has(s.dataset.filter)) u.searchParams.set(s.dataset.filter, chosen.get(s.dataset.filter));
+        else u.searchParams.delete(s.dataset.filter);
+      });
+      a.href = u.pathname + u.search;
+    });
   }
 
   document.addEventListener('DOMContentLoaded', function () {

@@ -167,6 +167,14 @@ public sealed class DashboardDrillTests : IAsyncLifetime
         await Chromium.TablesReady(page);
         Assert.Equal("Kelurahan Sako Baru", await page.InnerTextAsync("main h2"));
         await AssertNoPersonalData(page);
+        // Choosing another period keeps the unit in the URL (the drill state is part of every request) and in the breadcrumb.
+        await page.SelectOptionAsync("#filter-periode", "2026-Q2");
+        await page.WaitForFunctionAsync("() => document.querySelector('#breadcrumb a').href.includes('periode=2026-Q2')");
+        await Chromium.TablesReady(page);
+        Assert.Contains("periode=2026-Q2", page.Url);
+        Assert.Contains("area=K10", page.Url);
+        Assert.Contains("unit=K11", page.Url);
+        Assert.Contains("periode=2026-Q2", await page.GetAttributeAsync("#hr-pegawai", "href"));
 
         // Its HR link without a session: the login form, no names.
         var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#hr-pegawai"), r => r.Url.Contains("/hr/wilayah", StringComparison.Ordinal));
