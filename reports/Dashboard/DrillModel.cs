@@ -54,15 +54,21 @@ public sealed class DrillModel(ReportData data, IReadOnlyList<DrillUnit> units, 
             return (Area: a, Cells: cells, Sum: JpCells.Sum(cells));
         }).ToList();
         var hidden = areas.Select(x => x.Cells.Count > 0 && (JpCells.Unsafe(x.Cells, minCell) || SmallCells.Row(minCell, x.Sum[0], x.Sum[1], x.Sum[2]) is var s && (s.Total || s.AnyPart))).ToArray();
-        // Across the city: the hidden areas' hidden unit cells may not add up to 1..MinCellSize−1 per count.
-        for (var k = 0; k < 3; k++)
+        // Across the city: the hidden areas' hidden unit cells may not add up to 1..MinCellSize−1 per count. Hiding an area
+        // for one count adds to the others' sums, so repeat until nothing changes (hidden only grows: it ends).
+        for (var changed = true; changed;)
         {
-            while (SmallCells.IsSmall(areas.Where((_, i) => hidden[i]).Sum(x => JpCells.Residue(x.Cells, k)), minCell))
+            changed = false;
+            for (var k = 0; k < 3; k++)
             {
-                var next = areas.Select((x, i) => (x, i)).Where(p => !hidden[p.i] && JpCells.Residue(p.x.Cells, k) > 0)
-                    .OrderBy(p => JpCells.Residue(p.x.Cells, k)).Select(p => (int?)p.i).FirstOrDefault();
-                if (next is not { } n) break;
-                hidden[n] = true;
+                while (SmallCells.IsSmall(areas.Where((_, i) => hidden[i]).Sum(x => JpCells.Residue(x.Cells, k)), minCell))
+                {
+                    var next = areas.Select((x, i) => (x, i)).Where(p => !hidden[p.i] && JpCells.Residue(p.x.Cells, k) > 0)
+                        .OrderBy(p => JpCells.Residue(p.x.Cells, k)).Select(p => (int?)p.i).FirstOrDefault();
+                    if (next is not { } n) break;
+                    hidden[n] = true;
+                    changed = true;
+                }
             }
         }
         return areas.Select((x, i) =>

@@ -32,7 +32,7 @@ public sealed class DrillSmallCellTests : IAsyncLifetime
         await server.DisposeAsync();
     }
 
-    private Dictionary<string, (long Pegawai, long Patuh)> SqlAreaTotals()
+    private static Dictionary<string, (long Pegawai, long Patuh)> SqlAreaTotals(DashboardServer server)
     {
         using var c = server.Warehouse.Open();
         using var cmd = c.CreateCommand();
@@ -48,7 +48,7 @@ public sealed class DrillSmallCellTests : IAsyncLifetime
         return totals;
     }
 
-    private Dictionary<string, string> SqlAreaOfUnit()
+    private static Dictionary<string, string> SqlAreaOfUnit(DashboardServer server)
     {
         using var c = server.Warehouse.Open();
         using var cmd = c.CreateCommand();
@@ -64,16 +64,14 @@ public sealed class DrillSmallCellTests : IAsyncLifetime
 
     private static long? Num(JsonElement row, string key) => row.GetProperty(key).ValueKind == JsonValueKind.Number ? row.GetProperty(key).GetInt64() : null;
 
-    [Fact]
-    public async Task Area_counts_never_reveal_a_hidden_unit_by_subtraction()
+    /// <summary>What the API shows, and per area what its SQL total minus its published unit cells leaves (employees, compliant, not compliant).</summary>
+    private async Task<(Dictionary<string, JsonElement> Areas, Dictionary<string, (long, long)> Totals, Func<string, long[]> Residue)> Published(DashboardServer s)
     {
-        var areas = JsonDocument.Parse(await http.GetStringAsync(server.BaseUrl + "/api/wilayah?tahun=2026")).RootElement.EnumerateArray()
+        var areas = JsonDocument.Parse(await http.GetStringAsync(s.BaseUrl + "/api/wilayah?tahun=2026")).RootElement.EnumerateArray()
             .ToDictionary(r => r.GetProperty("kode_area").GetString()!);
-        var units = JsonDocument.Parse(await http.GetStringAsync(server.BaseUrl + "/api/jp?tahun=2026")).RootElement.EnumerateArray().ToList();
-        var areaOf = SqlAreaOfUnit();
-        var totals = SqlAreaTotals();
-
-        // What each area's total minus its published unit cells leaves, per count (employees, compliant, not compliant).
+        var units = JsonDocument.Parse(await http.GetStringAsync(s.BaseUrl + "/api/jp?tahun=2026")).RootElement.EnumerateArray().ToList();
+        var areaOf = SqlAreaOfUnit(s);
+        var totals = SqlAreaTotals(s);
         long[] Residue(string area)
         {
             var (pegawai, patuh) = totals[area];
@@ -87,20 +85,69 @@ public sealed class DrillSmallCellTests : IAsyncLifetime
             }
             return left;
         }
-        static bool Safe(long v) => v == 0 || v >= 5;
+        return (areas, totals, Residue);
+    }
 
+    private static bool Safe(long v) => v == 0 || v >= 5;
+
+    [Fact]
+    public async Task Area_counts_never_reveal_a_hidden_unit_by_subtraction()
+    {
+        var (areas, totals, residue) = await Published(server);
         var shown = areas.Values.Where(a => Num(a, "pegawai") is not null).Select(a => a.GetProperty("kode_area").GetString()!).ToList();
         var hidden = areas.Keys.Except(shown).Where(totals.ContainsKey).ToList();
         foreach (var a in shown)
         {
             Assert.Equal(totals[a], (Num(areas[a], "pegawai")!.Value, Num(areas[a], "patuh")!.Value));   // the SQL sum
-            Assert.All(Residue(a), v => Assert.True(Safe(v), $"{a}: shown total − shown units = {v}"));
+            Assert.All(residue(a), v => Assert.True(Safe(v), $"{a}: shown total − shown units = {v}"));
         }
         Assert.Equal(["K20", "U02"], hidden.Order());
         Assert.Equal(["K30", "OPD"], shown.Where(totals.ContainsKey).Order());
         Assert.Equal("<5", areas["K20"].GetProperty("pegawai").GetString());   // 27 employees, hidden only to cover Ilir Barat I
         // City total − shown areas − shown units of hidden areas: what the hidden areas' hidden units add up to.
         for (var k = 0; k < 3; k++)
-            Assert.True(Safe(hidden.Sum(a => Residue(a)[k])), $"count {k}: {hidden.Sum(a => Residue(a)[k])}");
+            Assert.True(Safe(hidden.Sum(a => residue(a)[k])), $"count {k}: {hidden.Sum(a => residue(a)[k])}");
+    }
+
+    /// <summary>
+    /// Random cities (fixed seeds): six kecamatan areas of three units with 0–12 employees each. Every shown area is its
+    /// SQL sum and leaves 0 or ≥ 5 per count; the hidden areas together leave 0 or ≥ 5 per count — unless no shown area
+    /// has a hidden unit cell left to hide, when that figure already follows from the city total and the unit table alone.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public async Task Random_cities_keep_the_rule(int seed)
+    {
+        var random = new Random(seed);
+        var sql = new System.Text.StringBuilder();
+        for (var a = 0; a < 6; a++)
+            for (var u = 0; u < 3; u++)
+            {
+                var code = $"R{a}{u}";
+                var pegawai = random.Next(0, 13);
+                var patuh = random.Next(0, pegawai + 1);
+                sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO dim_unit (kode_unit, nama_unit, jenis_unit, kode_induk, row_hash) VALUES ('{code}', 'Unit {code}', ")
+                   .Append(u == 0 ? $"'kecamatan', NULL" : $"'kelurahan', 'R{a}0'").Append(CultureInfo.InvariantCulture, $", {100 + a * 3 + u});\n")
+                   .Append(CultureInfo.InvariantCulture, $"INSERT INTO mart_jp_unit VALUES ('{code}', 2026, {pegawai}, {patuh}, {(pegawai == 0 ? 0 : (double)patuh / pegawai).ToString(CultureInfo.InvariantCulture)});\n");
+            }
+        await using var s = await DashboardServer.StartAsync(extraSql: sql.ToString());
+        var (areas, totals, residue) = await Published(s);
+        var shown = areas.Values.Where(a => Num(a, "pegawai") is not null).Select(a => a.GetProperty("kode_area").GetString()!).Where(totals.ContainsKey).ToList();
+        var hidden = areas.Keys.Where(totals.ContainsKey).Except(shown).ToList();
+        foreach (var a in shown)
+        {
+            Assert.Equal(totals[a], (Num(areas[a], "pegawai")!.Value, Num(areas[a], "patuh")!.Value));
+            Assert.All(residue(a), v => Assert.True(Safe(v), $"seed {seed}, {a}: shown total − shown units = {v}"));
+        }
+        for (var k = 0; k < 3; k++)
+        {
+            var left = hidden.Sum(a => residue(a)[k]);
+            Assert.True(Safe(left) || shown.All(a => residue(a)[k] == 0), $"seed {seed}, count {k}: hidden areas leave {left}");
+        }
     }
 }
