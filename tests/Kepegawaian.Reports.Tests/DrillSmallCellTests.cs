@@ -113,6 +113,7 @@ public sealed class DrillSmallCellTests : IAsyncLifetime
     /// Random cities (fixed seeds): six kecamatan areas of three units with 0–12 employees each. Every shown area is its
     /// SQL sum and leaves 0 or ≥ 5 per count; the hidden areas together leave 0 or ≥ 5 per count — unless no shown area
     /// has a hidden unit cell left to hide, when that figure already follows from the city total and the unit table alone.
+    /// (The city-level complement itself is pinned by the hand-made case above; these cities rarely need it.)
     /// </summary>
     [Theory]
     [InlineData(1)]
@@ -121,6 +122,10 @@ public sealed class DrillSmallCellTests : IAsyncLifetime
     [InlineData(4)]
     [InlineData(5)]
     [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
     public async Task Random_cities_keep_the_rule(int seed)
     {
         var random = new Random(seed);
