@@ -15,6 +15,10 @@ internal static class Chromium
     public static async Task<IPage> NewPageAsync(IBrowser browser, List<string> errors, int width = 1500, bool acceptDownloads = false)
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 1100 }, AcceptDownloads = acceptDownloads });
+        // CI shares two cores with builds and other suites: Playwright's 30 s default has timed out a page load there.
+        // A real hang still fails, after 2 minutes.
+        page.SetDefaultTimeout(120_000);
+        page.SetDefaultNavigationTimeout(120_000);
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         page.PageError += (_, e) => errors.Add(e);
         return page;
