@@ -43,6 +43,7 @@ public static class ReportsHostingExtensions
         services.AddSingleton<ReportDataReader>();
         services.AddSingleton<Dashboard.DashboardDataCache>();
         services.AddSingleton<Dashboard.DashboardResponseCache>();
+        services.AddSingleton<Dashboard.DrillUnitCache>();
         services.AddSingleton<WeeklyReportBuilder>();
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<IReportMailer, SmtpReportMailer>();

@@ -1,4 +1,4 @@
-// Dashboard filters and tables (sort by a header click, search box, 50 rows a page, CSV download link): every <select data-filter> change reloads the charts (<img data-chart>) and
+// Dashboard filters and tables (sort by a header click, search box, 50 rows a page, CSV and XLSX download links): every <select data-filter> change reloads the charts (<img data-chart>) and
 // tables (<table data-api>) with the filter values as query parameters. Text goes in via
 // textContent only (never innerHTML), so data cannot inject markup.
 (function () {
@@ -8,7 +8,8 @@
 
   function query() {
     var p = new URLSearchParams();
-    document.querySelectorAll('select[data-filter]').forEach(function (s) {
+    // Visible filters (select) and the drill-down's fixed state (hidden inputs: area, unit).
+    document.querySelectorAll('[data-filter]').forEach(function (s) {
       if (s.value) p.set(s.dataset.filter, s.value);
     });
     var q = p.toString();
@@ -86,7 +87,12 @@
       var tr = document.createElement('tr');
       st.columns.forEach(function (c, k) {
         var td = document.createElement('td');
-        td.textContent = r.cells[k];
+        var link = st.link;
+        if (link && c === link.column && r.data[link.key] !== null && r.data[link.key] !== undefined) {
+          td.appendChild(drillLink(link, r.data[link.key], r.cells[k]));
+        } else {
+          td.textContent = r.cells[k];
+        }
         if (typeof r.data[c] === 'number') td.className = 'num';
         tr.appendChild(td);
       });
@@ -112,6 +118,19 @@
     table.dataset.shown = String(rows.length);
   }
 
+  // Drill-down: this page one level lower, with the current filters (e.g. ?periode=2026-Q3&area=K10); choosing an
+  // area forgets the unit. The URL is the state, so the link can be shared and the browser's Back goes up again.
+  function drillLink(link, value, text) {
+    var p = new URLSearchParams(query());
+    p.set(link.param, String(value));
+    if (link.param === 'area') p.delete('unit');
+    var a = document.createElement('a');
+    a.className = 'drill';
+    a.href = location.pathname + '?' + p.toString();
+    a.textContent = text;
+    return a;
+  }
+
   function button(text, enabled, onClick) {
     var b = document.createElement('button');
     b.type = 'button';
@@ -130,13 +149,15 @@
     var decimals = JSON.parse(table.dataset.decimals || '{}');
     table.dataset.state = 'loading';
     var tools = toolsOf(table);
-    var link = tools && tools.querySelector('a[data-download]');
-    if (link) link.href = link.dataset.download + (q ? q + '&' : '?') + 'format=csv';
+    if (tools) tools.querySelectorAll('a[data-download]').forEach(function (link) {
+      link.href = link.dataset.download + (q ? q + '&' : '?') + 'format=' + (link.dataset.format || 'csv');
+    });
     return fetch(table.dataset.api + q, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
       .then(function (rows) {
         var st = table._state || { search: '', sortKey: null, sortDir: 1, printing: false };
         st.columns = columns;
+        st.link = table.dataset.link ? JSON.parse(table.dataset.link) : null;
         st.page = 0;
         st.rows = rows.map(function (row, index) {
           var cells = columns.map(function (c) { return cellText(c, row[c], decimals); });
@@ -186,6 +207,16 @@
     document.querySelectorAll('img[data-chart]').forEach(function (img) { img.src = img.dataset.chart + q; });
     document.querySelectorAll('table[data-api]').forEach(function (t) { loadTable(t, q); });
     history.replaceState(null, '', location.pathname + q);
+    // The drill-down's breadcrumb (and HR link) keep the filters just chosen.
+    var chosen = new URLSearchParams(q);
+    document.querySelectorAll('#breadcrumb a').forEach(function (a) {
+      var u = new URL(a.href);
+      document.querySelectorAll('select[data-filter]').forEach(function (s) {
+        if (chosen.has(s.dataset.filter)) u.searchParams.set(s.dataset.filter, chosen.get(s.dataset.filter));
+        else u.searchParams.delete(s.dataset.filter);
+      });
+      a.href = u.pathname + u.search;
+    });
   }
 
   document.addEventListener('DOMContentLoaded', function () {

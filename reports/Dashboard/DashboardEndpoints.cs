@@ -23,7 +23,7 @@ namespace Kepegawaian.Reports.Dashboard;
 /// <c>/hr</c> (token in header <c>X-Dashboard-Token</c>, <c>Authorization: Bearer</c> or the login
 /// cookie), a JSON API under <c>/api</c> and PNG charts under <c>/chart</c> and <c>/hr/chart</c>.
 /// </summary>
-public static class DashboardEndpoints
+public static partial class DashboardEndpoints
 {
     public const string TokenHeader = "X-Dashboard-Token";
     public const string TokenCookie = "kepegawaian_hr";
@@ -187,6 +187,7 @@ public static class DashboardEndpoints
             "diklat_event" => m.DiklatEventChart(ctx.Request.Query["kelompok"].FirstOrDefault()),
             _ => null,
         }));
+        MapDrill(app, hr);
         return endpoints;
     }
 
@@ -235,15 +236,18 @@ public static class DashboardEndpoints
 
     /// <summary>
     /// A table's rows as JSON, or with <c>format=csv</c> the same rows (same filters, already small-cell suppressed) as an
-    /// Indonesian-locale CSV through the one <see cref="CsvWriter"/>, as a download named after the route and the filters.
+    /// Indonesian-locale CSV through the one <see cref="CsvWriter"/>, or with <c>format=xlsx</c> as a workbook through the one
+    /// <see cref="XlsxTable"/> (<see cref="DashboardXlsx"/>), as a download named after the route and the filters.
     /// </summary>
     private static IResult Json(HttpContext ctx, Func<DashboardModel, DashboardFilter, object> select)
     {
-        if (!string.Equals(ctx.Request.Query["format"].FirstOrDefault(), "csv", StringComparison.OrdinalIgnoreCase))
+        var format = ctx.Request.Query["format"].FirstOrDefault()?.ToLowerInvariant();
+        if (format is not ("csv" or "xlsx"))
             return Cached(ctx, () => new CachedResponse(JsonSerializer.SerializeToUtf8Bytes(select(Model(ctx), Filter(ctx)), JsonOptions(ctx)), JsonType));
         return Cached(ctx, () => select(Model(ctx), Filter(ctx)) is IEnumerable<IReadOnlyDictionary<string, object?>> rows
-            ? new CachedResponse(Csv(rows.ToList()), CsvType)
-            : new CachedResponse([], "text/plain", StatusCodes.Status404NotFound), DownloadName(ctx));
+            ? format == "csv" ? new CachedResponse(Csv(rows.ToList()), CsvType)
+                : new CachedResponse(DashboardXlsx.Table(DownloadName(ctx, ""), rows.ToList(), Text(ctx), ReportOpts(ctx).MinCellSize), XlsxTable.ContentType)
+            : new CachedResponse([], "text/plain", StatusCodes.Status404NotFound), DownloadName(ctx, "." + format));
     }
 
     private static byte[] Csv(IReadOnlyList<IReadOnlyDictionary<string, object?>> rows)
@@ -256,14 +260,14 @@ public static class DashboardEndpoints
         return [.. encoding.GetPreamble(), .. encoding.GetBytes(sw.ToString())];
     }
 
-    /// <summary>"ikm-2026-Q3.csv", "hr-jp-2026-U01.csv": the route after /api and the filter values, file-name safe.</summary>
-    private static string DownloadName(HttpContext ctx)
+    /// <summary>"ikm-2026-Q3.csv", "hr-jp-2026-U01.xlsx": the route after /api and the filter values, file-name safe.</summary>
+    private static string DownloadName(HttpContext ctx, string extension)
     {
         var q = ctx.Request.Query;
         var parts = new List<string> { (ctx.Request.Path.Value ?? "tabel").Replace("/api/", "", StringComparison.Ordinal).Trim('/').Replace('/', '-') };
-        parts.AddRange(new[] { "periode", "tahun", "unit", "kelompok" }.Select(k => q[k].FirstOrDefault()).OfType<string>().Where(v => v.Length > 0));
+        parts.AddRange(new[] { "periode", "tahun", "area", "unit", "kelompok" }.Select(k => q[k].FirstOrDefault()).OfType<string>().Where(v => v.Length > 0));
         var name = string.Join('-', parts);
-        return new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray()) + ".csv";
+        return new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray()) + extension;
     }
 
     private static IResult Chart(HttpContext ctx, Func<DashboardModel, DashboardFilter, Plot?> select) =>
@@ -279,7 +283,7 @@ public static class DashboardEndpoints
     {
         var q = ctx.Request.Query;
         var key = string.Join('\u001e', ctx.Request.Path.Value, q["lang"].FirstOrDefault(), q["periode"].FirstOrDefault(), q["unit"].FirstOrDefault(),
-            q["tahun"].FirstOrDefault(), q["kelompok"].FirstOrDefault(), downloadName is null ? null : "csv");
+            q["tahun"].FirstOrDefault(), q["kelompok"].FirstOrDefault(), q["area"].FirstOrDefault(), downloadName);
         var response = ctx.RequestServices.GetRequiredService<DashboardResponseCache>().GetOrRender(key, render);
         return response.Status == StatusCodes.Status200OK
             ? Results.Bytes(response.Body, response.ContentType, downloadName)

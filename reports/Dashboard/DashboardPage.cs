@@ -4,8 +4,14 @@ using static Kepegawaian.Reports.Weekly.HtmlReportRenderer;
 
 namespace Kepegawaian.Reports.Dashboard;
 
-public sealed record FilterSpec(string Name, string Label, IReadOnlyList<(string Value, string Text)> Options, string? Selected, bool AllowAll);
-public sealed record TableSpec(string Api, string Title, IReadOnlyList<(string Key, string Header)> Columns);
+/// <param name="Hidden">A fixed part of the page's state (the drill-down's area and unit): sent with every table and chart request, not shown.</param>
+public sealed record FilterSpec(string Name, string Label, IReadOnlyList<(string Value, string Text)> Options, string? Selected, bool AllowAll, bool Hidden = false);
+
+/// <param name="Link">Makes a column's cells links one drill-down level lower (<see cref="DrillLink"/>).</param>
+public sealed record TableSpec(string Api, string Title, IReadOnlyList<(string Key, string Header)> Columns, DrillLink? Link = null);
+
+/// <summary>The cells of <paramref name="Column"/> link to this page with query parameter <paramref name="Param"/> = the row's <paramref name="Key"/> (dashboard.js).</summary>
+public sealed record DrillLink(string Column, string Key, string Param);
 
 /// <summary>Server-rendered dashboard page: navigation, filters, chart images, tables filled by dashboard.js.</summary>
 public static class DashboardPage
@@ -15,6 +21,7 @@ public static class DashboardPage
         ("/dasbor/ikm", "IKM", "IKM", false), ("/dasbor/kinerja", "Kinerja", "Performance", false), ("/dasbor/jp", "20 JP", "20 JP", false),
         ("/dasbor/cuti", "Layanan cuti", "Leave", false), ("/dasbor/peringatan", "Peringatan", "Alerts", false),
         ("/dasbor/penempatan", "Pensiun & rotasi", "Retirement & rotation", false),
+        ("/dasbor/wilayah", "Wilayah & unit", "Areas & units", false),
         ("/hr/diklat", "Efektivitas diklat (HR)", "Training effect (HR)", true), ("/hr/jp", "Daftar 20 JP (HR)", "20 JP list (HR)", true),
     ];
 
@@ -34,6 +41,7 @@ public static class DashboardPage
         "/dasbor/cuti" => ["efisiensi"],
         "/dasbor/jp" or "/hr/jp" or "/hr/diklat" => ["diklat"],
         "/dasbor/penempatan" => ["penempatan"],
+        "/dasbor/wilayah" or "/hr/wilayah" => ["ikm", "diklat", "kinerja", "efisiensi"],
         _ => [],
     };
 
@@ -61,6 +69,7 @@ public static class DashboardPage
         th[data-key]{cursor:pointer;user-select:none}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
         .table-tools{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:4px 0}.table-tools input{max-width:100%}
         .pager{display:flex;flex-wrap:wrap;gap:8px;align-items:center;font-size:13px;margin:-12px 0 20px}
+        .breadcrumb{margin:-4px 0 8px;font-size:13px}.static-filter{margin-right:14px;display:inline-block}.breadcrumb a{color:#24476b}td a.drill{color:#24476b}
         @media print{nav,.filters,.table-tools,.pager,button,form{display:none!important}main{max-width:none;padding:0}
           .table-wrap{overflow:visible}table{width:100%}thead{display:table-header-group}tr{break-inside:avoid}.charts img{width:100%;max-width:100%;break-inside:avoid}
           header{background:none;color:#000;padding:0}th[aria-sort]::after{content:""}}
@@ -82,7 +91,9 @@ public static class DashboardPage
         sb.Append($"</nav><main><h2>{E(title)}</h2>");
         if (note is not null) sb.Append($"<p class=\"muted\">{E(note)}</p>");
         sb.Append("<div class=\"filters\">");
-        foreach (var f in filters)
+        foreach (var f in filters.Where(f => f.Hidden))
+            sb.Append($"<input type=\"hidden\" data-filter=\"{E(f.Name)}\" id=\"filter-{E(f.Name)}\" value=\"{E(f.Selected ?? "")}\">");
+        foreach (var f in filters.Where(f => !f.Hidden))
         {
             sb.Append($"<label>{E(f.Label)} <select data-filter=\"{E(f.Name)}\" id=\"filter-{E(f.Name)}\">");
             if (f.AllowAll) sb.Append($"<option value=\"\">{E(t.T("Semua", "All"))}</option>");
@@ -99,8 +110,9 @@ public static class DashboardPage
         {
             // Wide tables scroll inside their box, so a phone-width page never scrolls sideways.
             sb.Append($"<h3>{E(table.Title)}</h3><div class=\"table-tools\"><input type=\"search\" class=\"table-search\" placeholder=\"{E(t.T("Cari di tabel…", "Search the table…"))}\" aria-label=\"{E(t.T("Cari", "Search"))}\">");
-            sb.Append($"<a class=\"download\" data-download=\"{E(table.Api)}\" href=\"{E(table.Api + (query.Length == 0 ? "?" : query + "&") + "format=csv")}\" download>{E(t.T("Unduh CSV", "Download CSV"))}</a></div>");
-            sb.Append($"<div class=\"table-wrap\"><table data-api=\"{E(table.Api)}\" data-columns=\"{E(JsonSerializer.Serialize(table.Columns.Select(c => c.Key)))}\" data-decimals=\"{E(JsonSerializer.Serialize(table.Columns.Where(c => Decimals.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => Decimals[c.Key])))}\"><thead><tr>");
+            sb.Append($"<a class=\"download\" data-download=\"{E(table.Api)}\" href=\"{E(table.Api + (query.Length == 0 ? "?" : query + "&") + "format=csv")}\" download>{E(t.T("Unduh CSV", "Download CSV"))}</a>");
+            sb.Append($"<a class=\"download-xlsx\" data-download=\"{E(table.Api)}\" data-format=\"xlsx\" href=\"{E(table.Api + (query.Length == 0 ? "?" : query + "&") + "format=xlsx")}\" download>{E(t.T("Unduh XLSX", "Download XLSX"))}</a></div>");
+            sb.Append($"<div class=\"table-wrap\"><table data-api=\"{E(table.Api)}\"{(table.Link is { } link ? $" data-link=\"{E(JsonSerializer.Serialize(new { column = link.Column, key = link.Key, param = link.Param }))}\"" : "")} data-columns=\"{E(JsonSerializer.Serialize(table.Columns.Select(c => c.Key)))}\" data-decimals=\"{E(JsonSerializer.Serialize(table.Columns.Where(c => Decimals.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => Decimals[c.Key])))}\"><thead><tr>");
             foreach (var (key, header) in table.Columns) sb.Append($"<th data-key=\"{E(key)}\" title=\"{E(t.T("Klik untuk mengurutkan", "Click to sort"))}\">{E(header)}</th>");
             sb.Append("</tr></thead><tbody></tbody></table></div><div class=\"pager\"></div>");
         }

@@ -88,16 +88,30 @@ public static partial class DashboardSnapshot
             html = html.Replace(m.Value, m.Value.Replace("<tbody></tbody>", body.Append("</tbody>").ToString()));
         }
 
-        // No script and no server: the search box, pager and "Unduh CSV" link (an /api route) would be dead controls.
+        // No script and no server: the search box, pager and "Unduh CSV/XLSX" links (/api routes) would be dead controls.
         html = TableTools().Replace(html, "").Replace("<div class=\"pager\"></div>", "");
+        // Filters cannot work offline (every period × unit would be another copy of every page): each select becomes the
+        // choice the copy shows ("Periode: Triwulan III 2026"), with a line saying where to choose others.
+        html = Filter().Replace(html, m => $"<span class=\"static-filter\">{m.Groups["label"].Value}: {SelectedText(m.Groups["options"].Value)}</span> ");
+        html = HiddenFilter().Replace(html, "");
+        html = html.Replace("<span id=\"status\"></span>", "<p class=\"muted\">Salinan statis: pilihan lain, rincian wilayah dan halaman HR hanya di dasbor langsung " +
+            "(kepegawaian serve). / Static copy: other choices, the area drill-down and HR pages are on the live dashboard.</p>");
+        // HR pages are never copied: their links go rather than point at files that do not exist.
+        html = HrLink().Replace(html, "");
         html = html.Replace("<script src=\"/assets/dashboard.js\" defer></script>", "")
                    .Replace("<main>", $"<main><p class=\"muted\">Salinan statis / static snapshot, {stamp}</p>");
         foreach (var (p, _, _, _) in DashboardPage.Nav)
             html = html.Replace($"href=\"{p}\"", $"href=\"{p.Trim('/').Replace('/', '-')}.html\"");
+        html = html.Replace("Klik nama wilayah untuk melihat unitnya, nama unit untuk halaman unit. ", "");
         var target = Path.Combine(outDir, name + ".html");
         await File.WriteAllTextAsync(target, html, ct);
         return target;
     }
+
+    /// <summary>The text of the selected option, else of the first ("Semua" where a filter allows all).</summary>
+    private static string SelectedText(string options) =>
+        SelectedOption().Match(options) is { Success: true } s ? s.Groups["text"].Value
+        : AnyOption().Match(options) is { Success: true } a ? a.Groups["text"].Value : "";
 
     private static string QueryOf(string imgTag)
     {
@@ -123,6 +137,21 @@ public static partial class DashboardSnapshot
     [GeneratedRegex("<img data-chart=\"(?<chart>[^\"]+)\" src=\"(?<src>[^\"]+)\"")]
     private static partial Regex ChartImage();
 
-    [GeneratedRegex("<table data-api=\"(?<api>[^\"]+)\" data-columns=\"(?<columns>[^\"]+)\"[^>]*>.*?<tbody></tbody></table>", RegexOptions.Singleline)]
+    [GeneratedRegex("<table data-api=\"(?<api>[^\"]+)\"[^>]*? data-columns=\"(?<columns>[^\"]+)\"[^>]*>.*?<tbody></tbody></table>", RegexOptions.Singleline)]
     private static partial Regex DataTable();
+
+    [GeneratedRegex("<label>(?<label>[^<]*) <select data-filter=\"[^\"]+\"[^>]*>(?<options>.*?)</select></label>", RegexOptions.Singleline)]
+    private static partial Regex Filter();
+
+    [GeneratedRegex("<input type=\"hidden\" data-filter=\"[^\"]+\"[^>]*>")]
+    private static partial Regex HiddenFilter();
+
+    [GeneratedRegex("<option value=\"[^\"]*\" selected>(?<text>[^<]*)</option>")]
+    private static partial Regex SelectedOption();
+
+    [GeneratedRegex("<option value=\"[^\"]*\">(?<text>[^<]*)</option>")]
+    private static partial Regex AnyOption();
+
+    [GeneratedRegex("<a href=\"/hr/[^\"]*\"[^>]*>.*?</a>")]
+    private static partial Regex HrLink();
 }

@@ -142,6 +142,11 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
                     Scan("api cuti " + u, JsonRows(await http.GetStringAsync($"/api/cuti?unit={u}")), CutiApi);
                     Scan("api kinerja " + u, JsonRows(await http.GetStringAsync($"/api/kinerja?unit={u}")), KinerjaApi);
                 }
+                // The drill-down (issue 12.4): areas, then each area's units (the same cells as /api/jp).
+                var areas = JsonRows(await http.GetStringAsync("/api/wilayah"));
+                Scan("api wilayah", areas, JpApi);
+                foreach (var a in areas.Select(r => r["kode_area"]).OfType<string>())
+                    Scan("api wilayah " + a, JsonRows(await http.GetStringAsync($"/api/wilayah/unit?area={a}")), JpApi);
                 _ = filter;
             }
             finally
