@@ -57,8 +57,27 @@ public static class PageFigures
     public static RowSuppression KinerjaCells(KinerjaUnitRow r, int minCell) =>
         SmallCells.Row(minCell, r.N, r.NSangatBaik + r.NBaik, r.NButuhPerbaikan, r.NKurang + r.NSangatKurang);
 
-    /// <summary>A unit's 20 JP split: total, compliant and non-compliant are one line (the share hides with the compliant count).</summary>
-    public static RowSuppression JpCells(JpUnitRow j, int minCell) => SmallCells.Row(minCell, j.Pegawai, j.Patuh, j.Pegawai - j.Patuh);
+    /// <summary>
+    /// The 20 JP cells of one year's unit rows, hidden as one table (spec §4): each unit's employees, compliant and
+    /// non-compliant are a line (the share hides with the compliant count), and so is each column against the city total
+    /// the brief publishes (<see cref="JpShare"/>) — otherwise the city minus the shown units gives a lone hidden count.
+    /// </summary>
+    public static IReadOnlyDictionary<string, RowSuppression> JpCells(IEnumerable<JpUnitRow> yearRows, int minCell)
+    {
+        var rows = yearRows.ToList();
+        var n = rows.Count;
+        // Cell 3i, 3i+1, 3i+2: unit i's employees, compliant, non-compliant; 3n, 3n+1, 3n+2: the city's.
+        var counts = rows.SelectMany(r => new[] { r.Pegawai, r.Patuh, r.Pegawai - r.Patuh }).ToList();
+        counts.AddRange([rows.Sum(r => r.Pegawai), rows.Sum(r => r.Patuh), rows.Sum(r => r.Pegawai - r.Patuh)]);
+        var lines = Enumerable.Range(0, n + 1).Select(i => new CountLine(3 * i, [3 * i + 1, 3 * i + 2]))
+            .Concat(Enumerable.Range(0, 3).Select(k => new CountLine(3 * n + k, Enumerable.Range(0, n).Select(i => 3 * i + k).ToList())))
+            .ToList();
+        var hidden = SmallCells.Suppress(counts, lines, minCell);
+        return rows.Select((r, i) => (r.KodeUnit, Cells: hidden[3 * i]
+                ? new RowSuppression(SmallCells.IsSmall(r.Pegawai, minCell), true, [true, true])
+                : new RowSuppression(false, false, [hidden[3 * i + 1], hidden[3 * i + 2]])))
+            .ToDictionary(x => x.KodeUnit, x => x.Cells);
+    }
 
     /// <summary>
     /// The channels of one month (of a unit or the city), in the order given: their total is published elsewhere (CLI,
@@ -71,8 +90,12 @@ public static class PageFigures
     public static bool PendingHidden(long n, int minCell) => n > 0 && n < minCell;
 
     /// <summary>Units a 20 JP coverage chart may draw: at least MinCellSize employees and the compliant count not hidden.</summary>
-    public static IEnumerable<JpUnitRow> JpShown(IEnumerable<JpUnitRow> rows, int minCell) =>
-        rows.Where(j => j.Pegawai >= minCell && !JpCells(j, minCell).Part(0));
+    public static IEnumerable<JpUnitRow> JpShown(IEnumerable<JpUnitRow> yearRows, int minCell)
+    {
+        var rows = yearRows.ToList();
+        var cells = JpCells(rows, minCell);
+        return rows.Where(j => j.Pegawai >= minCell && !cells[j.KodeUnit].Part(0));
+    }
 
     /// <summary>The share of employees meeting 20 JP over some unit rows (the city: all of a year), null under MinCellSize.</summary>
     public static double? JpShare(IEnumerable<JpUnitRow> rows, int minCell)

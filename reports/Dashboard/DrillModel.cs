@@ -49,9 +49,10 @@ public sealed class DrillModel(ReportData data, IReadOnlyList<DrillUnit> units, 
         var periode = model.IkmPeriods() is var ps && f.Periode is not null && ps.Contains(f.Periode) ? f.Periode : ps.FirstOrDefault();
         var year = model.PickYear(f.Tahun);
         var jp = data.JpUnit.Where(r => r.Tahun == year).ToDictionary(r => r.KodeUnit);
+        var jpCells = PageFigures.JpCells(jp.Values, minCell);
         var areas = Areas().Select(a =>
         {
-            var cells = Units().Where(u => AreaOf(u) == a && jp.ContainsKey(u.Kode)).Select(u => JpCells.Of(jp[u.Kode], minCell)).ToList();
+            var cells = Units().Where(u => AreaOf(u) == a && jp.ContainsKey(u.Kode)).Select(u => JpCells.Of(jp[u.Kode], jpCells[u.Kode])).ToList();
             return (Area: a, Cells: cells, Sum: JpCells.Sum(cells));
         }).ToList();
         var hidden = areas.Select(x => x.Cells.Count > 0 && (JpCells.Unsafe(x.Cells, minCell) || SmallCells.Row(minCell, x.Sum[0], x.Sum[1], x.Sum[2]) is var s && (s.Total || s.AnyPart))).ToArray();
@@ -106,9 +107,8 @@ public sealed class DrillModel(ReportData data, IReadOnlyList<DrillUnit> units, 
     /// <summary>A unit's 20 JP counts (employees, compliant, not compliant) and which of them its own row hides.</summary>
     private sealed record JpCells(long[] Count, bool[] Hidden)
     {
-        public static JpCells Of(JpUnitRow r, int minCell)
+        public static JpCells Of(JpUnitRow r, RowSuppression s)
         {
-            var s = PageFigures.JpCells(r, minCell);
             return new JpCells([r.Pegawai, r.Patuh, r.Pegawai - r.Patuh], [s.Total, s.Part(0), s.Part(1)]);
         }
 

@@ -247,10 +247,11 @@ public sealed class ExecutiveBriefBuilder(
             under.Select(o => (data.UnitName(o.KodeUnit), text.T($"online {text.Pct(o.ShareOnline)} dari {text.Int(o.N)} pengajuan", $"online {text.Pct(o.ShareOnline)} of {text.Int(o.N)} requests"))), none));
 
         var year = content.JpYear();
+        var jpCells = PageFigures.JpCells(data.JpUnit.Where(j => j.Tahun == year), minCell);
         var jp = data.JpUnit.Where(j => j.Tahun == year && j.Pegawai >= minCell && Included(j.KodeUnit))
             .OrderBy(j => j.SharePatuh).ThenBy(j => data.UnitName(j.KodeUnit), NaturalOrder.Instance).ToList();
         groups.Add(Group(text.T($"Cakupan 20 JP terendah — {Label(WeeklyContent.YearCode(year), "diklat")}", $"Lowest 20 JP coverage — {Label(WeeklyContent.YearCode(year), "diklat")}"),
-            jp.Select(j => (data.UnitName(j.KodeUnit), JpFigure(j))),
+            jp.Select(j => (data.UnitName(j.KodeUnit), JpFigure(j, jpCells))),
             none, always: PerGroup));
 
         // Retirement wave (issue 15, PP 11/2017 Pasal 239): listed only when a flagged group can be shown under the small-cell rule.
@@ -308,17 +309,19 @@ public sealed class ExecutiveBriefBuilder(
     }
 
     /// <summary>
-    /// A unit's 20 JP figure without a count of 1–4 in it: a share of a shown total pins both counts, so when met or not
-    /// met is small, only that one is named, as "&lt;5" (the other is then known only as a range).
+    /// A unit's 20 JP figure with no more than the annex shows (<see cref="PageFigures.JpCells"/>): when its split is hidden,
+    /// a count of 1–4 is named as "&lt;5" (the other is then known only as a range), otherwise only the employees are given.
     /// </summary>
-    private string JpFigure(JpUnitRow j)
+    private string JpFigure(JpUnitRow j, IReadOnlyDictionary<string, RowSuppression> cells)
     {
         var small = ReportText.Suppressed(minCell);
+        if (!cells[j.KodeUnit].AnyPart)
+            return text.T($"{text.Pct(j.SharePatuh)} dari {text.Int(j.Pegawai)} pegawai memenuhi 20 JP", $"{text.Pct(j.SharePatuh)} of {text.Int(j.Pegawai)} employees met 20 JP");
         if (SmallCells.IsSmall(j.Patuh, minCell))
             return text.T($"{small} dari {text.Int(j.Pegawai)} pegawai memenuhi 20 JP", $"{small} of {text.Int(j.Pegawai)} employees met 20 JP");
         if (SmallCells.IsSmall(j.Pegawai - j.Patuh, minCell))
             return text.T($"{small} dari {text.Int(j.Pegawai)} pegawai belum memenuhi 20 JP", $"{small} of {text.Int(j.Pegawai)} employees short of 20 JP");
-        return text.T($"{text.Pct(j.SharePatuh)} dari {text.Int(j.Pegawai)} pegawai memenuhi 20 JP", $"{text.Pct(j.SharePatuh)} of {text.Int(j.Pegawai)} employees met 20 JP");
+        return text.T($"{text.Int(j.Pegawai)} pegawai; rincian disembunyikan (aturan sel kecil)", $"{text.Int(j.Pegawai)} employees; split hidden (small-cell rule)");
     }
 
     /// <summary>The first <see cref="PerGroup"/> items; with <paramref name="always"/> the lowest N are listed even when none is "bad".</summary>

@@ -314,14 +314,15 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
         var label = city.Label(WeeklyContent.YearCode(year), "diklat");
         if (inside.Count == 0) return new UnitFigure(title, label, text.T("belum ada data", "no data yet"), cityText);
         // The annex prints a unit's employees unless hidden, its compliant count (and share) unless its split is hidden (JpCells).
+        var cells = PageFigures.JpCells(all, minCell);
         bool Pass(Func<JpUnitRow, long> count, Func<JpUnitRow, bool> known) =>
             SubtreeDisclosure.Publishable(minCell, all.Sum(count), all.Select(j => (j.KodeUnit, count(j), known(j))), subtree);
         var pegawai = inside.Sum(j => j.Pegawai);
         var patuh = inside.Sum(j => j.Patuh);
         var value = pegawai >= minCell
-            && Pass(j => j.Pegawai, j => !PageFigures.JpCells(j, minCell).Total)
-            && Pass(j => j.Patuh, j => !PageFigures.JpCells(j, minCell).Total && !PageFigures.JpCells(j, minCell).Part(0))
-            && Pass(j => j.Pegawai - j.Patuh, j => !PageFigures.JpCells(j, minCell).Total && !PageFigures.JpCells(j, minCell).Part(0))
+            && Pass(j => j.Pegawai, j => !cells[j.KodeUnit].Total)
+            && Pass(j => j.Patuh, j => !cells[j.KodeUnit].Total && !cells[j.KodeUnit].Part(0))
+            && Pass(j => j.Pegawai - j.Patuh, j => !cells[j.KodeUnit].Total && !cells[j.KodeUnit].Part(0))
             ? text.T($"{text.Pct((double)patuh / pegawai)} dari {text.Int(pegawai)} pegawai", $"{text.Pct((double)patuh / pegawai)} of {text.Int(pegawai)} employees")
             : Hidden(pegawai);
         return new UnitFigure(title, label, value, cityText);

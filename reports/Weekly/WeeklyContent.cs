@@ -245,9 +245,10 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
                 Cell(d.NTreated, d.NTreated), Cell(d.NControl, d.NControl), Cell(d.NTreated, d.MaxSmd), Cell(d.NTreated, d.CohensD),
                 Cell(d.NTreated, d.PretrendP is null ? null : text.P(d.PretrendP)), d.Pool }).ToList(),
             [0, 0, 0, 2, 2, 2, 3, 3, 3, 0, 0, 2, 2, 3, 0]);
+        var jpCells = PageFigures.JpCells(jp, minCell);
         var jpTable = new ReportTable("jp_unit", text.T($"Kepatuhan 20 JP per unit, {Label(YearCode(year), "diklat")} (terendah lebih dulu)", $"20 JP compliance by unit, {Label(YearCode(year), "diklat")} (lowest first)"),
             [text.T("Unit", "Unit"), text.T("Pegawai", "Employees"), text.T("Patuh", "Compliant"), text.T("Persen patuh", "Percent compliant")],
-            JpLowestFirst(jp).Select(j => (j, s: PageFigures.JpCells(j, minCell)))
+            JpLowestFirst(jp).Select(j => (j, s: jpCells[j.KodeUnit]))
                 .Select(x => new object?[] { data.UnitName(x.j.KodeUnit), Cell(x.s.Total, x.j.Pegawai), Cell(x.s.Part(0), x.j.Patuh), Cell(x.s.Part(0), x.j.SharePatuh * 100) }).ToList(),
             [0, 0, 0, 1], JpLowestFirst(jp).Select(j => (string?)j.KodeUnit).ToList());
         var paragraphs = TrainingParagraphs(dampak);

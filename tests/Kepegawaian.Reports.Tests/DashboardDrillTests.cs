@@ -29,12 +29,12 @@ public sealed class DashboardDrillTests : IAsyncLifetime
             INSERT INTO dim_unit (kode_unit, nama_unit, jenis_unit, kode_induk, row_hash) VALUES
               ('K10', 'Kecamatan Sako', 'kecamatan', NULL, 10), ('K11', 'Kelurahan Sako Baru', 'kelurahan', 'K10', 11),
               ('K12', 'Kelurahan Sialang', 'kelurahan', 'K10', 12);
-            INSERT INTO mart_jp_unit VALUES ('K10', 2026, 10, 5, 0.5), ('K11', 2026, 30, 20, 20.0 / 30), ('K12', 2026, 12, 7, 7.0 / 12);
+            INSERT INTO mart_jp_unit (kode_unit, tahun, pegawai, patuh, share_patuh) VALUES ('K10', 2026, 10, 5, 0.5), ('K11', 2026, 30, 20, 20.0 / 30), ('K12', 2026, 12, 7, 7.0 / 12);
             INSERT INTO mart_ikm (level, kode_unit, nama_unit, jenis_layanan, periode, jenis_periode, periode_mulai, responden,
                 nrr_u1, nrr_u2, nrr_u3, nrr_u4, nrr_u5, nrr_u6, nrr_u7, nrr_u8, nrr_u9, ikm, mutu, kinerja, ci_low, ci_high, populasi, sampel_minimum, sampel_cukup) VALUES
               ('kecamatan', 'K10', 'Kecamatan Sako', NULL, '2026-Q3', 'triwulan', DATE '2026-07-01', 380, 3.3,3.3,3.3,3.3,3.3,3.3,3.3,3.3,3.3, 82.50, 'B', 'Baik', 81.0, 84.0, NULL, NULL, NULL),
               ('unit', 'K11', 'Kelurahan Sako Baru', NULL, '2026-Q3', 'triwulan', DATE '2026-07-01', 200, 3.32,3.32,3.32,3.32,3.32,3.32,3.32,3.32,3.32, 83.00, 'B', 'Baik', 81.5, 84.5, NULL, NULL, NULL);
-            INSERT INTO mart_jp_pegawai VALUES ('{Nip}', '{Name}', 'K11', 2026, 6, false, 14);
+            INSERT INTO mart_jp_pegawai (nip, nama, kode_unit, tahun, jp, patuh, kekurangan_jp) VALUES ('{Nip}', '{Name}', 'K11', 2026, 6, false, 14);
             """);
         playwright = await Playwright.CreateAsync();
         browser = await Chromium.LaunchAsync(playwright);
@@ -107,9 +107,10 @@ public sealed class DashboardDrillTests : IAsyncLifetime
             Assert.Equal(Scalar("SELECT responden FROM mart_ikm WHERE level = 'kecamatan' AND kode_unit = 'K10' AND periode = '2026-Q3'"), sako[2]);
             Assert.Equal(decimal.Parse(Scalar("SELECT ikm FROM mart_ikm WHERE level = 'kecamatan' AND kode_unit = 'K10' AND periode = '2026-Q3'"), CultureInfo.InvariantCulture).ToString("F2", Id), sako[3]);
             Assert.Equal([pegawai.ToString(Id), patuh.ToString(Id), Math.Round(100.0 * patuh / pegawai, 1).ToString("F1", Id)], sako[5..8]);
-            // Ilir Barat I: 52 − (40 + 8) shown for its kelurahan would give the kecamatan office's 4 employees: the counts are hidden.
-            Assert.Equal(52L, AreaJp("U02").Pegawai);
-            Assert.Equal(["<5", "<5", "<5"], areas[0][5..8]);
+            // Ilir Barat I: the kecamatan office's 4 employees are hidden, and with them Kelurahan 2 Ilir's 8 (the city's 20 JP
+            // columns would give the 4 away otherwise, PageFigures.JpCells); 52 − 40 shown = 12 covers both: the area shows.
+            Assert.Equal((52L, 17L), AreaJp("U02"));
+            Assert.Equal(["52", "17", "32,7"], areas[0][5..8]);
             Assert.Equal(["20", "15", "75,0"], areas[2][5..8]);   // U01 only (U03, U04 have no 20 JP row)
             await AssertNoPersonalData(page);
             await AssertFitsWidth(page);
@@ -202,12 +203,13 @@ public sealed class DashboardDrillTests : IAsyncLifetime
     [Fact]
     public async Task Drill_tables_download_as_csv_and_xlsx_with_the_same_suppressed_cells()
     {
-        var json = JsonDocument.Parse(await http.GetStringAsync(server.BaseUrl + "/api/wilayah?periode=2026-Q3&tahun=2026")).RootElement;
-        var ilir = json.EnumerateArray().Single(r => r.GetProperty("kode_area").GetString() == "U02");
-        Assert.Equal("<5", ilir.GetProperty("pegawai").GetString());
-        var sheet = XlsxSheet.Read(await http.GetByteArrayAsync(server.BaseUrl + "/api/wilayah?periode=2026-Q3&tahun=2026&format=xlsx"));
-        Assert.Equal(["kode_area", "area"], sheet.Header.Take(2));
-        var row = Enumerable.Range(2, json.GetArrayLength()).Single(r => sheet.Cell(r, "kode_area")?.Text == "U02");
+        // Ilir Barat I's units: the kecamatan office (4 employees) is a hidden row.
+        var json = JsonDocument.Parse(await http.GetStringAsync(server.BaseUrl + "/api/wilayah/unit?area=U02&periode=2026-Q3&tahun=2026")).RootElement;
+        var office = json.EnumerateArray().Single(r => r.GetProperty("kode_unit").GetString() == "U02");
+        Assert.Equal("<5", office.GetProperty("pegawai").GetString());
+        var sheet = XlsxSheet.Read(await http.GetByteArrayAsync(server.BaseUrl + "/api/wilayah/unit?area=U02&periode=2026-Q3&tahun=2026&format=xlsx"));
+        Assert.Equal(["kode_unit", "unit"], sheet.Header.Take(2));
+        var row = Enumerable.Range(2, json.GetArrayLength()).Single(r => sheet.Cell(r, "kode_unit")?.Text == "U02");
         Assert.True(sheet.Cell(row, "pegawai")!.Value is null && sheet.Cell(row, "pegawai")!.Filled);
         var csv = await http.GetStringAsync(server.BaseUrl + "/api/wilayah/unit?area=K10&tahun=2026&format=csv");
         Assert.Contains("K11;Kelurahan Sako Baru;kelurahan;", csv);

@@ -22,7 +22,7 @@ public sealed class DrillSmallCellTests : IAsyncLifetime
           ('K20', 'Kecamatan Gandus', 'kecamatan', NULL, 20), ('K21', 'Kelurahan Pulokerto', 'kelurahan', 'K20', 21),
           ('K22', 'Kelurahan Karang Jaya', 'kelurahan', 'K20', 22),
           ('K30', 'Kecamatan Plaju', 'kecamatan', NULL, 30), ('K31', 'Kelurahan Bagus Kuning', 'kelurahan', 'K30', 31);
-        INSERT INTO mart_jp_unit VALUES ('K20', 2026, 20, 10, 0.5), ('K21', 2026, 3, 0, 0.0), ('K22', 2026, 4, 0, 0.0),
+        INSERT INTO mart_jp_unit (kode_unit, tahun, pegawai, patuh, share_patuh) VALUES ('K20', 2026, 20, 10, 0.5), ('K21', 2026, 3, 0, 0.0), ('K22', 2026, 4, 0, 0.0),
           ('K30', 2026, 15, 10, 10.0 / 15), ('K31', 2026, 25, 20, 0.8);
         """);
 
@@ -138,7 +138,7 @@ public sealed class DrillSmallCellTests : IAsyncLifetime
                 var patuh = random.Next(0, pegawai + 1);
                 sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO dim_unit (kode_unit, nama_unit, jenis_unit, kode_induk, row_hash) VALUES ('{code}', 'Unit {code}', ")
                    .Append(u == 0 ? $"'kecamatan', NULL" : $"'kelurahan', 'R{a}0'").Append(CultureInfo.InvariantCulture, $", {100 + a * 3 + u});\n")
-                   .Append(CultureInfo.InvariantCulture, $"INSERT INTO mart_jp_unit VALUES ('{code}', 2026, {pegawai}, {patuh}, {(pegawai == 0 ? 0 : (double)patuh / pegawai).ToString(CultureInfo.InvariantCulture)});\n");
+                   .Append(CultureInfo.InvariantCulture, $"INSERT INTO mart_jp_unit (kode_unit, tahun, pegawai, patuh, share_patuh) VALUES ('{code}', 2026, {pegawai}, {patuh}, {(pegawai == 0 ? 0 : (double)patuh / pegawai).ToString(CultureInfo.InvariantCulture)});\n");
             }
         await using var s = await DashboardServer.StartAsync(extraSql: sql.ToString());
         var (areas, totals, residue) = await Published(s);
