@@ -1,3 +1,5 @@
+using Kepegawaian.Etl.Reading.Profiles;
+
 namespace Kepegawaian.Etl.Tests.Etl;
 
 /// <summary>
@@ -102,5 +104,37 @@ public sealed class PredikatPolicyTests
         Assert.Equal([["Baik", "Kurang/Misconduct"]],
             bed.Rows("SELECT predikat, predikat_matriks FROM fact_kinerja_history WHERE id_penilaian = 'K2'"));
         Assert.Equal(1, bed.Scalar<long>("SELECT count(*) FROM etl_row_warning")); // the correction itself is clean
+    }
+
+    /// <summary>
+    /// No kinerja source profile ships (etl/Profiles has siasn-pegawai, skm-wide, skm-long), so an operator profile
+    /// shaped like a SIASN SKP export stands in: the warning, like a reject, names the SOURCE column.
+    /// </summary>
+    [Fact]
+    public async Task Through_a_source_profile_the_warning_names_the_source_column()
+    {
+        using var bed = new EtlTestBed();
+        bed.WriteMasters();
+        var dir = Directory.CreateDirectory(Path.Combine(bed.Inbox, "..", "profil")).FullName;
+        System.IO.File.WriteAllText(Path.Combine(dir, "skp-opd.json"), """
+            { "entity": "kinerja", "file": "^skp_.*\\.csv$",
+              "columns": { "ID": "id_penilaian", "NIP BARU": "nip", "PERIODE": "periode", "HASIL KERJA": "hasil_kerja",
+                           "PERILAKU KERJA": "perilaku_kerja", "PREDIKAT KINERJA": "predikat", "NILAI": "nilai_skp", "UNOR": "kode_unit" } }
+            """);
+        bed.Write("skp_2026.csv", """
+            ID,NIP BARU,PERIODE,HASIL KERJA,PERILAKU KERJA,PREDIKAT KINERJA,NILAI,UNOR
+            K1,196711101992031001,2026-Q1,di_atas,di_atas,Sangat Baik,110,KEC01
+            K2,198502142010012002,2026-Q1,sesuai,di_bawah,Baik,80,DINKES
+            K3,200012312024211001,2026-Q1,sesuai,sesuai,Hebat,,DINKES
+            """);
+
+        var file = (await new EtlRunner(bed.Database, bed.Time, profiles: SourceProfiles.Load(dir)).RunAsync(new EtlRequest(bed.Inbox)))
+            .Files.Single(f => f.File == "skp_2026.csv");
+
+        Assert.Equal((3L, 2L, 1L), (file.RowsRead, file.RowsLoaded, file.RowsRejected));
+        Assert.Equal([(4L, "PREDIKAT KINERJA", "KODE_TIDAK_DIKENAL")], bed.Rejects("skp_2026.csv"));
+        Assert.Equal([[3L, "PREDIKAT KINERJA", "PREDIKAT_TIDAK_SESUAI", "Kurang/Misconduct"]],
+            bed.Rows("SELECT line_number, column_name, reason_code, expected FROM etl_row_warning"));
+        Assert.Equal("Baik", bed.Scalar<string>("SELECT predikat FROM fact_kinerja WHERE id_penilaian = 'K2'"));
     }
 }
