@@ -20,6 +20,9 @@ public sealed record EtlRequest(string Inbox)
     /// default here) loads whatever is there; the scheduled job uses <c>Etl:SettleSeconds</c> (2 s).
     /// </summary>
     public TimeSpan SettleInterval { get; init; }
+
+    /// <summary>A kinerja predikat that contradicts the PermenPANRB 6/2022 matrix: kept with a warning (default) or rejected (<c>Etl:PredikatPolicy</c>).</summary>
+    public PredikatPolicy PredikatPolicy { get; init; } = PredikatPolicy.KeepAndWarn;
 }
 
 /// <summary>Moments of a file's load where a test may inject a crash.</summary>

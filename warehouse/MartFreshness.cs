@@ -45,7 +45,8 @@ public static class MartFreshness
     /// </summary>
     public static readonly IReadOnlyDictionary<string, int> Versions = new Dictionary<string, int>
     {
-        ["ikm"] = 1, ["efisiensi"] = 1, ["kinerja"] = 1,
+        ["ikm"] = 1, ["kinerja"] = 1,
+        ["efisiensi"] = 2, // 2: mart_kualitas_data.predikat_tidak_sesuai (V055, Etl:PredikatPolicy)
         ["diklat"] = 2,   // 2: mart_jp_pegawai.kekurangan_jp (the HR 20 JP list reads it)
         ["penempatan"] = 1,   // issue 15: mart_pensiun, mart_pensiun_gelombang, mart_masa_kerja, mart_mutasi_tahunan
     };

@@ -107,7 +107,7 @@ public static class EfisiensiAnalysis
 
     public static IReadOnlyList<KualitasData> Kualitas(DuckDBConnection c) =>
         Query(c, MartSql.Read("efisiensi_kualitas"), [], r => new KualitasData(
-            r.GetString(0), r.GetString(1), Str(r, 2), r.GetInt64(3), r.GetInt64(4), Dbl(r, 5)));
+            r.GetString(0), r.GetString(1), Str(r, 2), r.GetInt64(3), r.GetInt64(4), Dbl(r, 5), r.IsDBNull(6) ? null : r.GetInt64(6)));
 
     private static List<T> Query<T>(DuckDBConnection c, string sql, (string, object?)[] parameters, Func<DbDataReader, T> map)
     {

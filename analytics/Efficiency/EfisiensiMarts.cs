@@ -47,7 +47,7 @@ public static class EfisiensiMarts
         MartWriter.Replace(connection, "mart_cuti_tertunda", tertunda, x => [
             x.KodeUnit, x.WaktuAcuan, x.NJatuhTempo, x.NTertunda, x.ShareTertunda]);
         MartWriter.Replace(connection, "mart_kualitas_data", kualitas, x => [
-            x.Tingkat, x.Sumber, x.KodeUnit, x.RowsRead, x.RowsRejected, x.RejectRate]);
+            x.Tingkat, x.Sumber, x.KodeUnit, x.RowsRead, x.RowsRejected, x.RejectRate, x.PredikatTidakSesuai]);
         MartWriter.Replace(connection, "mart_libur_cakupan", libur, x => [x.Tahun, x.Tercakup]);
         tx.Commit();
         return new Summary(waktu.Count, online.Count, tertunda.Count, kualitas.Count, acuan);

@@ -20,5 +20,10 @@ public sealed record CutiOnline(
 /// <summary>Share of requests still undecided after the pending threshold, as of <see cref="WaktuAcuan"/>.</summary>
 public sealed record CutiTertunda(string KodeUnit, DateTime WaktuAcuan, long NJatuhTempo, long NTertunda, double? ShareTertunda);
 
-/// <summary>Rejected rows ÷ rows read per source (exact) or per source × unit (approximate, see efisiensi_kualitas.sql).</summary>
-public sealed record KualitasData(string Tingkat, string Sumber, string? KodeUnit, long RowsRead, long RowsRejected, double? RejectRate);
+/// <summary>
+/// Rejected rows ÷ rows read per source (exact) or per source × unit (approximate, see efisiensi_kualitas.sql), and
+/// for kinerja the appraisals loaded with a predikat that contradicts the PermenPANRB 6/2022 matrix
+/// (<c>Etl:PredikatPolicy</c> = KeepAndWarn; null for the other sources).
+/// </summary>
+public sealed record KualitasData(string Tingkat, string Sumber, string? KodeUnit, long RowsRead, long RowsRejected, double? RejectRate,
+    long? PredikatTidakSesuai = null);

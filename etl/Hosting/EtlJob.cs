@@ -24,7 +24,11 @@ public sealed class EtlJob(EtlRunner runner, WarehouseWriteGate gate, IOptions<E
             return;
         }
         using var turn = await gate.EnterAsync(Key.Name, cancellationToken);
-        var request = new EtlRequest(inbox) { SettleInterval = TimeSpan.FromSeconds(options.Value.SettleSeconds) };
+        var request = new EtlRequest(inbox)
+        {
+            SettleInterval = TimeSpan.FromSeconds(options.Value.SettleSeconds),
+            PredikatPolicy = options.Value.PredikatPolicy,
+        };
         var summary = await runner.RunAsync(request, cancellationToken);
         context.Result = summary;
         if (summary.NeedsOperator)

@@ -35,4 +35,12 @@ public sealed class EtlOptions
     /// <summary>A file still in the inbox that failed this many scans in a row makes the health check unhealthy.</summary>
     [Range(1, 1000)]
     public int FailedScansUnhealthy { get; set; } = 3;
+
+    /// <summary>
+    /// A kinerja row whose predikat contradicts the PermenPANRB 6/2022 matrix: <c>KeepAndWarn</c> (default: load
+    /// it with the source's predikat, record a row warning, count it in <c>mart_kualitas_data</c>) or
+    /// <c>Reject</c>. An unknown value stops the service naming the key.
+    /// </summary>
+    [EnumDataType(typeof(PredikatPolicy), ErrorMessage = "Etl:PredikatPolicy harus KeepAndWarn atau Reject.")]
+    public PredikatPolicy PredikatPolicy { get; set; } = PredikatPolicy.KeepAndWarn;
 }

@@ -28,7 +28,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         var warnings = new List<string>();
         using (var source = Open(file))
         {
-            var validator = new RowValidator(schema, new RowContext(DateOnly.FromDateTime(nowLocal), zone), source.Header, sparseHeader: file.Format == "jsonl");
+            var validator = new RowValidator(schema, new RowContext(DateOnly.FromDateTime(nowLocal), zone, request.PredikatPolicy), source.Header, sparseHeader: file.Format == "jsonl");
             if (validator.MatchedColumns == 0)
                 throw new FileRejectedException(
                     $"Baris judul (header) tidak ada: baris pertama ('{string.Join(",", source.Header).Truncate(120)}') tidak memuat satu pun kolom {schema.Entity} ({string.Join(", ", validator.MissingColumns)}); tidak ada baris yang dimuat.");
@@ -67,6 +67,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         if (file.Profile is { } profile) NameSourceColumns(profile);
         EtlSql.Run(connection, "core/rejects.sql");
         var rejected = connection.Scalar<long>("SELECT count(*) FROM stg_reject");
+        var warned = connection.Scalar<long>("SELECT count(*) FROM stg_warning");
 
         // Nothing is lost (spec §3.8): every row read is loaded, unchanged or rejected — exactly once.
         if (read != loaded + unchanged + rejected)
@@ -81,6 +82,10 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
             ("id", fileId), ("run", runId), ("name", file.Name), ("entity", schema.Entity), ("format", file.Format),
             ("hash", contentHash), ("size", sizeBytes), ("read", read), ("loaded", loaded), ("unchanged", unchanged),
             ("rejected", rejected), ("started", startedLocal), ("finished", LocalZone.WallClock(time.GetUtcNow(), zone)));
+        // Row findings are listed per row in etl_row_warning (`kepegawaian rejects --warnings`); the file gets one line.
+        if (warned > 0)
+            warnings.Add(string.Create(System.Globalization.CultureInfo.GetCultureInfo("id-ID"),
+                $"{warned:N0} baris dimuat dengan peringatan (mis. predikat tidak sesuai matriks PermenPANRB 6/2022); lihat `kepegawaian rejects --warnings`."));
         foreach (var w in warnings)
             connection.Execute("INSERT INTO etl_warning VALUES ($id, $run, $name, $msg)", ("id", fileId), ("run", runId), ("name", file.Name), ("msg", w));
         EtlSql.Run(connection, "core/cleanup.sql");
@@ -174,7 +179,8 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         if (pairs.Count == 0) return;
         var rows = string.Join(", ", pairs.Select(p => $"($t{p.I}, $s{p.I})"));
         var parameters = pairs.SelectMany(p => new (string, object?)[] { ($"t{p.I}", p.Target), ($"s{p.I}", p.Source) }).ToArray();
-        connection.Execute($"UPDATE stg_reject SET column_name = m.source FROM (VALUES {rows}) m(target, source) WHERE stg_reject.column_name = m.target", parameters);
+        foreach (var table in new[] { "stg_reject", "stg_warning" })
+            connection.Execute($"UPDATE {table} SET column_name = m.source FROM (VALUES {rows}) m(target, source) WHERE {table}.column_name = m.target", parameters);
     }
 
     /// <summary>One warning for any number of unknown columns: the count and the first few names (issue 10 item 2).</summary>

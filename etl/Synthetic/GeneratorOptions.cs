@@ -44,7 +44,7 @@ public static class BadRowKind
     public const string NipUnknown = "nip_unknown";                 // fact about an employee no pegawai file has
     public const string DateImpossible = "date_impossible";         // e.g. 2025-02-30
     public const string SkmValueOutOfRange = "skm_value_out_of_range"; // u1..u9 = 0 or 5
-    public const string PredikatInconsistent = "predikat_inconsistent"; // predikat ≠ PermenPANRB 6/2022 matrix
+    public const string PredikatInconsistent = "predikat_inconsistent"; // predikat ≠ PermenPANRB 6/2022 matrix: rejected under Etl:PredikatPolicy = Reject, loaded with a warning under the default KeepAndWarn
     public const string DuplicateId = "duplicate_id";               // id repeated within a file
     public const string DateOrder = "date_order";                   // tanggal_mulai > tanggal_selesai
     public const string MissingRequired = "missing_required";       // required cell empty

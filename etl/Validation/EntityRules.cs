@@ -74,24 +74,28 @@ internal static class EntityRules
     {
         int periode = s.IndexOf("periode"), hasil = s.IndexOf("hasil_kerja"), perilaku = s.IndexOf("perilaku_kerja"),
             predikat = s.IndexOf("predikat"), jenis = s.IndexOf("jenis_periode"), mulai = s.IndexOf("periode_mulai"),
-            selesai = s.IndexOf("periode_selesai"), skor = s.IndexOf("skor_predikat");
-        return (row, _) =>
+            selesai = s.IndexOf("periode_selesai"), skor = s.IndexOf("skor_predikat"), matriks = s.IndexOf("predikat_matriks");
+        return (row, context) =>
         {
             if (!TryPeriode(row[periode].Text!, out var jp, out var from, out var to))
                 return new Rejection("periode", Reason.FormatPeriode, $"Kolom 'periode': '{row[periode].Text}' bukan periode YYYY-MM, YYYY-Qn atau YYYY.");
             Predikat.TryParseEkspektasi(row[hasil].Text, out var h);
             Predikat.TryParseEkspektasi(row[perilaku].Text, out var p);
             var expected = Predikat.From(h, p); // PermenPANRB 6/2022 matrix
+            var kept = expected;
             if (row[predikat].Present)
             {
                 var given = Predikat.Normalize(row[predikat].Text);
                 if (given is null)
                     return new Rejection("predikat", Reason.KodeTidakDikenal, $"Kolom 'predikat': '{row[predikat].Text}' bukan predikat kinerja yang dikenal.");
-                if (given != expected)
+                if (given != expected && context.PredikatPolicy == PredikatPolicy.Reject)
                     return new Rejection("predikat", Reason.PredikatTidakSesuai, $"Kolom 'predikat': '{row[predikat].Text}' tidak sesuai matriks PermenPANRB 6/2022 untuk hasil_kerja '{row[hasil].Text}' × perilaku_kerja '{row[perilaku].Text}' (seharusnya '{expected}').");
+                // KeepAndWarn: the source's predikat stays; staging/kinerja.sql warns where it differs from predikat_matriks.
+                kept = given;
             }
-            row[predikat] = new Cell { Present = true, Text = expected };
-            row[skor] = new Cell { Present = true, Integer = Predikat.Score(expected) };
+            row[predikat] = new Cell { Present = true, Text = kept };
+            row[skor] = new Cell { Present = true, Integer = Predikat.Score(kept) };
+            row[matriks] = new Cell { Present = true, Text = expected };
             row[jenis] = new Cell { Present = true, Text = jp };
             row[mulai] = new Cell { Present = true, Date = from };
             row[selesai] = new Cell { Present = true, Date = to };

@@ -33,9 +33,10 @@ internal sealed class EntitySchema
 
 /// <summary>
 /// Values a rule needs beyond the row itself: today and the zone (<c>Schedule:TimeZone</c>) that timestamps
-/// without an offset are in and that timestamps with one are converted to.
+/// without an offset are in and that timestamps with one are converted to, and what a predikat that contradicts
+/// the PermenPANRB 6/2022 matrix does (<c>Etl:PredikatPolicy</c>).
 /// </summary>
-internal sealed record RowContext(DateOnly Today, TimeZoneInfo Zone)
+internal sealed record RowContext(DateOnly Today, TimeZoneInfo Zone, PredikatPolicy PredikatPolicy = PredikatPolicy.KeepAndWarn)
 {
     /// <summary>WIB, WITA, WIT or the zone id, for messages.</summary>
     public string ZoneLabel { get; } = LocalZone.Label(Zone);

@@ -61,6 +61,7 @@ internal static class EntitySchemas
         Req("kode_unit"),
         Derived("jenis_periode", Text), Derived("periode_mulai", Date), Derived("periode_selesai", Date),
         Derived("skor_predikat", Integer),
+        Derived("predikat_matriks", Text),   // the matrix's predikat; differs from predikat only under KeepAndWarn
     ], EntityRules.Kinerja);
 
     public static readonly EntitySchema Cuti = new("cuti",

@@ -47,7 +47,9 @@ public static class CliConfiguration
     public static T Get<T>(string section) where T : new()
     {
         var options = new T();
-        Root.GetSection(section).Bind(options);
+        // A value of the wrong type (e.g. Etl:PredikatPolicy = Tolak) fails the binding itself, naming the key.
+        try { Root.GetSection(section).Bind(options); }
+        catch (InvalidOperationException ex) { throw new OperatorException($"Konfigurasi {section} tidak valid / invalid configuration: {ex.Message}", ex); }
         var errors = new List<ValidationResult>();
         if (!Validator.TryValidateObject(options, new(options), errors, validateAllProperties: true))
             throw new OperatorException($"Konfigurasi {section} tidak valid / invalid configuration: " + string.Join("; ", errors.Select(e => e.ErrorMessage)));

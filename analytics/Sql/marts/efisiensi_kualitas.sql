@@ -3,15 +3,25 @@
 -- tingkat 'unit': per entity × unit, approximate — the ledger keeps no kode_unit, so a rejected row is
 --   attributed to every known unit code that appears in its raw text as a whole field (CSV) or as a
 --   JSON value (fields split on , ; tab : { }); rows read = rows now in the warehouse for that unit + rows rejected for it.
+-- predikat_tidak_sesuai (kinerja only, NULL for the other sources): appraisals now in fact_kinerja whose predikat
+--   (the source's, kept under Etl:PredikatPolicy = KeepAndWarn) differs from predikat_matriks (the PermenPANRB 6/2022
+--   matrix's, set by the ETL from the one matrix in warehouse/Domain/Predikat.cs). Counted on the current facts, not
+--   on etl_row_warning, so a later correction of the predikat removes the row from the count and an unchanged row
+--   sent again in another file is not counted twice. Exact per unit (fact_kinerja carries kode_unit).
 WITH dibaca AS (
     SELECT entity, sum(rows_read)::BIGINT AS rows_read FROM etl_file WHERE entity IS NOT NULL GROUP BY entity
 ),
 ditolak AS (
     SELECT entity, count(*)::BIGINT AS n FROM etl_reject WHERE entity IS NOT NULL GROUP BY entity
 ),
+tidak_sesuai AS (
+    SELECT 'kinerja' AS entity, kode_unit, count(*) FILTER (WHERE predikat <> predikat_matriks)::BIGINT AS n
+    FROM fact_kinerja GROUP BY ALL
+),
 per_sumber AS (
     SELECT 'sumber' AS tingkat, d.entity AS sumber, NULL::VARCHAR AS kode_unit, d.rows_read,
-           coalesce(t.n, 0)::BIGINT AS rows_rejected
+           coalesce(t.n, 0)::BIGINT AS rows_rejected,
+           CASE WHEN d.entity = 'kinerja' THEN coalesce((SELECT sum(n) FROM tidak_sesuai), 0) END::BIGINT AS predikat_tidak_sesuai
     FROM dibaca d LEFT JOIN ditolak t USING (entity)
 ),
 token AS (
@@ -43,10 +53,13 @@ dimuat AS (
 per_unit AS (
     SELECT 'unit' AS tingkat, entity AS sumber, kode_unit,
            (coalesce(m.n, 0) + coalesce(t.n, 0))::BIGINT AS rows_read,
-           coalesce(t.n, 0)::BIGINT AS rows_rejected
+           coalesce(t.n, 0)::BIGINT AS rows_rejected,
+           CASE WHEN entity = 'kinerja' THEN coalesce(x.n, 0) END::BIGINT AS predikat_tidak_sesuai
     FROM dimuat m FULL OUTER JOIN tolak_unit t USING (entity, kode_unit)
+    LEFT JOIN tidak_sesuai x USING (entity, kode_unit)
 )
 SELECT tingkat, sumber, kode_unit, rows_read, rows_rejected,
-       CASE WHEN rows_read > 0 THEN rows_rejected / rows_read END AS reject_rate
+       CASE WHEN rows_read > 0 THEN rows_rejected / rows_read END AS reject_rate,
+       predikat_tidak_sesuai
 FROM (SELECT * FROM per_sumber UNION ALL SELECT * FROM per_unit)
 ORDER BY tingkat, sumber, kode_unit NULLS FIRST

@@ -2,7 +2,8 @@
 -- performance and its 20 JP training coverage, to set beside its IKM (joined in C#, IkmAssociation).
 -- Performance: each employee's mean over the year's appraisals in that unit (fact_kinerja.kode_unit, the
 --   unit at appraisal time), then the mean over employees — so monthly appraisals do not outweigh
---   annual ones. nilai_skp where present (spec §4: primary numeric outcome), skor_predikat (1–5) always.
+--   annual ones. nilai_skp where present (spec §4: primary numeric outcome), skor_predikat (1–5) always: the source's
+--   predikat's score, also where it contradicts the matrix (Etl:PredikatPolicy = KeepAndWarn, see kinerja_01_pegawai.sql).
 -- Coverage (PP 11/2017 jo. PP 17/2020, ≥ 20 JP a year): staff = employees whose dim_employee version is
 --   valid on 31 December of the year in that unit; compliant = ≥ 20 JP of `lulus` training finished in the year.
 WITH years AS (

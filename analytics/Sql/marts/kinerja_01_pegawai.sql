@@ -4,6 +4,9 @@
 -- periode_selesai). Year rows use the annual appraisal where there is one, else the year's periodic
 -- appraisals the same way. Golongan and jenis_jabatan come from the SCD2 version of dim_employee
 -- valid at the appraisal's end: periode_selesai in [valid_from, valid_to).
+-- predikat and skor are the SOURCE's (fact_kinerja.predikat / skor_predikat): under Etl:PredikatPolicy = KeepAndWarn a
+-- predikat that contradicts the PermenPANRB 6/2022 matrix is kept as given (the official one); the matrix's value is
+-- fact_kinerja.predikat_matriks, counted in mart_kualitas_data, and is not used here.
 CREATE OR REPLACE TABLE mart_kinerja_pegawai AS
 WITH periodik AS (
     SELECT nip, year(periode_mulai) AS tahun, quarter(periode_mulai) AS triwulan,

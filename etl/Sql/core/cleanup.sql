@@ -1,5 +1,6 @@
 -- Empties staging inside the file's transaction, so no staged row outlives its file.
 DELETE FROM stg_reject;
+DELETE FROM stg_warning;
 DELETE FROM stg_raw;
 DELETE FROM stg_unit_kerja;
 DELETE FROM stg_pegawai;

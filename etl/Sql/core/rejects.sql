@@ -19,3 +19,10 @@ INSERT INTO etl_reject_raw (reject_id, raw_length, raw_sha256)
 SELECT reject_id, raw_length, raw_sha256 FROM stg_reject_numbered WHERE raw_sha256 IS NOT NULL;
 
 DROP TABLE stg_reject_numbered;
+
+-- Rows loaded with a finding (Etl:PredikatPolicy = KeepAndWarn) into their own ledger, same shape as etl_reject.
+-- A file already loaded (same SHA-256) is never read again, so its warnings are recorded once.
+INSERT INTO etl_row_warning (warning_id, run_id, file_id, file_name, entity, line_number, column_name, reason_code, message, expected, created_at)
+SELECT nextval('seq_etl_row_warning'), c.run_id, c.file_id, c.file_name, c.entity, w.line_number, w.column_name,
+       w.reason_code, w.message, w.expected, c.loaded_at
+FROM (SELECT * FROM stg_warning ORDER BY line_number) w CROSS JOIN ctx c;

@@ -11,6 +11,8 @@ CREATE TEMP TABLE IF NOT EXISTS ctx (run_id BIGINT, file_id BIGINT, file_name VA
 -- raw_text is a bounded prefix of the row (etl/Reading/RawRow.cs), raw_length its full UTF-8 length.
 CREATE TEMP TABLE IF NOT EXISTS stg_reject (line_number BIGINT, column_name VARCHAR, reason_code VARCHAR, message VARCHAR,
     raw_text VARCHAR, raw_length BIGINT, raw_sha256 VARCHAR);
+-- Rows loaded with a finding (Etl:PredikatPolicy = KeepAndWarn), for etl_row_warning; expected = the value the rule expected.
+CREATE TEMP TABLE IF NOT EXISTS stg_warning (line_number BIGINT, column_name VARCHAR, reason_code VARCHAR, message VARCHAR, expected VARCHAR);
 CREATE TEMP TABLE IF NOT EXISTS stg_raw (line_number BIGINT, raw_text VARCHAR, raw_length BIGINT, raw_sha256 VARCHAR);
 
 CREATE TEMP TABLE IF NOT EXISTS stg_unit_kerja (
@@ -33,7 +35,7 @@ CREATE TEMP TABLE IF NOT EXISTS stg_diklat (
 CREATE TEMP TABLE IF NOT EXISTS stg_kinerja (
     line_number BIGINT, id_penilaian VARCHAR, nip VARCHAR, periode VARCHAR, hasil_kerja VARCHAR,
     perilaku_kerja VARCHAR, predikat VARCHAR, nilai_skp DOUBLE, kode_unit VARCHAR,
-    jenis_periode VARCHAR, periode_mulai DATE, periode_selesai DATE, skor_predikat BIGINT);
+    jenis_periode VARCHAR, periode_mulai DATE, periode_selesai DATE, skor_predikat BIGINT, predikat_matriks VARCHAR);
 
 CREATE TEMP TABLE IF NOT EXISTS stg_cuti (
     line_number BIGINT, id_pengajuan VARCHAR, nip VARCHAR, jenis_cuti VARCHAR, kanal VARCHAR,

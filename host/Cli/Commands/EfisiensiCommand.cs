@@ -159,8 +159,9 @@ public static class EfisiensiCommand
         [property: JsonPropertyName("kode_unit")] string? KodeUnit,
         [property: JsonPropertyName("rows_read")] long RowsRead,
         [property: JsonPropertyName("rows_rejected")] long RowsRejected,
-        [property: JsonPropertyName("reject_rate")] double? RejectRate)
+        [property: JsonPropertyName("reject_rate")] double? RejectRate,
+        [property: JsonPropertyName("predikat_tidak_sesuai")] long? PredikatTidakSesuai)
     {
-        public static KualitasRow From(KualitasData r) => new(r.Tingkat, r.Sumber, r.KodeUnit, r.RowsRead, r.RowsRejected, r.RejectRate);
+        public static KualitasRow From(KualitasData r) => new(r.Tingkat, r.Sumber, r.KodeUnit, r.RowsRead, r.RowsRejected, r.RejectRate, r.PredikatTidakSesuai);
     }
 }

@@ -21,7 +21,7 @@ public sealed class IkmAssociationTests
     private static void Appraisal(DuckDBConnection c, string nip, string unit, string month, double skp) =>
         c.Execute("""
             INSERT INTO fact_kinerja VALUES ($id, $nip, $p, 'bulanan', CAST($p || '-01' AS DATE), CAST($p || '-28' AS DATE),
-                'sesuai', 'sesuai', 'Baik', 4, $skp, $unit, 0, 0)
+                'sesuai', 'sesuai', 'Baik', 4, $skp, $unit, 0, 0, 'Baik')
             """, ("id", Guid.NewGuid().ToString()), ("nip", nip), ("p", month), ("skp", skp), ("unit", unit));
 
     [Fact]

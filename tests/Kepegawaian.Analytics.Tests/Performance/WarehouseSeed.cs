@@ -61,7 +61,7 @@ public sealed class WarehouseSeed
                 a.CreateRow().AppendValue($"K{++id}").AppendValue(k.Nip).AppendValue($"{k.Year}-Q{k.Quarter}").AppendValue("triwulanan")
                     .AppendValue((DateOnly?)mulai).AppendValue((DateOnly?)mulai.AddMonths(3).AddDays(-1)).AppendValue(k.Hasil).AppendValue(k.Perilaku)
                     .AppendValue(predikat).AppendValue((sbyte)Predikat.Score(predikat)).AppendValue(k.Nilai).AppendValue(k.Unit)
-                    .AppendValue(0UL).AppendValue(0L).EndRow();
+                    .AppendValue(0UL).AppendValue(0L).AppendValue(predikat).EndRow(); // predikat_matriks (V055): the matrix's
             }
         using (var a = c.CreateAppender("fact_diklat"))
             foreach (var d in _diklat)

@@ -26,7 +26,8 @@ public sealed class ReconciliationTests
             R4,KEL01,KTP-el,2026-05-02,4,4,3,4,4,3,4,4,4,P,34,S1,Wiraswasta,
             """);
 
-        var summary = bed.Run();
+        // Reject: the PREDIKAT_TIDAK_SESUAI row (K4) is one of the rejects counted here (Etl:PredikatPolicy).
+        var summary = bed.Run(new EtlRequest(bed.Inbox) { PredikatPolicy = PredikatPolicy.Reject });
 
         var kinerja = summary.Files.Single(f => f.File == "kinerja_2026-b.csv");
         Assert.Equal((6L, 2L, 1L, 3L), (kinerja.RowsRead, kinerja.RowsLoaded, kinerja.RowsUnchanged, kinerja.RowsRejected));

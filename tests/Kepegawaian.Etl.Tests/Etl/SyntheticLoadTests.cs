@@ -24,7 +24,8 @@ public sealed class SyntheticLoadTests
         // 2026-06-30 12:00 WIB: the generator's last day is "today".
         var runner = new EtlRunner(database, new FixedTime(new DateTimeOffset(2026, 6, 30, 5, 0, 0, TimeSpan.Zero)));
 
-        var summary = await runner.RunAsync(new EtlRequest(inbox));
+        // Reject: the generator counts a predikat that contradicts the matrix as a bad row (Etl:PredikatPolicy).
+        var summary = await runner.RunAsync(new EtlRequest(inbox) { PredikatPolicy = PredikatPolicy.Reject });
 
         Assert.Equal("succeeded", summary.Status);
         Assert.True(generated.Files.Sum(f => f.BadRows) > 50);

@@ -7,13 +7,16 @@ namespace Kepegawaian.Etl.Tests.Etl;
 /// </summary>
 public sealed class ValidationRuleTests
 {
-    private static void AssertRules(string fileName, string header, params (string Row, string? Column, string? Code)[] cases)
+    private static void AssertRules(string fileName, string header, params (string Row, string? Column, string? Code)[] cases) =>
+        AssertRules(PredikatPolicy.KeepAndWarn, fileName, header, cases);
+
+    private static void AssertRules(PredikatPolicy policy, string fileName, string header, params (string Row, string? Column, string? Code)[] cases)
     {
         using var bed = new EtlTestBed();
         bed.WriteMasters();
         bed.Write(fileName, header + "\n" + string.Join("\n", cases.Select(c => c.Row)));
 
-        var summary = bed.Run();
+        var summary = bed.Run(new EtlRequest(bed.Inbox) { PredikatPolicy = policy });
 
         var file = summary.Files.Single(f => f.File == fileName);
         var expected = cases.Select((c, i) => (Line: (long)i + 2, c.Column, c.Code)).Where(c => c.Code is not null).ToList();
@@ -82,7 +85,7 @@ public sealed class ValidationRuleTests
         ("D19,196711101992031001,TEK-01,Analisis Data,teknis,2026-02-01,2026-02-01,8.5,lulus,,,", "jp", "FORMAT_ANGKA"));
 
     [Fact]
-    public void Kinerja_rules() => AssertRules("kinerja_2026-02.csv", EtlTestBed.KinerjaHeader,
+    public void Kinerja_rules() => AssertRules(PredikatPolicy.Reject, "kinerja_2026-02.csv", EtlTestBed.KinerjaHeader,
         ("K10,196711101992031001,2026,di_atas,di_bawah,Kurang/Misconduct,,KEC01", null, null),
         ("K11,196711101992031001,2026-Q2,sesuai,di_atas,baik,120,KEC01", null, null),
         ("K12,196711101992031001,2026-Q3,di_atas,di_bawah,Baik,,KEC01", "predikat", "PREDIKAT_TIDAK_SESUAI"),

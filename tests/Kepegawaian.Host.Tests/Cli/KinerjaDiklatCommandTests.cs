@@ -17,8 +17,8 @@ public sealed class KinerjaDiklatCommandTests
             VALUES ('198501012010011001', 'Ani', 'III/a', 'pelaksana', 'Staf', 'U1', DATE '2015-01-01', true, 0, 0, 'pegawai'),
                    ('198501012010011002', 'Budi', 'III/b', 'pelaksana', 'Staf', 'U1', DATE '2015-01-01', true, 0, 0, 'pegawai');
             INSERT INTO fact_kinerja VALUES
-              ('K1', '198501012010011001', '2025-Q1', 'triwulanan', DATE '2025-01-01', DATE '2025-03-31', 'di_atas', 'di_atas', 'Sangat Baik', 5, 100, 'U1', 0, 0),
-              ('K2', '198501012010011002', '2025-Q1', 'triwulanan', DATE '2025-01-01', DATE '2025-03-31', 'sesuai', 'sesuai', 'Baik', 4, 80, 'U1', 0, 0);
+              ('K1', '198501012010011001', '2025-Q1', 'triwulanan', DATE '2025-01-01', DATE '2025-03-31', 'di_atas', 'di_atas', 'Sangat Baik', 5, 100, 'U1', 0, 0, 'Sangat Baik'),
+              ('K2', '198501012010011002', '2025-Q1', 'triwulanan', DATE '2025-01-01', DATE '2025-03-31', 'sesuai', 'sesuai', 'Baik', 4, 80, 'U1', 0, 0, 'Baik');
             INSERT INTO fact_diklat VALUES
               ('D1', '198501012010011001', 'T1', 'Teknis 1', 'teknis', DATE '2025-02-01', DATE '2025-02-05', 24, 'lulus', 4.5, 60, 80, 0, 0),
               ('D2', '198501012010011002', 'T1', 'Teknis 1', 'teknis', DATE '2025-02-01', DATE '2025-02-05', 12, 'lulus', 3.5, 50, 60, 0, 0);

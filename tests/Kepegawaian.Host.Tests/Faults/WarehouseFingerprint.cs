@@ -26,6 +26,8 @@ internal static class WarehouseFingerprint
         ("fact_cuti_history", "SELECT * EXCLUDE (etl_file_id, superseded_at, superseded_by_file) FROM fact_cuti_history"),
         ("fact_skm_history", "SELECT * EXCLUDE (etl_file_id, superseded_at, superseded_by_file) FROM fact_skm_history"),
         ("etl_reject", "SELECT * EXCLUDE (reject_id, run_id, file_id, created_at) FROM etl_reject"),
+        // Rows kept with a warning (Etl:PredikatPolicy = KeepAndWarn): warned about exactly once, like a reject.
+        ("etl_row_warning", "SELECT * EXCLUDE (warning_id, run_id, file_id, created_at) FROM etl_row_warning"),
         // Each file loaded exactly once, with the same four counts (a duplicate row after a kill
         // between commit and move is fine: it loaded nothing).
         ("etl_file(loaded)", "SELECT file_name, entity, content_hash, rows_read, rows_loaded, rows_unchanged, rows_rejected FROM etl_file WHERE status = 'loaded'"),

@@ -86,6 +86,21 @@ public sealed class ServeTests
         Assert.Contains("Etl:Cron", ex.Message);
     }
 
+    [Theory]
+    [InlineData("Tolak")]   // not a policy name: the binding itself fails, naming the key
+    [InlineData("7")]       // a number outside the enum: the options check fails
+    public async Task An_unknown_predikat_policy_stops_the_service_naming_the_key(string value)
+    {
+        using var folder = TempFolder.Create("serve");
+        // An unconvertible name fails already while the host is built (binding), a number outside the enum at start.
+        var ex = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var app = ServiceHost.Build([$"--Etl:PredikatPolicy={value}"], folder.File("k.duckdb"), "http://127.0.0.1:0");
+            await app.StartAsync();
+        });
+        Assert.Contains("Etl:PredikatPolicy", ex.Message);
+    }
+
     [Fact]
     public async Task A_wrong_source_profile_stops_the_service_naming_the_file_and_key()
     {
