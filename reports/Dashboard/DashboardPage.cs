@@ -31,6 +31,7 @@ public static class DashboardPage
         ["ikm"] = 2, ["ci_low"] = 2, ["ci_high"] = 2, ["ikm_sebelumnya"] = 2, ["selisih"] = 2, ["att"] = 2, ["p_value"] = 3, ["max_smd"] = 2,
         ["cohens_d"] = 2, ["pretrend_p"] = 3, ["mean_nilai_skp"] = 2, ["median_hari_kerja"] = 1, ["p90_hari_kerja"] = 1, ["persen_patuh"] = 1,
         ["reaksi"] = 2, ["gain_test"] = 2, ["q_bh"] = 3,
+        ["persen_jendela"] = 1, ["persen_unit_lebih_5"] = 1, ["persen_jabatan_lebih_5"] = 1, ["median_tahun_unit"] = 1, ["median_tahun_jabatan"] = 1,
     };
 
     /// <summary>The mart areas (mart_build) a page shows, for its "Data per …" stamp.</summary>

@@ -229,8 +229,7 @@ public sealed class ExecutiveBriefBuilder(
 
         var alerts = content.Alerts().Where(a => Included(a.KodeUnit)).ToList();
         groups.Add(Group(text.T("Penurunan IKM (peringatan)", "IKM decline (alerts)"),
-            alerts.Select(a => (a.NamaUnit, text.T($"IKM {text.N(a.Ikm)} ({text.Signed(a.Selisih)} dari {text.N(a.IkmSebelumnya)}), {text.Period(a.Periode)}",
-                $"IKM {text.N(a.Ikm)} ({text.Signed(a.Selisih)} from {text.N(a.IkmSebelumnya)}), {text.Period(a.Periode)}"))), none));
+            alerts.Select(a => (a.NamaUnit, $"{AlertFigure(text, a)}, {text.Period(a.Periode)}")), none));
 
         var pending = BesideCityTotal(data.CutiTertunda.Where(r => r.KodeUnit != "KOTA" && r.NTertunda >= minCell && Included(r.KodeUnit))
             .OrderByDescending(r => r.NTertunda).ThenBy(r => data.UnitName(r.KodeUnit), NaturalOrder.Instance).ToList(),
@@ -272,6 +271,16 @@ public sealed class ExecutiveBriefBuilder(
         }
         return groups;
     }
+
+    /// <summary>
+    /// What an IKM alert says in a sentence. The alert is a declining trend over several quarters (IkmAlerts), so the slope
+    /// is its figure; the last quarter's step alone may even be a small rise ("+0,60 dari 71,80" under "Penurunan" misled
+    /// readers) and is given after it.
+    /// </summary>
+    public static string AlertFigure(ReportText text, IkmAlertRow a) => a.Lereng is { } slope && slope < 0
+        ? text.T($"IKM {text.N(a.Ikm)}, turun {text.N(-slope)} poin per triwulan selama {a.TriwulanDipakai} triwulan (triwulan lalu {text.N(a.IkmSebelumnya)})",
+                 $"IKM {text.N(a.Ikm)}, down {text.N(-slope)} points per quarter over {a.TriwulanDipakai} quarters (previous quarter {text.N(a.IkmSebelumnya)})")
+        : text.T($"IKM {text.N(a.Ikm)} ({text.Signed(a.Selisih)} dari {text.N(a.IkmSebelumnya)})", $"IKM {text.N(a.Ikm)} ({text.Signed(a.Selisih)} from {text.N(a.IkmSebelumnya)})");
 
     /// <summary>
     /// Units named beside the city's published total (spec §4, small cells by subtraction): the city total minus the named

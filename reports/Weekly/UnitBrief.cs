@@ -242,8 +242,7 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
         var alerts = city.Alerts().Where(a => subtree.Contains(a.KodeUnit)).ToList();
         return new UnitFigure(text.T("Peringatan IKM", "IKM alert"), alerts.Count > 0 ? city.Label(alerts[0].Periode, "ikm") : "–",
             alerts.Count == 0 ? text.T("tidak ada", "none")
-                : string.Join("; ", alerts.Select(a => text.T($"{a.NamaUnit}: IKM {text.N(a.Ikm)} ({text.Signed(a.Selisih)} dari {text.N(a.IkmSebelumnya)}), {a.Alasan}",
-                    $"{a.NamaUnit}: IKM {text.N(a.Ikm)} ({text.Signed(a.Selisih)} from {text.N(a.IkmSebelumnya)}), {a.Alasan}"))),
+                : string.Join("; ", alerts.Select(a => $"{a.NamaUnit}: {ExecutiveBriefBuilder.AlertFigure(text, a)}, {a.Alasan}")),
             text.T($"{city.Alerts().Count} unit dengan peringatan di kota", $"{city.Alerts().Count} units with an alert in the city"));
     }
 

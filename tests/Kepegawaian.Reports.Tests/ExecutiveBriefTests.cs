@@ -51,6 +51,8 @@ public sealed class ExecutiveBriefTests : IDisposable
         Assert.Equal("<5 dari 8 pegawai belum memenuhi 20 JP", r.Brief.Actions[4].Items[2].Figure);
         // The one alert of the mart.
         Assert.Equal(["<script>alert(1)</script> & Co"], Units(r, "Penurunan IKM"));
+        // Its figure is the trend it was raised on (slope −2,10 per quarter over 6 quarters), then the last quarter.
+        Assert.Equal("IKM 70,00, turun 2,10 poin per triwulan selama 6 triwulan (triwulan lalu 78,00), Triwulan III 2026", r.Brief.Actions[1].Items[0].Figure);
     }
 
     [Fact]

@@ -216,7 +216,7 @@ public sealed class UnitDeliveryTests : IDisposable
         Assert.DoesNotContain("<script>", html);
         // U03 carries the city's one confirmed alert (2026-Q3: 78.00 → 70.00, grade B → C).
         var alert = brief.Figures.Single(x => x.Title == "IKM alert");
-        Assert.Contains("IKM 70.00 (-8.00 from 78.00)", alert.Value);
+        Assert.Contains("IKM 70.00, down 2.10 points per quarter over 6 quarters (previous quarter 78.00)", alert.Value);
         Assert.Contains("Needs action in this unit", html);
     }
 
