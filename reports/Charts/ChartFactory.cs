@@ -77,9 +77,18 @@ public sealed class ChartFactory(ReportText text)
         var plot = NewPlot(text.T($"Unsur pelayanan terlemah — {scope}", $"Weakest service elements — {scope}"), text, leftPadding: 210);
         var bp = plot.Add.Bars(sorted.Select((r, i) => new Bar
         {
-            Position = i, Value = r.Nrr, FillColor = r.Nrr < 2.60 ? GradeC : GradeB, LineWidth = 0, Size = 0.65, Label = text.N(r.Nrr, 2),
+            Position = i, Value = r.Nrr, FillColor = r.Nrr < 2.60 ? GradeC : GradeB, LineWidth = 0, Size = 0.65,
         }).ToList());
         bp.Horizontal = true;
+        // Values inside the bar's base: at its end they collided with the previous-period diamond, which sits just there.
+        foreach (var (r, i) in sorted.Select((r, i) => (r, i)))
+        {
+            var label = plot.Add.Text(text.N(r.Nrr, 2), 1.04, i);
+            label.LabelFontColor = Colors.White;
+            label.LabelFontSize = 11;
+            label.LabelBold = true;
+            label.LabelAlignment = Alignment.MiddleLeft;
+        }
         var prev = sorted.Select((r, i) => (i, r.Previous)).Where(p => p.Previous is not null).ToList();
         if (prev.Count > 0)
         {
