@@ -42,7 +42,7 @@ public sealed class CliBesideServeTests(ITestOutputHelper output)
         {
             // The start-up scan loads the inbox, the refresh follows, then the snapshot is published.
             var lastLoad = await UntilAsync(serve, db, s =>
-                s.Scalar<long>("SELECT count(*) FROM mart_build") == 4 && s.Scalar<long>("SELECT count(*) FROM etl_run WHERE status = 'succeeded'") > 0
+                s.Scalar<long>("SELECT count(*) FROM mart_build") == MartFreshness.Areas.Count && s.Scalar<long>("SELECT count(*) FROM etl_run WHERE status = 'succeeded'") > 0
                     ? s.Scalar<long>("SELECT max(file_id) FROM etl_file WHERE status = 'loaded'") : (long?)null);
 
             string[][] commands =
@@ -70,7 +70,7 @@ public sealed class CliBesideServeTests(ITestOutputHelper output)
                 + FirstUnit(db) + ",KTP-el,2026-10-30,4,4,4,4,4,4,4,4,4\n");
             await UntilAsync(serve, db, s =>
                 s.Scalar<long>("SELECT count(*) FROM etl_file WHERE file_name = 'skm_susulan.csv' AND status = 'loaded'") == 1
-                && s.Scalar<long>("SELECT count(*) FROM mart_build WHERE built_from_load > $l", ("l", lastLoad)) == 4 ? 1L : (long?)null);
+                && s.Scalar<long>("SELECT count(*) FROM mart_build WHERE built_from_load > $l", ("l", lastLoad)) == MartFreshness.Areas.Count ? 1L : (long?)null);
             var ikm = await HostProcess.RunAsync(folder.Path, Timeout, env, "ikm", "--format", "json", "--db", db);
             Assert.Equal(CliApp.Ok, ikm.ExitCode);
 
