@@ -1,3 +1,5 @@
+using Kepegawaian.Etl.Reading.Profiles;
+
 namespace Kepegawaian.Etl.Synthetic;
 
 /// <summary>
@@ -107,12 +109,9 @@ internal sealed class SiasnPegawaiShape : RowShape
         foreach (var (target, d) in Profile.Derive)
         {
             var cells = d.From.Select(f => Profile.Clean(row[at[f]])).ToArray();
-            var value = SourceProfileDecide(d, cells);
+            var value = SourceProfile.Decide(d, cells);
             if (Profile.Values.TryGetValue(target, out var map) && map.TryGetValue(value, out var mappedValue)) value = mappedValue;
             Expect(target, value, c[IndexOf(InboxSchema.Pegawai, target)]);
         }
     }
-
-    private static string SourceProfileDecide(Kepegawaian.Etl.Reading.Profiles.SourceProfile.Derivation d, string[] cells) =>
-        Kepegawaian.Etl.Reading.Profiles.SourceProfile.Decide(d, cells);
 }
