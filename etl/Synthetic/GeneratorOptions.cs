@@ -20,6 +20,12 @@ public sealed record GeneratorOptions
     /// validations depend on them); <c>generate --placement-signals</c> and the placement tests turn it on.
     /// </summary>
     public bool PlacementSignals { get; init; }
+
+    /// <summary>
+    /// Source shapes to write instead of the contract's (<see cref="Synthetic.SourceShapes"/>: <c>siasn</c> for the pegawai
+    /// snapshots, <c>skm-long</c> for SKM); the other entities stay contract-shaped. Empty (default): all contract files.
+    /// </summary>
+    public IReadOnlySet<string> SourceShapes { get; init; } = new HashSet<string>();
 }
 
 /// <summary>One written inbox file.</summary>

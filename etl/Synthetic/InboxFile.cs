@@ -8,15 +8,18 @@ internal sealed class InboxFile : IDisposable
     private readonly StreamWriter _writer;
     private readonly Corruptor? _corruptor;
     private readonly StringBuilder _line = new(256);
+    private readonly RowShape? _shape;
 
-    public InboxFile(string dir, string fileName, string entity, int year, Corruptor? corruptor)
+    /// <param name="shape">Write the rows in a source's shape (<c>generate --as</c>) instead of the contract's; null: the contract.</param>
+    public InboxFile(string dir, string fileName, string entity, int year, Corruptor? corruptor, RowShape? shape = null)
     {
         Path = System.IO.Path.Combine(dir, fileName);
         Entity = entity;
         Year = year;
         _corruptor = corruptor;
+        _shape = shape;
         _writer = new StreamWriter(Path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16) { NewLine = "\n" };
-        WriteLine(InboxSchema.For(entity));
+        WriteLine(shape?.Header ?? InboxSchema.For(entity));
     }
 
     public string Path { get; }
@@ -30,19 +33,32 @@ internal sealed class InboxFile : IDisposable
     {
         if (_corruptor is null)
         {
-            WriteLine(row);
-            Rows++;
+            Emit(row, good: true);
             return;
         }
         var bad = _corruptor.MaybeCorrupt(row);
         _corruptor.MaybeReformatDates(row);
-        WriteLine(row);
-        Rows++;
+        // A date reformatted on purpose is no longer the contract value, so the source writer does not check it.
+        Emit(row, good: _shape is null);
         if (bad is not null)
         {
-            WriteLine(bad);
-            Rows++;
+            Emit(bad, good: false);
             BadRows++;
+        }
+    }
+
+    private void Emit(string[] row, bool good)
+    {
+        if (_shape is null)
+        {
+            WriteLine(row);
+            Rows++;
+            return;
+        }
+        foreach (var shaped in _shape.Rows(row, verify: good))
+        {
+            WriteLine(shaped);
+            Rows++;
         }
     }
 

@@ -4,30 +4,47 @@ namespace Kepegawaian.Etl.Synthetic;
 internal sealed class OutputFiles : IDisposable
 {
     private readonly List<InboxFile> _all = [];
+    private readonly Func<string, string, int, bool, RowShape?, InboxFile> _open;
+    private readonly CityModel _city;
+    private readonly SkmLongShape? _skmLong;
+    private readonly Dictionary<(int Year, string Kode), InboxFile> _skmByUnit = [];
 
     public OutputFiles(CityModel city, GeneratorOptions options, SortedDictionary<string, long> badCounts)
     {
-        InboxFile Open(string name, string entity, int year, bool corruptible) =>
+        _city = city;
+        InboxFile Open(string name, string entity, int year, bool corruptible, RowShape? shape = null) =>
             Add(new InboxFile(options.OutDir, name, entity, year,
                 corruptible && options.BadRows > 0
                     ? new Corruptor(entity, options.BadRows, Rng.Stream(options.Seed, "bad:" + name), city.End, badCounts)
-                    : null));
+                    : null, shape));
+        _open = Open;
+
+        var shapes = options.SourceShapes;
+        var siasn = shapes.Contains(SourceShapes.Siasn) ? new SiasnPegawaiShape() : null;
+        _skmLong = shapes.Contains(SourceShapes.SkmLong) ? new SkmLongShape() : null;
+        InboxFile Snapshot(DateOnly d, int year)
+        {
+            if (siasn is null) return Open($"pegawai_{Iso(d)}.csv", "pegawai", year, true);
+            var name = SiasnPegawaiShape.FileName(d);
+            siasn.CheckFileName(name, new Dictionary<string, string> { ["tanggal_data"] = Iso(d) });
+            return Open(name, "pegawai", year, true, siasn);
+        }
 
         UnitKerja = Open($"unit_kerja_{Iso(city.End)}.csv", "unit_kerja", city.LastYear, false);
         var snapshots = new List<(DateOnly, InboxFile)>();
         for (var y = city.FirstYear; y <= city.LastYear; y++)
         {
             var d = new DateOnly(y, 1, 1);
-            snapshots.Add((d, Open($"pegawai_{Iso(d)}.csv", "pegawai", y, true)));
+            snapshots.Add((d, Snapshot(d, y)));
         }
         if (city.End != new DateOnly(city.LastYear, 1, 1))
-            snapshots.Add((city.End, Open($"pegawai_{Iso(city.End)}.csv", "pegawai", city.LastYear, true)));
+            snapshots.Add((city.End, Snapshot(city.End, city.LastYear)));
         Pegawai = snapshots;
         Mutasi = PerYear("mutasi");
         Diklat = PerYear("diklat");
         Kinerja = PerYear("kinerja");
         Cuti = PerYear("cuti");
-        Skm = PerYear("skm");
+        Skm = _skmLong is null ? PerYear("skm") : [];
 
         InboxFile[] PerYear(string entity) =>
             Enumerable.Range(city.FirstYear, city.Years).Select(y => Open($"{entity}_{y}.csv", entity, y, true)).ToArray();
@@ -40,6 +57,16 @@ internal sealed class OutputFiles : IDisposable
     public InboxFile[] Kinerja { get; }
     public InboxFile[] Cuti { get; }
     public InboxFile[] Skm { get; }
+
+    /// <summary>The SKM file for a unit's responses of one year: the year's contract file, or (<c>--as skm-long</c>) the unit's own long file.</summary>
+    public InboxFile SkmFile(int year, string kodeUnit)
+    {
+        if (_skmLong is null) return Skm[year - _city.FirstYear];
+        if (_skmByUnit.TryGetValue((year, kodeUnit), out var file)) return file;
+        var name = SkmLongShape.FileName(kodeUnit, year);
+        _skmLong.CheckFileName(name, new Dictionary<string, string> { ["kode_unit"] = kodeUnit });
+        return _skmByUnit[(year, kodeUnit)] = _open(name, "skm", year, true, _skmLong);
+    }
 
     /// <summary>Results in load order: unit_kerja, pegawai, then the facts (spec §3.8).</summary>
     public IReadOnlyList<GeneratedFile> Results() =>

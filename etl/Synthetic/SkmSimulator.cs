@@ -60,7 +60,7 @@ internal sealed class SkmSimulator(CityModel city, OutputFiles files, int seed)
                     for (var i = 1; i <= n; i++)
                         rows.Add(Response(r, u, layanan, $"SKM-{u.Kode}-{y}Q{q}-{i:D4}", r.Date(qs, last), mean));
                     rows.Sort((a, b) => string.CompareOrdinal(a[3], b[3]) is var c and not 0 ? c : string.CompareOrdinal(a[0], b[0]));
-                    foreach (var row in rows) files.Skm[y - city.FirstYear].Write(row);
+                    foreach (var row in rows) files.SkmFile(y, u.Kode).Write(row);
                 }
             }
         }

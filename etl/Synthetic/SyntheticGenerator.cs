@@ -62,6 +62,8 @@ public static class SyntheticGenerator
         if (o.Employees < 1) throw new ArgumentOutOfRangeException(nameof(o), o.Employees, "Employees must be at least 1.");
         if (o.Years is < 1 or > 30) throw new ArgumentOutOfRangeException(nameof(o), o.Years, "Years must be 1…30.");
         if (o.BadRows is < 0 or > 1 || double.IsNaN(o.BadRows)) throw new ArgumentOutOfRangeException(nameof(o), o.BadRows, "BadRows must be a fraction 0…1.");
+        if (o.SourceShapes.FirstOrDefault(s => !SourceShapes.Supported.Contains(s)) is { } shape)
+            throw new ArgumentException($"Source shape '{shape}' is not supported ({string.Join(", ", SourceShapes.Supported)}).", nameof(o));
         if (o.EndDate == default || o.EndDate.Year < 1990) throw new ArgumentOutOfRangeException(nameof(o), o.EndDate, "EndDate must be set (the last day covered).");
     }
 }

@@ -114,6 +114,9 @@ internal sealed class SourceProfile
     private HashSet<string> nulls = new(StringComparer.OrdinalIgnoreCase);
     private char[] trimStart = [];
 
+    /// <summary>The <c>trimStart</c> characters (the generator writes the first one before long digit strings, as the source does).</summary>
+    public IReadOnlyList<char> TrimStartChars => trimStart;
+
     /// <summary>A source cell as the profile reads it: surrounding spaces and <c>trimStart</c> characters off, a null token empty.</summary>
     public string Clean(string value)
     {

@@ -20,10 +20,15 @@ public static class DemoCommand
         var outDir = new Option<string>("--out") { Description = "Folder hasil / output folder", DefaultValueFactory = _ => "out" };
         var employees = new Option<int>("--employees") { Description = "Jumlah pegawai sintetis / synthetic employees", DefaultValueFactory = _ => 15_000 };
         var seed = new Option<int>("--seed") { Description = "Benih acak / random seed", DefaultValueFactory = _ => 42 };
+        var sources = new Option<bool>("--sources")
+        {
+            Description = "Bangkitkan pegawai dalam bentuk ekspor SIASN dan SKM dalam bentuk panjang (generate --as siasn,skm-long), dimuat lewat profil sumber " +
+                          "/ generate the pegawai snapshots as SIASN exports and SKM in the long shape, loaded through the source profiles",
+        };
         var command = new Command("demo",
             "Demo lengkap dengan data sintetis Palembang: bangkitkan, muat, analisis, laporan. / End-to-end demo on synthetic Palembang data.")
         {
-            outDir, employees, seed,
+            outDir, employees, seed, sources,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -50,10 +55,17 @@ public static class DemoCommand
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   ({sw.Elapsed.TotalSeconds:0.0} s)"));
             }
 
-            await Step("1. Data sintetis / synthetic inbox", "generate", "--out", inbox,
+            string[] generate =
+            [
+                "generate", "--out", inbox,
                 "--employees", parse.GetValue(employees).ToString(CultureInfo.InvariantCulture),
                 "--seed", parse.GetValue(seed).ToString(CultureInfo.InvariantCulture),
-                "--end-date", endDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--bad-rows", "0.01");
+                "--end-date", endDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--bad-rows", "0.01",
+            ];
+            // --sources: the same city as SIASN exports and long SKM files; the source profiles turn them back into the
+            // same warehouse (generate --as, README "Sumber data").
+            if (parse.GetValue(sources)) generate = [.. generate, "--as", "siasn,skm-long"];
+            await Step(parse.GetValue(sources) ? "1. Data sintetis, bentuk sumber / synthetic inbox, source-shaped" : "1. Data sintetis / synthetic inbox", generate);
             using (var connection = new WarehouseDatabase(db).OpenAndMigrate())
                 WarehouseInfo.MarkSynthetic(connection);
             await Step("2. ETL + penyegaran analitik / load + analytics refresh", "etl", "--inbox", inbox);

@@ -21,9 +21,15 @@ public static class GenerateCommand
             Description = "Sisipkan sinyal penempatan (gelombang pensiun, unit tanpa rotasi; InjectedEffects) / inject the placement signals of issue 15",
         };
 
+        var shapes = new Option<string?>("--as")
+        {
+            Description = "Tulis dalam bentuk sumber (profil etl/Profiles): siasn (pegawai), skm-long (SKM); dipisah koma; ecuti belum didukung " +
+                          "/ write these entities in a source's shape (siasn, skm-long; comma-separated; ecuti not yet supported)",
+        };
+
         var cmd = new Command("generate", "Membuat data sintetis Kota Palembang untuk inbox. / Write synthetic Kota Palembang inbox files.")
         {
-            outDir, employees, years, seed, badRows, endDate, placement,
+            outDir, employees, years, seed, badRows, endDate, placement, shapes,
         };
         cmd.SetAction(async (pr, ct) =>
         {
@@ -36,6 +42,7 @@ public static class GenerateCommand
                 BadRows = CheckFraction(pr.GetValue(badRows)),
                 EndDate = ParseEndDate(pr.GetValue(endDate)),
                 PlacementSignals = pr.GetValue(placement),
+                SourceShapes = ParseShapes(pr.GetValue(shapes)),
             };
             var output = pr.InvocationConfiguration.Output;
             var watch = Stopwatch.StartNew();
@@ -61,6 +68,20 @@ public static class GenerateCommand
 
     private static double CheckFraction(double value) =>
         value is >= 0 and <= 1 ? value : throw new UsageException($"--bad-rows harus pecahan 0…1 / must be a fraction 0…1: {value}");
+
+    private static IReadOnlySet<string> ParseShapes(string? text)
+    {
+        if (text is null) return new HashSet<string>();
+        try
+        {
+            var shapes = SourceShapes.Parse([text]);
+            return shapes.Count > 0 ? shapes : throw new UsageException($"--as kosong; pilihan: {string.Join(", ", SourceShapes.Supported)} / --as is empty");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
 
     private static DateOnly ParseEndDate(string? text)
     {

@@ -29,6 +29,8 @@ public sealed class GenerateCommandTests
     [InlineData("--bad-rows", "1.5")]
     [InlineData("--end-date", "30/06/2026")]
     [InlineData("--employees", "0")]
+    [InlineData("--as", "simpeg")]
+    [InlineData("--as", ",")]
     public async Task Bad_values_are_usage_errors(string option, string value)
     {
         var error = new StringWriter();

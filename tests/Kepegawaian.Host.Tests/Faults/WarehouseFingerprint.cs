@@ -81,6 +81,17 @@ internal static class WarehouseFingerprint
         return result;
     }
 
+    /// <summary>Row count and checksum of one query's rows, computed like <see cref="Of"/>.</summary>
+    public static Table Of(string databasePath, string name, string source)
+    {
+        using var connection = new WarehouseDatabase(databasePath).Open(readOnly: true);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT count(*), coalesce(sum(hash(t)::HUGEINT), 0)::VARCHAR FROM ({source}) t";
+        using var reader = cmd.ExecuteReader();
+        reader.Read();
+        return new Table(name, reader.GetInt64(0), reader.GetString(1));
+    }
+
     public static long Scalar(string databasePath, string sql)
     {
         using var connection = new WarehouseDatabase(databasePath).Open(readOnly: true);

@@ -1,0 +1,43 @@
+using Kepegawaian.Etl.Reading.Profiles;
+
+namespace Kepegawaian.Etl.Synthetic;
+
+/// <summary>
+/// The source shapes <c>generate --as</c> can write (issue 13 item 5). Each is the inverse of a shipped source profile
+/// (<c>etl/Profiles/*.json</c>): header names, code tables, date formats and the file-name pattern are read from that
+/// profile, so the generator and the reader share one description of the source.
+/// </summary>
+public static class SourceShapes
+{
+    /// <summary>SIASN "Export Data ASN" for the pegawai snapshots (<c>siasn-pegawai.json</c>).</summary>
+    public const string Siasn = "siasn";
+
+    /// <summary>SKM application, one row per answer, one file per unit and year (<c>skm-long.json</c>).</summary>
+    public const string SkmLong = "skm-long";
+
+    /// <summary>e-Cuti export: no profile ships yet (its statuses and durations need contract decisions).</summary>
+    public const string Ecuti = "ecuti";
+
+    public static readonly IReadOnlyList<string> Supported = [Siasn, SkmLong];
+
+    /// <summary>Parses <c>siasn,skm-long</c>; an unknown or unsupported shape throws <see cref="ArgumentException"/> with a bilingual message.</summary>
+    public static IReadOnlySet<string> Parse(IEnumerable<string> values)
+    {
+        var result = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var value in values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            var shape = value.ToLowerInvariant();
+            if (shape == Ecuti)
+                throw new ArgumentException("--as ecuti belum didukung: profil sumber e-Cuti belum ada (status cancelled/recalled dan lama hari kalender menunggu keputusan kontrak). " +
+                                            "/ --as ecuti is not yet supported: no e-Cuti source profile ships yet.");
+            if (!Supported.Contains(shape))
+                throw new ArgumentException($"--as '{value}' tidak dikenal; pilihan: {string.Join(", ", Supported)}. / unknown source shape; choose from {string.Join(", ", Supported)}.");
+            result.Add(shape);
+        }
+        return result;
+    }
+
+    internal static SourceProfile Profile(string name) =>
+        SourceProfiles.Shipped.All.SingleOrDefault(p => p.Name == name)
+        ?? throw new InvalidOperationException($"Shipped source profile '{name}' is missing.");
+}

@@ -1,0 +1,31 @@
+using Kepegawaian.Service.Cli;
+using Kepegawaian.Testing;
+using Kepegawaian.Warehouse;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Kepegawaian.Host.Tests.Sources;
+
+/// <summary>`demo --sources` runs end to end from SIASN-shaped pegawai files and long SKM files (issue 13 item 5).</summary>
+public sealed class DemoSourcesTests
+{
+    [Fact]
+    public async Task Demo_sources_loads_the_city_through_the_source_profiles()
+    {
+        using var clock = CliClock.Use(new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero)));
+        using var folder = TempFolder.Create("demo-sources");
+        var root = folder.Sub("out");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await CliApp.RunAsync(["demo", "--out", root, "--employees", "30", "--sources"], output, error);
+        Assert.True(code == CliApp.Ok, output + error.ToString());
+        Assert.Contains("bentuk sumber / synthetic inbox, source-shaped", output.ToString());
+
+        using var c = new WarehouseDatabase(Path.Combine(root, "kepegawaian.duckdb")).Open(readOnly: true);
+        // Every pegawai and skm file loaded was a source-shaped one, and they filled the warehouse.
+        Assert.Equal(0L, c.Scalar<long>("SELECT count(*) FROM etl_file WHERE entity IN ('pegawai', 'skm') AND file_name NOT LIKE 'siasn-pegawai\\_%' ESCAPE '\\' AND file_name NOT LIKE 'skm-long\\_%' ESCAPE '\\'"));
+        Assert.True(c.Scalar<long>("SELECT count(*) FROM etl_file WHERE status = 'loaded' AND file_name LIKE 'siasn-pegawai\\_%' ESCAPE '\\'") >= 3);
+        Assert.True(c.Scalar<long>("SELECT count(DISTINCT nip) FROM dim_employee") >= 30);
+        Assert.True(c.Scalar<long>("SELECT count(*) FROM fact_skm") > 1000);
+        Assert.True(File.Exists(Path.Combine(root, "summary.txt")));
+    }
+}
