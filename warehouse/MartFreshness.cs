@@ -35,7 +35,7 @@ public sealed record MartFreshnessReport(
 /// </summary>
 public static class MartFreshness
 {
-    /// <summary>The mart areas, in the order they must be rebuilt (diklat reads kinerja's outcome panel; penempatan reads only dimensions and mutasi).</summary>
+    /// <summary>The mart areas, in the order they must be rebuilt (diklat reads kinerja's outcome panel; penempatan reads dimensions, mutasi and the skm/cuti facts, no other mart).</summary>
     public static readonly IReadOnlyList<string> Areas = ["ikm", "efisiensi", "kinerja", "diklat", "penempatan"];
 
     /// <summary>
@@ -48,7 +48,7 @@ public static class MartFreshness
         ["ikm"] = 1, ["kinerja"] = 1,
         ["efisiensi"] = 2, // 2: mart_kualitas_data.predikat_tidak_sesuai (V055, Etl:PredikatPolicy)
         ["diklat"] = 2,   // 2: mart_jp_pegawai.kekurangan_jp (the HR 20 JP list reads it)
-        ["penempatan"] = 1,   // issue 15: mart_pensiun, mart_pensiun_gelombang, mart_masa_kerja, mart_mutasi_tahunan
+        ["penempatan"] = 2,   // issue 15: mart_pensiun, mart_pensiun_gelombang, mart_masa_kerja, mart_mutasi_tahunan; 2: mart_beban (reads fact_skm, fact_cuti)
     };
 
     public static long LastLoad(DuckDBConnection connection) =>

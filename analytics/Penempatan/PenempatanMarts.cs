@@ -5,7 +5,7 @@ using Kepegawaian.Analytics.Performance;
 namespace Kepegawaian.Analytics.Penempatan;
 
 /// <summary>
-/// Rebuilds the placement marts (mart_pensiun, mart_pensiun_gelombang, mart_masa_kerja, mart_mutasi_tahunan; schema
+/// Rebuilds the placement marts (mart_pensiun, mart_pensiun_gelombang, mart_masa_kerja, mart_mutasi_tahunan, mart_beban; schema
 /// <c>Sql/marts/penempatan_09_schema.sql</c>) in one transaction, at <see cref="PenempatanAnalysis.ReferenceDate"/>.
 /// Counts are stored as they are: small-cell suppression is the reader's job (<see cref="PenempatanPublik"/>).
 /// </summary>
@@ -17,6 +17,7 @@ public static class PenempatanMarts
         var rules = BupRules.Load(options);
         var acuan = PenempatanAnalysis.ReferenceDate(connection, options);
         var result = acuan is { } a ? PenempatanAnalysis.Compute(connection, a, options, rules) : null;
+        var beban = acuan is { } b ? BebanAnalysis.Compute(connection, b, options) : [];
         cancellationToken.ThrowIfCancellationRequested();
         using var tx = connection.BeginTransaction();
         MartSql.Run(connection, "penempatan_", cancellationToken);
@@ -32,6 +33,10 @@ public static class PenempatanMarts
                 x.TanggalAcuan, x.KodeUnit, x.NamaUnit, x.Pegawai, x.MedianTahunUnit, x.NUnitLebih5, x.ShareUnitLebih5, x.MedianTahunJabatan,
                 x.NJabatanLebih5, x.ShareJabatanLebih5, x.NSejakTmt, x.RotasiTerakhir, x.TahunSejakRotasi, x.TanpaRotasi,
                 x.Masuk12Bulan, x.Keluar12Bulan, x.Pensiun12Bulan, x.Berhenti12Bulan]);
+            MartWriter.Replace(connection, "mart_beban", beban, x => [
+                x.TanggalAcuan, x.PeriodeMulai, x.KodeUnit, x.NamaUnit, x.JenisUnit, x.Pegawai, x.RespondenSkm, x.PengajuanCuti, x.Populasi,
+                x.RespondenPerPegawai, x.CutiPerPegawai, x.PopulasiPerPegawai, x.Dinilai, x.UnitSebanding, x.MedianRespondenPerPegawai, x.RasioMedian,
+                x.MedianPopulasiPerPegawai, x.RasioMedianPopulasi, x.Kategori, x.TambahanPegawaiKeMedian]);
             MartWriter.Replace(connection, "mart_mutasi_tahunan", result.MutasiTahunan, x => [x.KodeUnit, x.Tahun, x.JenisMutasi, x.Arah, x.N]);
         }
         tx.Commit();

@@ -28,6 +28,22 @@ public sealed class PenempatanOptions : IValidatableObject
     [Range(1, 20)]
     public int TanpaRotasiYears { get; set; } = 2;
 
+    /// <summary>Staffing against load (mart_beban): a unit is rated only with at least this many employees (the small-cell rule, 5).</summary>
+    [Range(5, 1000)]
+    public int BebanMinPegawai { get; set; } = 5;
+
+    /// <summary>A jenis_unit group gets a median (and its units a ratio) only with at least this many rated units.</summary>
+    [Range(2, 1000)]
+    public int BebanMinUnit { get; set; } = 4;
+
+    /// <summary>SKM respondents per employee at least this many times the group median: beban <c>tinggi</c> (the brief lists these).</summary>
+    [Range(1.0, 100.0)]
+    public double BebanRasioTinggi { get; set; } = 2.0;
+
+    /// <summary>SKM respondents per employee at most this share of the group median: beban <c>rendah</c> (shown, not alerted).</summary>
+    [Range(0.0, 1.0)]
+    public double BebanRasioRendah { get; set; } = 0.5;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var errors = new List<ValidationResult>();

@@ -50,6 +50,26 @@ public sealed record MutasiPublikRow(
     [property: JsonPropertyName("arah")] string Arah,
     [property: JsonPropertyName("n")] long? N);
 
+/// <summary>A unit's staffing against load as policy outputs show it: units under 5 staff carry no count or rate.</summary>
+public sealed record BebanPublikRow(
+    [property: JsonPropertyName("tanggal_acuan")] DateOnly TanggalAcuan,
+    [property: JsonPropertyName("periode_mulai")] DateOnly PeriodeMulai,
+    [property: JsonPropertyName("kode_unit")] string KodeUnit,
+    [property: JsonPropertyName("nama_unit")] string? NamaUnit,
+    [property: JsonPropertyName("jenis_unit")] string JenisUnit,
+    [property: JsonPropertyName("pegawai")] long? Pegawai,
+    [property: JsonPropertyName("responden_skm")] long RespondenSkm,
+    [property: JsonPropertyName("responden_per_pegawai")] double? RespondenPerPegawai,
+    [property: JsonPropertyName("cuti_per_pegawai")] double? CutiPerPegawai,
+    [property: JsonPropertyName("populasi")] long? Populasi,
+    [property: JsonPropertyName("populasi_per_pegawai")] double? PopulasiPerPegawai,
+    [property: JsonPropertyName("unit_sebanding")] long UnitSebanding,
+    [property: JsonPropertyName("median_responden_per_pegawai")] double? MedianRespondenPerPegawai,
+    [property: JsonPropertyName("rasio_median")] double? RasioMedian,
+    [property: JsonPropertyName("rasio_median_populasi")] double? RasioMedianPopulasi,
+    [property: JsonPropertyName("kategori")] string? Kategori,
+    [property: JsonPropertyName("tambahan_pegawai_ke_median")] long? TambahanPegawaiKeMedian);
+
 /// <summary>
 /// The placement figures a policy output may show (CLI, brief): the small-cell rule (<see cref="SmallCells"/>) applied to
 /// the marts. Each row is a total (pegawai) with parts that add up to it (retiring in year 1…5, past BUP still listed,
@@ -118,6 +138,22 @@ public static class PenempatanPublik
                 V(5), V(6), V(7), V(8));
         }).ToList();
     }
+
+    /// <summary>
+    /// Staffing against load: a unit with 1–4 staff shows neither its headcount nor any per-employee rate (nor a rating:
+    /// it is not rated). The raw count of leave requests is not published (it describes the staff); its rate per employee
+    /// is, for units of 5 or more. SKM respondents are citizens, the population is the unit's, and tambahan_pegawai is a
+    /// staffing gap (people not yet there), so none of these describe 1–4 employees.
+    /// </summary>
+    public static IReadOnlyList<BebanPublikRow> Beban(IReadOnlyList<BebanRow> rows, int minCellSize) =>
+        rows.Select(b =>
+        {
+            var small = SmallCells.IsSmall(b.Pegawai, minCellSize);
+            return new BebanPublikRow(b.TanggalAcuan, b.PeriodeMulai, b.KodeUnit, b.NamaUnit, b.JenisUnit, small ? null : b.Pegawai, b.RespondenSkm,
+                small ? null : b.RespondenPerPegawai, small ? null : b.CutiPerPegawai, b.Populasi, small ? null : b.PopulasiPerPegawai,
+                b.UnitSebanding, b.MedianRespondenPerPegawai, small ? null : b.RasioMedian, small ? null : b.RasioMedianPopulasi,
+                small ? null : b.Kategori, small ? null : b.TambahanPegawaiKeMedian);
+        }).ToList();
 
     /// <summary>
     /// Moves per year: each count on its own (no total of them is published), so a count of 1–4 is hidden. Pensiun and

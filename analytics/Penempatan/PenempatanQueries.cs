@@ -39,6 +39,20 @@ public static class PenempatanQueries
         return new PenempatanResult(acuan, pensiun, gelombang, masa, tahunan);
     }
 
+    /// <summary>mart_beban; null before the first refresh that built it.</summary>
+    public static IReadOnlyList<BebanRow>? ReadBeban(DuckDBConnection c)
+    {
+        if (!MartReader.TableExists(c, "mart_beban")) return null;
+        return MartReader.Read(c, """
+            SELECT tanggal_acuan, periode_mulai, kode_unit, nama_unit, jenis_unit, pegawai, responden_skm, pengajuan_cuti, populasi,
+                   responden_per_pegawai, cuti_per_pegawai, populasi_per_pegawai, dinilai, unit_sebanding, median_responden_per_pegawai,
+                   rasio_median, median_populasi_per_pegawai, rasio_median_populasi, kategori, tambahan_pegawai_ke_median
+            FROM mart_beban ORDER BY kode_unit
+            """, r => new BebanRow(D(r, 0)!.Value, D(r, 1)!.Value, r.GetString(2), r.NullableString(3), r.GetString(4), r.GetInt64(5), r.GetInt64(6),
+                r.GetInt64(7), L(r, 8), r.NullableDouble(9), r.NullableDouble(10), r.NullableDouble(11), r.GetBoolean(12), r.GetInt64(13),
+                r.NullableDouble(14), r.NullableDouble(15), r.NullableDouble(16), r.NullableDouble(17), r.NullableString(18), L(r, 19)));
+    }
+
     private static DateOnly? D(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetValue(i) switch
     {
         DateOnly d => d,

@@ -288,5 +288,21 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
             .ToList();
     }
 
+    /// <summary>Staff against service load per unit (mart_beban through PenempatanPublik: units under 5 staff show "&lt;5" and no rate).</summary>
+    public IReadOnlyList<Dictionary<string, object?>> BebanTable(DashboardFilter f)
+    {
+        return Kepegawaian.Analytics.Penempatan.PenempatanPublik.Beban(data.PenempatanBeban, minCell)
+            .Where(r => f.Unit is null || r.KodeUnit == f.Unit)
+            .OrderByDescending(r => r.Kategori == Kepegawaian.Analytics.Penempatan.BebanAnalysis.KategoriTinggi).ThenByDescending(r => r.RasioMedian ?? -1)
+            .ThenBy(r => data.UnitName(r.KodeUnit), NaturalOrder.Instance)
+            .Select(r => Row(("kode_unit", r.KodeUnit), ("unit", data.UnitName(r.KodeUnit)), ("jenis_unit", r.JenisUnit),
+                ("pegawai", (object?)r.Pegawai ?? suppressed), ("responden_skm", r.RespondenSkm),
+                ("responden_per_pegawai", Round(r.RespondenPerPegawai)), ("cuti_per_pegawai", Round(r.CutiPerPegawai)),
+                ("populasi_per_pegawai", r.PopulasiPerPegawai is { } pp ? Math.Round(pp, 0) : null),
+                ("median_responden_per_pegawai", Round(r.MedianRespondenPerPegawai)), ("rasio_median", r.RasioMedian is { } x ? Math.Round(x, 2) : null),
+                ("kategori", r.Kategori), ("tambahan_pegawai_ke_median", r.TambahanPegawaiKeMedian)))
+            .ToList();
+    }
+
     private static Dictionary<string, object?> Row(params (string Key, object? Value)[] cells) => cells.ToDictionary(c => c.Key, c => c.Value);
 }

@@ -101,6 +101,9 @@ public sealed record ReportData(
     /// <summary>The placement marts (issue 15: retirement wave, tenure); null before their first refresh.</summary>
     public Kepegawaian.Analytics.Penempatan.PenempatanResult? Penempatan { get; init; }
 
+    /// <summary>mart_beban (issue 15: staff against service load per unit); empty before its first refresh.</summary>
+    public IReadOnlyList<Kepegawaian.Analytics.Penempatan.BebanRow> PenempatanBeban { get; init; } = [];
+
     /// <summary>Last day of data per area ("ikm", "diklat", "kinerja", "cuti"): what a running period's label says it holds.</summary>
     public IReadOnlyDictionary<string, DateOnly> DataThrough { get; init; } = new Dictionary<string, DateOnly>();
 

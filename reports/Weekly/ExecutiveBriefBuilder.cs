@@ -269,6 +269,18 @@ public sealed class ExecutiveBriefBuilder(
                     none));
             }
         }
+
+        // Staffing against load (issue 15): units whose SKM respondents per employee are ≥ 2× their jenis_unit's median
+        // (mart_beban; respondents are a proxy for service volume). Units under 5 staff are never rated.
+        var beban = Kepegawaian.Analytics.Penempatan.PenempatanPublik.Beban(data.PenempatanBeban, minCell)
+            .Where(b => b.Kategori == Kepegawaian.Analytics.Penempatan.BebanAnalysis.KategoriTinggi && b.RasioMedian is not null && b.TambahanPegawaiKeMedian is not null)
+            .OrderByDescending(b => b.RasioMedian).ThenBy(b => data.UnitName(b.KodeUnit), NaturalOrder.Instance).ToList();
+        if (beban.Count > 0)
+            groups.Add(Group(text.T("Beban per pegawai tinggi", "High load per employee"),
+                beban.Select(b => (data.UnitName(b.KodeUnit), text.T(
+                    $"beban {text.N(b.RasioMedian!.Value, 1)}× median {b.JenisUnit} (kurang ±{text.Int(b.TambahanPegawaiKeMedian!.Value)} pegawai)",
+                    $"load {text.N(b.RasioMedian!.Value, 1)}× the {b.JenisUnit} median (about {text.Int(b.TambahanPegawaiKeMedian!.Value)} staff short)"))),
+                none));
         return groups;
     }
 

@@ -69,6 +69,44 @@ public sealed class PenempatanBriefTests
         Assert.Equal(13L, Assert.Single(masa)["pegawai"]);
     }
 
+    // BebanSeed on the report seed (whose kelurahan U05, U06 have no staff, so are not rated): kelurahan median of SKM
+    // respondents per employee (8 + 10) / 2 = 9; K1 20 / 9 = 2,2×, ceil(100 / 9) − 5 = 7 short; K4 (0,44×) is low, not listed.
+    private static TempWarehouse SeededBeban()
+    {
+        var wh = ReportSeed.Create();
+        using var c = wh.Open();
+        BebanSeed.Seed(c);
+        PenempatanMarts.Refresh(c, new PenempatanOptions { ReferenceDate = BebanSeed.Acuan });
+        return wh;
+    }
+
+    [Fact]
+    public void A_unit_at_twice_its_median_load_is_named_with_the_staff_it_lacks()
+    {
+        using var wh = SeededBeban();
+        var brief = ReportSeed.Builder(wh).Build(ReportSeed.Week).Brief;
+        var group = brief.Actions.Single(g => g.Title == "Beban per pegawai tinggi");
+        var item = Assert.Single(group.Items);
+        Assert.Equal("Kelurahan Satu", item.Unit);
+        Assert.Equal("beban 2,2× median kelurahan (kurang ±7 pegawai)", item.Figure);
+        Assert.Equal(6, brief.Actions.Count);                                   // the five usual groups + this one
+    }
+
+    [Fact]
+    public void Dashboard_beban_table_puts_high_load_first_and_hides_small_units()
+    {
+        using var wh = SeededBeban();
+        var model = new DashboardModel(new ReportDataReader(wh.Database).Read(), Kepegawaian.Reports.ReportText.Indonesian, 5);
+        var rows = model.BebanTable(new DashboardFilter(null, null, null));
+        Assert.Equal("K1", rows[0]["kode_unit"]);
+        Assert.Equal((5L, 20.0, 9.0, 2.22, "tinggi", 7L), ((long)rows[0]["pegawai"]!, (double)rows[0]["responden_per_pegawai"]!,
+            (double)rows[0]["median_responden_per_pegawai"]!, (double)rows[0]["rasio_median"]!, (string?)rows[0]["kategori"], (long)rows[0]["tambahan_pegawai_ke_median"]!));
+        var k5 = rows.Single(r => (string?)r["kode_unit"] == "K5");
+        Assert.Equal("<5", k5["pegawai"]);
+        Assert.Null(k5["responden_per_pegawai"]);
+        Assert.Null(k5["kategori"]);
+    }
+
     [Fact]
     public async Task The_dashboard_page_renders()
     {
@@ -78,6 +116,7 @@ public sealed class PenempatanBriefTests
         Assert.Contains("Gelombang pensiun dan rotasi", html, StringComparison.Ordinal);
         Assert.Contains("/api/penempatan/pensiun", html, StringComparison.Ordinal);
         Assert.Contains("Pasal 239", html, StringComparison.Ordinal);
+        Assert.Contains("/api/penempatan/beban", html, StringComparison.Ordinal);
         var api = await http.GetStringAsync(server.BaseUrl + "/api/penempatan/pensiun");
         Assert.Equal("[]", api.Trim());                                         // marts not built on the plain seed: no rows
     }

@@ -56,3 +56,25 @@ CREATE OR REPLACE TABLE mart_mutasi_tahunan (
     arah          VARCHAR NOT NULL,
     n             BIGINT NOT NULL
 );
+CREATE OR REPLACE TABLE mart_beban (
+    tanggal_acuan              DATE NOT NULL,
+    periode_mulai              DATE NOT NULL,
+    kode_unit                  VARCHAR NOT NULL,
+    nama_unit                  VARCHAR,
+    jenis_unit                 VARCHAR NOT NULL,
+    pegawai                    BIGINT NOT NULL,
+    responden_skm              BIGINT NOT NULL,
+    pengajuan_cuti             BIGINT NOT NULL,
+    populasi                   BIGINT,
+    responden_per_pegawai      DOUBLE,
+    cuti_per_pegawai           DOUBLE,
+    populasi_per_pegawai       DOUBLE,
+    dinilai                    BOOLEAN NOT NULL,
+    unit_sebanding             BIGINT NOT NULL,
+    median_responden_per_pegawai DOUBLE,
+    rasio_median               DOUBLE,
+    median_populasi_per_pegawai DOUBLE,
+    rasio_median_populasi      DOUBLE,
+    kategori                   VARCHAR,
+    tambahan_pegawai_ke_median BIGINT
+);

@@ -7,7 +7,7 @@ namespace Kepegawaian.Service.Cli.Commands;
 /// <summary>
 /// `kepegawaian penempatan` (issue 15): the retirement wave per unit and jabatan group (BUP per PP 11/2017 Pasal 239) and
 /// tenure/rotation per unit. Reads the placement marts, or computes the same figures at `--per DATE` (read-only). Small
-/// cells are hidden by <see cref="PenempatanPublik"/>. `beban` and `kesesuaian` are not built yet and say so (exit 1).
+/// cells are hidden by <see cref="PenempatanPublik"/>. `beban`: staff against service load (mart_beban); `kesesuaian` is not built yet and says so (exit 1).
 /// </summary>
 public static class PenempatanCommand
 {
@@ -17,7 +17,7 @@ public static class PenempatanCommand
         {
             Description = "pensiun (gelombang pensiun per unit dan kelompok jabatan), masa-kerja (masa kerja di unit/jabatan, rotasi), " +
                           "mutasi (perpindahan per tahun, jenis mutasi dan arah; pensiun/berhenti terpisah), " +
-                          "beban, kesesuaian (belum tersedia / not yet available)",
+                          "beban (pegawai terhadap beban layanan: responden SKM per pegawai dibanding median jenis_unit), kesesuaian (belum tersedia / not yet available)",
             DefaultValueFactory = _ => "pensiun",
         };
         show.AcceptOnlyFromAmong("pensiun", "masa-kerja", "mutasi", "beban", "kesesuaian");
@@ -34,9 +34,9 @@ public static class PenempatanCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var view = parse.GetValue(show)!;
-            if (view is "beban" or "kesesuaian")
-                throw new UsageException($"penempatan --show {view} belum tersedia (issue 15, tahap berikutnya); tersedia: pensiun, masa-kerja, mutasi. " +
-                                         $"/ --show {view} is not yet available; use pensiun, masa-kerja or mutasi.");
+            if (view is "kesesuaian")
+                throw new UsageException($"penempatan --show {view} belum tersedia (issue 15, tahap berikutnya); tersedia: pensiun, masa-kerja, mutasi, beban. " +
+                                         $"/ --show {view} is not yet available; use pensiun, masa-kerja, mutasi or beban.");
             DateOnly? tanggal = null;
             if (parse.GetValue(per) is { } text)
             {
@@ -47,6 +47,25 @@ public static class PenempatanCommand
             var options = CliConfiguration.Analytics.Penempatan;
             var output = parse.InvocationConfiguration.Output;
             using var c = ReadableWarehouse.Open(parse);
+            var min = CliSmallCells.MinCellSize;
+            var fmt = parse.GetValue(format);
+            var kode = parse.GetValue(unit);
+            if (view == "beban")
+            {
+                var beban = tanggal is { } t ? BebanAnalysis.Compute(c, t, options)
+                    : PenempatanQueries.ReadBeban(c)
+                      ?? throw new OperatorException("Mart beban belum dibangun. Jalankan 'kepegawaian etl' (penyegaran mart) atau pakai --per TANGGAL. " +
+                                                     "/ mart_beban not built yet: run etl, or pass --per DATE.");
+                var rows = PenempatanPublik.Beban(beban, min).Where(r => kode is null || r.KodeUnit == kode).ToList();
+                ResultWriter.Write(output, rows, fmt);
+                if (fmt == OutputFormat.Table && beban.Count > 0)
+                    output.WriteLine($"Per {beban[0].TanggalAcuan:yyyy-MM-dd}, 12 bulan ({beban[0].PeriodeMulai:yyyy-MM-dd}, {beban[0].TanggalAcuan:yyyy-MM-dd}]. " +
+                                     $"Beban = responden SKM per pegawai (proksi volume layanan: sampel survei, bukan jumlah layanan). " +
+                                     $"rasio_median: terhadap median jenis_unit yang sama (unit ≥ {options.BebanMinPegawai} pegawai dengan responden, minimal {options.BebanMinUnit} unit). " +
+                                     $"kategori: tinggi ≥ {options.BebanRasioTinggi:0.#}×, rendah ≤ {options.BebanRasioRendah:0.#}×. " +
+                                     $"tambahan_pegawai_ke_median: ceil(responden / median) − pegawai. Unit < {min} pegawai tidak dinilai.");
+                return Task.FromResult(CliApp.Ok);
+            }
             PenempatanResult result;
             if (tanggal is { } acuan)
                 result = PenempatanAnalysis.Compute(c, acuan, options);
@@ -54,9 +73,6 @@ public static class PenempatanCommand
                 result = PenempatanQueries.Read(c)
                     ?? throw new OperatorException("Mart penempatan belum dibangun. Jalankan 'kepegawaian etl' (penyegaran mart) atau pakai --per TANGGAL. " +
                                                    "/ Placement marts not built yet: run etl, or pass --per DATE.");
-            var fmt = parse.GetValue(format);
-            var kode = parse.GetValue(unit);
-            var min = CliSmallCells.MinCellSize;
             if (view == "mutasi")
             {
                 ResultWriter.Write(output, PenempatanPublik.Mutasi(result, min).Where(r => kode is null || r.KodeUnit == kode).ToList(), fmt);

@@ -49,5 +49,17 @@ public sealed class SyntheticPenempatanTests(ITestOutputHelper output)
         output.WriteLine(string.Join(", ", comparable.Select(x => $"{x.KodeUnit} {x.Pegawai} {x.TanpaRotasi}")));
         Assert.NotEmpty(comparable);
         Assert.All(comparable, x => Assert.False(x.TanpaRotasi));
+
+        // Staffing against load on the generated city: the kelurahan have a median; rules hold on real data.
+        var beban = BebanAnalysis.Compute(c, acuan);
+        var kel = beban.Where(b => b.JenisUnit == "kelurahan" && b.Dinilai).ToList();
+        output.WriteLine($"kelurahan rated {kel.Count}, median {kel.FirstOrDefault()?.MedianRespondenPerPegawai:0.00}, " +
+                         $"tinggi {kel.Count(b => b.Kategori == "tinggi")}, rendah {kel.Count(b => b.Kategori == "rendah")}; " +
+                         string.Join(", ", beban.Where(b => b.Kategori == "tinggi").Select(b => $"{b.KodeUnit} {b.RasioMedian:0.00}× +{b.TambahanPegawaiKeMedian}")));
+        Assert.True(kel.Count >= 4);
+        Assert.All(kel, b => Assert.NotNull(b.RasioMedian));
+        Assert.All(beban.Where(b => b.Pegawai < 5), b => Assert.False(b.Dinilai));
+        Assert.All(beban.Where(b => b.Kategori == "tinggi"), b => Assert.True(b.TambahanPegawaiKeMedian > 0));
+        Assert.All(beban.Where(b => b.RasioMedian is <= 1), b => Assert.Equal(0, b.TambahanPegawaiKeMedian));
     }
 }

@@ -106,8 +106,42 @@ public sealed class PenempatanCommandTests
         Assert.Equal(JsonValueKind.Null, rows["U1 pensiun keluar"].GetProperty("n").ValueKind);   // one retirement: hidden
     }
 
+    [Fact]
+    public async Task Beban_reads_mart_beban_names_the_overloaded_kelurahan_and_hides_small_units()
+    {
+        using var wh = new TempWarehouse();
+        using (var c = wh.Open()) BebanSeed.Seed(c);
+        var before = await Run("penempatan", "--db", wh.Path, "--show", "beban");
+        Assert.Equal(2, before.Code);
+        Assert.Contains("belum dibangun", before.Err, StringComparison.Ordinal);
+
+        using (var c = wh.Open())
+            PenempatanMarts.Refresh(c, new PenempatanOptions { ReferenceDate = BebanSeed.Acuan });
+        var (code, output, err) = await Run("penempatan", "--db", wh.Path, "--show", "beban", "--format", "json");
+        Assert.True(code == 0, err);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("kode_unit").GetString()!);
+        var k1 = rows["K1"];   // 100 respondents / 5 staff = 20 against the kelurahan median (8 + 10) / 2 = 9
+        Assert.Equal(5, k1.GetProperty("pegawai").GetInt64());
+        Assert.Equal(20.0 / 9, k1.GetProperty("rasio_median").GetDouble(), 12);
+        Assert.Equal("tinggi", k1.GetProperty("kategori").GetString());
+        Assert.Equal(7, k1.GetProperty("tambahan_pegawai_ke_median").GetInt64());   // ceil(100 / 9) − 5
+        Assert.Equal("rendah", rows["K4"].GetProperty("kategori").GetString());
+        foreach (var f in new[] { "pegawai", "responden_per_pegawai", "cuti_per_pegawai", "rasio_median", "kategori" })
+            Assert.Equal(JsonValueKind.Null, rows["K5"].GetProperty(f).ValueKind);   // 4 staff
+        Assert.DoesNotContain("pengajuan_cuti", output, StringComparison.Ordinal);
+
+        var csv = await Run("penempatan", "--db", wh.Path, "--show", "beban", "--unit", "K2", "--format", "csv");
+        Assert.Equal(0, csv.Code);
+        var lines = csv.Out.Trim().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(",K2,Kelurahan Dua,kelurahan,6,60,10,", lines[1], StringComparison.Ordinal);
+
+        var text = await Run("penempatan", "--db", wh.Path, "--show", "beban", "--per", "2026-12-01");
+        Assert.Equal(0, text.Code);
+        Assert.Contains("proksi", text.Out, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("beban")]
     [InlineData("kesesuaian")]
     public async Task Views_not_built_yet_say_so_and_fail(string view)
     {

@@ -38,6 +38,8 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
     private static readonly Layout PensiunJendelaCli = new("pensiun_jendela", ["pensiun_1", "pensiun_2"]);
     private static readonly Layout MasaKerjaUnitCli = new("pegawai", ["n_unit_lebih_5"], "masuk_12_bulan", "keluar_12_bulan", "pensiun_12_bulan", "berhenti_12_bulan");
     private static readonly Layout MasaKerjaJabatanCli = new("pegawai", ["n_jabatan_lebih_5"]);
+    // beban: the unit's headcount is the only employee count (respondents are citizens; tambahan_pegawai is a staffing gap).
+    private static readonly Layout BebanCli = new(null, [], "pegawai");
     private static readonly Layout KinerjaApi = new("n", ["baik_atau_lebih", "butuh_perbaikan", "kurang_atau_lebih_buruk"]);
     private static readonly Layout JpApi = new("pegawai", ["patuh"]);
     private static readonly Layout CutiApi = new(null, [], "n");
@@ -86,6 +88,7 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
             (["penempatan", "--show", "masa-kerja"], MasaKerjaUnitCli, "penempatan masa-kerja"),
             (["penempatan", "--show", "masa-kerja"], MasaKerjaJabatanCli, "penempatan masa-kerja jabatan"),
             (["penempatan", "--show", "mutasi"], EventCli, "penempatan mutasi"),
+            (["penempatan", "--show", "beban"], BebanCli, "penempatan beban"),
         })
         {
             var (code, json, err) = await Run([.. args, "--db", db, "--format", "json"]);
@@ -136,6 +139,7 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
                 Scan("api penempatan pensiun", JsonRows(await http.GetStringAsync("/api/penempatan/pensiun")), new Layout("pegawai", ["pensiun_jendela", "pensiun_3", "pensiun_4", "pensiun_5"]));
                 Scan("api penempatan masa-kerja", JsonRows(await http.GetStringAsync("/api/penempatan/masa-kerja")),
                     new Layout(null, [], "pegawai", "masuk_12_bulan", "keluar_12_bulan", "pensiun_12_bulan", "berhenti_12_bulan"));
+                Scan("api penempatan beban", JsonRows(await http.GetStringAsync("/api/penempatan/beban")), BebanCli);
                 var units = JsonRows(await http.GetStringAsync("/api/jp")).Select(r => r["kode_unit"]).OfType<string>().Take(40).ToList();
                 foreach (var u in units)
                 {
