@@ -25,7 +25,7 @@ public sealed partial class BupRules
     public const string TidakDiketahui = "tidak_diketahui";
 
     /// <summary>The jenjang of jabatan fungsional (domain.md: keahlian Ahli Pertama/Muda/Madya/Utama; keterampilan Pemula/Terampil/Mahir/Penyelia).</summary>
-    public static readonly IReadOnlyList<string> JenjangFungsional = ["ahli_pertama", "ahli_muda", "ahli_madya", "ahli_utama", "keterampilan"];
+    public static readonly IReadOnlyList<string> JenjangFungsional = ["ahli_pertama", "ahli_muda", "ahli_madya", "ahli_utama", "keterampilan", "guru"];
 
     private readonly Dictionary<string, BupRule> _byKelompok;
 
@@ -84,6 +84,9 @@ public sealed partial class BupRules
         return new BupRules(rules);
     }
 
+    [GeneratedRegex(@"^\s*guru\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GuruPattern();
+
     [GeneratedRegex(@"\bahli\s+(pertama|muda|madya|utama)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AhliPattern();
 
@@ -92,11 +95,13 @@ public sealed partial class BupRules
 
     /// <summary>
     /// The jenjang a fungsional's nama_jabatan names ("Analis Kebijakan Ahli Madya" → ahli_madya, "Perawat Penyelia" →
-    /// keterampilan); null when it names none ("Guru Kelas") or more than one ("Ahli Muda/Ahli Madya"): unreadable, never guessed.
+    /// keterampilan, "Guru Ahli Pertama" → guru); null when it names none ("Guru Kelas") or more than one ("Ahli Muda/Ahli Madya"): unreadable, never guessed.
     /// </summary>
     public static string? Jenjang(string? namaJabatan)
     {
         if (string.IsNullOrWhiteSpace(namaJabatan)) return null;
+        // Guru retire at 60 whatever their jenjang (UU 14/2005 Pasal 30 ayat (4); PP 11/2017 Pasal 240): a group of its own.
+        if (GuruPattern().IsMatch(namaJabatan)) return "guru";
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match m in AhliPattern().Matches(namaJabatan)) found.Add("ahli_" + m.Groups[1].Value.ToLowerInvariant());
         if (KeterampilanPattern().IsMatch(namaJabatan)) found.Add("keterampilan");

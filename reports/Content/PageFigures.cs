@@ -89,6 +89,15 @@ public static class PageFigures
     /// <summary>A count of pending requests is hidden when it describes 1 to MinCellSize − 1 requests (people).</summary>
     public static bool PendingHidden(long n, int minCell) => n > 0 && n < minCell;
 
+    /// <summary>
+    /// Lowest 20 JP share first among the rows whose share is shown; rows whose split is hidden follow in name order —
+    /// ranked among the others by their true share, their place would bracket the hidden count (spec §4).
+    /// </summary>
+    public static IEnumerable<JpUnitRow> JpLowestFirst(IEnumerable<JpUnitRow> rows, IReadOnlyDictionary<string, RowSuppression> cells, Func<string, string> unitName) =>
+        rows.Select(j => (j, Hidden: cells[j.KodeUnit] is var c && (c.Total || c.Part(0))))
+            .OrderBy(x => x.Hidden).ThenBy(x => x.Hidden ? 0 : x.j.SharePatuh).ThenBy(x => unitName(x.j.KodeUnit), NaturalOrder.Instance)
+            .Select(x => x.j);
+
     /// <summary>Units a 20 JP coverage chart may draw: at least MinCellSize employees and the compliant count not hidden.</summary>
     public static IEnumerable<JpUnitRow> JpShown(IEnumerable<JpUnitRow> yearRows, int minCell)
     {

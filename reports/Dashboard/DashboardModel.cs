@@ -128,7 +128,7 @@ public sealed class DashboardModel(ReportData data, ReportText text, int minCell
     {
         var year = PickYear(f.Tahun);
         var cells = PageFigures.JpCells(data.JpUnit.Where(r => r.Tahun == year), minCell);
-        return data.JpUnit.Where(r => r.Tahun == year && (f.Unit is null || r.KodeUnit == f.Unit)).OrderBy(r => r.SharePatuh)
+        return PageFigures.JpLowestFirst(data.JpUnit.Where(r => r.Tahun == year && (f.Unit is null || r.KodeUnit == f.Unit)), cells, data.UnitName)
             .Select(r => (r, s: cells[r.KodeUnit]))
             .Select(x => Row(("kode_unit", x.r.KodeUnit), ("unit", data.UnitName(x.r.KodeUnit)), ("tahun", x.r.Tahun), ("pegawai", Cell(x.s.Total, x.r.Pegawai)),
                 ("patuh", Cell(x.s.Part(0), x.r.Patuh)), ("persen_patuh", Cell(x.s.Part(0), Math.Round(x.r.SharePatuh * 100, 1)))))

@@ -247,10 +247,11 @@ public sealed class ExecutiveBriefBuilder(
 
         var year = content.JpYear();
         var jpCells = PageFigures.JpCells(data.JpUnit.Where(j => j.Tahun == year), minCell);
-        var jp = data.JpUnit.Where(j => j.Tahun == year && j.Pegawai >= minCell && Included(j.KodeUnit))
-            .OrderBy(j => j.SharePatuh).ThenBy(j => data.UnitName(j.KodeUnit), NaturalOrder.Instance).ToList();
+        // Only units whose share the annex shows can be ranked: naming a hidden one among the lowest brackets its count.
+        var jp = PageFigures.JpLowestFirst(data.JpUnit.Where(j => j.Tahun == year && Included(j.KodeUnit)), jpCells, data.UnitName)
+            .Where(j => !jpCells[j.KodeUnit].Total && !jpCells[j.KodeUnit].AnyPart).ToList();
         groups.Add(Group(text.T($"Cakupan 20 JP terendah — {Label(WeeklyContent.YearCode(year), "diklat")}", $"Lowest 20 JP coverage — {Label(WeeklyContent.YearCode(year), "diklat")}"),
-            jp.Select(j => (data.UnitName(j.KodeUnit), JpFigure(j, jpCells))),
+            jp.Select(j => (data.UnitName(j.KodeUnit), text.T($"{text.Pct(j.SharePatuh)} dari {text.Int(j.Pegawai)} pegawai memenuhi 20 JP", $"{text.Pct(j.SharePatuh)} of {text.Int(j.Pegawai)} employees met 20 JP"))),
             none, always: PerGroup));
 
         // Retirement wave (issue 15, PP 11/2017 Pasal 239): listed only when a flagged group can be shown under the small-cell rule.
@@ -327,22 +328,6 @@ public sealed class ExecutiveBriefBuilder(
                 hidden[i] |= suppressed[i + 1];
         }
         return named.Where((_, i) => !hidden[i]).ToList();
-    }
-
-    /// <summary>
-    /// A unit's 20 JP figure with no more than the annex shows (<see cref="PageFigures.JpCells"/>): when its split is hidden,
-    /// a count of 1–4 is named as "&lt;5" (the other is then known only as a range), otherwise only the employees are given.
-    /// </summary>
-    private string JpFigure(JpUnitRow j, IReadOnlyDictionary<string, RowSuppression> cells)
-    {
-        var small = ReportText.Suppressed(minCell);
-        if (!cells[j.KodeUnit].AnyPart)
-            return text.T($"{text.Pct(j.SharePatuh)} dari {text.Int(j.Pegawai)} pegawai memenuhi 20 JP", $"{text.Pct(j.SharePatuh)} of {text.Int(j.Pegawai)} employees met 20 JP");
-        if (SmallCells.IsSmall(j.Patuh, minCell))
-            return text.T($"{small} dari {text.Int(j.Pegawai)} pegawai memenuhi 20 JP", $"{small} of {text.Int(j.Pegawai)} employees met 20 JP");
-        if (SmallCells.IsSmall(j.Pegawai - j.Patuh, minCell))
-            return text.T($"{small} dari {text.Int(j.Pegawai)} pegawai belum memenuhi 20 JP", $"{small} of {text.Int(j.Pegawai)} employees short of 20 JP");
-        return text.T($"{text.Int(j.Pegawai)} pegawai; rincian disembunyikan (aturan sel kecil)", $"{text.Int(j.Pegawai)} employees; split hidden (small-cell rule)");
     }
 
     /// <summary>The first <see cref="PerGroup"/> items; with <paramref name="always"/> the lowest N are listed even when none is "bad".</summary>

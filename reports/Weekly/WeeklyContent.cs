@@ -248,9 +248,9 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
         var jpCells = PageFigures.JpCells(jp, minCell);
         var jpTable = new ReportTable("jp_unit", text.T($"Kepatuhan 20 JP per unit, {Label(YearCode(year), "diklat")} (terendah lebih dulu)", $"20 JP compliance by unit, {Label(YearCode(year), "diklat")} (lowest first)"),
             [text.T("Unit", "Unit"), text.T("Pegawai", "Employees"), text.T("Patuh", "Compliant"), text.T("Persen patuh", "Percent compliant")],
-            JpLowestFirst(jp).Select(j => (j, s: jpCells[j.KodeUnit]))
+            PageFigures.JpLowestFirst(jp, jpCells, data.UnitName).Select(j => (j, s: jpCells[j.KodeUnit]))
                 .Select(x => new object?[] { data.UnitName(x.j.KodeUnit), Cell(x.s.Total, x.j.Pegawai), Cell(x.s.Part(0), x.j.Patuh), Cell(x.s.Part(0), x.j.SharePatuh * 100) }).ToList(),
-            [0, 0, 0, 1], JpLowestFirst(jp).Select(j => (string?)j.KodeUnit).ToList());
+            [0, 0, 0, 1], PageFigures.JpLowestFirst(jp, jpCells, data.UnitName).Select(j => (string?)j.KodeUnit).ToList());
         var paragraphs = TrainingParagraphs(dampak);
         if (PageFigures.JpShare(jp, minCell) is { } share)
             paragraphs.Add(text.T($"{Label(YearCode(year), "diklat")}: {text.Pct(share)} pegawai memenuhi 20 JP.",
@@ -382,10 +382,6 @@ public sealed class WeeklyContent(ReportData data, Periode week, ReportText text
     private IEnumerable<KinerjaUnitRow> KinerjaLatest(IEnumerable<KinerjaUnitRow> rows, string? latest) =>
         rows.Where(r => r.Periode == latest).OrderBy(r => r.N < minCell || r.MeanNilaiSkp is null).ThenBy(r => r.N < minCell ? 0 : r.MeanNilaiSkp ?? 0)
             .ThenBy(r => r.NamaUnit, NaturalOrder.Instance);
-
-    /// <summary>Annex order of the 20 JP table: lowest share first, units under MinCellSize last, natural name order.</summary>
-    private IEnumerable<JpUnitRow> JpLowestFirst(IEnumerable<JpUnitRow> jp) =>
-        jp.OrderBy(j => j.Pegawai < minCell).ThenBy(j => j.Pegawai < minCell ? 0 : j.SharePatuh).ThenBy(j => data.UnitName(j.KodeUnit), NaturalOrder.Instance);
 
     public double? OnlineShare(IEnumerable<CutiOnlineRow> rows) => PageFigures.OnlineShare(rows, minCell);
 

@@ -19,11 +19,14 @@ public sealed class BupRulesTests
     [InlineData("fungsional", "Analis Kebijakan Ahli Madya", 60)]
     [InlineData("fungsional", "Dokter Ahli Utama", 65)]
     [InlineData("fungsional", "AUDITOR AHLI  MADYA", 60)]
+    [InlineData("fungsional", "Guru Ahli Pertama", 60)]      // guru: 60 whatever the jenjang (UU 14/2005 Pasal 30 ayat 4)
+    [InlineData("fungsional", "Guru Kelas", 60)]
+    [InlineData("fungsional", "Guru Ahli Utama", 60)]
     public void Shipped_table_gives_the_age_of_Pasal_239(string jenis, string nama, int bup) =>
         Assert.Equal(bup, Rules.Bup(BupRules.Kelompok(jenis, nama)));
 
     [Theory]
-    [InlineData("Guru Kelas")]                          // the jenjang is not in the name
+    [InlineData("Penyuluh Guru Ahli Muda/Ahli Madya")]  // not a guru (the name does not start with it), two jenjang
     [InlineData("Perawat")]
     [InlineData("Analis Kebijakan Ahli Muda/Ahli Madya")] // two jenjang: unreadable, not guessed
     [InlineData("Staf Ahli")]

@@ -39,7 +39,7 @@ public sealed class PenempatanMartsTests
               -- ahli madya turning 60 on 31 Dec 2026 → TMT 1 Jan 2027 (at 58 it would have been 1 Jan 2025).
               ('F1', '1966-12-31', 'fungsional', 'Analis Kebijakan Ahli Madya', 'A', '1995-01-01', '2024-01-01', '9999-12-31'),
               -- jenjang unreadable: counted under tidak diketahui, no BUP, even though born in 1960.
-              ('F2', '1960-01-01', 'fungsional', 'Guru Kelas', 'A', '2023-12-01', '2024-01-01', '9999-12-31');
+              ('F2', '1960-01-01', 'fungsional', 'Perawat', 'A', '2023-12-01', '2024-01-01', '9999-12-31');
             INSERT INTO v SELECT 'B' || i, DATE '1990-05-05', 'pelaksana', 'Pengadministrasi Umum', 'B', DATE '2015-01-01', DATE '2024-01-01', DATE '9999-12-31'
               FROM range(10) t(i);
             INSERT INTO dim_employee (nip, nama, jenis_kelamin, tanggal_lahir, status_kepegawaian, golongan, jenis_jabatan, nama_jabatan, kode_unit,
