@@ -231,9 +231,7 @@ public sealed class ExecutiveBriefBuilder(
         groups.Add(Group(text.T("Penurunan IKM (peringatan)", "IKM decline (alerts)"),
             alerts.Select(a => (a.NamaUnit, $"{AlertFigure(text, a)}, {text.Period(a.Periode)}")), none));
 
-        var pending = BesideCityTotal(data.CutiTertunda.Where(r => r.KodeUnit != "KOTA" && r.NTertunda >= minCell && Included(r.KodeUnit))
-            .OrderByDescending(r => r.NTertunda).ThenBy(r => data.UnitName(r.KodeUnit), NaturalOrder.Instance).ToList(),
-            data.CutiTertunda.FirstOrDefault(r => r.KodeUnit == "KOTA"), r => r.NTertunda, r => r.NJatuhTempo);
+        var pending = PendingBesideCity(data, minCell, Included);
         groups.Add(Group(text.T($"Cuti tertunda > {Days} hari kerja terbanyak", $"Most leave pending > {Days} working days"),
             pending.Select(r => (data.UnitName(r.KodeUnit), text.T($"{text.Int(r.NTertunda)} pengajuan tertunda dari {text.Int(r.NJatuhTempo)} jatuh tempo",
                 $"{text.Int(r.NTertunda)} pending of {text.Int(r.NJatuhTempo)} due"))), none));
@@ -300,20 +298,29 @@ public sealed class ExecutiveBriefBuilder(
     /// units must be 0 or ≥ MinCellSize on every line the brief prints (pending and due), so while it is not, the smallest
     /// named unit is left out — <see cref="SmallCells.Suppress"/> on the line city = named units + the rest.
     /// </summary>
-    private List<CutiTertundaRow> BesideCityTotal(List<CutiTertundaRow> candidates, CutiTertundaRow? city, params Func<CutiTertundaRow, long>[] lines)
+    /// <summary>
+    /// The units the brief's pending-leave group may name, most pending first (the first <see cref="PerGroup"/> are named):
+    /// unit sections (<see cref="UnitBriefBuilder"/>) take the city brief's names from here, so they check against what it prints.
+    /// </summary>
+    public static List<CutiTertundaRow> PendingBesideCity(ReportData data, int minCell, Func<string, bool>? included = null) =>
+        BesideCityTotal(data.CutiTertunda.Where(r => r.KodeUnit != "KOTA" && r.NTertunda >= minCell && (included?.Invoke(r.KodeUnit) ?? true))
+                .OrderByDescending(r => r.NTertunda).ThenBy(r => data.UnitName(r.KodeUnit), NaturalOrder.Instance).ToList(),
+            data.CutiTertunda.FirstOrDefault(r => r.KodeUnit == "KOTA"), minCell, r => r.NTertunda, r => r.NJatuhTempo);
+
+    private static List<CutiTertundaRow> BesideCityTotal(List<CutiTertundaRow> candidates, CutiTertundaRow? city, int minCell, params Func<CutiTertundaRow, long>[] lines)
     {
         // Only the first PerGroup are named; a unit left out makes room for the next, which is checked again.
         while (true)
         {
             var named = candidates.Take(PerGroup).ToList();
-            var safe = SafeNamed(named, city, lines);
+            var safe = SafeNamed(named, city, minCell, lines);
             if (safe.Count == named.Count)
                 return candidates;
             candidates = [.. candidates.Where(c => !named.Contains(c) || safe.Contains(c))];
         }
     }
 
-    private List<CutiTertundaRow> SafeNamed(List<CutiTertundaRow> named, CutiTertundaRow? city, Func<CutiTertundaRow, long>[] lines)
+    private static List<CutiTertundaRow> SafeNamed(List<CutiTertundaRow> named, CutiTertundaRow? city, int minCell, Func<CutiTertundaRow, long>[] lines)
     {
         if (city is null || named.Count == 0)
             return named;

@@ -259,10 +259,10 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
         var cityDue = kota?.NJatuhTempo ?? rows.Sum(r => r.NJatuhTempo);
         var pending = rows.Where(r => subtree.Contains(r.KodeUnit)).Sum(r => r.NTertunda);
         var due = rows.Where(r => subtree.Contains(r.KodeUnit)).Sum(r => r.NJatuhTempo);
-        // Surely published: the units the city brief names with their pending and due counts (its first lines of that group,
-        // same order). Fewer known units only makes the check stricter.
-        var named = rows.Where(r => r.NTertunda >= minCell).OrderByDescending(r => r.NTertunda).ThenBy(r => data.UnitName(r.KodeUnit), NaturalOrder.Instance)
-            .Take(ExecutiveBriefBuilder.PerGroup).Select(r => r.KodeUnit).ToHashSet(StringComparer.Ordinal);
+        // Surely published: the units the city brief names with their pending and due counts — taken from the brief's own
+        // choice (it may leave a unit out to protect the rest), never recomputed. Fewer known units only makes the check stricter.
+        var named = ExecutiveBriefBuilder.PendingBesideCity(data, minCell).Take(ExecutiveBriefBuilder.PerGroup)
+            .Select(r => r.KodeUnit).ToHashSet(StringComparer.Ordinal);
         var showPending = SubtreeDisclosure.Publishable(minCell, cityPending, rows.Select(r => (r.KodeUnit, r.NTertunda, named.Contains(r.KodeUnit))), subtree);
         var showDue = showPending && SubtreeDisclosure.Publishable(minCell, cityDue, rows.Select(r => (r.KodeUnit, r.NJatuhTempo, named.Contains(r.KodeUnit))), subtree);
         var value = !showPending ? Hidden(pending)

@@ -75,7 +75,11 @@ public sealed class UnitDeliveryTests : IDisposable
         Assert.Contains("Ringkasan unit: Dinas Kependudukan (U01)", html);
         Assert.Contains("UPT Dukcapil Seberang Ulu", html);                // the child is covered
         Assert.Contains(jp, html);
-        Assert.Contains(cuti, html);
+        // Pending: the city brief names U05 (11) and U07 (7) but leaves U01 (6) out (26 − 24 = 2 would give U06), so the
+        // subtree's 13 beside the city's 26 and U05's 11 would give U06's 2 too: withheld (finding of the small-cell review).
+        Assert.Equal((42L, 13L), (due, pending));
+        Assert.DoesNotContain(cuti, html);
+        Assert.Contains("tidak ditampilkan (aturan sel kecil)", html);
         Assert.Contains("89,72 (A Sangat Baik)", html);                     // the unit's IKM beside the city's
         Assert.Contains("kota 82,15 (B Baik)", html);
         Assert.Contains("82,15 (B Baik)", html);                            // and the city brief itself
@@ -187,7 +191,7 @@ public sealed class UnitDeliveryTests : IDisposable
     {
         // Kecamatan U02 with its kelurahan U05 (11 pending) and U06 (2 pending). The city brief names U05 with 11 (≥ 5) and
         // not U06; printing the subtree's 13 would give U06's 2 as 13 − 11. So the section withholds it (and does not
-        // print "<5" either: 13 is not small). The dinas U01 + UPT U07 (6 + 7, both named by the city brief) is printed.
+        // print "<5" either: 13 is not small).
         var units = ReportSeed.Builder(f.Warehouse).UnitBriefs(ReportSeed.Week);
         var kecamatan = units.Build("U02");
         var t = ReportText.For("id");
@@ -202,8 +206,10 @@ public sealed class UnitDeliveryTests : IDisposable
         Assert.DoesNotContain(kecamatan.Actions.SelectMany(g => g.Items), i => i.Unit == "Dinas Kependudukan");
         Assert.DoesNotContain(kecamatan.Actions.SelectMany(g => g.Items), i => i.Figure.Contains("2 pengajuan tertunda", StringComparison.Ordinal));
 
+        // The dinas U01 + UPT U07 (6 + 7): the city brief names only U05 and U07 (it leaves U01 out, as 26 − 11 − 7 − 6 = 2),
+        // so 13 beside 26 and 11 would give U06's 2 as 26 − 13 − 11: withheld as well.
         var dinas = units.Build("U01");
-        Assert.Equal("13 pengajuan dari 42 jatuh tempo", dinas.Figures.Single(x => x.Title.StartsWith("Cuti tertunda", StringComparison.Ordinal)).Value);
+        Assert.Equal("tidak ditampilkan (aturan sel kecil)", dinas.Figures.Single(x => x.Title.StartsWith("Cuti tertunda", StringComparison.Ordinal)).Value);
         Assert.Throws<UnitNotFoundException>(() => units.Build("X99"));
     }
 
