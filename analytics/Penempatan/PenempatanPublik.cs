@@ -73,7 +73,8 @@ public sealed record BebanPublikRow(
 /// <summary>
 /// The placement figures a policy output may show (CLI, brief): the small-cell rule (<see cref="SmallCells"/>) applied to
 /// the marts. Each row is a total (pegawai) with parts that add up to it (retiring in year 1…5, past BUP still listed,
-/// without BUP, the rest), each count column adds up over units to a city total, and a hidden row total hides its row:
+/// without BUP, the rest), a unit's tenure pegawai is the total of its groups' pegawai (one suppression for both tables),
+/// and a hidden row total hides its row:
 /// no shown figure describes 1–4 employees, directly or by subtraction. A share or flag is shown only when the counts it is
 /// made of are; the date of a unit's last rotation (one person's move) is shown only as whole years.
 /// </summary>
