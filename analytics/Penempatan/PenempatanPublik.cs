@@ -73,7 +73,8 @@ public sealed record BebanPublikRow(
 /// <summary>
 /// The placement figures a policy output may show (CLI, brief): the small-cell rule (<see cref="SmallCells"/>) applied to
 /// the marts. Each row is a total (pegawai) with parts that add up to it (retiring in year 1…5, past BUP still listed,
-/// without BUP, the rest), each count column adds up over units to a city total, and a hidden row total hides its row:
+/// without BUP, the rest), a unit's tenure pegawai is the total of its groups' pegawai (one suppression for both tables),
+/// and a hidden row total hides its row:
 /// no shown figure describes 1–4 employees, directly or by subtraction. A share or flag is shown only when the counts it is
 /// made of are; the date of a unit's last rotation (one person's move) is shown only as whole years.
 /// </summary>
@@ -82,53 +83,27 @@ public static class PenempatanPublik
     /// <param name="gelombangYears">The wave window in years; null = the one the rows were computed with (batas_tanggal − tanggal_acuan).</param>
     public static IReadOnlyList<PensiunPublikRow> Pensiun(PenempatanResult r, int minCellSize, int? gelombangYears = null)
     {
+        var s = Suppressed(r, minCellSize, gelombangYears);
         var rows = new List<PensiunPublikRow>();
-        foreach (var kelompok in r.Gelombang.GroupBy(g => g.Kelompok))
+        for (var i = 0; i < r.Gelombang.Count; i++)
         {
-            var groups = kelompok.ToList();
-            var years = groups.Select(g => r.Pensiun.Where(p => p.KodeUnit == g.KodeUnit && p.Kelompok == g.Kelompok).OrderBy(p => p.TahunKe).Select(p => p.Pensiun ?? 0).ToArray()).ToList();
-            // cells: pegawai, p1..p5, lewat_bup, tanpa_bup, rest | pensiun_jendela (= p1 + … + pG, a second total over the first years)
-            var g2 = Math.Clamp(gelombangYears ?? (groups[0].BatasTanggal.Year - groups[0].TanggalAcuan.Year), 1, 5);
-            var cells = groups.Select((g, i) =>
-            {
-                var c = new long[10];
-                c[0] = g.Pegawai;
-                for (var k = 0; k < 5; k++) c[1 + k] = k < years[i].Length ? years[i][k] : 0;
-                c[6] = g.LewatBup;
-                c[7] = g.TanpaBup;
-                c[8] = g.Pegawai - c[1..8].Sum();
-                c[9] = c[1..(1 + g2)].Sum();
-                return c;
-            }).ToList();
-            // The window is a part of the row (with the later years, lewat, tanpa and the rest) and a total of its years: so
-            // neither "6 of 13 within two years" nor a year inside it leaves 1–4 to follow by subtraction.
-            var hidden = Grid(cells, [(0, [9, .. Enumerable.Range(1 + g2, 5 - g2), 6, 7, 8]), (9, Enumerable.Range(1, g2).ToArray())], minCellSize);
-            for (var i = 0; i < groups.Count; i++)
-            {
-                var (g, c, h) = (groups[i], cells[i], hidden[i]);
-                long? V(int j) => h[j] ? null : c[j];
-                long? P(int k) => g.Bup is null ? null : V(1 + k);
-                var jendelaShown = g.Bup is not null && !h[0] && !h[9];
-                rows.Add(new PensiunPublikRow(g.TanggalAcuan, g.KodeUnit, g.NamaUnit, g.Kelompok, g.Bup, V(0), P(0), P(1), P(2), P(3), P(4), V(6), V(7),
-                    g.BatasTanggal, jendelaShown ? c[9] : null, jendelaShown ? g.ShareJendela : null, jendelaShown ? g.Gelombang : null));
-            }
+            var (g, c, h) = (r.Gelombang[i], s.Pensiun[i], s.PensiunHidden[i]);
+            long? V(int j) => h[j] ? null : c[j];
+            long? P(int k) => g.Bup is null ? null : V(1 + k);
+            var jendelaShown = g.Bup is not null && !h[0] && !h[9];
+            rows.Add(new PensiunPublikRow(g.TanggalAcuan, g.KodeUnit, g.NamaUnit, g.Kelompok, g.Bup, V(0), P(0), P(1), P(2), P(3), P(4), V(6), V(7),
+                g.BatasTanggal, jendelaShown ? c[9] : null, jendelaShown ? g.ShareJendela : null, jendelaShown ? g.Gelombang : null));
         }
         return rows.OrderBy(x => x.KodeUnit, StringComparer.Ordinal).ThenBy(x => x.Kelompok, StringComparer.Ordinal).ToList();
     }
 
-    public static IReadOnlyList<MasaKerjaPublikRow> MasaKerja(PenempatanResult r, int minCellSize)
+    /// <param name="gelombangYears">As for <see cref="Pensiun"/>: both tables come from one suppression (see Suppressed).</param>
+    public static IReadOnlyList<MasaKerjaPublikRow> MasaKerja(PenempatanResult r, int minCellSize, int? gelombangYears = null)
     {
-        var units = r.MasaKerja;
-        // cells: pegawai, >5 y in unit, rest, >5 y in position, rest, masuk, keluar, pensiun, berhenti (12 months)
-        var cells = units.Select(u => new long[]
+        var s = Suppressed(r, minCellSize, gelombangYears);
+        return r.MasaKerja.Select((u, i) =>
         {
-            u.Pegawai, u.NUnitLebih5, u.Pegawai - u.NUnitLebih5, u.NJabatanLebih5, u.Pegawai - u.NJabatanLebih5,
-            u.Masuk12Bulan, u.Keluar12Bulan, u.Pensiun12Bulan, u.Berhenti12Bulan,
-        }).ToList();
-        var hidden = Grid(cells, [(0, [1, 2]), (0, [3, 4])], minCellSize);
-        return units.Select((u, i) =>
-        {
-            var (c, h) = (cells[i], hidden[i]);
+            var (c, h) = (s.MasaKerja[i], s.MasaKerjaHidden[i]);
             long? V(int j) => h[j] ? null : c[j];
             var small = h[0];
             return new MasaKerjaPublikRow(u.TanggalAcuan, u.KodeUnit, u.NamaUnit, V(0),
@@ -138,6 +113,76 @@ public static class PenempatanPublik
                 V(5), V(6), V(7), V(8));
         }).ToList();
     }
+
+    private sealed record Suppression(List<long[]> Pensiun, bool[][] PensiunHidden, List<long[]> MasaKerja, bool[][] MasaKerjaHidden);
+
+    /// <summary>
+    /// One suppression over both outputs, so the retirement table and the tenure table cannot disagree. Both count the same
+    /// people (pegawai.sql on the same tanggal_acuan; the tenure row per unit, the retirement rows per unit × jabatan
+    /// group), so a unit's tenure pegawai = Σ its groups' pegawai: that is a line too, else "48 in Dinas X" minus the shown
+    /// groups would give a hidden group of 1–4. The window (wave years) does not depend on the tenure table: only the
+    /// retirement cells change with <paramref name="gelombangYears"/>, and the unit line uses only the group totals.
+    /// </summary>
+    private static Suppression Suppressed(PenempatanResult r, int min, int? gelombangYears)
+    {
+        // retirement cells per unit × group: pegawai, p1..p5, lewat_bup, tanpa_bup, rest | pensiun_jendela (= p1 + … + pG,
+        // a second total over the first years)
+        var pensiun = r.Gelombang.Select(g =>
+        {
+            var years = r.Pensiun.Where(p => p.KodeUnit == g.KodeUnit && p.Kelompok == g.Kelompok).OrderBy(p => p.TahunKe).Select(p => p.Pensiun ?? 0).ToArray();
+            var g2 = Window(g, gelombangYears);
+            var c = new long[10];
+            c[0] = g.Pegawai;
+            for (var k = 0; k < 5; k++) c[1 + k] = k < years.Length ? years[k] : 0;
+            c[6] = g.LewatBup;
+            c[7] = g.TanpaBup;
+            c[8] = g.Pegawai - c[1..8].Sum();
+            c[9] = c[1..(1 + g2)].Sum();
+            return c;
+        }).ToList();
+        // tenure cells per unit: pegawai, >5 y in unit, rest, >5 y in position, rest, masuk, keluar, pensiun, berhenti (12 months)
+        var masa = r.MasaKerja.Select(u => new long[]
+        {
+            u.Pegawai, u.NUnitLebih5, u.Pegawai - u.NUnitLebih5, u.NJabatanLebih5, u.Pegawai - u.NJabatanLebih5,
+            u.Masuk12Bulan, u.Keluar12Bulan, u.Pensiun12Bulan, u.Berhenti12Bulan,
+        }).ToList();
+
+        const int pw = 10, mw = 9;
+        var mBase = pensiun.Count * pw;
+        var counts = pensiun.SelectMany(x => x).Concat(masa.SelectMany(x => x)).ToList();
+        var lines = new List<CountLine>();
+        for (var i = 0; i < pensiun.Count; i++)
+        {
+            // The window is a part of the row (with the later years, lewat, tanpa and the rest) and a total of its years: so
+            // neither "6 of 13 within two years" nor a year inside it leaves 1–4 to follow by subtraction.
+            var (o, g2) = (i * pw, Window(r.Gelombang[i], gelombangYears));
+            lines.Add(new CountLine(o, new[] { 9 }.Concat(Enumerable.Range(1 + g2, 5 - g2)).Concat(new[] { 6, 7, 8 }).Select(p => o + p).ToList()));
+            lines.Add(new CountLine(o + 9, Enumerable.Range(1, g2).Select(p => o + p).ToList()));
+        }
+        for (var i = 0; i < masa.Count; i++)
+        {
+            var o = mBase + i * mw;
+            lines.Add(new CountLine(o, [o + 1, o + 2]));
+            lines.Add(new CountLine(o, [o + 3, o + 4]));
+            // the unit across its jabatan groups: tenure pegawai = Σ group pegawai
+            var unit = r.MasaKerja[i].KodeUnit;
+            var parts = Enumerable.Range(0, pensiun.Count).Where(j => r.Gelombang[j].KodeUnit == unit).Select(j => j * pw).ToList();
+            if (parts.Count > 0) lines.Add(new CountLine(o, parts));
+        }
+        // No city total is published beside the units, and a sum of shown cells reveals nothing hidden: no column lines.
+        var hidden = SmallCells.Suppress(counts, lines, min);
+        // a row whose total is hidden is hidden whole
+        bool[][] Rows(int offset, int n, int width) => Enumerable.Range(0, n).Select(i =>
+        {
+            var h = hidden.Skip(offset + i * width).Take(width).ToArray();
+            if (h[0]) Array.Fill(h, true);
+            return h;
+        }).ToArray();
+        return new Suppression(pensiun, Rows(0, pensiun.Count, pw), masa, Rows(mBase, masa.Count, mw));
+    }
+
+    private static int Window(GelombangRow g, int? gelombangYears) =>
+        Math.Clamp(gelombangYears ?? (g.BatasTanggal.Year - g.TanggalAcuan.Year), 1, 5);
 
     /// <summary>
     /// Staffing against load: a unit with 1–4 staff shows neither its headcount nor any per-employee rate (nor a rating:
@@ -161,33 +206,4 @@ public static class PenempatanPublik
     /// </summary>
     public static IReadOnlyList<MutasiPublikRow> Mutasi(PenempatanResult r, int minCellSize) =>
         r.MutasiTahunan.Select(m => new MutasiPublikRow(m.KodeUnit, m.Tahun, m.JenisMutasi, m.Arah, SmallCells.IsSmall(m.N, minCellSize) ? null : m.N)).ToList();
-
-    /// <summary>
-    /// Hidden cells of a grid: per row the given (total, parts) lines; with <paramref name="columnTotals"/>, per column a
-    /// line to the column's total (needed once a city total is published beside the units — these outputs publish none,
-    /// and a sum of shown cells reveals nothing hidden); a row whose total is hidden is hidden whole.
-    /// </summary>
-    private static bool[][] Grid(List<long[]> rows, (int Total, int[] Parts)[] rowLines, int min, bool columnTotals = false)
-    {
-        if (rows.Count == 0) return [];
-        var width = rows[0].Length;
-        var counts = rows.SelectMany(x => x).ToList();
-        var lines = new List<CountLine>();
-        for (var i = 0; i < rows.Count; i++)
-            foreach (var (t, parts) in rowLines)
-                lines.Add(new CountLine(i * width + t, parts.Select(p => i * width + p).ToList()));
-        if (columnTotals && rows.Count > 1)
-            for (var col = 0; col < width; col++)
-            {
-                counts.Add(rows.Sum(x => x[col]));
-                lines.Add(new CountLine(counts.Count - 1, Enumerable.Range(0, rows.Count).Select(i => i * width + col).ToList()));
-            }
-        var hidden = SmallCells.Suppress(counts, lines, min);
-        return Enumerable.Range(0, rows.Count).Select(i =>
-        {
-            var h = hidden.Skip(i * width).Take(width).ToArray();
-            if (h[0]) Array.Fill(h, true);
-            return h;
-        }).ToArray();
-    }
 }
