@@ -24,6 +24,12 @@ internal static class Chromium
         return page;
     }
 
+    /// <summary>
+    /// URL waits end once the new page's DOM is parsed (its tables exist), not at "load" (every chart image): the tests then
+    /// wait for what they read; waiting for "load" hung once on a drill page under a shifted clock (faketime).
+    /// </summary>
+    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
     public static Task TablesReady(IPage page) =>
         page.WaitForFunctionAsync("() => [...document.querySelectorAll('table[data-api]')].every(t => t.dataset.state === 'ready')");
 
@@ -36,7 +42,7 @@ internal static class Chromium
         await page.GotoAsync(baseUrl + "/hr/login");
         await page.FillAsync("#token", DashboardServer.Token);
         await page.ClickAsync("#login");
-        await page.WaitForURLAsync("**/hr/diklat");
+        await page.WaitForURLAsync("**/hr/diklat", Chromium.Committed);
     }
 
     public static string Shot(string name) => Path.Combine(ReportSeed.Artifacts("screenshots"), name + ".png");

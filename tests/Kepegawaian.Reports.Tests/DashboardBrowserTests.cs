@@ -93,7 +93,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         await page.FillAsync("#token", DashboardServer.Token);
         await page.ClickAsync("#login");
-        await page.WaitForURLAsync("**/hr/jp");
+        await page.WaitForURLAsync("**/hr/jp", Chromium.Committed);
         await TablesReady(page);
         Assert.Contains("199001012015031001", await page.InnerTextAsync("table"));
         Assert.Contains("Budi Santoso", await page.InnerTextAsync("table"));

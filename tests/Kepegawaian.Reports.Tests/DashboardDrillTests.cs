@@ -118,7 +118,7 @@ public sealed class DashboardDrillTests : IAsyncLifetime
 
             // Area: its units, the kecamatan office first; the URL holds the state.
             await page.ClickAsync(Areas + " a.drill:text-is('Kecamatan Sako')");
-            await page.WaitForURLAsync("**area=K10**");
+            await page.WaitForURLAsync("**area=K10**", Chromium.Committed);
             await Chromium.TablesReady(page);
             Assert.Equal("Kecamatan Sako", await page.InnerTextAsync("main h2"));
             Assert.Equal("Kota Palembang › Kecamatan Sako", (await page.InnerTextAsync("#breadcrumb")).Trim());
@@ -134,7 +134,7 @@ public sealed class DashboardDrillTests : IAsyncLifetime
 
             // Unit: the unit's own IKM, 20 JP, leave and kinerja tables through the existing APIs with unit=K11.
             await page.ClickAsync(Units + " a.drill:text-is('Kelurahan Sako Baru')");
-            await page.WaitForURLAsync("**unit=K11**");
+            await page.WaitForURLAsync("**unit=K11**", Chromium.Committed);
             await Chromium.TablesReady(page);
             Assert.Contains("area=K10", page.Url);
             Assert.Equal("Kelurahan Sako Baru", await page.InnerTextAsync("main h2"));
@@ -147,11 +147,11 @@ public sealed class DashboardDrillTests : IAsyncLifetime
 
             // Back up by the breadcrumb: area, then city.
             await page.ClickAsync("#breadcrumb a:text-is('Kecamatan Sako')");
-            await page.WaitForURLAsync(u => u.Contains("area=K10", StringComparison.Ordinal) && !u.Contains("unit=", StringComparison.Ordinal));
+            await page.WaitForURLAsync(u => u.Contains("area=K10", StringComparison.Ordinal) && !u.Contains("unit=", StringComparison.Ordinal), Chromium.Committed);
             await Chromium.TablesReady(page);
             Assert.Equal(3, (await Rows(page, Units)).Count);
             await page.ClickAsync("#breadcrumb a:text-is('Kota Palembang')");
-            await page.WaitForURLAsync(u => !u.Contains("area=", StringComparison.Ordinal));
+            await page.WaitForURLAsync(u => !u.Contains("area=", StringComparison.Ordinal), Chromium.Committed);
             await Chromium.TablesReady(page);
             Assert.Equal(3, (await Rows(page, Areas)).Count);
             await page.CloseAsync();
@@ -194,7 +194,7 @@ public sealed class DashboardDrillTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Shot("drill-4-unit-hr-1366"), FullPage = true });
         // Back up from the HR unit page stays on the HR walk.
         await page.ClickAsync("#breadcrumb a:text-is('Kecamatan Sako')");
-        await page.WaitForURLAsync("**/hr/wilayah?**area=K10**");
+        await page.WaitForURLAsync("**/hr/wilayah?**area=K10**", Chromium.Committed);
         await Chromium.TablesReady(page);
         Assert.Equal(3, (await Rows(page, "table[data-api='/api/wilayah/unit']")).Count);
         Assert.Empty(consoleErrors);
