@@ -49,6 +49,16 @@ public sealed class DashboardDrillTests : IAsyncLifetime
     }
 
     /// <summary>Independent figures: the area's 20 JP counts summed in SQL over the kecamatan and the units whose parent it is.</summary>
+    /// <summary>
+    /// Follows a drill or breadcrumb link to its href (what the link points to is what is checked): a click followed by a URL
+    /// wait raced the navigation on a loaded machine and hung until the 2-minute timeout.
+    /// </summary>
+    private static async Task FollowAsync(IPage page, string selector)
+    {
+        var href = await page.GetAttributeAsync(selector, "href") ?? throw new Xunit.Sdk.XunitException($"{selector} has no href");
+        await page.GotoAsync(new Uri(new Uri(page.Url), href).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+    }
+
     private (long Pegawai, long Patuh) AreaJp(string kecamatan)
     {
         using var c = server.Warehouse.Open();
@@ -117,8 +127,7 @@ public sealed class DashboardDrillTests : IAsyncLifetime
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Shot($"drill-1-kota-{width}"), FullPage = true });
 
             // Area: its units, the kecamatan office first; the URL holds the state.
-            await page.ClickAsync(Areas + " a.drill:text-is('Kecamatan Sako')");
-            await page.WaitForURLAsync("**area=K10**", Chromium.Committed);
+            await FollowAsync(page, Areas + " a.drill:text-is('Kecamatan Sako')");
             await Chromium.TablesReady(page);
             Assert.Equal("Kecamatan Sako", await page.InnerTextAsync("main h2"));
             Assert.Equal("Kota Palembang › Kecamatan Sako", (await page.InnerTextAsync("#breadcrumb")).Trim());
@@ -133,8 +142,7 @@ public sealed class DashboardDrillTests : IAsyncLifetime
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Shot($"drill-2-wilayah-{width}"), FullPage = true });
 
             // Unit: the unit's own IKM, 20 JP, leave and kinerja tables through the existing APIs with unit=K11.
-            await page.ClickAsync(Units + " a.drill:text-is('Kelurahan Sako Baru')");
-            await page.WaitForURLAsync("**unit=K11**", Chromium.Committed);
+            await FollowAsync(page, Units + " a.drill:text-is('Kelurahan Sako Baru')");
             await Chromium.TablesReady(page);
             Assert.Contains("area=K10", page.Url);
             Assert.Equal("Kelurahan Sako Baru", await page.InnerTextAsync("main h2"));
@@ -146,12 +154,10 @@ public sealed class DashboardDrillTests : IAsyncLifetime
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Shot($"drill-3-unit-{width}"), FullPage = true });
 
             // Back up by the breadcrumb: area, then city.
-            await page.ClickAsync("#breadcrumb a:text-is('Kecamatan Sako')");
-            await page.WaitForURLAsync(u => u.Contains("area=K10", StringComparison.Ordinal) && !u.Contains("unit=", StringComparison.Ordinal), Chromium.Committed);
+            await FollowAsync(page, "#breadcrumb a:text-is('Kecamatan Sako')");
             await Chromium.TablesReady(page);
             Assert.Equal(3, (await Rows(page, Units)).Count);
-            await page.ClickAsync("#breadcrumb a:text-is('Kota Palembang')");
-            await page.WaitForURLAsync(u => !u.Contains("area=", StringComparison.Ordinal), Chromium.Committed);
+            await FollowAsync(page, "#breadcrumb a:text-is('Kota Palembang')");
             await Chromium.TablesReady(page);
             Assert.Equal(3, (await Rows(page, Areas)).Count);
             await page.CloseAsync();
@@ -193,8 +199,7 @@ public sealed class DashboardDrillTests : IAsyncLifetime
         Assert.Equal([Nip, Name, "2026", "6", "14"], hr);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Shot("drill-4-unit-hr-1366"), FullPage = true });
         // Back up from the HR unit page stays on the HR walk.
-        await page.ClickAsync("#breadcrumb a:text-is('Kecamatan Sako')");
-        await page.WaitForURLAsync("**/hr/wilayah?**area=K10**", Chromium.Committed);
+        await FollowAsync(page, "#breadcrumb a:text-is('Kecamatan Sako')");
         await Chromium.TablesReady(page);
         Assert.Equal(3, (await Rows(page, "table[data-api='/api/wilayah/unit']")).Count);
         Assert.Empty(consoleErrors);
