@@ -107,10 +107,7 @@ public sealed class DrillModel(ReportData data, IReadOnlyList<DrillUnit> units, 
     /// <summary>A unit's 20 JP counts (employees, compliant, not compliant) and which of them its own row hides.</summary>
     private sealed record JpCells(long[] Count, bool[] Hidden)
     {
-        public static JpCells Of(JpUnitRow r, RowSuppression s)
-        {
-            return new JpCells([r.Pegawai, r.Patuh, r.Pegawai - r.Patuh], [s.Total, s.Part(0), s.Part(1)]);
-        }
+        public static JpCells Of(JpUnitRow r, RowSuppression s) => new([r.Pegawai, r.Patuh, r.Pegawai - r.Patuh], [s.Total, s.Part(0), s.Part(1)]);
 
         public static long[] Sum(IReadOnlyList<JpCells> cells) => [.. Enumerable.Range(0, 3).Select(k => cells.Sum(c => c.Count[k]))];
 

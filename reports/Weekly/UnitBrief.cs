@@ -148,6 +148,11 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
 {
     private readonly WeeklyContent city = new(data, week, text, minCell, targets.OnlineShareTarget);
 
+    // City-wide, the same for every unit section of the week: computed once.
+    private readonly Lazy<IReadOnlySet<string>> pendingNamed = new(() => ExecutiveBriefBuilder.PendingBesideCity(data, minCell)
+        .Take(ExecutiveBriefBuilder.PerGroup).Select(r => r.KodeUnit).ToHashSet(StringComparer.Ordinal));
+    private IReadOnlyDictionary<string, RowSuppression>? jpCells;
+
     public IReadOnlyList<UnitNode> Units => units;
 
     /// <summary>The section for <paramref name="kodeUnit"/>; <see cref="UnitNotFoundException"/> when dim_unit does not hold it.</summary>
@@ -261,8 +266,7 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
         var due = rows.Where(r => subtree.Contains(r.KodeUnit)).Sum(r => r.NJatuhTempo);
         // Surely published: the units the city brief names with their pending and due counts — taken from the brief's own
         // choice (it may leave a unit out to protect the rest), never recomputed. Fewer known units only makes the check stricter.
-        var named = ExecutiveBriefBuilder.PendingBesideCity(data, minCell).Take(ExecutiveBriefBuilder.PerGroup)
-            .Select(r => r.KodeUnit).ToHashSet(StringComparer.Ordinal);
+        var named = pendingNamed.Value;
         var showPending = SubtreeDisclosure.Publishable(minCell, cityPending, rows.Select(r => (r.KodeUnit, r.NTertunda, named.Contains(r.KodeUnit))), subtree);
         var showDue = showPending && SubtreeDisclosure.Publishable(minCell, cityDue, rows.Select(r => (r.KodeUnit, r.NJatuhTempo, named.Contains(r.KodeUnit))), subtree);
         var value = !showPending ? Hidden(pending)
@@ -308,12 +312,11 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
         var all = data.JpUnit.Where(j => j.Tahun == year).ToList();
         var inside = all.Where(j => subtree.Contains(j.KodeUnit)).ToList();
         var title = text.T("Pegawai memenuhi 20 JP", "Employees meeting 20 JP");
-        var cityPegawai = all.Sum(j => j.Pegawai);
-        var cityText = cityPegawai >= minCell ? text.T($"kota {text.Pct((double)all.Sum(j => j.Patuh) / cityPegawai)}", $"city {text.Pct((double)all.Sum(j => j.Patuh) / cityPegawai)}") : "";
+        var cityText = PageFigures.JpShare(all, minCell) is { } cityShare ? text.T($"kota {text.Pct(cityShare)}", $"city {text.Pct(cityShare)}") : "";
         var label = city.Label(WeeklyContent.YearCode(year), "diklat");
         if (inside.Count == 0) return new UnitFigure(title, label, text.T("belum ada data", "no data yet"), cityText);
         // The annex prints a unit's employees unless hidden, its compliant count (and share) unless its split is hidden (JpCells).
-        var cells = PageFigures.JpCells(all, minCell);
+        var cells = jpCells ??= PageFigures.JpCells(all, minCell);
         bool Pass(Func<JpUnitRow, long> count, Func<JpUnitRow, bool> known) =>
             SubtreeDisclosure.Publishable(minCell, all.Sum(count), all.Select(j => (j.KodeUnit, count(j), known(j))), subtree);
         var pegawai = inside.Sum(j => j.Pegawai);
