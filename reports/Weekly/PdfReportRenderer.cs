@@ -23,7 +23,7 @@ public sealed class PdfReportRenderer : IDisposable
     private List<Action<SKCanvas>> page = [];
     private float y;
     private int annexStart;
-    /// <summary>Scale of the brief's action lines; below 1 when the brief at full size would run onto page 2.</summary>
+    /// <summary>Scale of the brief's action lines; below 1 (down to 0,75) when the brief at full size would run onto page 2.</summary>
     private float k = 1f;
 
     public static void Write(WeeklyReport report, string path)
@@ -39,16 +39,18 @@ public sealed class PdfReportRenderer : IDisposable
         var t = report.Text;
         NewPage();
         Brief(report);
-        if (pages.Count > 0)
+        // The brief ran onto a second page: lay it out again with tighter action lines, step by step, so page 1 is the
+        // whole brief (a week with every "Perlu tindakan" group full ran two lines over at the first step).
+        foreach (var tighter in new[] { 0.86f, 0.8f, 0.75f })
         {
-            // The brief ran onto a second page: lay it out again with tighter action lines, so page 1 is the whole brief.
+            if (pages.Count == 0) break;
             pages.Clear();
             page = [];
             y = Margin;
-            k = 0.86f;
+            k = tighter;
             Brief(report);
-            k = 1f;
         }
+        k = 1f;
         foreach (var section in report.Sections)
         {
             // A section starts on a fresh page only when its heading and first chart would not fit.
