@@ -30,6 +30,21 @@ internal sealed record ColumnSpec(string Name, ColumnKind Kind)
 
     /// <summary>Computed by the entity rules, never read from the file.</summary>
     public bool Derived { get; init; }
+
+    /// <summary>The natural key (spec §3.8): one per entity; a row with a known key is unchanged or a correction.</summary>
+    public bool Key { get; init; }
+
+    /// <summary>
+    /// Part of the row hash that tells "unchanged" from "a correction" (spec §3.8). Every non-key column is,
+    /// unless its schema entry says why not; the SQL is generated from this (etl/Loading/EntitySql.cs).
+    /// </summary>
+    public bool InRowHash { get; init; } = true;
+
+    /// <summary>
+    /// An SCD2-tracked column of pegawai (spec §3.2): a change opens a new employee version. The value is the
+    /// column's position in <c>dim_employee.tracked_hash</c>, fixed since V001 so stored hashes stay valid.
+    /// </summary>
+    public int? TrackedPosition { get; init; }
 }
 
 /// <summary>A parsed value; which member is meaningful depends on the column kind.</summary>

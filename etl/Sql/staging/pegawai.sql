@@ -22,5 +22,5 @@ SELECT s.line_number, 'tanggal_data', 'SNAPSHOT_LAMA',
 FROM stg_pegawai s
 JOIN dim_employee e ON e.nip = s.nip AND e.is_current
 WHERE s.tanggal_data < e.valid_from
-  AND e.tracked_hash <> hash(s.kode_unit, s.golongan, s.jenis_jabatan, s.nama_jabatan);
+  AND e.tracked_hash <> {{tracked_hash:s}};
 DELETE FROM stg_pegawai WHERE line_number IN (SELECT line_number FROM stg_reject);
