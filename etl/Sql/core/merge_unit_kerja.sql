@@ -1,5 +1,5 @@
 -- unit_kerja: new units are inserted, a changed unit is updated in place (dimension, no history).
--- {{row_hash}} and {{set_row_columns}} come from the schema's columns (etl/Loading/EntitySql.cs).
+-- The row hash and the updated columns come from the schema's columns (placeholders, etl/Loading/EntitySql.cs).
 CREATE OR REPLACE TEMP TABLE merge_result AS
 WITH s AS (SELECT *, {{row_hash}} AS row_hash FROM stg_unit_kerja)
 SELECT s.*, CASE WHEN d.row_hash IS NULL THEN 'new' WHEN d.row_hash = s.row_hash THEN 'same' ELSE 'changed' END AS action
