@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Kepegawaian.Etl.Validation;
+using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Etl.Loading;
 
@@ -39,6 +40,24 @@ internal static partial class EntitySql
     };
 
     /// <summary>
+    /// The set-based checks of one staged file, in this order: duplicate key, then every employee reference, then every
+    /// unit reference (schema order), then the entity's own checks in <c>staging/&lt;entity&gt;.sql</c> if it has any.
+    /// A row is rejected once, by the first check it fails.
+    /// </summary>
+    public static string StagingChecks(EntitySchema schema)
+    {
+        string Model(string name, string? column = null) => Render(SqlResources.Read(typeof(EntitySql).Assembly, name), schema, column);
+        var own = $"staging/{schema.Entity}.sql";
+        return string.Join("\n",
+        [
+            Model("staging/check_duplicate.sql"),
+            .. schema.Columns.Where(c => c.References == Reference.Employee).Select(c => Model("staging/check_employee.sql", c.Name)),
+            .. schema.Columns.Where(c => c.References == Reference.Unit).Select(c => Model("staging/check_unit.sql", c.Name)),
+            .. SqlResources.List(typeof(EntitySql).Assembly, "staging").Contains(own) ? [Model(own)] : Array.Empty<string>(),
+        ]);
+    }
+
+    /// <summary>
     /// The models that merge one staged file, in order, each with the schema it is rendered for: facts share one
     /// shape (<c>core/merge_fact.sql</c>), the two dimensions have their own; diklat also feeds the course dimension,
     /// and mutasi opens employee versions (SCD2), whose hashes are pegawai's.
@@ -54,9 +73,10 @@ internal static partial class EntitySql
     /// <summary>
     /// Fills a model's placeholders for one entity: <c>{{entity}}</c>, <c>{{staging}}</c>, <c>{{key}}</c>,
     /// <c>{{row_hash}}</c>, <c>{{tracked_hash}}</c> (both optionally <c>:alias</c>-qualified) and
-    /// <c>{{set_row_columns:alias}}</c> (<c>col = alias.col</c> for every row-hash column, for an UPDATE).
+    /// <c>{{set_row_columns:alias}}</c> (<c>col = alias.col</c> for every row-hash column, for an UPDATE), and
+    /// <c>{{column}}</c> for a model applied to one column.
     /// </summary>
-    public static string Render(string template, EntitySchema schema)
+    public static string Render(string template, EntitySchema schema, string? column = null)
     {
         return Placeholder().Replace(template, m =>
         {
@@ -68,6 +88,7 @@ internal static partial class EntitySql
                 "key" => alias + schema.Key.Name,
                 "row_hash" => Hash(RowHashColumns(schema), alias),
                 "tracked_hash" => Hash(NonEmpty(TrackedColumns(schema), schema, "tracked"), alias),
+                "column" => alias + (column ?? throw new InvalidOperationException("{{column}} needs a column.")),
                 "set_row_columns" => string.Join(", ", RowHashColumns(schema).Select(c => $"{c} = {alias}{c}")),
                 var other => throw new InvalidOperationException($"Unknown placeholder {{{{{other}}}}} in a model of {schema.Entity}."),
             };

@@ -20,6 +20,10 @@ internal static class EtlSql
 
     public static void Run(DuckDBConnection connection, string name, EntitySchema schema) => Execute(connection, Get(name, schema));
 
+    /// <summary>The set-based checks of one entity's staged file (<see cref="EntitySql.StagingChecks"/>).</summary>
+    public static void RunStagingChecks(DuckDBConnection connection, EntitySchema schema) =>
+        Execute(connection, Cache.GetOrAdd($"staging/checks|{schema.Entity}", _ => EntitySql.StagingChecks(schema)));
+
     /// <summary>The staging tables of every entity, generated from the schemas (after <c>staging/tables.sql</c>).</summary>
     public static void CreateStagingTables(DuckDBConnection connection)
     {

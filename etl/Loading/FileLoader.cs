@@ -48,7 +48,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         request.FaultHook?.Invoke(EtlFaultPoint.AfterStaging, file.Name);
         ct.ThrowIfCancellationRequested();
 
-        EtlSql.Run(connection, $"staging/{schema.Entity}.sql", schema);
+        EtlSql.RunStagingChecks(connection, schema);
         RecoverRawText(file);
         request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "checked", read));
         // Mutasi also open employee versions (SCD2), so facts join to the unit/golongan/jabatan of their date.

@@ -2,6 +2,9 @@ namespace Kepegawaian.Etl.Validation;
 
 internal enum ColumnKind { Text, Code, Date, Timestamp, Integer, Decimal }
 
+/// <summary>What a column must name when given (spec §3.8): an employee already loaded, or a known unit.</summary>
+internal enum Reference { Employee, Unit }
+
 /// <summary>
 /// One column of an entity (spec §3.1–§3.7). Input columns are read from the file in this order;
 /// derived columns are filled by the entity's rules. The staging table has exactly these columns,
@@ -30,6 +33,9 @@ internal sealed record ColumnSpec(string Name, ColumnKind Kind)
 
     /// <summary>Computed by the entity rules, never read from the file.</summary>
     public bool Derived { get; init; }
+
+    /// <summary>Checked set-based in SQL against the warehouse (<c>NIP_TIDAK_DIKENAL</c>, <c>UNIT_TIDAK_DIKENAL</c>).</summary>
+    public Reference? References { get; init; }
 
     /// <summary>The natural key (spec §3.8): one per entity; a row with a known key is unchanged or a correction.</summary>
     public bool Key { get; init; }
@@ -85,7 +91,7 @@ internal static class Reason
     /// <summary>A CSV record or JSONL line over <c>RecordLimits.MaxRecordChars</c>: skipped without being held whole.</summary>
     public const string BarisTerlaluPanjang = "BARIS_TERLALU_PANJANG";
     public const string TeksTerlaluPanjang = "TEKS_TERLALU_PANJANG";
-    // Set-based checks in SQL (etl/Sql/staging/*.sql):
+    // Set-based checks in SQL (etl/Sql/staging/*.sql, in the order of etl/Loading/EntitySql.StagingChecks):
     public const string UnitTidakDikenal = "UNIT_TIDAK_DIKENAL";
     public const string NipTidakDikenal = "NIP_TIDAK_DIKENAL";
     public const string DuplikatId = "DUPLIKAT_ID";
