@@ -41,7 +41,7 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
         using var connection = database.OpenAndMigrate();
         // Facts have no meaningful physical order; letting DuckDB insert in parallel saves time.
         connection.Execute("SET preserve_insertion_order = false");
-        EtlSql.Run(connection, "staging/tables.sql");
+        EtlSql.CreateStagingTables(connection);
         // Only one process can hold the file read-write, so a run still 'running' now belongs to a dead process.
         connection.Execute("UPDATE etl_run SET status = 'abandoned', message = 'proses berhenti sebelum run selesai (dihentikan paksa atau mati); ditutup oleh run berikutnya' WHERE status = 'running'");
         var runId = connection.Scalar<long>("SELECT nextval('seq_etl_run')");

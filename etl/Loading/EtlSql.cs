@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Kepegawaian.Etl.Validation;
 using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Etl.Loading;
@@ -11,10 +12,29 @@ internal static class EtlSql
     public static string Get(string name) =>
         Cache.GetOrAdd(name, n => SqlResources.Read(typeof(EtlSql).Assembly, n));
 
-    public static void Run(DuckDBConnection connection, string name)
+    /// <summary>A model rendered for one entity (<see cref="EntitySql.Render"/>), cached like the raw models.</summary>
+    public static string Get(string name, EntitySchema schema) =>
+        Cache.GetOrAdd($"{name}|{schema.Entity}", _ => EntitySql.Render(Get(name), schema));
+
+    public static void Run(DuckDBConnection connection, string name) => Execute(connection, Get(name));
+
+    public static void Run(DuckDBConnection connection, string name, EntitySchema schema) => Execute(connection, Get(name, schema));
+
+    /// <summary>The set-based checks of one entity's staged file (<see cref="EntitySql.StagingChecks"/>).</summary>
+    public static void RunStagingChecks(DuckDBConnection connection, EntitySchema schema) =>
+        Execute(connection, Cache.GetOrAdd($"staging/checks|{schema.Entity}", _ => EntitySql.StagingChecks(schema)));
+
+    /// <summary>The staging tables of every entity, generated from the schemas (after <c>staging/tables.sql</c>).</summary>
+    public static void CreateStagingTables(DuckDBConnection connection)
+    {
+        Run(connection, "staging/tables.sql");
+        Execute(connection, Cache.GetOrAdd("staging/entities", _ => string.Join("\n", EntitySchemas.All.Select(EntitySql.StagingTable))));
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = Get(name);
+        cmd.CommandText = sql;
         cmd.ExecuteNonQuery();
     }
 }

@@ -48,12 +48,11 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         request.FaultHook?.Invoke(EtlFaultPoint.AfterStaging, file.Name);
         ct.ThrowIfCancellationRequested();
 
-        EtlSql.Run(connection, $"staging/{schema.Entity}.sql");
+        EtlSql.RunStagingChecks(connection, schema);
         RecoverRawText(file);
         request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "checked", read));
-        EtlSql.Run(connection, $"core/merge_{schema.Entity}.sql");
         // Mutasi also open employee versions (SCD2), so facts join to the unit/golongan/jabatan of their date.
-        if (schema.Entity == "mutasi") EtlSql.Run(connection, "core/scd_mutasi.sql");
+        foreach (var (model, modelSchema) in EntitySql.MergeModels(schema)) EtlSql.Run(connection, model, modelSchema);
         request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "merged", read));
 
         long loaded, unchanged;

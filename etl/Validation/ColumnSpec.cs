@@ -2,6 +2,9 @@ namespace Kepegawaian.Etl.Validation;
 
 internal enum ColumnKind { Text, Code, Date, Timestamp, Integer, Decimal }
 
+/// <summary>What a column must name when given (spec §3.8): an employee already loaded, or a known unit.</summary>
+internal enum Reference { Employee, Unit }
+
 /// <summary>
 /// One column of an entity (spec §3.1–§3.7). Input columns are read from the file in this order;
 /// derived columns are filled by the entity's rules. The staging table has exactly these columns,
@@ -30,6 +33,24 @@ internal sealed record ColumnSpec(string Name, ColumnKind Kind)
 
     /// <summary>Computed by the entity rules, never read from the file.</summary>
     public bool Derived { get; init; }
+
+    /// <summary>Checked set-based in SQL against the warehouse (<c>NIP_TIDAK_DIKENAL</c>, <c>UNIT_TIDAK_DIKENAL</c>).</summary>
+    public Reference? References { get; init; }
+
+    /// <summary>The natural key (spec §3.8): one per entity; a row with a known key is unchanged or a correction.</summary>
+    public bool Key { get; init; }
+
+    /// <summary>
+    /// Part of the row hash that tells "unchanged" from "a correction" (spec §3.8). Every non-key column is,
+    /// unless its schema entry says why not; the SQL is generated from this (etl/Loading/EntitySql.cs).
+    /// </summary>
+    public bool InRowHash { get; init; } = true;
+
+    /// <summary>
+    /// An SCD2-tracked column of pegawai (spec §3.2): a change opens a new employee version. The value is the
+    /// column's position in <c>dim_employee.tracked_hash</c>, fixed since V001 so stored hashes stay valid.
+    /// </summary>
+    public int? TrackedPosition { get; init; }
 }
 
 /// <summary>A parsed value; which member is meaningful depends on the column kind.</summary>
@@ -70,7 +91,7 @@ internal static class Reason
     /// <summary>A CSV record or JSONL line over <c>RecordLimits.MaxRecordChars</c>: skipped without being held whole.</summary>
     public const string BarisTerlaluPanjang = "BARIS_TERLALU_PANJANG";
     public const string TeksTerlaluPanjang = "TEKS_TERLALU_PANJANG";
-    // Set-based checks in SQL (etl/Sql/staging/*.sql):
+    // Set-based checks in SQL (etl/Sql/staging/*.sql, in the order of etl/Loading/EntitySql.StagingChecks):
     public const string UnitTidakDikenal = "UNIT_TIDAK_DIKENAL";
     public const string NipTidakDikenal = "NIP_TIDAK_DIKENAL";
     public const string DuplikatId = "DUPLIKAT_ID";

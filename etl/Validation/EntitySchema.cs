@@ -5,7 +5,8 @@ namespace Kepegawaian.Etl.Validation;
 /// <summary>
 /// The declarative contract of one inbox entity: its columns (spec §3.x) plus the cross-column
 /// rules that need several values of a row. Set-based rules (known unit/employee, duplicate ids)
-/// are SQL in <c>Sql/staging/&lt;entity&gt;.sql</c>; the merge is <c>Sql/core/merge_&lt;entity&gt;.sql</c>.
+/// are SQL in <c>Sql/staging/&lt;entity&gt;.sql</c>; the staging table, row hash and merge SQL are generated from
+/// the columns (<c>Loading/EntitySql.cs</c>).
 /// </summary>
 internal sealed class EntitySchema
 {
@@ -15,11 +16,13 @@ internal sealed class EntitySchema
     {
         Entity = entity;
         Columns = columns;
+        Key = columns.Single(c => c.Key);
         Rules = rules(this);
     }
 
     public string Entity { get; }
     public IReadOnlyList<ColumnSpec> Columns { get; }
+    public ColumnSpec Key { get; }
     public RowRule Rules { get; }
     public string StagingTable => "stg_" + Entity;
 

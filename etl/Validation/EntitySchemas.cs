@@ -10,39 +10,49 @@ internal static class EntitySchemas
     private static ColumnSpec Opt(string name, ColumnKind kind = Text) => new(name, kind) { Optional = true };
     private static ColumnSpec Code(string name, IReadOnlyList<string> codes, bool required = true) =>
         new(name, ColumnKind.Code) { Codes = codes, Required = required };
-    private static ColumnSpec Derived(string name, ColumnKind kind) => new(name, kind) { Derived = true, Optional = true };
+    private static ColumnSpec Key(string name) => new(name, Text) { Required = true, Key = true };
+    // A derived column is a function of the row's other columns, so hashing those is enough; this also keeps the
+    // row_hash of every stored row as it was computed before the hash lists were generated.
+    private static ColumnSpec Derived(string name, ColumnKind kind) => new(name, kind) { Derived = true, Optional = true, InRowHash = false };
+    private static ColumnSpec Nip() => Req("nip") with { References = Reference.Employee };
+    private static ColumnSpec Unit(string name = "kode_unit", bool required = true) =>
+        new(name, Text) { Required = required, References = Reference.Unit };
+    private static ColumnSpec Tracked(ColumnSpec column, int position) => column with { TrackedPosition = position };
 
     public static readonly EntitySchema UnitKerja = new("unit_kerja",
     [
-        Req("kode_unit"), Req("nama_unit"), Code("jenis_unit", Codes.JenisUnit),
+        Key("kode_unit"), Req("nama_unit"), Code("jenis_unit", Codes.JenisUnit),
         Opt("kode_induk"),
         Opt("populasi", Integer) with { Min = 0 },
     ], _ => static (_, _) => null);
 
     public static readonly EntitySchema Pegawai = new("pegawai",
     [
-        Req("nip"), Req("nama"),
+        Key("nip"), Req("nama"),
         Code("jenis_kelamin", Codes.JenisKelamin, required: false) with { Optional = true },
         new ColumnSpec("tanggal_lahir", Date) { Optional = true },
         Code("status_kepegawaian", Codes.StatusKepegawaian),
-        Code("golongan", [.. Codes.GolonganPns, .. Codes.GolonganPppk]),
-        Code("jenis_jabatan", Codes.JenisJabatan),
-        Req("nama_jabatan"), Req("kode_unit"),
+        Tracked(Code("golongan", [.. Codes.GolonganPns, .. Codes.GolonganPppk]), 1),
+        Tracked(Code("jenis_jabatan", Codes.JenisJabatan), 2),
+        Tracked(Req("nama_jabatan"), 3), Tracked(Unit(), 0),
         Code("pendidikan", Codes.Pendidikan, required: false) with { Optional = true },
-        Req("tanggal_data", Date),
-        Derived("tmt_cpns", Date),
+        // The snapshot date is when, not what: a later snapshot of the same state is unchanged (spec §3.2).
+        Req("tanggal_data", Date) with { InRowHash = false },
+        // In dim_employee.row_hash since V001: a function of the key, so it never decides "unchanged", and
+        // dropping it would change every stored hash.
+        Derived("tmt_cpns", Date) with { InRowHash = true },
     ], EntityRules.Pegawai);
 
     public static readonly EntitySchema Mutasi = new("mutasi",
     [
-        Req("id_mutasi"), Req("nip"), Code("jenis_mutasi", Codes.JenisMutasi), Req("tanggal_efektif", Date),
-        new ColumnSpec("kode_unit_asal", Text), new ColumnSpec("kode_unit_tujuan", Text),
+        Key("id_mutasi"), Nip(), Code("jenis_mutasi", Codes.JenisMutasi), Req("tanggal_efektif", Date),
+        Unit("kode_unit_asal", required: false), Unit("kode_unit_tujuan", required: false),
         Opt("golongan_baru"), Opt("jabatan_baru"), Opt("nomor_sk"),
     ], EntityRules.Mutasi);
 
     public static readonly EntitySchema Diklat = new("diklat",
     [
-        Req("id_diklat"), Req("nip"), Req("kode_pelatihan"), Req("nama_pelatihan"),
+        Key("id_diklat"), Nip(), Req("kode_pelatihan"), Req("nama_pelatihan"),
         Code("jenis_pelatihan", Codes.JenisPelatihan),
         Req("tanggal_mulai", Date), Req("tanggal_selesai", Date),
         Req("jp", Integer) with { Min = 1, Max = 1000 },
@@ -54,11 +64,11 @@ internal static class EntitySchemas
 
     public static readonly EntitySchema Kinerja = new("kinerja",
     [
-        Req("id_penilaian"), Req("nip"), Req("periode"),
+        Key("id_penilaian"), Nip(), Req("periode"),
         Code("hasil_kerja", Codes.Ekspektasi), Code("perilaku_kerja", Codes.Ekspektasi),
         Opt("predikat"),
         Opt("nilai_skp", ColumnKind.Decimal) with { Min = 0, Max = 120 },        // PP 30/2019 caps realisation at 120
-        Req("kode_unit"),
+        Unit(),
         Derived("jenis_periode", Text), Derived("periode_mulai", Date), Derived("periode_selesai", Date),
         Derived("skor_predikat", Integer),
         Derived("predikat_matriks", Text),   // the matrix's predikat; differs from predikat only under KeepAndWarn
@@ -66,17 +76,17 @@ internal static class EntitySchemas
 
     public static readonly EntitySchema Cuti = new("cuti",
     [
-        Req("id_pengajuan"), Req("nip"), Code("jenis_cuti", Codes.JenisCuti), Code("kanal", Codes.Kanal),
+        Key("id_pengajuan"), Nip(), Code("jenis_cuti", Codes.JenisCuti), Code("kanal", Codes.Kanal),
         Req("waktu_pengajuan", Timestamp), Opt("waktu_keputusan", Timestamp),
         Code("status", Codes.StatusCuti),
         Req("tanggal_mulai", Date), Req("tanggal_selesai", Date),
         Req("lama_hari", Integer) with { Min = 1 },
-        Req("kode_unit"),
+        Unit(),
     ], EntityRules.Cuti);
 
     public static readonly EntitySchema Skm = new("skm",
     [
-        Req("id_responden"), Req("kode_unit"), Req("jenis_layanan"), Req("tanggal_survei", Date),
+        Key("id_responden"), Unit(), Req("jenis_layanan"), Req("tanggal_survei", Date),
         // PermenPANRB 14/2017: nine elements on a 1–4 scale; an empty answer is not counted.
         .. Enumerable.Range(1, 9).Select(i => new ColumnSpec($"u{i}", Integer) { Min = 1, Max = 4 }),
         Code("jenis_kelamin", Codes.JenisKelamin, required: false) with { Optional = true },

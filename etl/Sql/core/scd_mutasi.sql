@@ -61,25 +61,24 @@ SELECT ch.employee_sk, ch.seg_from,
 FROM changed ch JOIN dim_employee e USING (employee_sk) LEFT JOIN scd_cut c USING (employee_sk)
 WHERE ch.differs;
 
-INSERT INTO dim_employee (nip, nama, jenis_kelamin, tanggal_lahir, status_kepegawaian, golongan, jenis_jabatan,
-                          nama_jabatan, kode_unit, pendidikan, tmt_cpns, valid_from, valid_to, is_current,
-                          tracked_hash, row_hash, source, etl_file_id)
-SELECT e.nip, e.nama, e.jenis_kelamin, e.tanggal_lahir, e.status_kepegawaian, s.golongan, e.jenis_jabatan,
-       s.nama_jabatan, s.kode_unit, e.pendidikan, e.tmt_cpns, s.seg_from, s.seg_to, s.seg_to = DATE '9999-12-31',
-       hash(s.kode_unit, s.golongan, e.jenis_jabatan, s.nama_jabatan),
-       hash(e.nama, e.jenis_kelamin, e.tanggal_lahir, e.status_kepegawaian, s.golongan, e.jenis_jabatan, s.nama_jabatan,
-            s.kode_unit, e.pendidikan, e.tmt_cpns),
-       'mutasi', c.file_id
-FROM scd_segment s JOIN dim_employee e USING (employee_sk) CROSS JOIN ctx c
-WHERE NOT s.is_first;
+-- The hashes are pegawai's (this model is rendered for pegawai, etl/Loading/EntitySql.cs), computed as
+-- merge_pegawai.sql does, over the version's own columns with the segment's unit/golongan/jabatan.
+INSERT INTO dim_employee BY NAME
+SELECT v.*, {{tracked_hash:v}} AS tracked_hash, {{row_hash:v}} AS row_hash, 'mutasi' AS source, c.file_id AS etl_file_id
+FROM (SELECT e.* EXCLUDE (employee_sk, valid_from, valid_to, is_current, tracked_hash, row_hash, source, etl_file_id)
+             REPLACE (s.kode_unit AS kode_unit, s.golongan AS golongan, s.nama_jabatan AS nama_jabatan),
+             s.seg_from AS valid_from, s.seg_to AS valid_to, s.seg_to = DATE '9999-12-31' AS is_current
+      FROM scd_segment s JOIN dim_employee e USING (employee_sk)
+      WHERE NOT s.is_first) v
+CROSS JOIN ctx c;
 
 UPDATE dim_employee SET kode_unit = s.kode_unit, golongan = s.golongan, nama_jabatan = s.nama_jabatan,
-       valid_to = s.seg_to, is_current = s.seg_to = DATE '9999-12-31',
-       tracked_hash = hash(s.kode_unit, s.golongan, dim_employee.jenis_jabatan, s.nama_jabatan),
-       row_hash = hash(dim_employee.nama, dim_employee.jenis_kelamin, dim_employee.tanggal_lahir, dim_employee.status_kepegawaian,
-                       s.golongan, dim_employee.jenis_jabatan, s.nama_jabatan, s.kode_unit, dim_employee.pendidikan, dim_employee.tmt_cpns)
+       valid_to = s.seg_to, is_current = s.seg_to = DATE '9999-12-31'
 FROM scd_segment s
 WHERE dim_employee.employee_sk = s.employee_sk AND s.is_first;
+
+UPDATE dim_employee SET tracked_hash = {{tracked_hash}}, row_hash = {{row_hash}}
+WHERE employee_sk IN (SELECT employee_sk FROM scd_segment WHERE is_first);
 
 DROP TABLE scd_segment;
 DROP TABLE scd_cut;

@@ -1,14 +1,5 @@
--- unit_kerja: set-based checks on staging (reject → stg_reject, removed from staging).
--- Duplicate kode_unit within the file: the first row is kept, later ones are rejected.
-INSERT INTO stg_reject (line_number, column_name, reason_code, message)
-SELECT line_number, 'kode_unit', 'DUPLIKAT_ID',
-       'Kolom ''kode_unit'': ''' || kode_unit || ''' sudah muncul di baris ' || first_line || ' berkas ini; baris pertama yang dipakai.'
-FROM (SELECT line_number, kode_unit, min(line_number) OVER (PARTITION BY kode_unit) AS first_line FROM stg_unit_kerja)
-WHERE line_number > first_line;
-DELETE FROM stg_unit_kerja WHERE line_number IN (SELECT line_number FROM stg_reject);
-
--- A parent unit is known already or defined in this same file.
-
+-- unit_kerja: after the generated duplicate-key check (etl/Loading/EntitySql.cs).
+-- A parent unit is known already or defined in this same file (so kode_induk is not a generated unit reference).
 INSERT INTO stg_reject (line_number, column_name, reason_code, message)
 SELECT s.line_number, 'kode_induk', 'UNIT_TIDAK_DIKENAL', 'Kolom ''kode_induk'': unit ''' || s.kode_induk || ''' tidak dikenal (tidak ada di data unit_kerja).'
 FROM stg_unit_kerja s
