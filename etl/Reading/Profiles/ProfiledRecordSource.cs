@@ -23,7 +23,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
     private SourceProfile.Derivation?[] derivation = [];
     private readonly LookupTable?[] lookupOf;  // per target: its mapping table (lookups), else null
     private int[] lookupIndex = [];        // per target: inner header position of the looked-up column, -1 absent
-    private string? lookupMiss;            // the current row's first value missing from a mapping file
+    private (string Target, string Message)? lookupMiss; // the current row's first value missing from a mapping file
     private int boundHeaderCount = -1;
     private int questionIndex = -1, answerIndex = -1;
     private int[] keyIndex = [];
@@ -94,6 +94,9 @@ internal sealed class ProfiledRecordSource : IRecordSource
 
     public RawRow Raw() => RawRow.Of(raw);
 
+    /// <summary>The current record's first value missing from a mapping file: the contract column and the message (rejected ID_TIDAK_DIPETAKAN).</summary>
+    public (string Target, string Message)? LookupMiss => lookupMiss;
+
     private bool IsRead(string sourceColumn) =>
         profile.Columns.ContainsKey(sourceColumn)
         || profile.Derive.Values.Any(d => d.From.Contains(sourceColumn, StringComparer.OrdinalIgnoreCase))
@@ -145,6 +148,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
         if (!inner.Read()) return false;
         Bind();
         LineNumber = inner.LineNumber;
+        lookupMiss = null;
         var problem = Problem();
         if (problem is not null)
         {
@@ -152,12 +156,11 @@ internal sealed class ProfiledRecordSource : IRecordSource
             Array.Fill(current, "");
             return true;
         }
-        (Malformed, TooLong, lookupMiss) = (null, false, null);
+        (Malformed, TooLong) = (null, false);
         var text = new StringBuilder();
         for (var t = 0; t < Header.Count; t++)
             current[t] = Value(t, text);
         raw = text.ToString();
-        Malformed = lookupMiss; // rejected BARIS_RUSAK; the rebuilt raw text holds mapped columns only, so it is kept
         return true;
     }
 
@@ -189,7 +192,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
             var id = lookupIndex[t] < 0 ? "" : Cell(lookupIndex[t], rawText);
             if (id.Length == 0) return "";
             if (table.TryGet(id, out var found)) return profile.Transform(t, found);
-            lookupMiss ??= $"{table.Lookup.From} '{id}' tidak ada di kolom {table.Lookup.Key} berkas pemetaan '{table.Lookup.File}' (profil {profile.Name}: lookups.{table.Lookup.Target}); tambahkan barisnya ke berkas pemetaan lalu muat ulang";
+            lookupMiss ??= (Header[t], $"Kolom '{table.Lookup.From}': '{id}' tidak ada di kolom {table.Lookup.Key} berkas pemetaan '{table.Lookup.File}' (profil {profile.Name}: lookups.{table.Lookup.Target}); tambahkan barisnya ke berkas pemetaan lalu muat ulang.");
             return "";
         }
         var i = sourceIndex[t];
@@ -211,6 +214,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
         pivoted ??= Pivot();
         if (next >= pivoted.Count) return false;
         var r = pivoted[next++];
+        lookupMiss = null; // a pivoted record's lookup misses are in its Malformed text
         (LineNumber, Malformed, TooLong, raw) = (r.Line, r.Malformed, r.TooLong, r.Raw);
         current = r.Values;
         return true;
@@ -264,7 +268,6 @@ internal sealed class ProfiledRecordSource : IRecordSource
                 records.Add(new Record(inner.LineNumber, values!, "", null, false));
                 g.Raw.Append(rowRaw); // the record's columns once; each answer row adds only its question and answer
             }
-            if (lookupMiss is not null) g.Problem(lookupMiss);
             else
             {
                 var first = records[g.Record].Values;
@@ -272,6 +275,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
                     if (!isAnswer[t] && first[t] != values[t])
                         g.Problem($"kolom '{profile.SourceOf(Header[t])}' berbeda antarbaris kunci yang sama (baris {records[g.Record].Line} dan {inner.LineNumber})");
             }
+            if (lookupMiss is { } miss) g.Problem(miss.Message);
             if (g.Raw.Length < RawRow.PrefixChars)
                 g.Raw.Append("; ").Append(spec.Question).Append('=').Append(question).Append(' ').Append(spec.Answer).Append('=').Append(answer);
             if (!targetOfQuestion.TryGetValue(question, out var target))

@@ -53,10 +53,10 @@ public sealed class EcutiSourceProfileTests
 
         // Line 6: peg_id 99 is not in ecuti-pegawai.csv. Line 7: approval2 'Dibatalkan' is no contract status.
         Assert.Equal(
-            new List<(long, string?, string)> { (6, null, "BARIS_RUSAK"), (7, "approval + approval2", "KODE_TIDAK_DIKENAL") },
+            new List<(long, string?, string)> { (6, "peg_id", "ID_TIDAK_DIPETAKAN"), (7, "approval + approval2", "KODE_TIDAK_DIKENAL") },
             bed.Rejects(Export));
         var miss = bed.Scalar<string>($"SELECT message FROM etl_reject WHERE file_name = '{Export}' AND line_number = 6")!;
-        Assert.Contains("peg_id '99'", miss);
+        Assert.Contains("'peg_id': '99'", miss);
         Assert.Contains("ecuti-pegawai.csv", miss);
         Assert.Contains("lookups.nip", miss);
         Assert.Contains("Y + Dibatalkan", bed.Scalar<string>($"SELECT message FROM etl_reject WHERE file_name = '{Export}' AND line_number = 7"));
