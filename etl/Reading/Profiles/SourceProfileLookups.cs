@@ -74,13 +74,20 @@ internal sealed partial class SourceProfile
         }
     }
 
+    /// <summary>As for inbox files (README "Operator: bad files and limits"): a symlink or FIFO is never opened.</summary>
+    private static bool IsRegularFile(string path)
+    {
+        try { return File.Exists(path) && Loading.InboxFileSystem.KindOf(path) == Loading.EntryKind.Regular; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
+    }
+
     /// <summary>The mapping tables for a file being read from <paramref name="inboxDir"/>.</summary>
     internal Dictionary<string, LookupTable> OpenLookups(string inboxDir)
     {
         var tables = new Dictionary<string, LookupTable>();
         foreach (var l in Lookups.Values)
         {
-            var path = new[] { inboxDir, LookupDir }.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => Path.Combine(d!, l.File)).FirstOrDefault(File.Exists)
+            var path = new[] { inboxDir, LookupDir }.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => Path.Combine(d!, l.File)).FirstOrDefault(IsRegularFile)
                 ?? throw new UnreadableFileException($"Berkas pemetaan '{l.File}' (profil {Name}: lookups.{l.Target}.file) tidak ada di inbox{(LookupDir is null ? "" : " maupun di Etl:ProfileDir")}; tidak ada baris yang dimuat.");
             tables[l.Target] = LookupTable.Open(this, l, path);
         }
