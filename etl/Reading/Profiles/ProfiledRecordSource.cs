@@ -192,7 +192,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
             var id = lookupIndex[t] < 0 ? "" : Cell(lookupIndex[t], rawText);
             if (id.Length == 0) return "";
             if (table.TryGet(id, out var found)) return profile.Transform(t, found);
-            lookupMiss ??= (Header[t], $"Kolom '{table.Lookup.From}': '{id}' tidak ada di kolom {table.Lookup.Key} berkas pemetaan '{table.Lookup.File}' (profil {profile.Name}: lookups.{table.Lookup.Target}); tambahkan barisnya ke berkas pemetaan lalu muat ulang.");
+            lookupMiss ??= (Header[t], $"Kolom '{table.Lookup.From}': '{id}' tidak ada di kolom {table.Lookup.Key} berkas pemetaan '{table.Lookup.File}' (profil {profile.Name}: lookups.{table.Lookup.Target}); tambahkan id itu ke berkas pemetaan; barisnya dimuat dengan ekspor berikutnya yang memuatnya.");
             return "";
         }
         var i = sourceIndex[t];
