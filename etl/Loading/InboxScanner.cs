@@ -42,6 +42,7 @@ internal static class InboxScanner
         {
             var name = System.IO.Path.GetFileName(path);
             if (name.StartsWith('.')) continue; // editor lock files, partial downloads
+            if (profiles?.IsLookupFile(name) == true) continue; // a profile's mapping file (e.g. e-Cuti id → NIP) stays where it is
             var file = WithProfile(new InboxFile(path, name, EntityOf(name), Reading.RecordSources.FormatOf(name)), profiles);
             EntryKind kind;
             try { kind = InboxFileSystem.KindOf(path); }

@@ -201,7 +201,7 @@ internal sealed class HistoryWriter(CityModel city, OutputFiles files, int seed)
                 if (row is not null) requestsThisYear.Add(row);
             }
             requestsThisYear.Sort((a, b) => string.CompareOrdinal(a[4], b[4]));
-            foreach (var row in requestsThisYear) files.Cuti[y - city.FirstYear].Write(row);
+            foreach (var row in requestsThisYear) files.CutiFile(y, row[3]).Write(row);
         }
     }
 

@@ -8,10 +8,14 @@ internal sealed class OutputFiles : IDisposable
     private readonly CityModel _city;
     private readonly SkmLongShape? _skmLong;
     private readonly Dictionary<(int Year, string Kode), InboxFile> _skmByUnit = [];
+    private readonly EcutiShape? _ecuti;
+    private readonly Dictionary<int, InboxFile> _ecutiByYear = [];
+    private readonly string _outDir;
 
     public OutputFiles(CityModel city, GeneratorOptions options, SortedDictionary<string, long> badCounts)
     {
         _city = city;
+        _outDir = options.OutDir;
         InboxFile Open(string name, string entity, int year, bool corruptible, RowShape? shape = null) =>
             Add(new InboxFile(options.OutDir, name, entity, year,
                 corruptible && options.BadRows > 0
@@ -22,6 +26,7 @@ internal sealed class OutputFiles : IDisposable
         var shapes = options.SourceShapes;
         var siasn = shapes.Contains(SourceShapes.Siasn) ? new SiasnPegawaiShape() : null;
         _skmLong = shapes.Contains(SourceShapes.SkmLong) ? new SkmLongShape() : null;
+        _ecuti = shapes.Contains(SourceShapes.Ecuti) ? new EcutiShape() : null;
         InboxFile Snapshot(DateOnly d, int year)
         {
             if (siasn is null) return Open($"pegawai_{Iso(d)}.csv", "pegawai", year, true);
@@ -68,6 +73,19 @@ internal sealed class OutputFiles : IDisposable
         return _skmByUnit[(year, kodeUnit)] = _open(name, "skm", year, true, _skmLong);
     }
 
+    /// <summary>
+    /// The file for a leave request of one year: the year's contract file, or (<c>--as ecuti</c>) for an online request
+    /// the year's e-Cuti export. Paper (manual) requests never pass through the application, so they stay contract-shaped.
+    /// </summary>
+    public InboxFile CutiFile(int year, string kanal)
+    {
+        if (_ecuti is null || kanal != "online") return Cuti[year - _city.FirstYear];
+        if (_ecutiByYear.TryGetValue(year, out var file)) return file;
+        var name = EcutiShape.FileName(year);
+        _ecuti.CheckFileName(name, new Dictionary<string, string>());
+        return _ecutiByYear[year] = _open(name, "cuti", year, true, _ecuti);
+    }
+
     /// <summary>Results in load order: unit_kerja, pegawai, then the facts (spec §3.8).</summary>
     public IReadOnlyList<GeneratedFile> Results() =>
         _all.OrderBy(f => Entities.IndexOf(f.Entity)).ThenBy(f => f.Path, StringComparer.Ordinal).Select(f => f.Result()).ToList();
@@ -81,5 +99,6 @@ internal sealed class OutputFiles : IDisposable
     public void Dispose()
     {
         foreach (var f in _all) f.Dispose();
+        _ecuti?.WriteMappings(_outDir);
     }
 }

@@ -15,21 +15,18 @@ public static class SourceShapes
     /// <summary>SKM application, one row per answer, one file per unit and year (<c>skm-long.json</c>).</summary>
     public const string SkmLong = "skm-long";
 
-    /// <summary>e-Cuti export: no profile ships yet (its statuses and durations need contract decisions).</summary>
+    /// <summary>e-Cuti export of the online requests, one file per year, plus its two mapping files (<c>ecuti.json</c>).</summary>
     public const string Ecuti = "ecuti";
 
-    public static readonly IReadOnlyList<string> Supported = [Siasn, SkmLong];
+    public static readonly IReadOnlyList<string> Supported = [Siasn, SkmLong, Ecuti];
 
-    /// <summary>Parses <c>siasn,skm-long</c>; an unknown or unsupported shape throws <see cref="ArgumentException"/> with a bilingual message.</summary>
+    /// <summary>Parses <c>siasn,skm-long,ecuti</c>; an unknown or unsupported shape throws <see cref="ArgumentException"/> with a bilingual message.</summary>
     public static IReadOnlySet<string> Parse(IEnumerable<string> values)
     {
         var result = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var value in values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
             var shape = value.ToLowerInvariant();
-            if (shape == Ecuti)
-                throw new ArgumentException("--as ecuti belum didukung: profil sumber e-Cuti belum ada (status cancelled/recalled dan lama hari kalender menunggu keputusan kontrak). " +
-                                            "/ --as ecuti is not yet supported: no e-Cuti source profile ships yet.");
             if (!Supported.Contains(shape))
                 throw new ArgumentException($"--as '{value}' tidak dikenal; pilihan: {string.Join(", ", Supported)}. / unknown source shape; choose from {string.Join(", ", Supported)}.");
             result.Add(shape);

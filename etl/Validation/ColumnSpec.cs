@@ -91,6 +91,8 @@ internal static class Reason
     /// <summary>A CSV record or JSONL line over <c>RecordLimits.MaxRecordChars</c>: skipped without being held whole.</summary>
     public const string BarisTerlaluPanjang = "BARIS_TERLALU_PANJANG";
     public const string TeksTerlaluPanjang = "TEKS_TERLALU_PANJANG";
+    /// <summary>A source id missing from its profile's mapping file (<c>lookups</c>, e.g. e-Cuti peg_id → NIP).</summary>
+    public const string IdTidakDipetakan = "ID_TIDAK_DIPETAKAN";
     // Set-based checks in SQL (etl/Sql/staging/*.sql, in the order of etl/Loading/EntitySql.StagingChecks):
     public const string UnitTidakDikenal = "UNIT_TIDAK_DIKENAL";
     public const string NipTidakDikenal = "NIP_TIDAK_DIKENAL";

@@ -21,6 +21,9 @@ internal sealed class ProfiledRecordSource : IRecordSource
     private int[] sourceIndex = [];        // per target: inner header position, -1 absent (wide / group columns)
     private int[]?[] deriveIndex = [];     // per derived target: inner header position of each 'from' column, -1 absent
     private SourceProfile.Derivation?[] derivation = [];
+    private readonly LookupTable?[] lookupOf;  // per target: its mapping table (lookups), else null
+    private int[] lookupIndex = [];        // per target: inner header position of the looked-up column, -1 absent
+    private (string Target, string Message)? lookupMiss; // the current row's first value missing from a mapping file
     private int boundHeaderCount = -1;
     private int questionIndex = -1, answerIndex = -1;
     private int[] keyIndex = [];
@@ -32,7 +35,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
 
     private sealed record Record(long Line, string[] Values, string Raw, string? Malformed, bool TooLong);
 
-    private ProfiledRecordSource(IRecordSource inner, SourceProfile profile, string fileName, string format)
+    private ProfiledRecordSource(IRecordSource inner, SourceProfile profile, string fileName, string format, string inboxDir)
     {
         this.inner = inner;
         this.profile = profile;
@@ -47,6 +50,8 @@ internal sealed class ProfiledRecordSource : IRecordSource
             if (profile.Constants.TryGetValue(target, out var c)) constant[t] = c;
             else if (profile.FromFileName.Contains(target)) constant[t] = match.Groups[target].Value;
         }
+        lookupOf = new LookupTable?[Header.Count];
+        foreach (var (target, table) in profile.OpenLookups(inboxDir)) lookupOf[IndexOfTarget(target)] = table;
         Bind();
         Unmapped = inner.Header.Select(h => h.Trim())
             .Where(h => h.Length > 0 && !IsRead(h) && !profile.Drop.Contains(h)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -59,6 +64,10 @@ internal sealed class ProfiledRecordSource : IRecordSource
             if (!d.From.Any(f => inner.Header.Any(h => h.Trim().Equals(f, StringComparison.OrdinalIgnoreCase)))
                 && profile.Schema.Columns.First(c => c.Name == target) is { Optional: false })
                 throw new UnreadableFileException($"Tidak satu pun kolom sumber {string.Join(", ", d.From.Select(f => $"'{f}'"))} (profil {profile.Name}: derive.{target}) ada di baris judul; tidak ada baris yang dimuat.");
+        foreach (var l in profile.Lookups.Values)
+            if (!inner.Header.Any(h => h.Trim().Equals(l.From, StringComparison.OrdinalIgnoreCase))
+                && profile.Schema.Columns.First(c => c.Name == l.Target) is { Optional: false })
+                throw new UnreadableFileException($"Kolom sumber '{l.From}' (profil {profile.Name}: lookups.{l.Target}.from) tidak ada di baris judul; tidak ada baris yang dimuat.");
         if (profile.PivotSpec is { } p)
             foreach (var col in new[] { p.Question, p.Answer })
                 if (!inner.Header.Any(h => h.Trim().Equals(col, StringComparison.OrdinalIgnoreCase)))
@@ -68,7 +77,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
     public static IRecordSource Open(string path, string format, SourceProfile profile)
     {
         var inner = RecordSources.Open(path, format);
-        try { return new ProfiledRecordSource(inner, profile, Path.GetFileName(path), format); }
+        try { return new ProfiledRecordSource(inner, profile, Path.GetFileName(path), format, Path.GetDirectoryName(Path.GetFullPath(path))!); }
         catch { inner.Dispose(); throw; }
     }
 
@@ -85,9 +94,13 @@ internal sealed class ProfiledRecordSource : IRecordSource
 
     public RawRow Raw() => RawRow.Of(raw);
 
+    /// <summary>The current record's first value missing from a mapping file: the contract column and the message (rejected ID_TIDAK_DIPETAKAN).</summary>
+    public (string Target, string Message)? LookupMiss => lookupMiss;
+
     private bool IsRead(string sourceColumn) =>
         profile.Columns.ContainsKey(sourceColumn)
         || profile.Derive.Values.Any(d => d.From.Contains(sourceColumn, StringComparer.OrdinalIgnoreCase))
+        || profile.Lookups.Values.Any(l => l.From.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase))
         || (profile.PivotSpec is { } p && (p.Question.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase)));
 
     private void Bind()
@@ -112,6 +125,8 @@ internal sealed class ProfiledRecordSource : IRecordSource
             derivation[t] = d;
             deriveIndex[t] = d.From.Select(Find).ToArray();
         }
+        lookupIndex = new int[Header.Count];
+        for (var t = 0; t < Header.Count; t++) lookupIndex[t] = lookupOf[t] is { } table ? Find(table.Lookup.From) : -1;
         if (profile.PivotSpec is { } p)
         {
             questionIndex = Find(p.Question);
@@ -133,6 +148,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
         if (!inner.Read()) return false;
         Bind();
         LineNumber = inner.LineNumber;
+        lookupMiss = null;
         var problem = Problem();
         if (problem is not null)
         {
@@ -171,6 +187,14 @@ internal sealed class ProfiledRecordSource : IRecordSource
             for (var k = 0; k < from.Length; k++) cells[k] = from[k] < 0 ? "" : Cell(from[k], rawText);
             return profile.Transform(t, SourceProfile.Decide(d, cells));
         }
+        if (lookupOf[t] is { } table)
+        {
+            var id = lookupIndex[t] < 0 ? "" : Cell(lookupIndex[t], rawText);
+            if (id.Length == 0) return "";
+            if (table.TryGet(id, out var found)) return profile.Transform(t, found);
+            lookupMiss ??= (Header[t], $"Kolom '{table.Lookup.From}': '{id}' tidak ada di kolom {table.Lookup.Key} berkas pemetaan '{table.Lookup.File}' (profil {profile.Name}: lookups.{table.Lookup.Target}); tambahkan id itu ke berkas pemetaan; barisnya dimuat dengan ekspor berikutnya yang memuatnya.");
+            return "";
+        }
         var i = sourceIndex[t];
         if (i < 0) return "";
         return profile.Transform(t, Cell(i, rawText));
@@ -190,6 +214,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
         pivoted ??= Pivot();
         if (next >= pivoted.Count) return false;
         var r = pivoted[next++];
+        lookupMiss = null; // a pivoted record's lookup misses are in its Malformed text
         (LineNumber, Malformed, TooLong, raw) = (r.Line, r.Malformed, r.TooLong, r.Raw);
         current = r.Values;
         return true;
@@ -231,6 +256,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
             var key = string.Join('\u001f', keyIndex.Select(k => k < 0 ? "" : inner.Field(k).Trim().ToString()));
             rowRaw.Clear();
             var values = new string?[Header.Count];
+            lookupMiss = null;
             for (var t = 0; t < Header.Count; t++) values[t] = isAnswer[t] ? null : Value(t, rowRaw);
             var question = questionIndex < 0 ? "" : inner.Field(questionIndex).Trim().ToString();
             var answer = answerIndex < 0 ? "" : profile.Clean(inner.Field(answerIndex).ToString());
@@ -249,6 +275,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
                     if (!isAnswer[t] && first[t] != values[t])
                         g.Problem($"kolom '{profile.SourceOf(Header[t])}' berbeda antarbaris kunci yang sama (baris {records[g.Record].Line} dan {inner.LineNumber})");
             }
+            if (lookupMiss is { } miss) g.Problem(miss.Message);
             if (g.Raw.Length < RawRow.PrefixChars)
                 g.Raw.Append("; ").Append(spec.Question).Append('=').Append(question).Append(' ').Append(spec.Answer).Append('=').Append(answer);
             if (!targetOfQuestion.TryGetValue(question, out var target))

@@ -18,7 +18,7 @@ public sealed class SourceProfileException(string file, string key, string messa
 /// The JSON shape of a source profile (README "Sumber data"). Unknown keys are an error, so a typo
 /// ("colums") fails at start-up instead of silently dropping a mapping.
 /// </summary>
-internal sealed class SourceProfileJson
+internal sealed partial class SourceProfileJson
 {
     public string? Description { get; set; }
     public string? Entity { get; set; }
@@ -73,7 +73,7 @@ internal sealed class PivotJson
 /// A validated source profile: maps the columns and codes of one source system's export onto a contract
 /// entity (<see cref="EntitySchemas"/>, the one description of the columns) before validation runs.
 /// </summary>
-internal sealed class SourceProfile
+internal sealed partial class SourceProfile
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -159,6 +159,7 @@ internal sealed class SourceProfile
         if (PivotSpec is { } p)
             foreach (var (q, t) in p.Targets) if (t == target) return $"{p.Answer} ({p.Question}={q})";
         if (Derive.TryGetValue(target, out var d)) return string.Join(" + ", d.From);
+        if (Lookups.TryGetValue(target, out var l)) return l.From;
         if (Constants.ContainsKey(target)) return $"{Name}:constants.{target}";
         if (FromFileName.Contains(target)) return $"nama berkas ({target})";
         return target;
@@ -170,7 +171,7 @@ internal sealed class SourceProfile
         try { raw = JsonSerializer.Deserialize<SourceProfileJson>(json, Json); }
         catch (JsonException ex)
         {
-            throw new SourceProfileException(name, ex.Path ?? "$", $"JSON tidak sah atau kunci tidak dikenal ({ex.Message.Split(". ")[0]}). Kunci yang dikenal: description, entity, file, columns, values, dates, constants, drop, pivot, nulls, trimStart, derive.");
+            throw new SourceProfileException(name, ex.Path ?? "$", $"JSON tidak sah atau kunci tidak dikenal ({ex.Message.Split(". ")[0]}). Kunci yang dikenal: description, entity, file, columns, values, dates, constants, drop, pivot, nulls, trimStart, derive, lookups.");
         }
         if (raw is null) throw new SourceProfileException(name, "$", "berkas kosong.");
 
@@ -248,6 +249,7 @@ internal sealed class SourceProfile
             derive[target] = new Derivation(from.Select(f => f.Trim()).ToList(), rules);
         }
         profile.Derive = derive;
+        profile.Lookups = ParseLookups(name, raw.Lookups, Provide, columns, derive);
         profile.nulls = new HashSet<string>((raw.Nulls ?? []).Select(n => n.Trim()), StringComparer.OrdinalIgnoreCase);
         if (profile.nulls.Contains("")) throw new SourceProfileException(name, "nulls", "token kosong tidak perlu disebut (sel kosong selalu kosong).");
         profile.trimStart = (raw.TrimStart ?? "").ToCharArray();
@@ -314,7 +316,7 @@ internal sealed class SourceProfile
         for (var i = 0; i < (raw.Drop?.Length ?? 0); i++)
         {
             var d = raw.Drop![i].Trim();
-            if (columns.ContainsKey(d) || derive.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || (profile.PivotSpec is { } p && (p.Question.Equals(d, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(d, StringComparison.OrdinalIgnoreCase))))
+            if (columns.ContainsKey(d) || derive.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || profile.Lookups.Values.Any(l => l.From.Equals(d, StringComparison.OrdinalIgnoreCase)) || (profile.PivotSpec is { } p && (p.Question.Equals(d, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(d, StringComparison.OrdinalIgnoreCase))))
                 throw new SourceProfileException(name, $"drop[{i}]", $"'{d}' dibuang sekaligus dipetakan; pilih salah satu.");
             drop.Add(d);
         }

@@ -39,8 +39,17 @@ public sealed class SourceProfiles
             foreach (var path in Directory.EnumerateFiles(profileDir, "*.json").Order(StringComparer.Ordinal))
                 byName[Path.GetFileName(path)] = SourceProfile.Parse(Path.GetFileName(path), File.ReadAllText(path));
         }
+        foreach (var p in byName.Values)
+        {
+            p.LookupDir = string.IsNullOrWhiteSpace(profileDir) ? null : Path.GetFullPath(profileDir);
+            p.CheckLookupFiles(p.LookupDir);
+        }
         return new SourceProfiles(byName.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>A mapping file named by a profile's <c>lookups</c>: reference data left in the inbox, never loaded or moved.</summary>
+    internal bool IsLookupFile(string fileName) =>
+        All.Any(p => p.Lookups.Values.Any(l => l.File.Equals(fileName, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The profiles whose file pattern matches <paramref name="fileName"/> (more than one is an ambiguity the caller refuses).</summary>
     internal IReadOnlyList<SourceProfile> Match(string fileName) => All.Where(p => p.Matches(fileName)).ToList();

@@ -23,8 +23,8 @@ public static class GenerateCommand
 
         var shapes = new Option<string?>("--as")
         {
-            Description = "Tulis dalam bentuk sumber (profil etl/Profiles): siasn (pegawai), skm-long (SKM); dipisah koma; ecuti belum didukung " +
-                          "/ write these entities in a source's shape (siasn, skm-long; comma-separated; ecuti not yet supported)",
+            Description = "Tulis dalam bentuk sumber (profil etl/Profiles): siasn (pegawai), skm-long (SKM), ecuti (cuti online + berkas pemetaan); dipisah koma " +
+                          "/ write these entities in a source's shape (siasn, skm-long, ecuti; comma-separated)",
         };
 
         var cmd = new Command("generate", "Membuat data sintetis Kota Palembang untuk inbox. / Write synthetic Kota Palembang inbox files.")

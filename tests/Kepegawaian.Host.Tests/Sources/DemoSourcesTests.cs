@@ -26,6 +26,10 @@ public sealed class DemoSourcesTests
         Assert.True(c.Scalar<long>("SELECT count(*) FROM etl_file WHERE status = 'loaded' AND file_name LIKE 'siasn-pegawai\\_%' ESCAPE '\\'") >= 3);
         Assert.True(c.Scalar<long>("SELECT count(DISTINCT nip) FROM dim_employee") >= 30);
         Assert.True(c.Scalar<long>("SELECT count(*) FROM fact_skm") > 1000);
+        // Online leave came from the e-Cuti exports; paper requests from the contract's cuti files.
+        Assert.True(c.Scalar<long>("SELECT count(*) FROM etl_file WHERE status = 'loaded' AND file_name LIKE 'ecuti\\_%' ESCAPE '\\'") >= 1);
+        Assert.Equal(0L, c.Scalar<long>("SELECT count(*) FROM fact_cuti f JOIN etl_file e ON e.file_id = f.etl_file_id WHERE e.file_name LIKE 'cuti\\_%' ESCAPE '\\' AND f.kanal = 'online'"));
+        Assert.True(c.Scalar<long>("SELECT count(*) FROM fact_cuti WHERE kanal = 'online'") > 0);
         Assert.True(File.Exists(Path.Combine(root, "summary.txt")));
     }
 }

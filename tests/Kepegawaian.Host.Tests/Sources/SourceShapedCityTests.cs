@@ -6,7 +6,7 @@ using Kepegawaian.Testing;
 namespace Kepegawaian.Host.Tests.Sources;
 
 /// <summary>
-/// Issue 13 item 5: <c>generate --as siasn,skm-long</c> writes the same synthetic city in the sources' shapes, and the
+/// Issue 13 item 5: <c>generate --as siasn,skm-long,ecuti</c> writes the same synthetic city in the sources' shapes, and the
 /// shipped source profiles load it into the same warehouse as the contract-shaped files.
 /// </summary>
 public sealed class SourceShapedCityTests
@@ -18,23 +18,35 @@ public sealed class SourceShapedCityTests
     {
         using var folder = TempFolder.Create("genas");
         var contract = await GenerateAndLoad(folder, "kontrak", []);
-        var sources = await GenerateAndLoad(folder, "sumber", ["--as", "siasn,skm-long"]);
+        var sources = await GenerateAndLoad(folder, "sumber", ["--as", "siasn,skm-long,ecuti"]);
         var sourceInbox = Path.Combine(folder.Path, "sumber", "inbox", "processed");
         Assert.NotEmpty(Directory.GetFiles(sourceInbox, "siasn-pegawai_*.csv"));
         Assert.NotEmpty(Directory.GetFiles(sourceInbox, "skm-long_*.csv"));
+        Assert.NotEmpty(Directory.GetFiles(sourceInbox, "ecuti_*.csv"));
         Assert.Empty(Directory.GetFiles(sourceInbox, "pegawai_*.csv"));
         Assert.Empty(Directory.GetFiles(sourceInbox, "skm_*.csv"));
+        // Paper requests never pass through the e-Cuti application: they stay in the contract's cuti files.
+        Assert.NotEmpty(Directory.GetFiles(sourceInbox, "cuti_*.csv"));
+        // The mapping files are reference data: read, never loaded or moved.
+        Assert.True(File.Exists(Path.Combine(folder.Path, "sumber", "inbox", "ecuti-pegawai.csv")));
+        Assert.True(File.Exists(Path.Combine(folder.Path, "sumber", "inbox", "ecuti-atasan.csv")));
+        Assert.True(WarehouseFingerprint.Scalar(sources, "SELECT count(*) FROM fact_cuti WHERE kanal = 'online'") > 100);
+        Assert.Equal(0, WarehouseFingerprint.Scalar(sources, "SELECT count(*) FROM etl_file WHERE status IN ('failed', 'ignored')"));
 
         // Left out on purpose, each for a reason that is the shape itself, not a loss of data:
         //  - etl_file(loaded): file names, hashes and rows_read differ by design (one SKM file per unit and year,
         //    one row per answer; siasn-pegawai_… instead of pegawai_…).
         //  - fact_skm / fact_skm_history are compared below without saran (and row_hash, which covers saran).
+        // fact_cuti is compared whole, nothing excluded: every contract column comes back from the e-Cuti export
+        // (waktu_pengajuan from tgl written with its time, waktu_keputusan from the audit column updated_at, lama_hari
+        // from jml_hari written in working days, NIP and unit through the mapping files; see EcutiShape).
         string[] byShape = ["etl_file(loaded)", "fact_skm", "fact_skm_history"];
         var expected = WarehouseFingerprint.Of(contract).Where(t => !byShape.Contains(t.Name)).ToList();
         var actual = WarehouseFingerprint.Of(sources).Where(t => !byShape.Contains(t.Name)).ToList();
         Assert.Equal(expected, actual);
         Assert.Contains(expected, t => t.Name == "dim_employee" && t.Rows > 300);
         Assert.Contains(expected, t => t.Name == "fact_kinerja" && t.Rows > 0);
+        Assert.Contains(expected, t => t.Name == "fact_cuti" && t.Rows > 300);
 
         // saran does not round-trip: skm-long.json maps no suggestion column (the long application's export has
         // none we know of), so the generator cannot write it and the source-shaped warehouse has none.
@@ -53,7 +65,7 @@ public sealed class SourceShapedCityTests
     public async Task No_fake_personal_value_of_the_source_files_reaches_the_warehouse_file()
     {
         using var folder = TempFolder.Create("genas-pii");
-        var db = await GenerateAndLoad(folder, "sumber", ["--as", "siasn,skm-long"]);
+        var db = await GenerateAndLoad(folder, "sumber", ["--as", "siasn,skm-long,ecuti"]);
         var processed = Path.Combine(folder.Path, "sumber", "inbox", "processed");
         var needles = new SortedSet<string>(StringComparer.Ordinal);
         string? keptNip = null;
@@ -73,6 +85,17 @@ public sealed class SourceShapedCityTests
                 needles.Add(row[^2]); // nohp
                 needles.Add(row[^1]); // nik
             }
+        foreach (var file in Directory.GetFiles(processed, "ecuti_*.csv"))
+            foreach (var row in Rfc4180.Parse(File.ReadAllText(file), ',').Skip(1).Take(200))
+            {
+                needles.Add(row[4]);  // alasan
+                needles.Add(row[9]);  // alamat
+                needles.Add(row[10]); // telp
+            }
+        foreach (var row in Rfc4180.Parse(File.ReadAllText(Path.Combine(folder.Path, "sumber", "inbox", "ecuti-pegawai.csv")), ',').Skip(1))
+            needles.Add(row[2]); // nama
+        Assert.Contains(needles, n => n.StartsWith("0815", StringComparison.Ordinal));
+        Assert.Contains(needles, n => n.StartsWith("Pegawai Palsu", StringComparison.Ordinal));
         Assert.True(needles.Count > 600, $"{needles.Count} fake values");
         Assert.Contains(needles, n => n.StartsWith("1671", StringComparison.Ordinal) && n.Length == 16);
 
@@ -85,14 +108,14 @@ public sealed class SourceShapedCityTests
     }
 
     [Fact]
-    public async Task Ecuti_is_refused_as_not_yet_supported()
+    public async Task An_unknown_shape_is_refused_before_anything_is_written()
     {
-        using var folder = TempFolder.Create("genas-ecuti");
+        using var folder = TempFolder.Create("genas-unknown");
         var error = new StringWriter();
-        var code = await CliApp.RunAsync(["generate", "--out", folder.Sub("inbox"), .. City, "--as", "siasn,ecuti"], new StringWriter(), error);
+        var code = await CliApp.RunAsync(["generate", "--out", folder.Sub("inbox"), .. City, "--as", "siasn,e-cuti"], new StringWriter(), error);
         Assert.Equal(CliApp.UsageError, code);
-        Assert.Contains("belum didukung", error.ToString());
-        Assert.Contains("not yet supported", error.ToString());
+        Assert.Contains("'e-cuti' tidak dikenal", error.ToString());
+        Assert.Contains("ecuti", error.ToString());
         Assert.Empty(Directory.GetFiles(folder.Sub("inbox")));
     }
 
