@@ -6,6 +6,9 @@
 --              So only time on working days counts, a full working day counts 1, and a request
 --              sent Friday 15:00 and decided Monday 09:00 took 9/24 + 9/24 = 0.75 working days.
 -- posisi_pengajuan = W(waktu_pengajuan), used to age pending requests (efisiensi_tertunda).
+-- waktu_diketahui = false for a decided request whose source keeps no decision time (an e-Cuti export without its audit
+--              column, issue 13): it is neither pending nor an event of known length, so the time-based marts leave it
+--              out instead of counting it as pending (a null waktu_keputusan means pending only while status is 'diajukan').
 WITH kalender AS (
     {efisiensi_kalender}
 ),
@@ -24,5 +27,6 @@ SELECT
     CAST(date_trunc('month', waktu_pengajuan) AS DATE)              AS bulan,     -- first day of the month
     epoch(waktu_keputusan - waktu_pengajuan) / 3600.0               AS jam,
     posisi_keputusan - posisi_pengajuan                             AS hari_kerja,
-    posisi_pengajuan
+    posisi_pengajuan,
+    waktu_keputusan IS NOT NULL OR status = 'diajukan'              AS waktu_diketahui
 FROM c

@@ -18,7 +18,7 @@ s AS (
     SELECT c.*, a.waktu AS waktu_acuan, a.posisi AS posisi_acuan,
            coalesce(c.waktu_keputusan <= a.waktu, false) AS diputus
     FROM c, acuan a
-    WHERE c.waktu_pengajuan <= a.waktu
+    WHERE c.waktu_pengajuan <= a.waktu AND c.waktu_diketahui
       AND (CAST($mulai AS TIMESTAMP) IS NULL OR c.waktu_pengajuan >= CAST($mulai AS TIMESTAMP))
       AND (CAST($akhir AS TIMESTAMP) IS NULL OR c.waktu_pengajuan < CAST($akhir AS TIMESTAMP))
       AND (CAST($unit AS VARCHAR) IS NULL OR c.kode_unit = CAST($unit AS VARCHAR))

@@ -16,6 +16,7 @@ jatuh_tempo AS (
     FROM c, acuan a
     WHERE c.waktu_pengajuan <= a.waktu AND c.waktu_pengajuan >= a.waktu - to_days(CAST($jendela AS INTEGER))
       AND a.posisi - c.posisi_pengajuan >= $batas
+      AND c.waktu_diketahui
 )
 SELECT
     coalesce(kode_unit, 'KOTA')                           AS kode_unit,

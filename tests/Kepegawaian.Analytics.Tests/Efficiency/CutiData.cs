@@ -9,7 +9,7 @@ internal static class CutiData
     private static int _id;
 
     public static void Request(DuckDBConnection c, string unit, string submitted, string? decided,
-        string kanal = "online", string jenis = "tahunan")
+        string kanal = "online", string jenis = "tahunan", string? status = null)
     {
         var id = Interlocked.Increment(ref _id);
         c.Execute("""
@@ -17,6 +17,6 @@ internal static class CutiData
                 $status, DATE '2026-12-01', DATE '2026-12-02', 2, $unit, 0, 0)
             """,
             ("id", $"C{id}"), ("jenis", jenis), ("kanal", kanal), ("s", submitted), ("d", decided),
-            ("status", decided is null ? "diajukan" : "disetujui"), ("unit", unit));
+            ("status", status ?? (decided is null ? "diajukan" : "disetujui")), ("unit", unit));
     }
 }

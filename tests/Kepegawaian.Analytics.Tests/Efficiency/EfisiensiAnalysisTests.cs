@@ -110,6 +110,25 @@ public sealed class EfisiensiAnalysisTests
     }
 
     [Fact]
+    public void A_decided_request_without_a_decision_time_is_neither_pending_nor_timed()
+    {
+        // An e-Cuti export without its audit column carries status 'disetujui' and no waktu_keputusan (issue 13): the
+        // request was decided, when is unknown. Reference Fri 27 Nov 2026 12:00; all three are due (≥ 3 working days).
+        // P1 undecided → pending; P2 decided Thu 26 → decided; P3 disetujui with no time → left out of both marts.
+        // → 2 due, 1 pending; the waiting-time data holds P1 (censored) and P2 (event) only.
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        CutiData.Request(c, "U1", "2026-11-23 09:00", null);
+        CutiData.Request(c, "U1", "2026-11-20 09:00", "2026-11-26 10:00");
+        CutiData.Request(c, "U1", "2026-11-19 09:00", null, status: "disetujui");
+        var options = new EfisiensiOptions { ReferenceTime = new DateTime(2026, 11, 27, 12, 0, 0) };
+        var u1 = Assert.Single(EfisiensiAnalysis.Tertunda(c, Calendar, options), x => x.KodeUnit == "U1");
+        Assert.Equal((2L, 1L), (u1.NJatuhTempo, u1.NTertunda));
+        var city = Assert.Single(EfisiensiAnalysis.Waktu(c, Calendar, options), x => x.Tingkat == "semua");
+        Assert.Equal((2L, 1L), (city.N, city.NTertunda));
+    }
+
+    [Fact]
     public void Data_quality_rate_per_source_and_unit()
     {
         // cuti file: 10 rows read, 2 rejected (one CSV line naming U1, one JSON line naming U2).
