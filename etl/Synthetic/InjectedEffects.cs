@@ -122,7 +122,7 @@ public static class InjectedEffects
 
     /// <summary>
     /// Understaffed service units: each carries <see cref="UnderstaffedLoadFactor"/> times the service load per employee of the
-    /// average unit of its jenis, i.e. about a third of the staff its load needs, and its IKM is <see cref="UnderstaffedIkmPenalty"/>
+    /// average unit of its jenis, i.e. about a quarter of the staff its load needs, and its IKM is <see cref="UnderstaffedIkmPenalty"/>
     /// points lower in every quarter. Load = SKM respondents (the proxy of mart_beban): each quarter's count is drawn as for any
     /// unit (30…150) and multiplied by factor × (the unit's own staff ÷ mean staff of the jenis), both taken at 31 December of the
     /// year (at EndDate in the last, partial one), so the deficit holds whatever staff the unit happened to draw.
@@ -132,10 +132,14 @@ public static class InjectedEffects
     public static readonly IReadOnlyList<string> UnderstaffedUnits = ["KEC-PLAJU", "KEC-KEMUNING", "KEC-SUKARAMI"];
 
     /// <summary>Service load per employee of each of <see cref="UnderstaffedUnits"/> relative to the average unit of its jenis.</summary>
-    public const double UnderstaffedLoadFactor = 3.0;
+    /// <remarks>3 (the first version) flagged 10 of 12 unit-seeds at 5 000 employees: staff moving during the 12-month window and
+    /// survey noise brought two under the 2× alert line; 4 keeps the injected units clearly above it.</remarks>
+    public const double UnderstaffedLoadFactor = 4.0;
 
     /// <summary>IKM points (25–100 scale) lost by each of <see cref="UnderstaffedUnits"/> in every quarter: −Penalty/25 on the mean answer (realised roughly, answers are rounded and clamped).</summary>
-    public const double UnderstaffedIkmPenalty = 10.0;
+    /// <remarks>15, not 10: unit quality alone spreads IKM over ~29 points (2.65 + 1.15·U), so a smaller drop left an injected
+    /// unit above its peers' median too often to be a recognisable signal.</remarks>
+    public const double UnderstaffedIkmPenalty = 15.0;
 
     /// <summary>
     /// BUP in the generator: 58, and 60 for jpt and every fungsional. The analytics read a fungsional's BUP from the jenjang in

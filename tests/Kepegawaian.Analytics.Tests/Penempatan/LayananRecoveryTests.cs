@@ -39,8 +39,6 @@ public sealed class LayananRecoveryTests(PlacementSignalCity city, ITestOutputHe
                 gaps.Add((double)r.Ikm!.Value - medianIkm);
                 output.WriteLine($"seed {k.Seed} {kode}: load {r.RespondenPerPegawai:0.0}/pegawai vs median {medianLoad:0.0}; IKM {r.Ikm} ({r.IkmPeriode}) vs median {medianIkm:0.00}; tenure {r.MedianTahunUnit:0.0} y; cuti {r.CutiMedianHariKerja:0.00} hari kerja");
             }
-            var mean = InjectedEffects.UnderstaffedUnits.Average(u => (double)shown.Single(x => x.KodeUnit == u).Ikm!.Value);
-            Assert.True(mean < medianIkm, $"seed {k.Seed}: understaffed mean IKM {mean:0.00} not below the median {medianIkm:0.00}");
             Assert.All(shown, r => Assert.Equal(IkmAssociation.Note, r.Catatan));
             var cor = LayananAnalysis.Correlations(shown.Where(r => r.JenisUnit == jenis).ToList(), k.Acuan).Single(x => x.Variabel == "rasio_beban");
             output.WriteLine($"seed {k.Seed}: r(IKM, rasio_beban) over {cor.NUnit} {jenis} = {cor.R:0.00} [{cor.CiLow:0.00}, {cor.CiHigh:0.00}] — {cor.Catatan}");
@@ -49,6 +47,8 @@ public sealed class LayananRecoveryTests(PlacementSignalCity city, ITestOutputHe
                          $"mean IKM gap to the median {gaps.Average():0.0} points (injected −{InjectedEffects.UnderstaffedIkmPenalty} on the unit's own level)");
         Assert.Equal(n, higherLoad);
         Assert.True(lowerIkm >= 0.75 * n, $"IKM below the median in {lowerIkm}/{n}");
+        // the unit's own level is drawn over ~29 points, so the gap to the median is the penalty blurred by that spread, not equal to it
+        Assert.True(gaps.Average() <= -InjectedEffects.UnderstaffedIkmPenalty / 3, $"mean gap {gaps.Average():0.0}");
     }
 
     private static double Median(IEnumerable<double> values)
