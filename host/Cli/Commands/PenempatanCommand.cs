@@ -7,7 +7,8 @@ namespace Kepegawaian.Service.Cli.Commands;
 /// <summary>
 /// `kepegawaian penempatan` (issue 15): the retirement wave per unit and jabatan group (BUP per PP 11/2017 Pasal 239) and
 /// tenure/rotation per unit. Reads the placement marts, or computes the same figures at `--per DATE` (read-only). Small
-/// cells are hidden by <see cref="PenempatanPublik"/>. `beban`: staff against service load (mart_beban); `kesesuaian` is not built yet and says so (exit 1).
+/// cells are hidden by <see cref="PenempatanPublik"/>. `beban`: staff against service load (mart_beban); `layanan`: load and tenure beside
+/// IKM and leave time (mart_penempatan_layanan, <see cref="PenempatanLayananView"/>); `kesesuaian` is not built yet and says so (exit 1).
 /// </summary>
 public static class PenempatanCommand
 {
