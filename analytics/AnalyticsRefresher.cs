@@ -64,7 +64,7 @@ public sealed class AnalyticsRefresher(
                 case "kinerja": KinerjaMarts.Refresh(connection, kinerja.Value, cancellationToken); break;
                 // The outcome panel (mart_kinerja_pegawai) is rebuilt by diklat itself unless kinerja just did it.
                 case "diklat": DiklatMarts.Refresh(connection, diklat.Value, cancellationToken, outcomePanelFresh: areas.Contains("kinerja")); break;
-                case "penempatan": PenempatanMarts.Refresh(connection, penempatan?.Value, cancellationToken); break;
+                case "penempatan": PenempatanMarts.Refresh(connection, penempatan?.Value, cancellationToken, efisiensi.Value); break;
                 default: throw new ArgumentException($"Unknown mart area '{area}'.", nameof(areas));
             }
             MartFreshness.Record(connection, area, load, TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime, sw.Elapsed);

@@ -36,6 +36,7 @@ internal sealed class CityModel
         if (PlacementSignals)
             for (var u = 0; u < n; u++) NoRotation[u] = InjectedEffects.NoRotationUnits.Contains(Units[u].Kode);
         TrainedTeknis = new int[n, options.Years];
+        StaffAtEnd = new int[n];
     }
 
     public DateOnly Start { get; }
@@ -54,6 +55,9 @@ internal sealed class CityModel
     /// <summary>Staff active on 31 December per unit and year, and how many of them completed a teknis training that year (for the level-4 IKM effect).</summary>
     public int[,] Staff { get; }
     public int[,] TrainedTeknis { get; }
+
+    /// <summary>Staff active on EndDate per unit (the injected understaffing is sized against it in the last, partial year).</summary>
+    public int[] StaffAtEnd { get; }
 
     /// <summary>Whether the issue-15 placement signals are injected (<see cref="GeneratorOptions.PlacementSignals"/>).</summary>
     public bool PlacementSignals { get; }

@@ -96,11 +96,12 @@ internal sealed class EmployeeSimulator(CityModel city, NipAllocator nips, int s
     /// <summary>
     /// The k-th injected pengawas of <see cref="InjectedEffects.RetirementWaveUnit"/> (only with PlacementSignals), in service
     /// through the window. Retiring: born so that TMT pensiun (BUP 58, the 1st of the month after the birthday) is 2 + 3k
-    /// months (cycling below 24) after EndDate's month. Staying: aged 35–45 at EndDate.
+    /// months (cycling below 24) after EndDate's month. Staying: aged 35–45 at EndDate, a pengawas or (the unit's second
+    /// group, see <see cref="InjectedEffects.RetirementWaveStayers"/>) a pelaksana.
     /// </summary>
-    public Person CreateWave(int k, bool retiring)
+    public Person CreateWave(int k, bool retiring, string jenis = "pengawas")
     {
-        var r = Rng.Stream(seed, retiring ? "gelombang" : "gelombang-tetap", k);
+        var r = Rng.Stream(seed, retiring ? "gelombang" : jenis == "pengawas" ? "gelombang-tetap" : "gelombang-tetap-" + jenis, k);
         var unit = city.Units.Single(u => u.Kode == InjectedEffects.RetirementWaveUnit);
         var tmtPensiun = new DateOnly(city.End.Year, city.End.Month, 1).AddMonths(2 + 3 * k % 22);
         var birth = retiring
@@ -121,13 +122,13 @@ internal sealed class EmployeeSimulator(CityModel city, NipAllocator nips, int s
             Pendidikan = "S1",
             GolonganEntry = 8,
             GolonganCap = 12,
-            GolonganMin = 9,
+            GolonganMin = jenis == "pengawas" ? 9 : 0,
             FungsionalBase = r.Pick(Catalog.FungsionalUmum),
             Baseline = r.Normal(0, InjectedEffects.BaselineSd),
             ActiveFrom = city.Start,
             ActiveTo = city.End.AddDays(1),
         };
-        person.Placements.Add(new Placement(city.Start, unit.Index, "pengawas", NamaJabatan(r, "pengawas", unit, person.FungsionalBase)));
+        person.Placements.Add(new Placement(city.Start, unit.Index, jenis, NamaJabatan(r, jenis, unit, person.FungsionalBase)));
         return person;
     }
 

@@ -16,7 +16,7 @@ public sealed record GeneratorOptions
 
     /// <summary>
     /// Inject the placement signals of issue 15 (<see cref="InjectedEffects.RetirementWaveUnit"/>,
-    /// <see cref="InjectedEffects.NoRotationUnits"/>). Off by default: existing seeds stay byte-identical (other
+    /// <see cref="InjectedEffects.NoRotationUnits"/>, <see cref="InjectedEffects.UnderstaffedUnits"/>). Off by default: existing seeds stay byte-identical (other
     /// validations depend on them); <c>generate --placement-signals</c> and the placement tests turn it on.
     /// </summary>
     public bool PlacementSignals { get; init; }

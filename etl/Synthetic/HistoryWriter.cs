@@ -290,6 +290,7 @@ internal sealed class HistoryWriter(CityModel city, OutputFiles files, int seed)
     /// <summary>Staff at 31 December and those with a completed teknis training that year (level-4 IKM effect).</summary>
     private void CountForIkm(Person p)
     {
+        if (p.ActiveOn(city.End)) city.StaffAtEnd[p.PlacementOn(city.End).Unit]++;
         for (var y = city.FirstYear; y <= city.LastYear; y++)
         {
             var dec31 = new DateOnly(y, 12, 31);

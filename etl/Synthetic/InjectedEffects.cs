@@ -92,17 +92,25 @@ public static class InjectedEffects
     /// <summary>
     /// Retirement wave: this unit gets <see cref="RetirementWaveCount"/> extra pengawas (PNS, BUP 58 per PP 11/2017 Pasal 239)
     /// whose TMT pensiun falls 2, 5, 8, … months after EndDate's month (cycling within 23 months, so all within two years),
-    /// and <see cref="RetirementWaveStayers"/> young pengawas who stay. The unit's pengawas group then loses about a third or
+    /// and <see cref="RetirementWaveStayers"/> young pengawas who stay. The unit's pengawas group then loses about half or
     /// more within two years (mart_pensiun_gelombang.gelombang; its ~0.2 % of staff hold ~22 % pengawas naturally). The
-    /// stayers keep the group's non-retiring rest at ≥ 5, so the small-cell rule does not hide the wave. Both are written after
+    /// stayers keep the group's non-retiring rest at ≥ 5, and the wave outnumbers that rest, so when a natural retirement of
+    /// 1–4 in a later year needs a second hidden cell the small-cell rule hides the rest, not the wave. Both are written after
     /// the regular employees, with their own random streams.
     /// </summary>
     public const string RetirementWaveUnit = "DISKAN";
 
-    /// <summary>Extra retiring pengawas in <see cref="RetirementWaveUnit"/>: max(6, employees / 2 500), ≥ 5 so the count can be shown.</summary>
-    public static int RetirementWaveCount(int employees) => Math.Max(6, employees / 2_500);
+    /// <summary>
+    /// Extra retiring pengawas in <see cref="RetirementWaveUnit"/>: max(12, employees / 1 250). With 6 (the first version) the
+    /// wave was hidden at 2 of 4 seeds at 5 000 employees: a natural year-3 retiree made the window the smallest complement.
+    /// </summary>
+    public static int RetirementWaveCount(int employees) => Math.Max(12, employees / 1_250);
 
-    /// <summary>Extra young pengawas in <see cref="RetirementWaveUnit"/> who do not retire within the window of the flag.</summary>
+    /// <summary>
+    /// Extra young pengawas in <see cref="RetirementWaveUnit"/> who do not retire within the window of the flag, and as many extra
+    /// young pelaksana: a second group of ≥ 5, smaller than the pengawas, so that when a jabatan group of 1–4 is hidden the
+    /// small-cell rule's complement on the unit line (unit = Σ groups) is not the pengawas group that carries the wave.
+    /// </summary>
     public const int RetirementWaveStayers = 5;
 
     /// <summary>
@@ -111,6 +119,27 @@ public static class InjectedEffects
     /// Chosen among general units that rotate at the usual rate (5 % of PNS a year) without the injection.
     /// </summary>
     public static readonly IReadOnlyList<string> NoRotationUnits = ["BPKAD", "DPUPR"];
+
+    /// <summary>
+    /// Understaffed service units: each carries <see cref="UnderstaffedLoadFactor"/> times the service load per employee of the
+    /// average unit of its jenis, i.e. about a quarter of the staff its load needs, and its IKM is <see cref="UnderstaffedIkmPenalty"/>
+    /// points lower in every quarter. Load = SKM respondents (the proxy of mart_beban): each quarter's count is drawn as for any
+    /// unit (30…150) and multiplied by factor × (the unit's own staff ÷ mean staff of the jenis), both taken at 31 December of the
+    /// year (at EndDate in the last, partial one), so the deficit holds whatever staff the unit happened to draw.
+    /// Kecamatan (not kelurahan) so the units keep ≥ 5 staff and are rated even at a few thousand employees; none of them is
+    /// pinned, declining or slow in leave decisions. Only the SKM stream of these units changes; the employees are untouched.
+    /// </summary>
+    public static readonly IReadOnlyList<string> UnderstaffedUnits = ["KEC-PLAJU", "KEC-KEMUNING", "KEC-SUKARAMI"];
+
+    /// <summary>Service load per employee of each of <see cref="UnderstaffedUnits"/> relative to the average unit of its jenis.</summary>
+    /// <remarks>3 (the first version) flagged 10 of 12 unit-seeds at 5 000 employees: staff moving during the 12-month window and
+    /// survey noise brought two under the 2× alert line; 4 keeps the injected units clearly above it.</remarks>
+    public const double UnderstaffedLoadFactor = 4.0;
+
+    /// <summary>IKM points (25–100 scale) lost by each of <see cref="UnderstaffedUnits"/> in every quarter: −Penalty/25 on the mean answer (realised roughly, answers are rounded and clamped).</summary>
+    /// <remarks>15, not 10: unit quality alone spreads IKM over ~29 points (2.65 + 1.15·U), so a smaller drop left an injected
+    /// unit above its peers' median too often to be a recognisable signal.</remarks>
+    public const double UnderstaffedIkmPenalty = 15.0;
 
     /// <summary>
     /// BUP in the generator: 58, and 60 for jpt and every fungsional. The analytics read a fungsional's BUP from the jenjang in

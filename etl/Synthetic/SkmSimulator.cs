@@ -35,6 +35,7 @@ internal sealed class SkmSimulator(CityModel city, OutputFiles files, int seed)
             var r = Rng.Stream(seed, "skm:" + u.Kode);
             var quality = PinnedQuality.TryGetValue(u.Kode, out var pinned) ? pinned : 2.65 + 1.15 * r.NextDouble();
             var declining = InjectedEffects.DecliningSkmUnits.Contains(u.Kode);
+            var understaffed = city.PlacementSignals && InjectedEffects.UnderstaffedUnits.Contains(u.Kode);
             var layanan = Catalog.LayananFor(u);
             for (var y = city.FirstYear; y <= city.LastYear; y++)
             {
@@ -52,10 +53,12 @@ internal sealed class SkmSimulator(CityModel city, OutputFiles files, int seed)
                     var qe = CityModel.QuarterEnd(y, q);
                     var last = qe > city.End ? city.End : qe;
                     var n = 30 + r.Next(121);
+                    if (understaffed) n = (int)Math.Round(n * LoadMultiplier(u, y));
                     n = Math.Max(1, n * (last.DayNumber - qs.DayNumber + 1) / (qe.DayNumber - qs.DayNumber + 1));
                     var mean = quality
                                + (declining ? InjectedEffects.DeclinePerQuarter / 25 * city.QuarterIndex(y, q) : 0)
-                               + (trainedLastYear ? InjectedEffects.IkmRiseAfterTraining / 25 : 0);
+                               + (trainedLastYear ? InjectedEffects.IkmRiseAfterTraining / 25 : 0)
+                               - (understaffed ? InjectedEffects.UnderstaffedIkmPenalty / 25 : 0);
                     var rows = new List<string[]>(n);
                     for (var i = 1; i <= n; i++)
                         rows.Add(Response(r, u, layanan, $"SKM-{u.Kode}-{y}Q{q}-{i:D4}", r.Date(qs, last), mean));
@@ -64,6 +67,19 @@ internal sealed class SkmSimulator(CityModel city, OutputFiles files, int seed)
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="InjectedEffects.UnderstaffedLoadFactor"/> × (its own staff ÷ mean staff of the unit's jenis), so its load per
+    /// employee is the factor times an average unit's: staff on 31 December of <paramref name="year"/>, on EndDate in the last
+    /// year; the plain factor when the unit has no staff.
+    /// </summary>
+    private double LoadMultiplier(Unit unit, int year)
+    {
+        int Staff(Unit x) => year >= city.LastYear ? city.StaffAtEnd[x.Index] : city.Staff[x.Index, year - city.FirstYear];
+        var peers = city.Units.Where(x => x.Jenis == unit.Jenis).Select(Staff).ToList();
+        var own = Staff(unit);
+        return own > 0 ? InjectedEffects.UnderstaffedLoadFactor * own / peers.Average() : InjectedEffects.UnderstaffedLoadFactor;
     }
 
     private static string[] Response(Random r, Unit u, string[] layanan, string id, DateOnly date, double mean)

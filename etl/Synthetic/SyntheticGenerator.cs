@@ -43,6 +43,8 @@ public static class SyntheticGenerator
                     history.Write(people.CreateWave(k, retiring: true), options.Employees + k);
                 for (var k = 0; k < InjectedEffects.RetirementWaveStayers; k++)
                     history.Write(people.CreateWave(k, retiring: false), options.Employees + wave + k);
+                for (var k = 0; k < InjectedEffects.RetirementWaveStayers; k++)
+                    history.Write(people.CreateWave(k, retiring: false, "pelaksana"), options.Employees + wave + InjectedEffects.RetirementWaveStayers + k);
             }
             ct.ThrowIfCancellationRequested();
             skm = new SkmSimulator(city, files, options.Seed);

@@ -93,7 +93,13 @@ public static partial class DashboardEndpoints
                  ("responden_per_pegawai", t.T("Responden per pegawai", "Respondents per employee")), ("median_responden_per_pegawai", t.T("Median jenis unit", "Unit-type median")),
                  ("rasio_median", t.T("Rasio ke median", "Ratio to median")), ("kategori", t.T("Beban", "Load")),
                  ("tambahan_pegawai_ke_median", t.T("Kurang pegawai (ke median)", "Staff short (to median)")),
-                 ("cuti_per_pegawai", t.T("Pengajuan cuti per pegawai", "Leave requests per employee")), ("populasi_per_pegawai", t.T("Penduduk per pegawai", "Population per employee"))])],
+                 ("cuti_per_pegawai", t.T("Pengajuan cuti per pegawai", "Leave requests per employee")), ("populasi_per_pegawai", t.T("Penduduk per pegawai", "Population per employee"))]),
+             new TableSpec("/api/penempatan/layanan", t.T("Penempatan dan layanan per unit — " + Kepegawaian.Analytics.Ikm.IkmAssociation.Note,
+                    "Placement and service by unit — an association between units, not cause and effect."),
+                [("unit", "Unit"), ("jenis_unit", t.T("Jenis unit", "Unit type")), ("pegawai", t.T("Pegawai", "Employees")),
+                 ("responden_per_pegawai", t.T("Responden per pegawai", "Respondents per employee")), ("rasio_beban", t.T("Rasio beban ke median", "Load ratio to median")),
+                 ("median_tahun_unit", t.T("Median tahun di unit", "Median years in unit")), ("ikm_periode", t.T("Triwulan IKM", "IKM quarter")), ("ikm", "IKM"),
+                 ("cuti_median_hari_kerja", t.T("Median proses cuti (hari kerja)", "Median leave processing (working days)"))])],
             t.T("Beban = responden SKM per pegawai, proksi volume layanan (sampel survei, bukan jumlah layanan), dibanding median unit sejenis (≥ 5 pegawai, ≥ 4 unit); tinggi ≥ 2×, rendah ≤ 0,5×. " +
                 "BUP menurut PP 11/2017 Pasal 239 (58 administrasi, ahli pertama/muda, keterampilan; 60 pimpinan tinggi, ahli madya; 65 ahli utama) dan UU 14/2005 Pasal 30 (guru 60); TMT pensiun tanggal 1 bulan sesudah ulang tahun pada BUP. " +
                 "Jenjang fungsional yang tak terbaca dari nama jabatan: \"tidak diketahui\", tidak ditebak. Gelombang: kelompok kehilangan ≥ 20 % dalam 2 tahun. Pensiun dan berhenti dihitung terpisah dari rotasi.",
@@ -110,6 +116,7 @@ public static partial class DashboardEndpoints
         app.MapGet("/api/penempatan/pensiun", (HttpContext ctx) => Json(ctx, (m, f) => m.PensiunTable(f)));
         app.MapGet("/api/penempatan/masa-kerja", (HttpContext ctx) => Json(ctx, (m, f) => m.MasaKerjaTable(f)));
         app.MapGet("/api/penempatan/beban", (HttpContext ctx) => Json(ctx, (m, f) => m.BebanTable(f)));
+        app.MapGet("/api/penempatan/layanan", (HttpContext ctx) => Json(ctx, (m, f) => m.LayananTable(f)));
         app.MapGet("/api/filter", (HttpContext ctx) => Json(ctx, (m, f) => new
         {
             ikm_periode = m.IkmPeriods(), kinerja_periode = m.KinerjaPeriods(), peringatan_periode = m.AlertPeriods(), tahun = m.JpYears(),

@@ -255,8 +255,7 @@ public sealed class ExecutiveBriefBuilder(
         // Retirement wave (issue 15, PP 11/2017 Pasal 239): listed only when a flagged group can be shown under the small-cell rule.
         if (data.Penempatan is { } penempatan)
         {
-            var waves = Kepegawaian.Analytics.Penempatan.PenempatanPublik.Pensiun(penempatan, minCell)
-                .Where(w => w.Gelombang == true && w.PensiunJendela is not null && w.Pegawai is not null)
+            var waves = Kepegawaian.Analytics.Penempatan.PenempatanSinyal.Gelombang(penempatan, minCell)
                 .OrderByDescending(w => w.ShareJendela).ThenBy(w => data.UnitName(w.KodeUnit), NaturalOrder.Instance).ToList();
             if (waves.Count > 0)
             {
@@ -271,8 +270,7 @@ public sealed class ExecutiveBriefBuilder(
 
         // Staffing against load (issue 15): units whose SKM respondents per employee are ≥ 2× their jenis_unit's median
         // (mart_beban; respondents are a proxy for service volume). Units under 5 staff are never rated.
-        var beban = Kepegawaian.Analytics.Penempatan.PenempatanPublik.Beban(data.PenempatanBeban, minCell)
-            .Where(b => b.Kategori == Kepegawaian.Analytics.Penempatan.BebanAnalysis.KategoriTinggi && b.RasioMedian is not null && b.TambahanPegawaiKeMedian is not null)
+        var beban = Kepegawaian.Analytics.Penempatan.PenempatanSinyal.BebanTinggi(data.PenempatanBeban, minCell)
             .OrderByDescending(b => b.RasioMedian).ThenBy(b => data.UnitName(b.KodeUnit), NaturalOrder.Instance).ToList();
         if (beban.Count > 0)
             groups.Add(Group(text.T("Beban per pegawai tinggi", "High load per employee"),

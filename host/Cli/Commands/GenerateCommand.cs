@@ -18,7 +18,7 @@ public static class GenerateCommand
         var endDate = new Option<string?>("--end-date") { Description = "Hari terakhir data, YYYY-MM-DD (bawaan: hari ini menurut Schedule:TimeZone) / last day covered (default: today in Schedule:TimeZone)" };
         var placement = new Option<bool>("--placement-signals")
         {
-            Description = "Sisipkan sinyal penempatan (gelombang pensiun, unit tanpa rotasi; InjectedEffects) / inject the placement signals of issue 15",
+            Description = "Sisipkan sinyal penempatan (gelombang pensiun, unit tanpa rotasi, unit kekurangan pegawai; InjectedEffects) / inject the placement signals of issue 15",
         };
 
         var shapes = new Option<string?>("--as")

@@ -7,7 +7,8 @@ namespace Kepegawaian.Service.Cli.Commands;
 /// <summary>
 /// `kepegawaian penempatan` (issue 15): the retirement wave per unit and jabatan group (BUP per PP 11/2017 Pasal 239) and
 /// tenure/rotation per unit. Reads the placement marts, or computes the same figures at `--per DATE` (read-only). Small
-/// cells are hidden by <see cref="PenempatanPublik"/>. `beban`: staff against service load (mart_beban); `kesesuaian` is not built yet and says so (exit 1).
+/// cells are hidden by <see cref="PenempatanPublik"/>. `beban`: staff against service load (mart_beban); `layanan`: load and tenure beside
+/// IKM and leave time (mart_penempatan_layanan, <see cref="PenempatanLayananView"/>); `kesesuaian` is not built yet and says so (exit 1).
 /// </summary>
 public static class PenempatanCommand
 {
@@ -17,10 +18,11 @@ public static class PenempatanCommand
         {
             Description = "pensiun (gelombang pensiun per unit dan kelompok jabatan), masa-kerja (masa kerja di unit/jabatan, rotasi), " +
                           "mutasi (perpindahan per tahun, jenis mutasi dan arah; pensiun/berhenti terpisah), " +
-                          "beban (pegawai terhadap beban layanan: responden SKM per pegawai dibanding median jenis_unit), kesesuaian (belum tersedia / not yet available)",
+                          "beban (pegawai terhadap beban layanan: responden SKM per pegawai dibanding median jenis_unit), " +
+                          "layanan (beban dan masa kerja di samping IKM dan waktu proses cuti; asosiasi, bukan sebab-akibat), kesesuaian (belum tersedia / not yet available)",
             DefaultValueFactory = _ => "pensiun",
         };
-        show.AcceptOnlyFromAmong("pensiun", "masa-kerja", "mutasi", "beban", "kesesuaian");
+        show.AcceptOnlyFromAmong("pensiun", "masa-kerja", "mutasi", "beban", "layanan", "kesesuaian");
         var unit = new Option<string?>("--unit") { Description = "kode_unit" };
         var per = new Option<string?>("--per")
         {
@@ -50,6 +52,11 @@ public static class PenempatanCommand
             var min = CliSmallCells.MinCellSize;
             var fmt = parse.GetValue(format);
             var kode = parse.GetValue(unit);
+            if (view == "layanan")
+            {
+                PenempatanLayananView.Write(c, tanggal, kode, min, output, fmt);
+                return Task.FromResult(CliApp.Ok);
+            }
             if (view == "beban")
             {
                 var beban = tanggal is { } t ? BebanAnalysis.Compute(c, t, options)

@@ -89,6 +89,7 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
             (["penempatan", "--show", "masa-kerja"], MasaKerjaJabatanCli, "penempatan masa-kerja jabatan"),
             (["penempatan", "--show", "mutasi"], EventCli, "penempatan mutasi"),
             (["penempatan", "--show", "beban"], BebanCli, "penempatan beban"),
+            (["penempatan", "--show", "layanan"], BebanCli, "penempatan layanan"),
         })
         {
             var (code, json, err) = await Run([.. args, "--db", db, "--format", "json"]);
@@ -140,6 +141,7 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
                 Scan("api penempatan masa-kerja", JsonRows(await http.GetStringAsync("/api/penempatan/masa-kerja")),
                     new Layout(null, [], "pegawai", "masuk_12_bulan", "keluar_12_bulan", "pensiun_12_bulan", "berhenti_12_bulan"));
                 Scan("api penempatan beban", JsonRows(await http.GetStringAsync("/api/penempatan/beban")), BebanCli);
+                Scan("api penempatan layanan", JsonRows(await http.GetStringAsync("/api/penempatan/layanan")), BebanCli);
                 var units = JsonRows(await http.GetStringAsync("/api/jp")).Select(r => r["kode_unit"]).OfType<string>().Take(40).ToList();
                 foreach (var u in units)
                 {
