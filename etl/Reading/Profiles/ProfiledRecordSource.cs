@@ -49,8 +49,8 @@ internal sealed class ProfiledRecordSource : IRecordSource
         }
         Bind();
         Unmapped = inner.Header.Select(h => h.Trim())
-            .Where(h => h.Length > 0 && !IsRead(h) && !profile.Drop.Contains(h)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (format == "jsonl") return; // JSONL omits null keys: a column may appear on a later line
+            .Where(h => h.Length > 0 && !IsRead(h) && !profile.Drop.Contains(h) && !DroppedParent(h)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (format is "jsonl" or "json") return; // JSON omits null keys: a column may appear on a later line (or on none)
         foreach (var (source, target) in profile.Columns)
             if (!inner.Header.Any(h => h.Trim().Equals(source, StringComparison.OrdinalIgnoreCase))
                 && profile.Schema.Columns.First(c => c.Name == target) is { Optional: false })
@@ -67,7 +67,8 @@ internal sealed class ProfiledRecordSource : IRecordSource
 
     public static IRecordSource Open(string path, string format, SourceProfile profile)
     {
-        var inner = RecordSources.Open(path, format);
+        // Through a profile, JSONL lines may nest (SIASN's document 'path'): read as dotted field paths.
+        IRecordSource inner = format == "jsonl" ? JsonlRecordSource.Open(path, nested: true) : RecordSources.Open(path, format);
         try { return new ProfiledRecordSource(inner, profile, Path.GetFileName(path), format); }
         catch { inner.Dispose(); throw; }
     }
@@ -84,6 +85,9 @@ internal sealed class ProfiledRecordSource : IRecordSource
     public ReadOnlySpan<char> Field(int index) => (uint)index < (uint)current.Length ? current[index] : default;
 
     public RawRow Raw() => RawRow.Of(raw);
+
+    /// <summary>A nested JSON field (<c>path.874.dok_uri</c>) is dropped with its top-level key (<c>path</c>).</summary>
+    private bool DroppedParent(string column) => column.IndexOf('.') is > 0 and var dot && profile.Drop.Contains(column[..dot]);
 
     private bool IsRead(string sourceColumn) =>
         profile.Columns.ContainsKey(sourceColumn)
