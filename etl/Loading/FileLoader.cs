@@ -54,6 +54,8 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         EtlSql.Run(connection, $"core/merge_{schema.Entity}.sql");
         // Mutasi also open employee versions (SCD2), so facts join to the unit/golongan/jabatan of their date.
         if (schema.Entity == "mutasi") EtlSql.Run(connection, "core/scd_mutasi.sql");
+        // The PNS ID → NIP crosswalk of the SIASN API profiles (rw-skp22 carries only the PNS ID).
+        if (schema.Entity == "pegawai") EtlSql.Run(connection, "core/crosswalk_pns_id.sql");
         request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "merged", read));
 
         long loaded, unchanged;
@@ -109,7 +111,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
                 ct.ThrowIfCancellationRequested();
                 request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "read", read));
             }
-            if (validator.Validate(source, strictFieldCount) is { } r)
+            if (((source as ProfiledRecordSource)?.LookupMiss ?? validator.Validate(source, strictFieldCount)) is { } r)
             {
                 var raw = source.Raw();
                 rejects.CreateRow()
@@ -165,8 +167,10 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
             }
     }
 
-    private static IRecordSource Open(InboxFile file) =>
-        file.Profile is { } profile ? ProfiledRecordSource.Open(file.Path, file.Format!, profile) : RecordSources.Open(file.Path, file.Format!);
+    private IRecordSource Open(InboxFile file) =>
+        file.Profile is { } profile
+            ? ProfiledRecordSource.Open(file.Path, file.Format!, profile, profile.Lookup.Count > 0 ? ProfileLookups.Load(connection) : null)
+            : RecordSources.Open(file.Path, file.Format!);
 
     /// <summary>
     /// The checks name contract columns; the operator fixes the SOURCE file, so the ledger names the source

@@ -31,6 +31,9 @@ internal static class EntitySchemas
         Code("pendidikan", Codes.Pendidikan, required: false) with { Optional = true },
         Req("tanggal_data", Date),
         Derived("tmt_cpns", Date),
+        // Project extension (issue 13): SIASN's PNS ID, kept only in the HR-only crosswalk hr_pns_id, because
+        // rw-skp22 names the employee by it alone. Not part of dim_employee or its row hash.
+        Opt("pns_id") with { MaxLength = 64 },
     ], EntityRules.Pegawai);
 
     public static readonly EntitySchema Mutasi = new("mutasi",

@@ -21,6 +21,9 @@ internal sealed class ProfiledRecordSource : IRecordSource
     private int[] sourceIndex = [];        // per target: inner header position, -1 absent (wide / group columns)
     private int[]?[] deriveIndex = [];     // per derived target: inner header position of each 'from' column, -1 absent
     private SourceProfile.Derivation?[] derivation = [];
+    private readonly ProfileLookups lookups;
+    private int[]?[] lookupIndex = [];     // per looked-up target: inner header position of each 'from' column
+    private ProfileLookup?[] lookupOf = [];
     private int boundHeaderCount = -1;
     private int questionIndex = -1, answerIndex = -1;
     private int[] keyIndex = [];
@@ -32,9 +35,10 @@ internal sealed class ProfiledRecordSource : IRecordSource
 
     private sealed record Record(long Line, string[] Values, string Raw, string? Malformed, bool TooLong);
 
-    private ProfiledRecordSource(IRecordSource inner, SourceProfile profile, string fileName, string format)
+    private ProfiledRecordSource(IRecordSource inner, SourceProfile profile, string fileName, string format, ProfileLookups? lookups)
     {
         this.inner = inner;
+        this.lookups = lookups ?? ProfileLookups.Empty;
         this.profile = profile;
         strictFieldCount = format == "csv";
         Header = profile.Targets;
@@ -65,11 +69,12 @@ internal sealed class ProfiledRecordSource : IRecordSource
                     throw new UnreadableFileException($"Kolom sumber '{col}' (profil {profile.Name}: pivot) tidak ada di baris judul; tidak ada baris yang dimuat.");
     }
 
-    public static IRecordSource Open(string path, string format, SourceProfile profile)
+    /// <param name="lookups">The warehouse data the profile's <c>lookup</c> keys read (none needed when it has none).</param>
+    public static IRecordSource Open(string path, string format, SourceProfile profile, ProfileLookups? lookups = null)
     {
         // Through a profile, JSONL lines may nest (SIASN's document 'path'): read as dotted field paths.
         IRecordSource inner = format == "jsonl" ? JsonlRecordSource.Open(path, nested: true) : RecordSources.Open(path, format);
-        try { return new ProfiledRecordSource(inner, profile, Path.GetFileName(path), format); }
+        try { return new ProfiledRecordSource(inner, profile, Path.GetFileName(path), format, lookups); }
         catch { inner.Dispose(); throw; }
     }
 
@@ -82,6 +87,9 @@ internal sealed class ProfiledRecordSource : IRecordSource
     public string? Malformed { get; private set; }
     public bool TooLong { get; private set; }
 
+    /// <summary>The current row's <c>lookup</c> found nothing (e.g. an unknown PNS ID): rejected with this reason before validation.</summary>
+    public Validation.Rejection? LookupMiss { get; private set; }
+
     public ReadOnlySpan<char> Field(int index) => (uint)index < (uint)current.Length ? current[index] : default;
 
     public RawRow Raw() => RawRow.Of(raw);
@@ -92,6 +100,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
     private bool IsRead(string sourceColumn) =>
         profile.Columns.ContainsKey(sourceColumn)
         || profile.Derive.Values.Any(d => d.From.Contains(sourceColumn, StringComparer.OrdinalIgnoreCase))
+        || profile.Lookup.Values.Any(l => l.From.Contains(sourceColumn, StringComparer.OrdinalIgnoreCase))
         || (profile.PivotSpec is { } p && (p.Question.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase)));
 
     private void Bind()
@@ -115,6 +124,14 @@ internal sealed class ProfiledRecordSource : IRecordSource
             var t = IndexOfTarget(target);
             derivation[t] = d;
             deriveIndex[t] = d.From.Select(Find).ToArray();
+        }
+        lookupIndex = new int[]?[Header.Count];
+        lookupOf = new ProfileLookup?[Header.Count];
+        foreach (var (target, l) in profile.Lookup)
+        {
+            var t = IndexOfTarget(target);
+            lookupOf[t] = l;
+            lookupIndex[t] = l.From.Select(Find).ToArray();
         }
         if (profile.PivotSpec is { } p)
         {
@@ -140,11 +157,11 @@ internal sealed class ProfiledRecordSource : IRecordSource
         var problem = Problem();
         if (problem is not null)
         {
-            (Malformed, TooLong, raw) = (problem, inner.TooLong, Unreadable);
+            (Malformed, TooLong, raw, LookupMiss) = (problem, inner.TooLong, Unreadable, null);
             Array.Fill(current, "");
             return true;
         }
-        (Malformed, TooLong) = (null, false);
+        (Malformed, TooLong, LookupMiss) = (null, false, null);
         var text = new StringBuilder();
         for (var t = 0; t < Header.Count; t++)
             current[t] = Value(t, text);
@@ -174,6 +191,15 @@ internal sealed class ProfiledRecordSource : IRecordSource
             var cells = new string[from.Length];
             for (var k = 0; k < from.Length; k++) cells[k] = from[k] < 0 ? "" : Cell(from[k], rawText);
             return profile.Transform(t, SourceProfile.Decide(d, cells));
+        }
+        if (lookupOf[t] is { } l)
+        {
+            var from = lookupIndex[t]!;
+            var cells = new string[from.Length];
+            for (var k = 0; k < from.Length; k++) cells[k] = from[k] < 0 ? "" : Cell(from[k], rawText);
+            var found = lookups.Resolve(l, cells, out var miss);
+            LookupMiss ??= miss;
+            return found ?? "";
         }
         var i = sourceIndex[t];
         if (i < 0) return "";

@@ -40,6 +40,15 @@ internal sealed class SourceProfileJson
     public string? TrimStart { get; set; }
     /// <summary>Contract column → a value decided by several source columns (ordered rules, first match wins).</summary>
     public Dictionary<string, DeriveJson>? Derive { get; set; }
+    /// <summary>Contract column → a value looked up in warehouse data from source columns (<see cref="ProfileLookups"/>).</summary>
+    public Dictionary<string, LookupJson>? Lookup { get; set; }
+}
+
+internal sealed class LookupJson
+{
+    /// <summary>One of <see cref="ProfileLookups.Tables"/> (e.g. <c>pns_id</c>).</summary>
+    public string? Table { get; set; }
+    public string[]? From { get; set; }
 }
 
 internal sealed class DeriveJson
@@ -55,8 +64,10 @@ internal sealed class RuleJson
     public string[]? Match { get; set; }
     /// <summary>The contract value when the rule matches ...</summary>
     public string? Value { get; set; }
-    /// <summary>... or the <c>from</c> column whose (cleaned) value is taken, then mapped by <c>values</c>.</summary>
+    /// <summary>... or the <c>from</c> column whose (cleaned) value is taken, then mapped by <c>values</c> ...</summary>
     public string? Source { get; set; }
+    /// <summary>... or text composed from the <c>from</c> columns (<see cref="ProfileTemplate"/>).</summary>
+    public string? Template { get; set; }
 }
 
 internal sealed class PivotJson
@@ -73,7 +84,7 @@ internal sealed class PivotJson
 /// A validated source profile: maps the columns and codes of one source system's export onto a contract
 /// entity (<see cref="EntitySchemas"/>, the one description of the columns) before validation runs.
 /// </summary>
-internal sealed class SourceProfile
+internal sealed partial class SourceProfile
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -108,7 +119,7 @@ internal sealed class SourceProfile
 
     /// <summary>A contract column decided by ordered rules over several source columns (<c>derive</c>).</summary>
     internal sealed record Derivation(IReadOnlyList<string> From, IReadOnlyList<Rule> Rules);
-    internal sealed record Rule(Regex[] Match, string? Value, int Source);
+    internal sealed record Rule(Regex[] Match, string? Value, int Source, ProfileTemplate? Template = null);
 
     public IReadOnlyDictionary<string, Derivation> Derive { get; private set; } = new Dictionary<string, Derivation>();
     private HashSet<string> nulls = new(StringComparer.OrdinalIgnoreCase);
@@ -135,7 +146,7 @@ internal sealed class SourceProfile
         {
             var ok = true;
             for (var i = 0; i < rule.Match.Length && ok; i++) ok = rule.Match[i].IsMatch(cells[i]);
-            if (ok) return rule.Value ?? cells[rule.Source];
+            if (ok) return rule.Template?.Render(cells) ?? rule.Value ?? cells[rule.Source];
         }
         return cells.All(c => c.Length == 0) ? "" : string.Join(" + ", cells);
     }
@@ -159,6 +170,7 @@ internal sealed class SourceProfile
         if (PivotSpec is { } p)
             foreach (var (q, t) in p.Targets) if (t == target) return $"{p.Answer} ({p.Question}={q})";
         if (Derive.TryGetValue(target, out var d)) return string.Join(" + ", d.From);
+        if (Lookup.TryGetValue(target, out var l)) return string.Join(" + ", l.From);
         if (Constants.ContainsKey(target)) return $"{Name}:constants.{target}";
         if (FromFileName.Contains(target)) return $"nama berkas ({target})";
         return target;
@@ -170,7 +182,7 @@ internal sealed class SourceProfile
         try { raw = JsonSerializer.Deserialize<SourceProfileJson>(json, Json); }
         catch (JsonException ex)
         {
-            throw new SourceProfileException(name, ex.Path ?? "$", $"JSON tidak sah atau kunci tidak dikenal ({ex.Message.Split(". ")[0]}). Kunci yang dikenal: description, entity, file, columns, values, dates, constants, drop, pivot, nulls, trimStart, derive.");
+            throw new SourceProfileException(name, ex.Path ?? "$", $"JSON tidak sah atau kunci tidak dikenal ({ex.Message.Split(". ")[0]}). Kunci yang dikenal: description, entity, file, columns, values, dates, constants, drop, pivot, nulls, trimStart, derive, lookup.");
         }
         if (raw is null) throw new SourceProfileException(name, "$", "berkas kosong.");
 
@@ -237,17 +249,24 @@ internal sealed class SourceProfile
                     catch (ArgumentException ex) { throw new SourceProfileException(name, $"{rk}.match[{m}]", $"pola '{match[m]}' bukan ekspresi reguler yang sah: {ex.Message}"); }
                 }
                 var source = -1;
-                if ((rule.Value is null) == (rule.Source is null))
-                    throw new SourceProfileException(name, rk, "isi tepat satu dari 'value' (nilai kontrak) atau 'source' (kolom 'from' yang nilainya diambil).");
+                if (new[] { rule.Value, rule.Source, rule.Template }.Count(x => x is not null) != 1)
+                    throw new SourceProfileException(name, rk, "isi tepat satu dari 'value' (nilai kontrak), 'source' (kolom 'from' yang nilainya diambil) atau 'template' (teks dengan {kolom}).");
+                ProfileTemplate? template = null;
+                if (rule.Template is { } tt)
+                {
+                    template = ProfileTemplate.Parse(tt, from.Select(f => f.Trim()).ToList(), out var problem);
+                    if (problem is not null) throw new SourceProfileException(name, $"{rk}.template", problem);
+                }
                 if (rule.Source is { } src && (source = Array.FindIndex(from, f => f.Trim().Equals(src.Trim(), StringComparison.OrdinalIgnoreCase))) < 0)
                     throw new SourceProfileException(name, $"{rk}.source", $"'{src}' bukan salah satu kolom 'from' ({string.Join(", ", from)}).");
                 if (rule.Value is { } v && schema.Columns.First(c => c.Name == target).Codes is { } codes && FieldParsers.MatchCode(v, codes) is null)
                     throw new SourceProfileException(name, $"{rk}.value", $"'{v}' bukan kode {target} ({string.Join(", ", codes)}).");
-                rules.Add(new Rule(regexes, rule.Value, source));
+                rules.Add(new Rule(regexes, rule.Value, source, template));
             }
             derive[target] = new Derivation(from.Select(f => f.Trim()).ToList(), rules);
         }
         profile.Derive = derive;
+        profile.Lookup = ParseLookups(name, raw.Lookup, Provide);
         profile.nulls = new HashSet<string>((raw.Nulls ?? []).Select(n => n.Trim()), StringComparer.OrdinalIgnoreCase);
         if (profile.nulls.Contains("")) throw new SourceProfileException(name, "nulls", "token kosong tidak perlu disebut (sel kosong selalu kosong).");
         profile.trimStart = (raw.TrimStart ?? "").ToCharArray();
@@ -314,7 +333,7 @@ internal sealed class SourceProfile
         for (var i = 0; i < (raw.Drop?.Length ?? 0); i++)
         {
             var d = raw.Drop![i].Trim();
-            if (columns.ContainsKey(d) || derive.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || (profile.PivotSpec is { } p && (p.Question.Equals(d, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(d, StringComparison.OrdinalIgnoreCase))))
+            if (columns.ContainsKey(d) || derive.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || profile.Lookup.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || (profile.PivotSpec is { } p && (p.Question.Equals(d, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(d, StringComparison.OrdinalIgnoreCase))))
                 throw new SourceProfileException(name, $"drop[{i}]", $"'{d}' dibuang sekaligus dipetakan; pilih salah satu.");
             drop.Add(d);
         }

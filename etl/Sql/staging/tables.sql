@@ -21,7 +21,7 @@ CREATE TEMP TABLE IF NOT EXISTS stg_unit_kerja (
 CREATE TEMP TABLE IF NOT EXISTS stg_pegawai (
     line_number BIGINT, nip VARCHAR, nama VARCHAR, jenis_kelamin VARCHAR, tanggal_lahir DATE,
     status_kepegawaian VARCHAR, golongan VARCHAR, jenis_jabatan VARCHAR, nama_jabatan VARCHAR,
-    kode_unit VARCHAR, pendidikan VARCHAR, tanggal_data DATE, tmt_cpns DATE);
+    kode_unit VARCHAR, pendidikan VARCHAR, tanggal_data DATE, tmt_cpns DATE, pns_id VARCHAR);
 
 CREATE TEMP TABLE IF NOT EXISTS stg_mutasi (
     line_number BIGINT, id_mutasi VARCHAR, nip VARCHAR, jenis_mutasi VARCHAR, tanggal_efektif DATE,

@@ -1,0 +1,77 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Kepegawaian.Etl.Validation;
+using Kepegawaian.Warehouse;
+
+namespace Kepegawaian.Etl.Reading.Profiles;
+
+/// <summary>
+/// A profile's <c>lookup</c> key: a contract column resolved from warehouse data at load time, for sources that
+/// carry an identifier instead of the value (SIASN rw-skp22 carries only the PNS ID, sources.md §2).
+/// </summary>
+internal sealed record ProfileLookup(string Table, IReadOnlyList<string> From);
+
+/// <summary>
+/// The lookup tables a profile may name, read once per file from the warehouse. The PNS ID crosswalk is
+/// <c>hr_pns_id</c>, filled from the <c>pns_id</c> of the last <c>pegawai</c> load (HR-only: no mart reads it).
+/// </summary>
+internal sealed class ProfileLookups
+{
+    /// <summary>Table name → number of <c>from</c> columns it needs and what it gives.</summary>
+    public static readonly IReadOnlyDictionary<string, (int From, string Gives)> Tables = new Dictionary<string, (int, string)>
+    {
+        // PNS ID → NIP, from the last pegawai load that carried the PNS ID.
+        ["pns_id"] = (1, "nip"),
+        // PNS ID + year (YYYY) or date → the employee's unit on 31 December of that year (or on that date): the
+        // version of dim_employee valid then, else — history starting later — the first unit the warehouse knows.
+        ["unit_pns_id"] = (2, "kode_unit"),
+    };
+
+    public const string ReasonPnsId = "PNS_ID_TIDAK_DIKENAL";
+
+    private readonly Dictionary<string, string> nipOf = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<(DateOnly From, string Unit)>> unitsOf = new(StringComparer.OrdinalIgnoreCase);
+
+    public static readonly ProfileLookups Empty = new();
+
+    public static ProfileLookups Load(DuckDBConnection connection)
+    {
+        var lookups = new ProfileLookups();
+        using var cmd = connection.Command(
+            "SELECT x.pns_id, x.nip, e.valid_from::VARCHAR, e.kode_unit FROM hr_pns_id x LEFT JOIN dim_employee e ON e.nip = x.nip ORDER BY x.pns_id, e.valid_from");
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var pns = r.GetString(0);
+            lookups.nipOf[pns] = r.GetString(1);
+            if (r.IsDBNull(2)) continue;
+            if (!lookups.unitsOf.TryGetValue(pns, out var list)) lookups.unitsOf[pns] = list = [];
+            list.Add((DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetString(3)));
+        }
+        return lookups;
+    }
+
+    /// <summary>The looked-up value, or null with the rejection that names the source column.</summary>
+    public string? Resolve(ProfileLookup lookup, string[] cells, out Rejection? miss)
+    {
+        miss = null;
+        var pns = cells[0];
+        if (pns.Length == 0) return ""; // empty stays empty: validation says WAJIB_KOSONG naming the column
+        if (!nipOf.TryGetValue(pns, out var nip))
+        {
+            miss = new Rejection(lookup.From[0], ReasonPnsId,
+                $"Kolom '{lookup.From[0]}': PNS ID '{pns}' tidak ada di data pegawai (kolom PNS ID ekspor SIASN pada muatan pegawai terakhir); NIP-nya tidak diketahui.");
+            return null;
+        }
+        if (lookup.Table == "pns_id") return nip;
+        if (!unitsOf.TryGetValue(pns, out var units) || ParseDate(cells[1]) is not { } on) return ""; // validation names what is missing
+        var unit = units[0].Unit;
+        foreach (var (from, u) in units) if (from <= on) unit = u;
+        return unit;
+    }
+
+    private static DateOnly? ParseDate(string text) =>
+        text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1900 and <= 9998 ? new DateOnly(y, 12, 31)
+        : DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd-MM-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : null;
+}
