@@ -103,7 +103,7 @@ public sealed class SiasnApiKinerjaProfileTests
         // The nine valid rows of the export (sources.md §1 PNS ID column); rejected rows leave no crosswalk entry.
         var rows = bed.Rows("SELECT pns_id, nip FROM hr_pns_id ORDER BY nip");
         Assert.Equal(9, rows.Count);
-        Assert.Contains(["a8aca700000000000000000000000000", "196805121994031002"], rows);
+        Assert.Contains(["A8ACA7402C1E3912E040640A040269BB", "196805121994031002"], rows);
         Assert.DoesNotContain(rows, r => (string)r[1]! == "198306092008012011"); // line 12, rejected
 
         // A later pegawai load with a new PNS ID for the same NIP replaces the old entry.
