@@ -17,37 +17,39 @@ internal sealed record ProfileLookup(string Table, IReadOnlyList<string> From);
 /// </summary>
 internal sealed class ProfileLookups
 {
-    /// <summary>Table name → number of <c>from</c> columns it needs and what it gives.</summary>
-    public static readonly IReadOnlyDictionary<string, (int From, string Gives)> Tables = new Dictionary<string, (int, string)>
+    /// <summary>Table name → number of <c>from</c> columns it needs and the contract columns it may fill.</summary>
+    public static readonly IReadOnlyDictionary<string, (int From, string[] Gives)> Tables = new Dictionary<string, (int, string[])>
     {
         // PNS ID → NIP, from the last pegawai load that carried the PNS ID.
-        ["pns_id"] = (1, "nip"),
+        ["pns_id"] = (1, ["nip"]),
         // PNS ID + year (YYYY) or date → the employee's unit on 31 December of that year (or on that date): the
         // version of dim_employee valid then, else — history starting later — the first unit the warehouse knows.
-        ["unit_pns_id"] = (2, "kode_unit"),
+        ["unit_pns_id"] = (2, ["kode_unit"]),
+        // NIP + date → the employee's unit on that date, by the same rule (a rank change keeps the unit).
+        ["unit_nip"] = (2, ["kode_unit", "kode_unit_asal", "kode_unit_tujuan"]),
     };
 
     public const string ReasonPnsId = "PNS_ID_TIDAK_DIKENAL";
 
     private readonly Dictionary<string, string> nipOf = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, List<(DateOnly From, string Unit)>> unitsOf = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<(DateOnly From, string Unit)>> unitsOf = new(StringComparer.Ordinal); // by NIP
 
     public static readonly ProfileLookups Empty = new();
 
     public static ProfileLookups Load(DuckDBConnection connection)
     {
         var lookups = new ProfileLookups();
-        using var cmd = connection.Command(
-            "SELECT x.pns_id, x.nip, e.valid_from::VARCHAR, e.kode_unit FROM hr_pns_id x LEFT JOIN dim_employee e ON e.nip = x.nip ORDER BY x.pns_id, e.valid_from");
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            var pns = r.GetString(0);
-            lookups.nipOf[pns] = r.GetString(1);
-            if (r.IsDBNull(2)) continue;
-            if (!lookups.unitsOf.TryGetValue(pns, out var list)) lookups.unitsOf[pns] = list = [];
-            list.Add((DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetString(3)));
-        }
+        using (var cmd = connection.Command("SELECT pns_id, nip FROM hr_pns_id"))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) lookups.nipOf[r.GetString(0)] = r.GetString(1);
+        using (var cmd = connection.Command("SELECT nip, valid_from::VARCHAR, kode_unit FROM dim_employee ORDER BY nip, valid_from"))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+            {
+                var nip = r.GetString(0);
+                if (!lookups.unitsOf.TryGetValue(nip, out var list)) lookups.unitsOf[nip] = list = [];
+                list.Add((DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetString(2)));
+            }
         return lookups;
     }
 
@@ -55,16 +57,23 @@ internal sealed class ProfileLookups
     public string? Resolve(ProfileLookup lookup, string[] cells, out Rejection? miss)
     {
         miss = null;
-        var pns = cells[0];
-        if (pns.Length == 0) return ""; // empty stays empty: validation says WAJIB_KOSONG naming the column
-        if (!nipOf.TryGetValue(pns, out var nip))
+        var key = cells[0];
+        if (key.Length == 0) return ""; // empty stays empty: validation says WAJIB_KOSONG naming the column
+        string nip;
+        if (lookup.Table == "unit_nip") nip = key;
+        else if (!nipOf.TryGetValue(key, out nip!))
         {
             miss = new Rejection(lookup.From[0], ReasonPnsId,
-                $"Kolom '{lookup.From[0]}': PNS ID '{pns}' tidak ada di data pegawai (kolom PNS ID ekspor SIASN pada muatan pegawai terakhir); NIP-nya tidak diketahui.");
+                $"Kolom '{lookup.From[0]}': PNS ID '{key}' tidak ada di data pegawai (kolom PNS ID ekspor SIASN pada muatan pegawai terakhir); NIP-nya tidak diketahui.");
             return null;
         }
         if (lookup.Table == "pns_id") return nip;
-        if (!unitsOf.TryGetValue(pns, out var units) || ParseDate(cells[1]) is not { } on) return ""; // validation names what is missing
+        if (!unitsOf.TryGetValue(nip, out var units))
+        {
+            miss = new Rejection(lookup.From[0], Reason.NipTidakDikenal, $"Kolom '{lookup.From[0]}': pegawai '{nip}' tidak dikenal (tidak ada di data pegawai).");
+            return null;
+        }
+        if (ParseDate(cells[1]) is not { } on) return ""; // validation names what is missing or malformed
         var unit = units[0].Unit;
         foreach (var (from, u) in units) if (from <= on) unit = u;
         return unit;

@@ -14,8 +14,8 @@ internal sealed partial class SourceProfile
             provide(target, key);
             if (l.Table is not { } table || !ProfileLookups.Tables.TryGetValue(table, out var spec))
                 throw new SourceProfileException(name, $"{key}.table", $"'{l.Table}' bukan tabel pencarian yang dikenal ({string.Join(", ", ProfileLookups.Tables.Keys)}).");
-            if (spec.Gives != target)
-                throw new SourceProfileException(name, $"{key}.table", $"tabel '{table}' memberi kolom '{spec.Gives}', bukan '{target}'.");
+            if (!spec.Gives.Contains(target))
+                throw new SourceProfileException(name, $"{key}.table", $"tabel '{table}' mengisi kolom {string.Join(", ", spec.Gives)}, bukan '{target}'.");
             if (l.From is not { } from || from.Length != spec.From || from.Any(string.IsNullOrWhiteSpace))
                 throw new SourceProfileException(name, $"{key}.from", $"tabel '{table}' membutuhkan {spec.From} kolom sumber.");
             result[target] = new ProfileLookup(table, from.Select(f => f.Trim()).ToList());
