@@ -220,7 +220,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
         pivoted ??= Pivot();
         if (next >= pivoted.Count) return false;
         var r = pivoted[next++];
-        (LineNumber, Malformed, TooLong, raw) = (r.Line, r.Malformed, r.TooLong, r.Raw);
+        (LineNumber, Malformed, TooLong, raw, LookupMiss) = (r.Line, r.Malformed, r.TooLong, r.Raw, null); // lookup and pivot exclude each other
         current = r.Values;
         return true;
     }

@@ -290,6 +290,8 @@ internal sealed partial class SourceProfile
             profile.PivotSpec = new Pivot(pv.Key, pv.Question.Trim(), pv.Answer.Trim(), targets);
         }
 
+        if (profile.PivotSpec is not null && profile.Lookup.Count > 0)
+            throw new SourceProfileException(name, "lookup", "tidak dapat dipakai bersama 'pivot' (satu rekaman pivot dibentuk dari banyak baris).");
         // Validation needs every contract column a contract file must carry (Optional = false).
         var missing = schema.Columns.Where(c => !c.Derived && !c.Optional && !provided.ContainsKey(c.Name)).Select(c => c.Name).ToList();
         if (missing.Count > 0)
