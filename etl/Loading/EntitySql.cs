@@ -60,11 +60,13 @@ internal static partial class EntitySql
     /// <summary>
     /// The models that merge one staged file, in order, each with the schema it is rendered for: facts share one
     /// shape (<c>core/merge_fact.sql</c>), the two dimensions have their own; diklat also feeds the course dimension,
-    /// and mutasi opens employee versions (SCD2), whose hashes are pegawai's.
+    /// mutasi opens employee versions (SCD2), whose hashes are pegawai's, and pegawai keeps the PNS ID crosswalk
+    /// (<c>hr_pns_id</c>, read by the SIASN API profiles' <c>crosswalk</c>).
     /// </summary>
     public static IReadOnlyList<(string Model, EntitySchema Schema)> MergeModels(EntitySchema schema) => schema.Entity switch
     {
-        "unit_kerja" or "pegawai" => [($"core/merge_{schema.Entity}.sql", schema)],
+        "unit_kerja" => [("core/merge_unit_kerja.sql", schema)],
+        "pegawai" => [("core/merge_pegawai.sql", schema), ("core/crosswalk_pns_id.sql", schema)],
         "diklat" => [("core/merge_fact.sql", schema), ("core/diklat_course.sql", schema)],
         "mutasi" => [("core/merge_fact.sql", schema), ("core/scd_mutasi.sql", EntitySchemas.Pegawai)],
         _ => [("core/merge_fact.sql", schema)],
@@ -73,8 +75,9 @@ internal static partial class EntitySql
     /// <summary>
     /// Fills a model's placeholders for one entity: <c>{{entity}}</c>, <c>{{staging}}</c>, <c>{{key}}</c>,
     /// <c>{{row_hash}}</c>, <c>{{tracked_hash}}</c> (both optionally <c>:alias</c>-qualified) and
-    /// <c>{{set_row_columns:alias}}</c> (<c>col = alias.col</c> for every row-hash column, for an UPDATE), and
-    /// <c>{{column}}</c> for a model applied to one column.
+    /// <c>{{set_row_columns:alias}}</c> (<c>col = alias.col</c> for every row-hash column, for an UPDATE),
+    /// <c>{{not_stored}}</c> (<c>, col</c> for every column kept outside the entity's table, <see cref="ColumnSpec.StoredIn"/>,
+    /// for an <c>EXCLUDE</c> list) and <c>{{column}}</c> for a model applied to one column.
     /// </summary>
     public static string Render(string template, EntitySchema schema, string? column = null)
     {
@@ -90,6 +93,7 @@ internal static partial class EntitySql
                 "tracked_hash" => Hash(NonEmpty(TrackedColumns(schema), schema, "tracked"), alias),
                 "column" => alias + (column ?? throw new InvalidOperationException("{{column}} needs a column.")),
                 "set_row_columns" => string.Join(", ", RowHashColumns(schema).Select(c => $"{c} = {alias}{c}")),
+                "not_stored" => string.Concat(schema.Columns.Where(c => c.StoredIn is not null).Select(c => $", {alias}{c.Name}")),
                 var other => throw new InvalidOperationException($"Unknown placeholder {{{{{other}}}}} in a model of {schema.Entity}."),
             };
         });

@@ -28,7 +28,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         var warnings = new List<string>();
         using (var source = Open(file))
         {
-            var validator = new RowValidator(schema, new RowContext(DateOnly.FromDateTime(nowLocal), zone, request.PredikatPolicy), source.Header, sparseHeader: file.Format == "jsonl");
+            var validator = new RowValidator(schema, new RowContext(DateOnly.FromDateTime(nowLocal), zone, request.PredikatPolicy), source.Header, sparseHeader: file.Format is "jsonl" or "json");
             if (validator.MatchedColumns == 0)
                 throw new FileRejectedException(
                     $"Baris judul (header) tidak ada: baris pertama ('{string.Join(",", source.Header).Truncate(120)}') tidak memuat satu pun kolom {schema.Entity} ({string.Join(", ", validator.MissingColumns)}); tidak ada baris yang dimuat.");
@@ -164,8 +164,10 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
             }
     }
 
-    private static IRecordSource Open(InboxFile file) =>
-        file.Profile is { } profile ? ProfiledRecordSource.Open(file.Path, file.Format!, profile) : RecordSources.Open(file.Path, file.Format!);
+    private IRecordSource Open(InboxFile file) =>
+        file.Profile is { } profile
+            ? ProfiledRecordSource.Open(file.Path, file.Format!, profile, profile.Crosswalk.Count > 0 ? ProfileCrosswalks.Load(connection) : null)
+            : RecordSources.Open(file.Path, file.Format!);
 
     /// <summary>
     /// The checks name contract columns; the operator fixes the SOURCE file, so the ledger names the source

@@ -51,6 +51,7 @@ internal static class RecordSources
         ".csv" => "csv",
         ".xlsx" => "xlsx",
         ".jsonl" => "jsonl",
+        ".json" => "json",
         _ => null,
     };
 
@@ -59,6 +60,7 @@ internal static class RecordSources
         "csv" => CsvRecordSource.Open(path),
         "xlsx" => XlsxRecordSource.Open(path),
         "jsonl" => JsonlRecordSource.Open(path),
-        _ => throw new UnreadableFileException($"Format berkas '{Path.GetExtension(path)}' tidak didukung (csv, xlsx, jsonl)."),
+        "json" => JsonArrayRecordSource.Open(path),
+        _ => throw new UnreadableFileException($"Format berkas '{Path.GetExtension(path)}' tidak didukung (csv, xlsx, jsonl, json)."),
     };
 }

@@ -23,8 +23,12 @@ internal sealed class JsonlRecordSource : IRecordSource
     private RawRow? tooLong;
     private RawRow? nextTooLong;
 
-    private JsonlRecordSource(TextReader reader)
+    /// <summary>Read through a source profile: nested objects become dotted paths (as <see cref="JsonArrayRecordSource"/>), arrays their JSON text.</summary>
+    private readonly bool nested;
+
+    private JsonlRecordSource(TextReader reader, bool nested = false)
     {
+        this.nested = nested;
         this.reader = new BoundedLineReader(reader);
         // Peek the first object for the header, then replay it as the first record.
         while (NextLine() is { } first)
@@ -41,10 +45,10 @@ internal sealed class JsonlRecordSource : IRecordSource
         throw new UnreadableFileException("Berkas JSONL kosong.");
     }
 
-    public static JsonlRecordSource Open(string path)
+    public static JsonlRecordSource Open(string path, bool nested = false)
     {
         var reader = new StreamReader(Loading.InboxFileSystem.OpenRead(path), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-        try { return new JsonlRecordSource(reader); }
+        try { return new JsonlRecordSource(reader, nested); }
         catch (DecoderFallbackException ex) { reader.Dispose(); throw new UnreadableFileException("Berkas bukan teks UTF-8 yang sah.", ex); }
         catch { reader.Dispose(); throw; }
     }
@@ -100,7 +104,8 @@ internal sealed class JsonlRecordSource : IRecordSource
     {
         using var doc = JsonDocument.Parse(text);
         if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new JsonException("bukan objek");
-        foreach (var p in doc.RootElement.EnumerateObject()) Column(p.Name);
+        if (nested) JsonArrayRecordSource.Flatten(doc.RootElement, "", (path, _) => Column(path));
+        else foreach (var p in doc.RootElement.EnumerateObject()) Column(p.Name);
     }
 
     private int Column(string name)
@@ -121,6 +126,7 @@ internal sealed class JsonlRecordSource : IRecordSource
         {
             using var doc = JsonDocument.Parse(text);
             if (doc.RootElement.ValueKind != JsonValueKind.Object) { Malformed = "baris bukan objek JSON"; return; }
+            if (nested) { ParseNested(doc.RootElement); return; }
             foreach (var p in doc.RootElement.EnumerateObject())
             {
                 if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
@@ -149,6 +155,15 @@ internal sealed class JsonlRecordSource : IRecordSource
             Malformed = "baris bukan JSON yang sah: " + ex.Message.Split('.')[0].ToString(CultureInfo.InvariantCulture);
         }
     }
+
+    private void ParseNested(JsonElement root) =>
+        JsonArrayRecordSource.Flatten(root, "", (path, value) =>
+        {
+            var i = Column(path);
+            if (!seen.Add(i)) Malformed ??= $"kunci '{path}' muncul dua kali";
+            if (i >= values.Length) Array.Resize(ref values, header.Count);
+            values[i] = value;
+        });
 
     public void Dispose() => reader.Dispose();
 }

@@ -59,7 +59,8 @@ internal sealed class SiasnPegawaiShape : RowShape
         for (var i = 0; i < mapped.Length; i++)
         {
             var (index, column) = mapped[i];
-            var value = ToSource(column, c[index], nip);
+            // pns_id is not a contract column the generator writes: SIASN's PNS ID, synthetic and derived from the NIP.
+            var value = index < 0 ? (column == "pns_id" ? PnsId(nip) : "") : ToSource(column, c[index], nip);
             row[i] = IsLongDigits(value) ? guard + value : value;
         }
 
@@ -91,6 +92,9 @@ internal sealed class SiasnPegawaiShape : RowShape
         if (verify) Verify(row, c);
         yield return row;
     }
+
+    /// <summary>A synthetic PNS ID (SIASN writes a 32-hex id), derived from the NIP so every shape agrees on it.</summary>
+    public static string PnsId(string nip) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("pns:" + nip)), 0, 16);
 
     /// <summary>A 16-digit fake NIK (1671 = Kota Palembang) derived from the NIP.</summary>
     public static string FakeNik(string nip) => Digits("1671", "nik:" + nip, 12);

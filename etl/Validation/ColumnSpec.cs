@@ -51,6 +51,14 @@ internal sealed record ColumnSpec(string Name, ColumnKind Kind)
     /// column's position in <c>dim_employee.tracked_hash</c>, fixed since V001 so stored hashes stay valid.
     /// </summary>
     public int? TrackedPosition { get; init; }
+
+    /// <summary>
+    /// Staged and validated, but kept outside the entity's table, in the one named here (pegawai's <c>pns_id</c> lives
+    /// only in the HR-only crosswalk <c>hr_pns_id</c>). Not the entity's content, so never in its row hash
+    /// (<see cref="InRowHash"/> false); the merges leave it out (<c>{{not_stored}}</c>) and a model of its own
+    /// writes it (<c>EntitySql.MergeModels</c>).
+    /// </summary>
+    public string? StoredIn { get; init; }
 }
 
 /// <summary>A parsed value; which member is meaningful depends on the column kind.</summary>
@@ -93,6 +101,8 @@ internal static class Reason
     public const string TeksTerlaluPanjang = "TEKS_TERLALU_PANJANG";
     /// <summary>A source id missing from its profile's mapping file (<c>lookups</c>, e.g. e-Cuti peg_id → NIP).</summary>
     public const string IdTidakDipetakan = "ID_TIDAK_DIPETAKAN";
+    /// <summary>A PNS ID not in <c>hr_pns_id</c> (<c>crosswalk</c>, e.g. SIASN rw-skp22 pnsDinilaiId → NIP).</summary>
+    public const string PnsIdTidakDikenal = "PNS_ID_TIDAK_DIKENAL";
     // Set-based checks in SQL (etl/Sql/staging/*.sql, in the order of etl/Loading/EntitySql.StagingChecks):
     public const string UnitTidakDikenal = "UNIT_TIDAK_DIKENAL";
     public const string NipTidakDikenal = "NIP_TIDAK_DIKENAL";

@@ -41,6 +41,9 @@ internal static class EntitySchemas
         // In dim_employee.row_hash since V001: a function of the key, so it never decides "unchanged", and
         // dropping it would change every stored hash.
         Derived("tmt_cpns", Date) with { InRowHash = true },
+        // Project extension (issue 13): SIASN's PNS ID, kept only in the HR-only crosswalk hr_pns_id, because
+        // rw-skp22 names the employee by it alone. Not part of dim_employee or its row hash.
+        Opt("pns_id") with { MaxLength = 64, InRowHash = false, StoredIn = "hr_pns_id" },
     ], EntityRules.Pegawai);
 
     public static readonly EntitySchema Mutasi = new("mutasi",

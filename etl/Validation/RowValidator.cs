@@ -81,8 +81,7 @@ internal sealed class RowValidator
             return new Rejection("", Reason.BarisTerlaluPanjang, $"Baris tidak dibaca: {source.Malformed}.");
         if (source.Malformed is { } problem)
             return new Rejection("", Reason.BarisRusak, $"Baris tidak dapat dibaca: {problem}.");
-        if (source is Reading.Profiles.ProfiledRecordSource { LookupMiss: { } miss })
-            return new Rejection(miss.Target, Reason.IdTidakDipetakan, miss.Message);
+        if (source is Reading.Profiles.ProfiledRecordSource { RowMiss: { } miss }) return miss;
         if (strictFieldCount && source.FieldCount != headerCount)
             return new Rejection("", Reason.JumlahKolom, $"Baris berisi {source.FieldCount} kolom, sedangkan judul berisi {headerCount} kolom.");
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Kepegawaian.Etl.Validation;
 
 namespace Kepegawaian.Etl.Reading.Profiles;
 
@@ -23,7 +24,9 @@ internal sealed class ProfiledRecordSource : IRecordSource
     private SourceProfile.Derivation?[] derivation = [];
     private readonly LookupTable?[] lookupOf;  // per target: its mapping table (lookups), else null
     private int[] lookupIndex = [];        // per target: inner header position of the looked-up column, -1 absent
-    private (string Target, string Message)? lookupMiss; // the current row's first value missing from a mapping file
+    private readonly ProfileCrosswalks crosswalks;
+    private ProfileCrosswalk?[] crosswalkOf = [];
+    private int[]?[] crosswalkIndex = [];  // per crosswalk target: inner header position of each 'from' column
     private int boundHeaderCount = -1;
     private int questionIndex = -1, answerIndex = -1;
     private int[] keyIndex = [];
@@ -35,9 +38,10 @@ internal sealed class ProfiledRecordSource : IRecordSource
 
     private sealed record Record(long Line, string[] Values, string Raw, string? Malformed, bool TooLong);
 
-    private ProfiledRecordSource(IRecordSource inner, SourceProfile profile, string fileName, string format, string inboxDir)
+    private ProfiledRecordSource(IRecordSource inner, SourceProfile profile, string fileName, string format, string inboxDir, ProfileCrosswalks? crosswalks)
     {
         this.inner = inner;
+        this.crosswalks = crosswalks ?? ProfileCrosswalks.Empty;
         this.profile = profile;
         strictFieldCount = format == "csv";
         Header = profile.Targets;
@@ -54,8 +58,8 @@ internal sealed class ProfiledRecordSource : IRecordSource
         foreach (var (target, table) in profile.OpenLookups(inboxDir)) lookupOf[IndexOfTarget(target)] = table;
         Bind();
         Unmapped = inner.Header.Select(h => h.Trim())
-            .Where(h => h.Length > 0 && !IsRead(h) && !profile.Drop.Contains(h)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (format == "jsonl") return; // JSONL omits null keys: a column may appear on a later line
+            .Where(h => h.Length > 0 && !IsRead(h) && !profile.Drop.Contains(h) && !DroppedParent(h)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (format is "jsonl" or "json") return; // JSON omits null keys: a column may appear on a later line (or on none)
         foreach (var (source, target) in profile.Columns)
             if (!inner.Header.Any(h => h.Trim().Equals(source, StringComparison.OrdinalIgnoreCase))
                 && profile.Schema.Columns.First(c => c.Name == target) is { Optional: false })
@@ -74,10 +78,12 @@ internal sealed class ProfiledRecordSource : IRecordSource
                     throw new UnreadableFileException($"Kolom sumber '{col}' (profil {profile.Name}: pivot) tidak ada di baris judul; tidak ada baris yang dimuat.");
     }
 
-    public static IRecordSource Open(string path, string format, SourceProfile profile)
+    /// <param name="crosswalks">The warehouse data the profile's <c>crosswalk</c> keys read (none needed when it has none).</param>
+    public static IRecordSource Open(string path, string format, SourceProfile profile, ProfileCrosswalks? crosswalks = null)
     {
-        var inner = RecordSources.Open(path, format);
-        try { return new ProfiledRecordSource(inner, profile, Path.GetFileName(path), format, Path.GetDirectoryName(Path.GetFullPath(path))!); }
+        // Through a profile, JSONL lines may nest (SIASN's document 'path'): read as dotted field paths.
+        IRecordSource inner = format == "jsonl" ? JsonlRecordSource.Open(path, nested: true) : RecordSources.Open(path, format);
+        try { return new ProfiledRecordSource(inner, profile, Path.GetFileName(path), format, Path.GetDirectoryName(Path.GetFullPath(path))!, crosswalks); }
         catch { inner.Dispose(); throw; }
     }
 
@@ -90,17 +96,24 @@ internal sealed class ProfiledRecordSource : IRecordSource
     public string? Malformed { get; private set; }
     public bool TooLong { get; private set; }
 
+    /// <summary>
+    /// The current row's first value that neither its mapping file (<c>lookups</c>: ID_TIDAK_DIPETAKAN) nor the
+    /// warehouse (<c>crosswalk</c>: PNS_ID_TIDAK_DIKENAL, NIP_TIDAK_DIKENAL) resolves; RowValidator rejects the row with it.
+    /// </summary>
+    public Rejection? RowMiss { get; private set; }
+
     public ReadOnlySpan<char> Field(int index) => (uint)index < (uint)current.Length ? current[index] : default;
 
     public RawRow Raw() => RawRow.Of(raw);
 
-    /// <summary>The current record's first value missing from a mapping file: the contract column and the message (rejected ID_TIDAK_DIPETAKAN).</summary>
-    public (string Target, string Message)? LookupMiss => lookupMiss;
+    /// <summary>A nested JSON field (<c>path.874.dok_uri</c>) is dropped with its top-level key (<c>path</c>).</summary>
+    private bool DroppedParent(string column) => column.IndexOf('.') is > 0 and var dot && profile.Drop.Contains(column[..dot]);
 
     private bool IsRead(string sourceColumn) =>
         profile.Columns.ContainsKey(sourceColumn)
         || profile.Derive.Values.Any(d => d.From.Contains(sourceColumn, StringComparer.OrdinalIgnoreCase))
         || profile.Lookups.Values.Any(l => l.From.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase))
+        || profile.Crosswalk.Values.Any(x => x.From.Contains(sourceColumn, StringComparer.OrdinalIgnoreCase))
         || (profile.PivotSpec is { } p && (p.Question.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase)));
 
     private void Bind()
@@ -127,6 +140,14 @@ internal sealed class ProfiledRecordSource : IRecordSource
         }
         lookupIndex = new int[Header.Count];
         for (var t = 0; t < Header.Count; t++) lookupIndex[t] = lookupOf[t] is { } table ? Find(table.Lookup.From) : -1;
+        crosswalkIndex = new int[]?[Header.Count];
+        crosswalkOf = new ProfileCrosswalk?[Header.Count];
+        foreach (var (target, x) in profile.Crosswalk)
+        {
+            var t = IndexOfTarget(target);
+            crosswalkOf[t] = x;
+            crosswalkIndex[t] = x.From.Select(Find).ToArray();
+        }
         if (profile.PivotSpec is { } p)
         {
             questionIndex = Find(p.Question);
@@ -148,7 +169,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
         if (!inner.Read()) return false;
         Bind();
         LineNumber = inner.LineNumber;
-        lookupMiss = null;
+        RowMiss = null;
         var problem = Problem();
         if (problem is not null)
         {
@@ -192,8 +213,17 @@ internal sealed class ProfiledRecordSource : IRecordSource
             var id = lookupIndex[t] < 0 ? "" : Cell(lookupIndex[t], rawText);
             if (id.Length == 0) return "";
             if (table.TryGet(id, out var found)) return profile.Transform(t, found);
-            lookupMiss ??= (Header[t], $"Kolom '{table.Lookup.From}': '{id}' tidak ada di kolom {table.Lookup.Key} berkas pemetaan '{table.Lookup.File}' (profil {profile.Name}: lookups.{table.Lookup.Target}); tambahkan id itu ke berkas pemetaan; barisnya dimuat dengan ekspor berikutnya yang memuatnya.");
+            RowMiss ??= new Rejection(Header[t], Reason.IdTidakDipetakan, $"Kolom '{table.Lookup.From}': '{id}' tidak ada di kolom {table.Lookup.Key} berkas pemetaan '{table.Lookup.File}' (profil {profile.Name}: lookups.{table.Lookup.Target}); tambahkan id itu ke berkas pemetaan; barisnya dimuat dengan ekspor berikutnya yang memuatnya.");
             return "";
+        }
+        if (crosswalkOf[t] is { } x)
+        {
+            var from = crosswalkIndex[t]!;
+            var cells = new string[from.Length];
+            for (var k = 0; k < from.Length; k++) cells[k] = from[k] < 0 ? "" : Cell(from[k], rawText);
+            var found = crosswalks.Resolve(x, cells, out var miss);
+            RowMiss ??= miss;
+            return found ?? "";
         }
         var i = sourceIndex[t];
         if (i < 0) return "";
@@ -214,8 +244,8 @@ internal sealed class ProfiledRecordSource : IRecordSource
         pivoted ??= Pivot();
         if (next >= pivoted.Count) return false;
         var r = pivoted[next++];
-        lookupMiss = null; // a pivoted record's lookup misses are in its Malformed text
-        (LineNumber, Malformed, TooLong, raw) = (r.Line, r.Malformed, r.TooLong, r.Raw);
+        // A pivoted record's mapping-file misses are in its Malformed text (crosswalk and pivot exclude each other).
+        (LineNumber, Malformed, TooLong, raw, RowMiss) = (r.Line, r.Malformed, r.TooLong, r.Raw, null);
         current = r.Values;
         return true;
     }
@@ -256,7 +286,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
             var key = string.Join('\u001f', keyIndex.Select(k => k < 0 ? "" : inner.Field(k).Trim().ToString()));
             rowRaw.Clear();
             var values = new string?[Header.Count];
-            lookupMiss = null;
+            RowMiss = null;
             for (var t = 0; t < Header.Count; t++) values[t] = isAnswer[t] ? null : Value(t, rowRaw);
             var question = questionIndex < 0 ? "" : inner.Field(questionIndex).Trim().ToString();
             var answer = answerIndex < 0 ? "" : profile.Clean(inner.Field(answerIndex).ToString());
@@ -275,7 +305,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
                     if (!isAnswer[t] && first[t] != values[t])
                         g.Problem($"kolom '{profile.SourceOf(Header[t])}' berbeda antarbaris kunci yang sama (baris {records[g.Record].Line} dan {inner.LineNumber})");
             }
-            if (lookupMiss is { } miss) g.Problem(miss.Message);
+            if (RowMiss is { } miss) g.Problem(miss.Message);
             if (g.Raw.Length < RawRow.PrefixChars)
                 g.Raw.Append("; ").Append(spec.Question).Append('=').Append(question).Append(' ').Append(spec.Answer).Append('=').Append(answer);
             if (!targetOfQuestion.TryGetValue(question, out var target))

@@ -55,8 +55,10 @@ internal sealed class RuleJson
     public string[]? Match { get; set; }
     /// <summary>The contract value when the rule matches ...</summary>
     public string? Value { get; set; }
-    /// <summary>... or the <c>from</c> column whose (cleaned) value is taken, then mapped by <c>values</c>.</summary>
+    /// <summary>... or the <c>from</c> column whose (cleaned) value is taken, then mapped by <c>values</c> ...</summary>
     public string? Source { get; set; }
+    /// <summary>... or text composed from the <c>from</c> columns (<see cref="ProfileTemplate"/>).</summary>
+    public string? Template { get; set; }
 }
 
 internal sealed class PivotJson
@@ -108,7 +110,7 @@ internal sealed partial class SourceProfile
 
     /// <summary>A contract column decided by ordered rules over several source columns (<c>derive</c>).</summary>
     internal sealed record Derivation(IReadOnlyList<string> From, IReadOnlyList<Rule> Rules);
-    internal sealed record Rule(Regex[] Match, string? Value, int Source);
+    internal sealed record Rule(Regex[] Match, string? Value, int Source, ProfileTemplate? Template = null);
 
     public IReadOnlyDictionary<string, Derivation> Derive { get; private set; } = new Dictionary<string, Derivation>();
     private HashSet<string> nulls = new(StringComparer.OrdinalIgnoreCase);
@@ -135,7 +137,7 @@ internal sealed partial class SourceProfile
         {
             var ok = true;
             for (var i = 0; i < rule.Match.Length && ok; i++) ok = rule.Match[i].IsMatch(cells[i]);
-            if (ok) return rule.Value ?? cells[rule.Source];
+            if (ok) return rule.Template?.Render(cells) ?? rule.Value ?? cells[rule.Source];
         }
         return cells.All(c => c.Length == 0) ? "" : string.Join(" + ", cells);
     }
@@ -160,6 +162,7 @@ internal sealed partial class SourceProfile
             foreach (var (q, t) in p.Targets) if (t == target) return $"{p.Answer} ({p.Question}={q})";
         if (Derive.TryGetValue(target, out var d)) return string.Join(" + ", d.From);
         if (Lookups.TryGetValue(target, out var l)) return l.From;
+        if (Crosswalk.TryGetValue(target, out var x)) return string.Join(" + ", x.From);
         if (Constants.ContainsKey(target)) return $"{Name}:constants.{target}";
         if (FromFileName.Contains(target)) return $"nama berkas ({target})";
         return target;
@@ -171,7 +174,7 @@ internal sealed partial class SourceProfile
         try { raw = JsonSerializer.Deserialize<SourceProfileJson>(json, Json); }
         catch (JsonException ex)
         {
-            throw new SourceProfileException(name, ex.Path ?? "$", $"JSON tidak sah atau kunci tidak dikenal ({ex.Message.Split(". ")[0]}). Kunci yang dikenal: description, entity, file, columns, values, dates, constants, drop, pivot, nulls, trimStart, derive, lookups.");
+            throw new SourceProfileException(name, ex.Path ?? "$", $"JSON tidak sah atau kunci tidak dikenal ({ex.Message.Split(". ")[0]}). Kunci yang dikenal: description, entity, file, columns, values, dates, constants, drop, pivot, nulls, trimStart, derive, lookups, crosswalk.");
         }
         if (raw is null) throw new SourceProfileException(name, "$", "berkas kosong.");
 
@@ -238,18 +241,25 @@ internal sealed partial class SourceProfile
                     catch (ArgumentException ex) { throw new SourceProfileException(name, $"{rk}.match[{m}]", $"pola '{match[m]}' bukan ekspresi reguler yang sah: {ex.Message}"); }
                 }
                 var source = -1;
-                if ((rule.Value is null) == (rule.Source is null))
-                    throw new SourceProfileException(name, rk, "isi tepat satu dari 'value' (nilai kontrak) atau 'source' (kolom 'from' yang nilainya diambil).");
+                if (new[] { rule.Value, rule.Source, rule.Template }.Count(x => x is not null) != 1)
+                    throw new SourceProfileException(name, rk, "isi tepat satu dari 'value' (nilai kontrak), 'source' (kolom 'from' yang nilainya diambil) atau 'template' (teks dengan {kolom}).");
+                ProfileTemplate? template = null;
+                if (rule.Template is { } tt)
+                {
+                    template = ProfileTemplate.Parse(tt, from.Select(f => f.Trim()).ToList(), out var problem);
+                    if (problem is not null) throw new SourceProfileException(name, $"{rk}.template", problem);
+                }
                 if (rule.Source is { } src && (source = Array.FindIndex(from, f => f.Trim().Equals(src.Trim(), StringComparison.OrdinalIgnoreCase))) < 0)
                     throw new SourceProfileException(name, $"{rk}.source", $"'{src}' bukan salah satu kolom 'from' ({string.Join(", ", from)}).");
                 if (rule.Value is { } v && schema.Columns.First(c => c.Name == target).Codes is { } codes && FieldParsers.MatchCode(v, codes) is null)
                     throw new SourceProfileException(name, $"{rk}.value", $"'{v}' bukan kode {target} ({string.Join(", ", codes)}).");
-                rules.Add(new Rule(regexes, rule.Value, source));
+                rules.Add(new Rule(regexes, rule.Value, source, template));
             }
             derive[target] = new Derivation(from.Select(f => f.Trim()).ToList(), rules);
         }
         profile.Derive = derive;
         profile.Lookups = ParseLookups(name, raw.Lookups, Provide, columns, derive);
+        profile.Crosswalk = ParseCrosswalk(name, raw.Crosswalk, Provide);
         profile.nulls = new HashSet<string>((raw.Nulls ?? []).Select(n => n.Trim()), StringComparer.OrdinalIgnoreCase);
         if (profile.nulls.Contains("")) throw new SourceProfileException(name, "nulls", "token kosong tidak perlu disebut (sel kosong selalu kosong).");
         profile.trimStart = (raw.TrimStart ?? "").ToCharArray();
@@ -273,6 +283,8 @@ internal sealed partial class SourceProfile
             profile.PivotSpec = new Pivot(pv.Key, pv.Question.Trim(), pv.Answer.Trim(), targets);
         }
 
+        if (profile.PivotSpec is not null && profile.Crosswalk.Count > 0)
+            throw new SourceProfileException(name, "crosswalk", "tidak dapat dipakai bersama 'pivot' (satu rekaman pivot dibentuk dari banyak baris).");
         // Validation needs every contract column a contract file must carry (Optional = false).
         var missing = schema.Columns.Where(c => !c.Derived && !c.Optional && !provided.ContainsKey(c.Name)).Select(c => c.Name).ToList();
         if (missing.Count > 0)
@@ -316,7 +328,7 @@ internal sealed partial class SourceProfile
         for (var i = 0; i < (raw.Drop?.Length ?? 0); i++)
         {
             var d = raw.Drop![i].Trim();
-            if (columns.ContainsKey(d) || derive.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || profile.Lookups.Values.Any(l => l.From.Equals(d, StringComparison.OrdinalIgnoreCase)) || (profile.PivotSpec is { } p && (p.Question.Equals(d, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(d, StringComparison.OrdinalIgnoreCase))))
+            if (columns.ContainsKey(d) || derive.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || profile.Lookups.Values.Any(l => l.From.Equals(d, StringComparison.OrdinalIgnoreCase)) || profile.Crosswalk.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || (profile.PivotSpec is { } p && (p.Question.Equals(d, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(d, StringComparison.OrdinalIgnoreCase))))
                 throw new SourceProfileException(name, $"drop[{i}]", $"'{d}' dibuang sekaligus dipetakan; pilih salah satu.");
             drop.Add(d);
         }

@@ -20,7 +20,7 @@ DELETE FROM fact_{{entity}} WHERE {{key}} IN (SELECT {{key}} FROM merge_result W
 -- Written: every staged row except the unchanged ones (an anti join on the few 'same' lines; joining
 -- all staged rows with merge_result cost a third more at millions of rows, bench/README.md).
 INSERT INTO fact_{{entity}} BY NAME
-SELECT s.* EXCLUDE (line_number), c.file_id AS etl_file_id
+SELECT s.* EXCLUDE (line_number{{not_stored}}), c.file_id AS etl_file_id
 FROM {{staging}}_hashed s
 ANTI JOIN (SELECT line_number FROM merge_result WHERE action = 'same') m ON m.line_number = s.line_number
 CROSS JOIN ctx c;

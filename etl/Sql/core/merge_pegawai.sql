@@ -7,7 +7,7 @@
 -- Validity is half-open [valid_from, valid_to); the current version has valid_to 9999-12-31.
 -- (Older snapshots with changed tracked columns were rejected in staging/pegawai.sql.)
 -- The hashes and column lists come from the schema's columns (etl/Loading/EntitySql.cs); dim_employee holds every
--- row-hash column, plus the key and the version's bookkeeping.
+-- row-hash column, plus the key and the version's bookkeeping; {{not_stored}} are staged columns kept elsewhere.
 CREATE OR REPLACE TEMP TABLE merge_result AS
 WITH s AS (SELECT *, {{tracked_hash}} AS tracked_hash, {{row_hash}} AS row_hash FROM stg_pegawai)
 SELECT s.*, e.employee_sk AS current_sk,
@@ -26,7 +26,7 @@ FROM merge_result m, ctx c
 WHERE dim_employee.employee_sk = m.current_sk AND m.action = 'update';
 
 INSERT INTO dim_employee BY NAME
-SELECT m.* EXCLUDE (line_number, tanggal_data, current_sk, action), m.tanggal_data AS valid_from,
+SELECT m.* EXCLUDE (line_number, tanggal_data, current_sk, action{{not_stored}}), m.tanggal_data AS valid_from,
        DATE '9999-12-31' AS valid_to, true AS is_current, 'pegawai' AS source, c.file_id AS etl_file_id
 FROM merge_result m CROSS JOIN ctx c
 WHERE m.action IN ('new', 'version');

@@ -10,6 +10,6 @@ FROM merge_result m, ctx c
 WHERE dim_unit.kode_unit = m.kode_unit AND m.action = 'changed';
 
 INSERT INTO dim_unit BY NAME
-SELECT m.* EXCLUDE (line_number, action), c.file_id AS etl_file_id, c.loaded_at AS updated_at
+SELECT m.* EXCLUDE (line_number, action{{not_stored}}), c.file_id AS etl_file_id, c.loaded_at AS updated_at
 FROM merge_result m CROSS JOIN ctx c
 WHERE m.action = 'new';

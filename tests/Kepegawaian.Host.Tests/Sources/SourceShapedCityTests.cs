@@ -37,10 +37,11 @@ public sealed class SourceShapedCityTests
         //  - etl_file(loaded): file names, hashes and rows_read differ by design (one SKM file per unit and year,
         //    one row per answer; siasn-pegawai_… instead of pegawai_…).
         //  - fact_skm / fact_skm_history are compared below without saran (and row_hash, which covers saran).
+        //  - hr_pns_id: the SIASN export carries a PNS ID per employee (kept for rw-skp22), a contract file none.
         // fact_cuti is compared whole, nothing excluded: every contract column comes back from the e-Cuti export
         // (waktu_pengajuan from tgl written with its time, waktu_keputusan from the audit column updated_at, lama_hari
         // from jml_hari written in working days, NIP and unit through the mapping files; see EcutiShape).
-        string[] byShape = ["etl_file(loaded)", "fact_skm", "fact_skm_history"];
+        string[] byShape = ["etl_file(loaded)", "fact_skm", "fact_skm_history", "hr_pns_id"];
         var expected = WarehouseFingerprint.Of(contract).Where(t => !byShape.Contains(t.Name)).ToList();
         var actual = WarehouseFingerprint.Of(sources).Where(t => !byShape.Contains(t.Name)).ToList();
         Assert.Equal(expected, actual);
@@ -59,6 +60,9 @@ public sealed class SourceShapedCityTests
 
         // The marts built from both warehouses agree as well.
         Assert.Equal(WarehouseFingerprint.Marts(contract), WarehouseFingerprint.Marts(sources));
+        // Every employee of the SIASN snapshots has a PNS ID in the crosswalk.
+        Assert.Equal(WarehouseFingerprint.Scalar(sources, "SELECT count(DISTINCT nip) FROM dim_employee WHERE source = 'pegawai'"),
+            WarehouseFingerprint.Scalar(sources, "SELECT count(*) FROM hr_pns_id"));
     }
 
     [Fact]
