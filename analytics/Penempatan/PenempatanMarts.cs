@@ -6,7 +6,7 @@ namespace Kepegawaian.Analytics.Penempatan;
 
 /// <summary>
 /// Rebuilds the placement marts (mart_pensiun, mart_pensiun_gelombang, mart_masa_kerja, mart_mutasi_tahunan, mart_beban; schema
-/// <c>Sql/marts/penempatan_09_schema.sql</c>) in one transaction, at <see cref="PenempatanAnalysis.ReferenceDate"/>.
+/// <c>Sql/marts/penempatan_09_schema.sql</c>; mart_kesesuaian and mart_formasi, <c>penempatan_10_komposisi_schema.sql</c>) in one transaction, at <see cref="PenempatanAnalysis.ReferenceDate"/>.
 /// Counts are stored as they are: small-cell suppression is the reader's job (<see cref="PenempatanPublik"/>).
 /// </summary>
 public static class PenempatanMarts
@@ -18,6 +18,7 @@ public static class PenempatanMarts
         var acuan = PenempatanAnalysis.ReferenceDate(connection, options);
         var result = acuan is { } a ? PenempatanAnalysis.Compute(connection, a, options, rules) : null;
         var beban = acuan is { } b ? BebanAnalysis.Compute(connection, b, options) : [];
+        var komposisi = acuan is { } k ? KomposisiAnalysis.Compute(connection, k, options) : null;
         cancellationToken.ThrowIfCancellationRequested();
         using var tx = connection.BeginTransaction();
         MartSql.Run(connection, "penempatan_", cancellationToken);
@@ -38,6 +39,7 @@ public static class PenempatanMarts
                 x.RespondenPerPegawai, x.CutiPerPegawai, x.PopulasiPerPegawai, x.Dinilai, x.UnitSebanding, x.MedianRespondenPerPegawai, x.RasioMedian,
                 x.MedianPopulasiPerPegawai, x.RasioMedianPopulasi, x.Kategori, x.TambahanPegawaiKeMedian]);
             MartWriter.Replace(connection, "mart_mutasi_tahunan", result.MutasiTahunan, x => [x.KodeUnit, x.Tahun, x.JenisMutasi, x.Arah, x.N]);
+            KomposisiAnalysis.Write(connection, komposisi!);
         }
         tx.Commit();
         return result;

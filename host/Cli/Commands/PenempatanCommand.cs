@@ -7,7 +7,8 @@ namespace Kepegawaian.Service.Cli.Commands;
 /// <summary>
 /// `kepegawaian penempatan` (issue 15): the retirement wave per unit and jabatan group (BUP per PP 11/2017 Pasal 239) and
 /// tenure/rotation per unit. Reads the placement marts, or computes the same figures at `--per DATE` (read-only). Small
-/// cells are hidden by <see cref="PenempatanPublik"/>. `beban`: staff against service load (mart_beban); `kesesuaian` is not built yet and says so (exit 1).
+/// cells are hidden by <see cref="PenempatanPublik"/>. `beban`: staff against service load (mart_beban); `kesesuaian` and `formasi`: education
+/// against the position's minimum and headcount by jenis_jabatan × golongan (<see cref="PenempatanKomposisiView"/>).
 /// </summary>
 public static class PenempatanCommand
 {
@@ -17,10 +18,12 @@ public static class PenempatanCommand
         {
             Description = "pensiun (gelombang pensiun per unit dan kelompok jabatan), masa-kerja (masa kerja di unit/jabatan, rotasi), " +
                           "mutasi (perpindahan per tahun, jenis mutasi dan arah; pensiun/berhenti terpisah), " +
-                          "beban (pegawai terhadap beban layanan: responden SKM per pegawai dibanding median jenis_unit), kesesuaian (belum tersedia / not yet available)",
+                          "beban (pegawai terhadap beban layanan: responden SKM per pegawai dibanding median jenis_unit), " +
+                          "kesesuaian (pendidikan terhadap pendidikan minimum jabatan: kurang, sesuai, tidak diketahui per unit dan kelompok jabatan), " +
+                          "formasi (pegawai per jenis jabatan dan golongan I–IV, PPPK terpisah)",
             DefaultValueFactory = _ => "pensiun",
         };
-        show.AcceptOnlyFromAmong("pensiun", "masa-kerja", "mutasi", "beban", "kesesuaian");
+        show.AcceptOnlyFromAmong("pensiun", "masa-kerja", "mutasi", "beban", "kesesuaian", "formasi");
         var unit = new Option<string?>("--unit") { Description = "kode_unit" };
         var per = new Option<string?>("--per")
         {
@@ -34,9 +37,6 @@ public static class PenempatanCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var view = parse.GetValue(show)!;
-            if (view is "kesesuaian")
-                throw new UsageException($"penempatan --show {view} belum tersedia (issue 15, tahap berikutnya); tersedia: pensiun, masa-kerja, mutasi, beban. " +
-                                         $"/ --show {view} is not yet available; use pensiun, masa-kerja, mutasi or beban.");
             DateOnly? tanggal = null;
             if (parse.GetValue(per) is { } text)
             {
@@ -50,6 +50,8 @@ public static class PenempatanCommand
             var min = CliSmallCells.MinCellSize;
             var fmt = parse.GetValue(format);
             var kode = parse.GetValue(unit);
+            if (view is "kesesuaian" or "formasi")
+                return Task.FromResult(PenempatanKomposisiView.Write(parse, c, view, tanggal, kode, fmt));
             if (view == "beban")
             {
                 var beban = tanggal is { } t ? BebanAnalysis.Compute(c, t, options)
