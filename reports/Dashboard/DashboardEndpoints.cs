@@ -93,13 +93,15 @@ public static partial class DashboardEndpoints
                  ("responden_per_pegawai", t.T("Responden per pegawai", "Respondents per employee")), ("median_responden_per_pegawai", t.T("Median jenis unit", "Unit-type median")),
                  ("rasio_median", t.T("Rasio ke median", "Ratio to median")), ("kategori", t.T("Beban", "Load")),
                  ("tambahan_pegawai_ke_median", t.T("Kurang pegawai (ke median)", "Staff short (to median)")),
-                 ("cuti_per_pegawai", t.T("Pengajuan cuti per pegawai", "Leave requests per employee")), ("populasi_per_pegawai", t.T("Penduduk per pegawai", "Population per employee"))])],
+                 ("cuti_per_pegawai", t.T("Pengajuan cuti per pegawai", "Leave requests per employee")), ("populasi_per_pegawai", t.T("Penduduk per pegawai", "Population per employee"))]),
+             .. KomposisiTables(t)],
             t.T("Beban = responden SKM per pegawai, proksi volume layanan (sampel survei, bukan jumlah layanan), dibanding median unit sejenis (≥ 5 pegawai, ≥ 4 unit); tinggi ≥ 2×, rendah ≤ 0,5×. " +
                 "BUP menurut PP 11/2017 Pasal 239 (58 administrasi, ahli pertama/muda, keterampilan; 60 pimpinan tinggi, ahli madya; 65 ahli utama) dan UU 14/2005 Pasal 30 (guru 60); TMT pensiun tanggal 1 bulan sesudah ulang tahun pada BUP. " +
                 "Jenjang fungsional yang tak terbaca dari nama jabatan: \"tidak diketahui\", tidak ditebak. Gelombang: kelompok kehilangan ≥ 20 % dalam 2 tahun. Pensiun dan berhenti dihitung terpisah dari rotasi.",
                 "Load = SKM respondents per employee, a proxy for service volume (a survey sample, not a count of services), against the median of units of the same type (≥ 5 staff, ≥ 4 units); high ≥ 2×, low ≤ 0.5×. " +
                 "BUP per PP 11/2017 Article 239 (58 administrative, first/junior expert, skilled; 60 senior executive, senior expert; 65 principal expert); retirement on the 1st of the month after the BUP birthday. " +
-                "A functional level not readable from the position name is \"unknown\", never guessed. Wave: a group losing ≥ 20 % within 2 years. Retirements and resignations are counted apart from rotations."))));
+                "A functional level not readable from the position name is \"unknown\", never guessed. Wave: a group losing ≥ 20 % within 2 years. Retirements and resignations are counted apart from rotations.")
+                + " " + KomposisiNote(t))));
 
         // ------------------------------------------------------------ JSON API (aggregates)
         app.MapGet("/api/ikm", (HttpContext ctx) => Json(ctx, (m, f) => m.IkmTable(f)));
@@ -110,6 +112,7 @@ public static partial class DashboardEndpoints
         app.MapGet("/api/penempatan/pensiun", (HttpContext ctx) => Json(ctx, (m, f) => m.PensiunTable(f)));
         app.MapGet("/api/penempatan/masa-kerja", (HttpContext ctx) => Json(ctx, (m, f) => m.MasaKerjaTable(f)));
         app.MapGet("/api/penempatan/beban", (HttpContext ctx) => Json(ctx, (m, f) => m.BebanTable(f)));
+        MapKomposisiApi(app);
         app.MapGet("/api/filter", (HttpContext ctx) => Json(ctx, (m, f) => new
         {
             ikm_periode = m.IkmPeriods(), kinerja_periode = m.KinerjaPeriods(), peringatan_periode = m.AlertPeriods(), tahun = m.JpYears(),

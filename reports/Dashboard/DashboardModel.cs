@@ -18,7 +18,7 @@ public sealed record DashboardFilter(string? Periode, string? Unit, int? Tahun);
 /// methods, which the endpoints protect with the token. Every figure the weekly report also shows comes from
 /// <see cref="PageFigures"/> (one content model); this class only picks the filter's rows and lays them out.
 /// </summary>
-public sealed class DashboardModel(ReportData data, ReportText text, int minCell, double? onlineTarget = null)
+public sealed partial class DashboardModel(ReportData data, ReportText text, int minCell, double? onlineTarget = null)
 {
     private readonly ChartFactory charts = new(text);
     private readonly string suppressed = ReportText.Suppressed(minCell);

@@ -77,6 +77,7 @@ public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
                 Str(r, "kode_unit"), Value(r, "waktu_acuan") is DateTime t ? t : DateTime.MinValue, Long(r, "n_jatuh_tempo"), Long(r, "n_tertunda"))),
             Penempatan = Kepegawaian.Analytics.Penempatan.PenempatanQueries.Read(c),
             PenempatanBeban = Kepegawaian.Analytics.Penempatan.PenempatanQueries.ReadBeban(c) ?? [],
+            PenempatanKomposisi = Kepegawaian.Analytics.Penempatan.KomposisiAnalysis.Read(c),
         };
     }
 
