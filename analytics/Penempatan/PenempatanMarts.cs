@@ -6,7 +6,8 @@ namespace Kepegawaian.Analytics.Penempatan;
 
 /// <summary>
 /// Rebuilds the placement marts (mart_pensiun, mart_pensiun_gelombang, mart_masa_kerja, mart_mutasi_tahunan, mart_beban; schema
-/// <c>Sql/marts/penempatan_09_schema.sql</c>; mart_penempatan_layanan, <c>penempatan_layanan_schema.sql</c>) in one transaction, at <see cref="PenempatanAnalysis.ReferenceDate"/>.
+/// <c>Sql/marts/penempatan_09_schema.sql</c>; mart_penempatan_layanan, <c>penempatan_layanan_schema.sql</c>; mart_kesesuaian and mart_formasi,
+/// <c>penempatan_10_komposisi_schema.sql</c>) in one transaction, at <see cref="PenempatanAnalysis.ReferenceDate"/>.
 /// Counts are stored as they are: small-cell suppression is the reader's job (<see cref="PenempatanPublik"/>).
 /// </summary>
 public static class PenempatanMarts
@@ -21,6 +22,7 @@ public static class PenempatanMarts
         var result = acuan is { } a ? PenempatanAnalysis.Compute(connection, a, options, rules) : null;
         var beban = acuan is { } b ? BebanAnalysis.Compute(connection, b, options) : [];
         var layanan = result is not null ? LayananAnalysis.Compute(connection, result.TanggalAcuan, beban, result, efisiensi) : [];
+        var komposisi = acuan is { } k ? KomposisiAnalysis.Compute(connection, k, options) : null;
         cancellationToken.ThrowIfCancellationRequested();
         using var tx = connection.BeginTransaction();
         MartSql.Run(connection, "penempatan_", cancellationToken);
@@ -44,6 +46,7 @@ public static class PenempatanMarts
                 x.TanggalAcuan, x.PeriodeMulai, x.KodeUnit, x.NamaUnit, x.JenisUnit, x.Pegawai, x.RespondenPerPegawai, x.RasioBeban, x.KategoriBeban,
                 x.MedianTahunUnit, x.IkmPeriode, x.Ikm, x.IkmResponden, x.CutiN, x.CutiMedianHariKerja, x.Catatan]);
             MartWriter.Replace(connection, "mart_mutasi_tahunan", result.MutasiTahunan, x => [x.KodeUnit, x.Tahun, x.JenisMutasi, x.Arah, x.N]);
+            KomposisiAnalysis.Write(connection, komposisi!);
         }
         tx.Commit();
         return result;

@@ -13,6 +13,12 @@ public sealed class PenempatanOptions : IValidatableObject
     /// </summary>
     public string? BupTable { get; set; }
 
+    /// <summary>
+    /// Path of an operator's minimum-education table replacing the shipped <c>Data/pendidikan_minimum.csv</c> as a whole (same
+    /// columns: <c>jenis_jabatan,jenjang,pendidikan_minimum,dasar</c>); empty = the shipped table (mart_kesesuaian).
+    /// </summary>
+    public string? PendidikanTable { get; set; }
+
     /// <summary>The date the placement marts are computed at; null = the data-through date of the personnel data (never the machine clock).</summary>
     public DateOnly? ReferenceDate { get; set; }
 
@@ -51,6 +57,11 @@ public sealed class PenempatanOptions : IValidatableObject
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {
             errors.Add(new ValidationResult(ex.Message, [$"{Section}:{nameof(BupTable)}"]));
+        }
+        try { PendidikanRules.Load(this); }
+        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new ValidationResult(ex.Message, [$"{Section}:{nameof(PendidikanTable)}"]));
         }
         return errors;
     }

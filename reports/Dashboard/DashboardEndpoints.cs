@@ -99,13 +99,15 @@ public static partial class DashboardEndpoints
                 [("unit", "Unit"), ("jenis_unit", t.T("Jenis unit", "Unit type")), ("pegawai", t.T("Pegawai", "Employees")),
                  ("responden_per_pegawai", t.T("Responden per pegawai", "Respondents per employee")), ("rasio_beban", t.T("Rasio beban ke median", "Load ratio to median")),
                  ("median_tahun_unit", t.T("Median tahun di unit", "Median years in unit")), ("ikm_periode", t.T("Triwulan IKM", "IKM quarter")), ("ikm", "IKM"),
-                 ("cuti_median_hari_kerja", t.T("Median proses cuti (hari kerja)", "Median leave processing (working days)"))])],
+                 ("cuti_median_hari_kerja", t.T("Median proses cuti (hari kerja)", "Median leave processing (working days)"))]),
+             .. KomposisiTables(t)],
             t.T("Beban = responden SKM per pegawai, proksi volume layanan (sampel survei, bukan jumlah layanan), dibanding median unit sejenis (≥ 5 pegawai, ≥ 4 unit); tinggi ≥ 2×, rendah ≤ 0,5×. " +
                 "BUP menurut PP 11/2017 Pasal 239 (58 administrasi, ahli pertama/muda, keterampilan; 60 pimpinan tinggi, ahli madya; 65 ahli utama) dan UU 14/2005 Pasal 30 (guru 60); TMT pensiun tanggal 1 bulan sesudah ulang tahun pada BUP. " +
                 "Jenjang fungsional yang tak terbaca dari nama jabatan: \"tidak diketahui\", tidak ditebak. Gelombang: kelompok kehilangan ≥ 20 % dalam 2 tahun. Pensiun dan berhenti dihitung terpisah dari rotasi.",
                 "Load = SKM respondents per employee, a proxy for service volume (a survey sample, not a count of services), against the median of units of the same type (≥ 5 staff, ≥ 4 units); high ≥ 2×, low ≤ 0.5×. " +
                 "BUP per PP 11/2017 Article 239 (58 administrative, first/junior expert, skilled; 60 senior executive, senior expert; 65 principal expert); retirement on the 1st of the month after the BUP birthday. " +
-                "A functional level not readable from the position name is \"unknown\", never guessed. Wave: a group losing ≥ 20 % within 2 years. Retirements and resignations are counted apart from rotations."))));
+                "A functional level not readable from the position name is \"unknown\", never guessed. Wave: a group losing ≥ 20 % within 2 years. Retirements and resignations are counted apart from rotations.")
+                + " " + KomposisiNote(t))));
 
         // ------------------------------------------------------------ JSON API (aggregates)
         app.MapGet("/api/ikm", (HttpContext ctx) => Json(ctx, (m, f) => m.IkmTable(f)));
@@ -117,6 +119,7 @@ public static partial class DashboardEndpoints
         app.MapGet("/api/penempatan/masa-kerja", (HttpContext ctx) => Json(ctx, (m, f) => m.MasaKerjaTable(f)));
         app.MapGet("/api/penempatan/beban", (HttpContext ctx) => Json(ctx, (m, f) => m.BebanTable(f)));
         app.MapGet("/api/penempatan/layanan", (HttpContext ctx) => Json(ctx, (m, f) => m.LayananTable(f)));
+        MapKomposisiApi(app);
         app.MapGet("/api/filter", (HttpContext ctx) => Json(ctx, (m, f) => new
         {
             ikm_periode = m.IkmPeriods(), kinerja_periode = m.KinerjaPeriods(), peringatan_periode = m.AlertPeriods(), tahun = m.JpYears(),

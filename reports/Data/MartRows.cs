@@ -107,6 +107,9 @@ public sealed record ReportData(
     /// <summary>mart_penempatan_layanan (issue 15 item 5: staffing beside service, an association); empty before its first refresh.</summary>
     public IReadOnlyList<Kepegawaian.Analytics.Penempatan.LayananRow> PenempatanLayanan { get; init; } = [];
 
+    /// <summary>mart_kesesuaian and mart_formasi (issue 15: education against the position's minimum, headcount by jenis_jabatan × golongan); null before their first refresh.</summary>
+    public Kepegawaian.Analytics.Penempatan.KomposisiResult? PenempatanKomposisi { get; init; }
+
     /// <summary>Last day of data per area ("ikm", "diklat", "kinerja", "cuti"): what a running period's label says it holds.</summary>
     public IReadOnlyDictionary<string, DateOnly> DataThrough { get; init; } = new Dictionary<string, DateOnly>();
 

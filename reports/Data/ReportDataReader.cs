@@ -78,6 +78,7 @@ public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
             Penempatan = Kepegawaian.Analytics.Penempatan.PenempatanQueries.Read(c),
             PenempatanBeban = Kepegawaian.Analytics.Penempatan.PenempatanQueries.ReadBeban(c) ?? [],
             PenempatanLayanan = Kepegawaian.Analytics.Penempatan.LayananQueries.Read(c) ?? [],
+            PenempatanKomposisi = Kepegawaian.Analytics.Penempatan.KomposisiAnalysis.Read(c),
         };
     }
 

@@ -8,7 +8,8 @@ namespace Kepegawaian.Service.Cli.Commands;
 /// `kepegawaian penempatan` (issue 15): the retirement wave per unit and jabatan group (BUP per PP 11/2017 Pasal 239) and
 /// tenure/rotation per unit. Reads the placement marts, or computes the same figures at `--per DATE` (read-only). Small
 /// cells are hidden by <see cref="PenempatanPublik"/>. `beban`: staff against service load (mart_beban); `layanan`: load and tenure beside
-/// IKM and leave time (mart_penempatan_layanan, <see cref="PenempatanLayananView"/>); `kesesuaian` is not built yet and says so (exit 1).
+/// IKM and leave time (mart_penempatan_layanan, <see cref="PenempatanLayananView"/>); `kesesuaian` and `formasi`: education
+/// against the position's minimum and headcount by jenis_jabatan × golongan (<see cref="PenempatanKomposisiView"/>).
 /// </summary>
 public static class PenempatanCommand
 {
@@ -19,10 +20,12 @@ public static class PenempatanCommand
             Description = "pensiun (gelombang pensiun per unit dan kelompok jabatan), masa-kerja (masa kerja di unit/jabatan, rotasi), " +
                           "mutasi (perpindahan per tahun, jenis mutasi dan arah; pensiun/berhenti terpisah), " +
                           "beban (pegawai terhadap beban layanan: responden SKM per pegawai dibanding median jenis_unit), " +
-                          "layanan (beban dan masa kerja di samping IKM dan waktu proses cuti; asosiasi, bukan sebab-akibat), kesesuaian (belum tersedia / not yet available)",
+                          "layanan (beban dan masa kerja di samping IKM dan waktu proses cuti; asosiasi, bukan sebab-akibat), " +
+                          "kesesuaian (pendidikan terhadap pendidikan minimum jabatan: kurang, sesuai, tidak diketahui per unit dan kelompok jabatan), " +
+                          "formasi (pegawai per jenis jabatan dan golongan I–IV, PPPK terpisah)",
             DefaultValueFactory = _ => "pensiun",
         };
-        show.AcceptOnlyFromAmong("pensiun", "masa-kerja", "mutasi", "beban", "layanan", "kesesuaian");
+        show.AcceptOnlyFromAmong("pensiun", "masa-kerja", "mutasi", "beban", "layanan", "kesesuaian", "formasi");
         var unit = new Option<string?>("--unit") { Description = "kode_unit" };
         var per = new Option<string?>("--per")
         {
@@ -36,9 +39,6 @@ public static class PenempatanCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var view = parse.GetValue(show)!;
-            if (view is "kesesuaian")
-                throw new UsageException($"penempatan --show {view} belum tersedia (issue 15, tahap berikutnya); tersedia: pensiun, masa-kerja, mutasi, beban. " +
-                                         $"/ --show {view} is not yet available; use pensiun, masa-kerja, mutasi or beban.");
             DateOnly? tanggal = null;
             if (parse.GetValue(per) is { } text)
             {
@@ -57,6 +57,8 @@ public static class PenempatanCommand
                 PenempatanLayananView.Write(c, tanggal, kode, min, output, fmt);
                 return Task.FromResult(CliApp.Ok);
             }
+            if (view is "kesesuaian" or "formasi")
+                return Task.FromResult(PenempatanKomposisiView.Write(parse, c, view, tanggal, kode, fmt));
             if (view == "beban")
             {
                 var beban = tanggal is { } t ? BebanAnalysis.Compute(c, t, options)

@@ -141,18 +141,6 @@ public sealed class PenempatanCommandTests
         Assert.Contains("proksi", text.Out, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("kesesuaian")]
-    public async Task Views_not_built_yet_say_so_and_fail(string view)
-    {
-        using var wh = Seeded();
-        var (code, output, err) = await Run("penempatan", "--db", wh.Path, "--show", view);
-        Assert.Equal(1, code);
-        Assert.Contains("belum tersedia", err, StringComparison.Ordinal);
-        Assert.Contains("not yet available", err, StringComparison.Ordinal);
-        Assert.Equal("", output);
-    }
-
     [Fact]
     public async Task A_bad_date_is_a_usage_error()
     {

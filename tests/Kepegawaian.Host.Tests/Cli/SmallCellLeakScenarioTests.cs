@@ -40,6 +40,9 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
     private static readonly Layout MasaKerjaJabatanCli = new("pegawai", ["n_jabatan_lebih_5"]);
     // beban: the unit's headcount is the only employee count (respondents are citizens; tambahan_pegawai is a staffing gap).
     private static readonly Layout BebanCli = new(null, [], "pegawai");
+    // kesesuaian / formasi: a row = pegawai with its parts; within a unit "semua" = Σ groups, the city (KOTA) = Σ units (ScanGroups).
+    private static readonly Layout KesesuaianCli = new("pegawai", ["kurang", "sesuai", "tidak_diketahui"]);
+    private static readonly Layout FormasiCli = new("pegawai", ["gol_i", "gol_ii", "gol_iii", "gol_iv", "pppk", "golongan_tidak_diketahui"]);
     private static readonly Layout KinerjaApi = new("n", ["baik_atau_lebih", "butuh_perbaikan", "kurang_atau_lebih_buruk"]);
     private static readonly Layout JpApi = new("pegawai", ["patuh"]);
     private static readonly Layout CutiApi = new(null, [], "n");
@@ -90,6 +93,8 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
             (["penempatan", "--show", "mutasi"], EventCli, "penempatan mutasi"),
             (["penempatan", "--show", "beban"], BebanCli, "penempatan beban"),
             (["penempatan", "--show", "layanan"], BebanCli, "penempatan layanan"),
+            (["penempatan", "--show", "kesesuaian"], KesesuaianCli, "penempatan kesesuaian"),
+            (["penempatan", "--show", "formasi"], FormasiCli, "penempatan formasi"),
         })
         {
             var (code, json, err) = await Run([.. args, "--db", db, "--format", "json"]);
@@ -97,6 +102,8 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
             var rows = JsonRows(json);
             Scan(name, rows, layout);
             if (name.StartsWith("efisiensi", StringComparison.Ordinal)) ScanColumn(name, rows, "KOTA", "n");
+            if (name == "penempatan kesesuaian") ScanGroups(name, rows, "kelompok", [layout.Total!, .. layout.Parts]);
+            if (name == "penempatan formasi") ScanGroups(name, rows, "jenis_jabatan", [layout.Total!, .. layout.Parts]);
             // The same view as machine CSV and csv-id: the same cells.
             var csv = await Run([.. args, "--db", db, "--format", "csv"]);
             Scan(name + " csv", CsvRows(csv.Out, ','), layout);
@@ -142,6 +149,8 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
                     new Layout(null, [], "pegawai", "masuk_12_bulan", "keluar_12_bulan", "pensiun_12_bulan", "berhenti_12_bulan"));
                 Scan("api penempatan beban", JsonRows(await http.GetStringAsync("/api/penempatan/beban")), BebanCli);
                 Scan("api penempatan layanan", JsonRows(await http.GetStringAsync("/api/penempatan/layanan")), BebanCli);
+                Scan("api penempatan kesesuaian", JsonRows(await http.GetStringAsync("/api/penempatan/kesesuaian")), new Layout("pegawai", ["kurang", "tidak_diketahui"]));
+                Scan("api penempatan formasi", JsonRows(await http.GetStringAsync("/api/penempatan/formasi")), FormasiCli);
                 var units = JsonRows(await http.GetStringAsync("/api/jp")).Select(r => r["kode_unit"]).OfType<string>().Take(40).ToList();
                 foreach (var u in units)
                 {
@@ -205,6 +214,22 @@ public sealed class SmallCellLeakScenarioTests(Xunit.Abstractions.ITestOutputHel
             if (g.FirstOrDefault(r => r["kode_unit"] == cityKey) is not { } city || Count(city[column]) is not { } total) continue;
             var rest = total - g.Where(r => r["kode_unit"] != cityKey).Sum(r => Count(r[column]) ?? 0);
             if (rest is > 0 and < Min) leaks.Add($"{output} {g.Key}: {cityKey} {column} minus shown units = {rest}");
+        }
+    }
+
+    /// <summary>Within each unit its "semua" row minus its shown groups, and per group the city (KOTA) minus its shown units: never 1..4.</summary>
+    private void ScanGroups(string output, IReadOnlyList<Dictionary<string, string?>> rows, string groupKey, string[] columns)
+    {
+        foreach (var column in columns)
+        {
+            foreach (var u in rows.GroupBy(r => r["kode_unit"]))
+                if (u.FirstOrDefault(r => r[groupKey] == "semua") is { } all && Count(all[column]) is { } total
+                    && total - u.Where(r => r[groupKey] != "semua").Sum(r => Count(r[column]) ?? 0) is var rest && rest is > 0 and < Min)
+                    leaks.Add($"{output} {u.Key}: semua {column} minus shown groups = {rest}");
+            foreach (var g in rows.GroupBy(r => r[groupKey]))
+                if (g.FirstOrDefault(r => r["kode_unit"] == "KOTA") is { } city && Count(city[column]) is { } total
+                    && total - g.Where(r => r["kode_unit"] != "KOTA").Sum(r => Count(r[column]) ?? 0) is var rest && rest is > 0 and < Min)
+                    leaks.Add($"{output} {g.Key}: KOTA {column} minus shown units = {rest}");
         }
     }
 
