@@ -44,10 +44,10 @@ public static class BebanSeed
               ('K1-old', 'K1', 'umum', DATE '2025-12-01', 0, 1),      -- on the window's open start: out
               ('K2-late', 'K2', 'umum', DATE '2026-12-02', 0, 1);     -- after the reference date: out
             INSERT INTO fact_cuti (id_pengajuan, nip, jenis_cuti, kanal, waktu_pengajuan, status, tanggal_mulai, tanggal_selesai, lama_hari, kode_unit, row_hash, etl_file_id)
-            SELECT 'C' || i, 'K1-0', 'tahunan', 'online', TIMESTAMP '2026-03-01 09:00:00', 'disetujui', DATE '2026-03-10', DATE '2026-03-11', 2, 'K1', 0, 1
+            SELECT 'C' || i, 'K1-0', 'tahunan', 'online', TIMESTAMP '2026-03-01 09:00:00', 'diajukan', DATE '2026-03-10', DATE '2026-03-11', 2, 'K1', 0, 1
             FROM range(10) t(i);
             INSERT INTO fact_cuti (id_pengajuan, nip, jenis_cuti, kanal, waktu_pengajuan, status, tanggal_mulai, tanggal_selesai, lama_hari, kode_unit, row_hash, etl_file_id)
-            VALUES ('C-old', 'K1-0', 'tahunan', 'online', TIMESTAMP '2025-11-30 23:00:00', 'disetujui', DATE '2025-12-10', DATE '2025-12-10', 1, 'K1', 0, 1);
+            VALUES ('C-old', 'K1-0', 'tahunan', 'online', TIMESTAMP '2025-11-30 23:00:00', 'diajukan', DATE '2025-12-10', DATE '2025-12-10', 1, 'K1', 0, 1);
             DROP TABLE staf; DROP TABLE resp;
             """);
     }
