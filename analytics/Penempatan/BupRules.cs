@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Kepegawaian.Warehouse.Domain;
 
 namespace Kepegawaian.Analytics.Penempatan;
 
@@ -40,49 +39,19 @@ public sealed partial class BupRules
 
     public IReadOnlyList<BupRule> Rules { get; }
 
-    /// <summary>The shipped table, or the operator's (<see cref="PenempatanOptions.BupTable"/>) when set.</summary>
-    public static BupRules Load(PenempatanOptions? options = null)
-    {
-        if (options?.BupTable is { Length: > 0 } path)
-        {
-            if (!File.Exists(path)) throw new FormatException($"Tabel BUP '{path}' tidak ditemukan / BUP table not found.");
-            using var reader = new StreamReader(path);
-            return Parse(reader, path);
-        }
-        return Shipped();
-    }
+    private static readonly JabatanTable.Title Title = new("BUP", "BUP");
 
-    public static BupRules Shipped()
-    {
-        using var stream = typeof(BupRules).Assembly.GetManifestResourceStream("batas_usia_pensiun.csv")
-            ?? throw new InvalidOperationException("batas_usia_pensiun.csv is not embedded.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader, "batas_usia_pensiun.csv");
-    }
+    /// <summary>The shipped table, or the operator's (<see cref="PenempatanOptions.BupTable"/>) when set.</summary>
+    public static BupRules Load(PenempatanOptions? options = null) => JabatanTable.Load(options?.BupTable, "batas_usia_pensiun.csv", Title, Parse);
+
+    public static BupRules Shipped() => Load();
 
     /// <summary>Reads <c>jenis_jabatan,jenjang,bup,dasar</c> lines (# comments and the header skipped); a bad line stops with its number.</summary>
-    public static BupRules Parse(TextReader reader, string source)
-    {
-        var rules = new List<BupRule>();
-        var number = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            number++;
-            line = line.Trim().TrimStart('\uFEFF');
-            if (line.Length == 0 || line.StartsWith('#') || line.StartsWith("jenis_jabatan", StringComparison.Ordinal)) continue;
-            var f = line.Split(',', 4, StringSplitOptions.TrimEntries);
-            string Where() => $"Tabel BUP {source}, baris {number}: ";
-            if (f.Length < 3) throw new FormatException(Where() + "harus 'jenis_jabatan,jenjang,bup,dasar' / expected jenis_jabatan,jenjang,bup,dasar.");
-            if (!Codes.JenisJabatan.Contains(f[0])) throw new FormatException(Where() + $"jenis_jabatan '{f[0]}' tidak dikenal ({string.Join(", ", Codes.JenisJabatan)}).");
-            string? jenjang = f[1].Length == 0 ? null : f[1];
-            if ((f[0] == "fungsional") != (jenjang is not null) || (jenjang is not null && !JenjangFungsional.Contains(jenjang)))
-                throw new FormatException(Where() + $"jenjang '{f[1]}': wajib dan salah satu dari {string.Join(", ", JenjangFungsional)} untuk fungsional, kosong untuk yang lain.");
-            if (!int.TryParse(f[2], NumberStyles.None, CultureInfo.InvariantCulture, out var bup) || bup is < 40 or > 75)
-                throw new FormatException(Where() + $"bup '{f[2]}' bukan usia 40…75 / not an age 40…75.");
-            rules.Add(new BupRule(f[0], jenjang, bup, f.Length > 3 ? f[3] : ""));
-        }
-        return new BupRules(rules);
-    }
+    public static BupRules Parse(TextReader reader, string source) =>
+        new(JabatanTable.Read(reader, source, Title, "bup", JenjangFungsional).Select(l =>
+            int.TryParse(l.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var bup) && bup is >= 40 and <= 75
+                ? new BupRule(l.JenisJabatan, l.Jenjang, bup, l.Dasar)
+                : throw l.Error($"bup '{l.Value}' bukan usia 40…75 / not an age 40…75.")));
 
     [GeneratedRegex(@"^\s*guru\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GuruPattern();

@@ -53,49 +53,18 @@ public sealed class PendidikanRules
 
     public IReadOnlyList<PendidikanRule> Rules { get; }
 
-    /// <summary>The shipped table, or the operator's (<see cref="PenempatanOptions.PendidikanTable"/>) when set.</summary>
-    public static PendidikanRules Load(PenempatanOptions? options = null)
-    {
-        if (options?.PendidikanTable is { Length: > 0 } path)
-        {
-            if (!File.Exists(path)) throw new FormatException($"Tabel pendidikan minimum '{path}' tidak ditemukan / minimum-education table not found.");
-            using var reader = new StreamReader(path);
-            return Parse(reader, path);
-        }
-        return Shipped();
-    }
+    private static readonly JabatanTable.Title Title = new("pendidikan minimum", "minimum-education");
 
-    public static PendidikanRules Shipped()
-    {
-        using var stream = typeof(PendidikanRules).Assembly.GetManifestResourceStream("pendidikan_minimum.csv")
-            ?? throw new InvalidOperationException("pendidikan_minimum.csv is not embedded.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader, "pendidikan_minimum.csv");
-    }
+    /// <summary>The shipped table, or the operator's (<see cref="PenempatanOptions.PendidikanTable"/>) when set.</summary>
+    public static PendidikanRules Load(PenempatanOptions? options = null) => JabatanTable.Load(options?.PendidikanTable, "pendidikan_minimum.csv", Title, Parse);
+
+    public static PendidikanRules Shipped() => Load();
 
     /// <summary>Reads <c>jenis_jabatan,jenjang,pendidikan_minimum,dasar</c> lines (# comments and the header skipped); a bad line stops with its number.</summary>
-    public static PendidikanRules Parse(TextReader reader, string source)
-    {
-        var rules = new List<PendidikanRule>();
-        var number = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            number++;
-            line = line.Trim().TrimStart('\uFEFF');
-            if (line.Length == 0 || line.StartsWith('#') || line.StartsWith("jenis_jabatan", StringComparison.Ordinal)) continue;
-            var f = line.Split(',', 4, StringSplitOptions.TrimEntries);
-            string Where() => $"Tabel pendidikan minimum {source}, baris {number}: ";
-            if (f.Length < 3) throw new FormatException(Where() + "harus 'jenis_jabatan,jenjang,pendidikan_minimum,dasar' / expected jenis_jabatan,jenjang,pendidikan_minimum,dasar.");
-            if (!Codes.JenisJabatan.Contains(f[0])) throw new FormatException(Where() + $"jenis_jabatan '{f[0]}' tidak dikenal ({string.Join(", ", Codes.JenisJabatan)}).");
-            string? jenjang = f[1].Length == 0 ? null : f[1];
-            if ((f[0] == "fungsional") != (jenjang is not null) || (jenjang is not null && !JenjangFungsional.Contains(jenjang)))
-                throw new FormatException(Where() + $"jenjang '{f[1]}': wajib dan salah satu dari {string.Join(", ", JenjangFungsional)} untuk fungsional, kosong untuk yang lain.");
-            if (!Ranks.ContainsKey(f[2]))
-                throw new FormatException(Where() + $"pendidikan_minimum '{f[2]}' bukan kode pendidikan ({string.Join(", ", Codes.Pendidikan)}).");
-            rules.Add(new PendidikanRule(f[0], jenjang, f[2], f.Length > 3 ? f[3] : ""));
-        }
-        return new PendidikanRules(rules);
-    }
+    public static PendidikanRules Parse(TextReader reader, string source) =>
+        new(JabatanTable.Read(reader, source, Title, "pendidikan_minimum", JenjangFungsional).Select(l => Ranks.ContainsKey(l.Value)
+            ? new PendidikanRule(l.JenisJabatan, l.Jenjang, l.Value, l.Dasar)
+            : throw l.Error($"pendidikan_minimum '{l.Value}' bukan kode pendidikan ({string.Join(", ", Codes.Pendidikan)}).")));
 
     /// <summary>The rank of a pendidikan code (SD 1 … D4 = S1 7 … S3 9); null when empty or not a contract code.</summary>
     public static int? Peringkat(string? pendidikan) =>

@@ -27,8 +27,8 @@ internal static class PenempatanKomposisiView
         else
         {
             komposisi = KomposisiAnalysis.Read(c)
-                ?? throw new OperatorException($"Mart {(view == "formasi" ? "formasi" : "kesesuaian")} belum dibangun. Jalankan 'kepegawaian etl' (penyegaran mart) atau pakai --per TANGGAL. " +
-                                               $"/ mart_{(view == "formasi" ? "formasi" : "kesesuaian")} not built yet: run etl, or pass --per DATE.");
+                ?? throw new OperatorException($"Mart {view} belum dibangun. Jalankan 'kepegawaian etl' (penyegaran mart) atau pakai --per TANGGAL. " +
+                                               $"/ mart_{view} not built yet: run etl, or pass --per DATE.");
             penempatan = PenempatanQueries.Read(c);
         }
         if (view == "formasi")

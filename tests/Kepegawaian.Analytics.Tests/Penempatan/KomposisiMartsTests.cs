@@ -14,7 +14,7 @@ public sealed class KomposisiMartsTests
     private static readonly DateOnly Acuan = new(2026, 12, 1);
 
     // Dinas A: 13 in service. Dinas B: 4 (M1 moved there from A on 2026-06-01). R1 left A before the reference date.
-    internal static void Seed(DuckDBConnection c)
+    private static void Seed(DuckDBConnection c)
     {
         c.Execute("""
             INSERT INTO dim_unit (kode_unit, nama_unit, jenis_unit, row_hash) VALUES ('A', 'Dinas A', 'dinas', 0), ('B', 'Dinas B', 'dinas', 0);
