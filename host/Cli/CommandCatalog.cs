@@ -11,6 +11,7 @@ public static class CommandCatalog
         DemoCommand.Create(),
         GenerateCommand.Create(),
         EtlCommand.Create(),
+        PublishCommand.Create(),
         RunsCommand.Create(),
         RejectsCommand.Create(),
         HealthCommand.Create(),

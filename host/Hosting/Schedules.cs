@@ -22,6 +22,7 @@ public static class Schedules
         var schedule = builder.Configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions();
         builder.Services.AddTransient<AnalyticsRefreshJob>();
         builder.Services.AddSingleton<SnapshotPublisher>();
+        builder.Services.AddSingleton<LakePublisher>();
         builder.Services.AddSingleton<MartRefreshActivity>();
         builder.Services.AddQuartz(q =>
         {

@@ -10,12 +10,12 @@ namespace Kepegawaian.Service.Jobs;
 /// <summary>
 /// Rebuilds every mart area older than the last committed load (<see cref="AnalyticsRefresher.RefreshStale"/>);
 /// triggered after every inbox scan, the start-up one included (see <see cref="RefreshAfterLoadListener"/>), so
-/// marts a crash left stale heal on the next start or scan. Then publishes the read-only snapshot for the CLI (see <see cref="SnapshotPublisher"/>: skipped after a scan that saw no file, at most an hour).
+/// marts a crash left stale heal on the next start or scan. Then publishes the Parquet lake when configured (<see cref="LakePublisher"/>, after a scan that saw files or a rebuild) and the read-only snapshot for the CLI (see <see cref="SnapshotPublisher"/>: skipped after a scan that saw no file, at most an hour).
 /// Waits for its turn at the <see cref="WarehouseWriteGate"/>: never beside a scan of this process.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class AnalyticsRefreshJob(WarehouseDatabase database, WarehouseWriteGate gate, AnalyticsRefresher refresher, DashboardDataCache dashboard,
-    SnapshotPublisher snapshot, MartRefreshActivity activity, ILogger<AnalyticsRefreshJob> logger) : IJob
+    SnapshotPublisher snapshot, LakePublisher lake, MartRefreshActivity activity, ILogger<AnalyticsRefreshJob> logger) : IJob
 {
     public static readonly JobKey Key = new("analytics-refresh", "analytics");
 
@@ -55,6 +55,8 @@ public sealed class AnalyticsRefreshJob(WarehouseDatabase database, WarehouseWri
                 dashboard.Invalidate();
                 logger.LogInformation("Analytics marts refreshed in {Seconds:0.0} s: {Marts}", summary.Elapsed.TotalSeconds, string.Join(", ", summary.Steps));
             }
+            // Only after a refresh that succeeded: the lake's marts must match its facts.
+            if (changed) lake.Publish(connection);
         }
         finally
         {

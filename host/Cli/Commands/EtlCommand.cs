@@ -6,6 +6,7 @@ using Kepegawaian.Etl;
 using Kepegawaian.Etl.Hosting;
 using Kepegawaian.Etl.Reading.Profiles;
 using Kepegawaian.Warehouse;
+using Kepegawaian.Warehouse.Lake;
 
 namespace Kepegawaian.Service.Cli.Commands;
 
@@ -77,6 +78,9 @@ public static class EtlCommand
                 if (fmt != OutputFormat.Json && refreshed.Steps.Count > 0)
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"Mart analitik disegarkan / analytics marts refreshed ({refreshed.Elapsed.TotalSeconds:0.0} s: {string.Join(", ", refreshed.Steps)})"));
+                // As under `serve`: the lake follows a committed load + refresh (Publish:Path set), never a --no-refresh run.
+                foreach (var folder in LakePublishing.Run(connection, CliConfiguration.Get<PublishOptions>(PublishOptions.Section), CliClock.Time))
+                    if (fmt != OutputFormat.Json) await output.WriteLineAsync($"Lake Parquet diterbitkan / published: {folder}");
             }
             if (summary.RowsLoaded > 0)
                 await WarnAboutHolidaysAsync(database, parse.InvocationConfiguration.Error);
