@@ -54,7 +54,8 @@ public static class ParquetLake
                 var rows = WriteTables(connection, folder, tables, policy);
                 var manifest = new LakeManifest(LakeManifest.CurrentSchemaVersion, instansi, now, rows, Checksums(folder));
                 WriteAtomically(Path.Combine(folder, LakeManifest.FileName), manifest.ToJson());
-                WriteAtomically(Path.Combine(home, Pointer), Versions + "/" + Path.GetFileName(folder) + "\n");
+                // No trailing newline: a reader splices the content into a path as it is (README "Lake Parquet").
+                WriteAtomically(Path.Combine(home, Pointer), Versions + "/" + Path.GetFileName(folder));
                 Prune(home, keep, now);
                 return (folder, manifest);
             }
