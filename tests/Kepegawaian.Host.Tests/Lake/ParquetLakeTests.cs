@@ -208,6 +208,16 @@ public sealed class ParquetLakeTests(LakeCities cities) : IClassFixture<LakeCiti
         Assert.StartsWith(Path.Combine(root.Path, "instansi=kota-a", "versions"), version, StringComparison.Ordinal);
         Assert.NotNull(ParquetLake.Current(hrRoot.Path, "kota-a"));
 
+        // `etl` by hand publishes after its refresh, as `serve` does (an empty inbox: nothing loaded, marts fresh).
+        using var inbox = TempFolder.Create("lake-inbox");
+        ((FakeTimeProvider)CliClock.Time).Advance(TimeSpan.FromMinutes(1));
+        output = new StringWriter();
+        Assert.Equal(CliApp.Ok, await CliApp.RunAsync(["etl", "--inbox", inbox.Path, "--db", cities.A.Path], output, new StringWriter()));
+        var after = ParquetLake.Current(root.Path, "kota-a")!;
+        Assert.NotEqual(version, after);
+        Assert.Contains(after, output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, Directory.GetDirectories(Path.Combine(root.Path, "instansi=kota-a", ParquetLake.Versions)).Length);
+
         using var wrong = CliConfiguration.Overlay(new Dictionary<string, string?> { ["Publish:HrPath"] = Path.Combine(root.Path, "hr") });
         var error = new StringWriter();
         Assert.NotEqual(CliApp.Ok, await CliApp.RunAsync(["publish", "--db", cities.A.Path], new StringWriter(), error));
