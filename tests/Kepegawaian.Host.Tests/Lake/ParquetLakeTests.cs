@@ -125,7 +125,11 @@ public sealed class ParquetLakeTests(LakeCities cities) : IClassFixture<LakeCiti
         Assert.Equal(third, ParquetLake.Current(root.Path, null));
         Assert.Equal(new[] { first, second, third }.Select(Path.GetFileName), Versions());
 
-        // Two minutes on: Keep = 2 leaves the new current one and the one before it.
+        // What a publish killed mid-write leaves: a version folder without a manifest, never current.
+        var crashed = Path.Combine(root.Path, ParquetLake.Versions, "20261130T065900000Z");
+        Directory.CreateDirectory(Path.Combine(crashed, "dim_unit"));
+
+        // Two minutes on: Keep = 2 leaves the new current one and the one before it (and removes the crashed one).
         time.Advance(TimeSpan.FromMinutes(2));
         var fourth = Publish();
         Assert.Equal(fourth, ParquetLake.Current(root.Path, null));
@@ -222,6 +226,19 @@ public sealed class ParquetLakeTests(LakeCities cities) : IClassFixture<LakeCiti
         var error = new StringWriter();
         Assert.NotEqual(CliApp.Ok, await CliApp.RunAsync(["publish", "--db", cities.A.Path], new StringWriter(), error));
         Assert.Contains("Publish:HrPath", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Kota-Palembang", null, 3)]
+    [InlineData("kota palembang", null, 3)]
+    [InlineData("kota-palembang", null, 0)]
+    [InlineData(null, "lake/hr", 3)]
+    public void Invalid_publish_options_are_refused_naming_the_key(string? instansi, string? hrPath, int keep)
+    {
+        var options = new PublishOptions { Path = "lake", Instansi = instansi, HrPath = hrPath, Keep = keep };
+        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), errors, validateAllProperties: true));
+        Assert.Contains(errors, e => e.ErrorMessage!.Contains("Publish:", StringComparison.Ordinal));
     }
 
     private static List<KeyValuePair<int, long>> Pairs(DuckDBConnection c, string sql)
