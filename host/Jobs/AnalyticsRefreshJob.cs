@@ -56,7 +56,7 @@ public sealed class AnalyticsRefreshJob(WarehouseDatabase database, WarehouseWri
                 logger.LogInformation("Analytics marts refreshed in {Seconds:0.0} s: {Marts}", summary.Elapsed.TotalSeconds, string.Join(", ", summary.Steps));
             }
             // Only after a refresh that succeeded: the lake's marts must match its facts.
-            if (changed) lake.Publish(connection);
+            lake.Publish(connection, changed);
         }
         finally
         {

@@ -1,18 +1,31 @@
 using System.Diagnostics;
 using Kepegawaian.Etl.Synthetic;
 using Kepegawaian.Host.Tests.Faults;
+using Kepegawaian.Service.Hosting;
 using Kepegawaian.Testing;
 using Kepegawaian.Warehouse.Lake;
+using Microsoft.Extensions.Options;
 
 namespace Kepegawaian.Host.Tests.Lake;
 
 /// <summary>Issue 14 §3: a real `serve` publishes the lake after its start-up load + refresh, and again after a new file.</summary>
-[Trait("Category", "Scenario")]
 public sealed class LakeBesideServeTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
+    [Theory]
+    [InlineData("--Publish:Instansi=Kota Palembang")]
+    [InlineData("--Publish:Keep=0")]
+    public async Task An_invalid_publish_setting_stops_the_service_naming_the_key(string setting)
+    {
+        using var folder = TempFolder.Create("serve");
+        await using var app = ServiceHost.Build(["--Publish:Path=" + folder.Sub("lake"), setting], folder.File("k.duckdb"), "http://127.0.0.1:0");
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains(setting[2..setting.IndexOf('=', StringComparison.Ordinal)], ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
+    [Trait("Category", "Scenario")] // a real serve process: a load, two refreshes, two publishes
     public async Task Serve_publishes_a_new_lake_version_after_each_load_and_refresh()
     {
         using var folder = TempFolder.Create("lake-serve");
