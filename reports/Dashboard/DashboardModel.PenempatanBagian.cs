@@ -38,9 +38,9 @@ public sealed partial class DashboardModel
     {
         var rows = PenempatanRows(bagian, f);
         var yes = text.T("ya", "yes");
-        int? First(string key) => rows.Select((r, i) => (r, i)).Where(x => x.r.GetValueOrDefault(key) is double).Select(x => (int?)x.i).FirstOrDefault();
-        int? Highest(string key) => rows.Select((r, i) => (r, i)).Where(x => x.r.GetValueOrDefault(key) is double)
-            .OrderByDescending(x => (double)x.r[key]!).Select(x => (int?)x.i).FirstOrDefault();
+        int? First(string key) => rows.Select((r, i) => (r, i)).Where(x => Num(x.r.GetValueOrDefault(key)) is not null).Select(x => (int?)x.i).FirstOrDefault();
+        int? Highest(string key) => rows.Select((r, i) => (r, i)).Where(x => Num(x.r.GetValueOrDefault(key)) is not null)
+            .OrderByDescending(x => Num(x.r[key])).Select(x => (int?)x.i).FirstOrDefault();
         int Count(string key, string value) => rows.Count(r => r.GetValueOrDefault(key) as string == value);
         string Cell(int row, string key) => Fig(rows[row].GetValueOrDefault(key), key);
         PenempatanHeadline H(int? row, string key, Func<int, string> sentence) =>
@@ -80,8 +80,8 @@ public sealed partial class DashboardModel
         var yes = text.T("ya", "yes");
         IEnumerable<PenempatanPoint> Bars(IEnumerable<Dictionary<string, object?>> source, string key, Func<Dictionary<string, object?>, string> label,
             Func<Dictionary<string, object?>, bool> flag) =>
-            source.Where(r => r.GetValueOrDefault(key) is double or long && r.GetValueOrDefault("pegawai") is long)
-                .Select(r => new PenempatanPoint(label(r), Convert.ToDouble(r[key], System.Globalization.CultureInfo.InvariantCulture), flag(r), (long)r["pegawai"]!))
+            source.Where(r => Num(r.GetValueOrDefault(key)) is not null && r.GetValueOrDefault("pegawai") is long)
+                .Select(r => new PenempatanPoint(label(r), Num(r[key])!.Value, flag(r), (long)r["pegawai"]!))
                 .OrderByDescending(p => p.Value);
         var semua = text.T("semua jabatan", "all positions");
         return bagian switch
@@ -89,9 +89,9 @@ public sealed partial class DashboardModel
             "pensiun" => Bars(rows, "persen_jendela", r => $"{r["unit"]} — {r["kelompok"]}", r => r.GetValueOrDefault("gelombang") as string == yes).ToList(),
             "masa-kerja" => Bars(rows, "median_tahun_unit", r => $"{r["unit"]}", r => r.GetValueOrDefault("tanpa_rotasi") as string == yes).ToList(),
             "beban" => Bars(rows, "rasio_median", r => $"{r["unit"]}", r => r.GetValueOrDefault("kategori") as string == BebanAnalysis.KategoriTinggi).ToList(),
-            "layanan" => rows.Where(r => r.GetValueOrDefault("rasio_beban") is double && r.GetValueOrDefault("ikm") is double && r.GetValueOrDefault("pegawai") is long)
-                .Select(r => new PenempatanPoint($"{r["unit"]}", (double)r["rasio_beban"]!, r.GetValueOrDefault("kategori_beban") as string == BebanAnalysis.KategoriTinggi,
-                    (long)r["pegawai"]!, (double)r["ikm"]!)).ToList(),
+            "layanan" => rows.Where(r => Num(r.GetValueOrDefault("rasio_beban")) is not null && Num(r.GetValueOrDefault("ikm")) is not null && r.GetValueOrDefault("pegawai") is long)
+                .Select(r => new PenempatanPoint($"{r["unit"]}", Num(r["rasio_beban"])!.Value, r.GetValueOrDefault("kategori_beban") as string == BebanAnalysis.KategoriTinggi,
+                    (long)r["pegawai"]!, Num(r["ikm"]))).ToList(),
             // Without a unit: each unit's "semua jabatan" share; with one: its jabatan groups.
             "kesesuaian" => Bars(rows.Where(r => f.Unit is null ? (string?)r["kode_unit"] != KomposisiAnalysis.KodeKota && (string?)r["kelompok"] == semua : (string?)r["kelompok"] != semua),
                 "persen_kurang", r => f.Unit is null ? $"{r["unit"]}" : $"{r["kelompok"]}", _ => false).ToList(),
@@ -127,10 +127,20 @@ public sealed partial class DashboardModel
         };
     }
 
+    /// <summary>A numeric cell as a double (the marts hand IKM over as decimal); null for text, "&lt;5" and empty cells.</summary>
+    private static double? Num(object? v) => v switch
+    {
+        double d => d,
+        decimal m => (double)m,
+        long l => l,
+        int i => i,
+        _ => null,
+    };
+
     /// <summary>A cell as the table prints it (dashboard.js): the column's fixed decimals or up to 2, a suppressed "&lt;5" as is, nothing as "–".</summary>
     private string Fig(object? v, string key) => v switch
     {
-        double d => DashboardPage.DecimalsOf(key) is { } n ? text.N(d, n) : d.ToString("#,##0.##", text.Number),
+        double or decimal => DashboardPage.DecimalsOf(key) is { } n ? text.N(Num(v)!.Value, n) : Num(v)!.Value.ToString("#,##0.##", text.Number),
         long n => text.Int(n),
         int n => text.Int(n),
         string s => s,
