@@ -51,12 +51,13 @@ public sealed partial class ChartFactory
         {
             var s = plot.Add.ScatterPoints(group.Select(p => p.X).ToArray(), group.Select(p => p.Y).ToArray(), group.Key ? GradeD : GradeB);
             s.MarkerSize = 8;
+            // The plottables name themselves, so the legend shows their markers (manual items drew none).
+            if (legend is { } l) s.LegendText = group.Key ? l.Flag : l.Other;
         }
         plot.XLabel(xLabel, 12);
         plot.YLabel(yLabel, 12);
-        if (legend is { } l)
-            plot.ShowLegend([new LegendItem { LabelText = l.Flag, MarkerColor = GradeD, MarkerShape = MarkerShape.FilledCircle }, new LegendItem { LabelText = l.Other, MarkerColor = GradeB, MarkerShape = MarkerShape.FilledCircle }],
-                Alignment.LowerRight);
+        plot.Legend.IsVisible = legend is not null;
+        plot.Legend.Alignment = Alignment.LowerRight;
         return plot;
     }
 }

@@ -121,7 +121,10 @@ public sealed partial class DashboardModel
                 (text.T("beban tinggi", "high load"), text.T("lainnya", "others"))),
             "kesesuaian" => charts.RankedBars(f.Unit is null ? text.T("Di bawah pendidikan minimum, per unit", "Below minimum education, by unit")
                     : text.T("Di bawah pendidikan minimum, per kelompok", "Below minimum education, by group"),
-                text.T("Persen pegawai yang dinilai", "Percent of the staff judged"), Bars(), 1, " %"),
+                text.T("Persen pegawai yang dinilai", "Percent of the staff judged"), Bars(), 1, " %",
+                // The city's own row of the table as the yardstick, when the chart compares units.
+                f.Unit is null && Num(PenempatanRows(bagian, f).FirstOrDefault(r => (string?)r["kode_unit"] == KomposisiAnalysis.KodeKota)?.GetValueOrDefault("persen_kurang")) is { } kota
+                    ? (kota, text.T($"kota {text.N(kota, 1)} %", $"city {text.N(kota, 1)} %")) : null),
             "formasi" => charts.RankedBars(text.T("Pegawai per jenis jabatan", "Staff by position type"), text.T("Pegawai", "Staff"), Bars(), 0),
             _ => throw new ArgumentOutOfRangeException(nameof(bagian), bagian, null),
         };
