@@ -26,7 +26,7 @@
     return String(v);
   }
 
-  var PAGE = 50;
+  var PAGE_DEFAULT = 50;
   var en = lang === 'en-US';
 
   // NaturalOrder.cs ported: runs of ASCII digits compare as numbers ("2 Ilir" before "10 Ilir"), other
@@ -73,6 +73,8 @@
   // Shows the table's current rows: search, then sort, then one page (every row while printing).
   function render(table) {
     var st = table._state;
+    // A table may ask for shorter pages (data-page-size: the placement sections, so the next question is near).
+    var PAGE = Number(table.dataset.pageSize) || PAGE_DEFAULT;
     var needle = st.search.trim().toLocaleLowerCase(lang);
     var rows = needle ? st.rows.filter(function (r) { return r.text.indexOf(needle) >= 0; }) : st.rows.slice();
     if (st.sortKey) {
@@ -202,9 +204,21 @@
     document.querySelectorAll('table[data-api]').forEach(function (t) { if (t._state) { t._state.printing = on; render(t); } });
   }
 
+  // A section's headline (/dasbor/penempatan) follows the filters like its table: text via textContent only.
+  function loadHeadline(p, q) {
+    return fetch(p.dataset.headline + q, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
+      .then(function (h) { p.textContent = h.text; p.dataset.value = h.value === null || h.value === undefined ? '' : String(h.value); })
+      .catch(function (e) {
+        var status = document.getElementById('status');
+        if (status) status.textContent = e.message;
+      });
+  }
+
   function refresh() {
     var q = query();
     document.querySelectorAll('img[data-chart]').forEach(function (img) { img.src = img.dataset.chart + q; });
+    document.querySelectorAll('p[data-headline]').forEach(function (p) { loadHeadline(p, q); });
     document.querySelectorAll('table[data-api]').forEach(function (t) { loadTable(t, q); });
     history.replaceState(null, '', location.pathname + q);
     // The drill-down's breadcrumb (and HR link) keep the filters just chosen.

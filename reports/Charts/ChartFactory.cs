@@ -8,7 +8,7 @@ namespace Kepegawaian.Reports.Charts;
 /// Every chart of the reports and dashboard, built from mart rows. Inputs are already filtered
 /// and small-cell suppressed by the caller; these methods only draw.
 /// </summary>
-public sealed class ChartFactory(ReportText text)
+public sealed partial class ChartFactory(ReportText text)
 {
     // PermenPANRB 14/2017: lower bounds of C, B and A on the rounded IKM.
     public static readonly (double Value, string Grade)[] IkmBands = [(65.00, "C"), (76.61, "B"), (88.31, "A")];

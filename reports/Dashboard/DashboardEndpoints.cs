@@ -75,39 +75,7 @@ public static partial class DashboardEndpoints
             [new TableSpec("/api/peringatan", t.T("Peringatan", "Alerts"), [("unit", "Unit"), ("periode", t.T("Periode", "Period")), ("status", "Status"), ("ikm", "IKM"), ("ikm_sebelumnya", t.T("IKM sebelumnya", "Previous IKM")),
                 ("selisih", t.T("Selisih", "Change")), ("lereng", t.T("Tren per triwulan", "Trend per quarter")), ("q_value", "q"), ("mutu", t.T("Mutu", "Grade")), ("mutu_sebelumnya", t.T("Mutu sebelumnya", "Previous grade")), ("alasan", t.T("Alasan", "Reason"))])])));
 
-        app.MapGet("/dasbor/penempatan", (HttpContext ctx) => Page(ctx, (m, t, f) => DashboardPage.Render(t, "/dasbor/penempatan", t.T("Gelombang pensiun dan rotasi", "Retirement wave and rotation"),
-            [Units(t, m, f.Unit)], [],
-            [new TableSpec("/api/penempatan/pensiun", t.T("Pensiun per unit dan kelompok jabatan (tahun ke-1…5 sesudah tanggal acuan)", "Retirements by unit and jabatan group (years 1…5 after the reference date)"),
-                [("unit", "Unit"), ("kelompok", t.T("Kelompok jabatan", "Jabatan group")), ("bup", "BUP"), ("pegawai", t.T("Pegawai", "Employees")),
-                 ("pensiun_1", t.T("Tahun 1", "Year 1")), ("pensiun_2", t.T("Tahun 2", "Year 2")), ("pensiun_3", t.T("Tahun 3", "Year 3")), ("pensiun_4", t.T("Tahun 4", "Year 4")),
-                 ("pensiun_5", t.T("Tahun 5", "Year 5")), ("pensiun_jendela", t.T("Pensiun dalam 2 tahun", "Retiring within 2 years")), ("persen_jendela", t.T("Persen", "Percent")),
-                 ("gelombang", t.T("Gelombang", "Wave"))]),
-             new TableSpec("/api/penempatan/masa-kerja", t.T("Masa kerja dan rotasi per unit", "Tenure and rotation by unit"),
-                [("unit", "Unit"), ("pegawai", t.T("Pegawai", "Employees")), ("median_tahun_unit", t.T("Median tahun di unit", "Median years in unit")),
-                 ("persen_unit_lebih_5", t.T("% > 5 tahun di unit", "% > 5 years in unit")), ("median_tahun_jabatan", t.T("Median tahun di jabatan", "Median years in position")),
-                 ("persen_jabatan_lebih_5", t.T("% > 5 tahun di jabatan", "% > 5 years in position")), ("tahun_sejak_rotasi", t.T("Tahun sejak rotasi", "Years since rotation")),
-                 ("tanpa_rotasi", t.T("Tanpa rotasi", "No rotation")), ("masuk_12_bulan", t.T("Masuk 12 bln", "In, 12 mo")), ("keluar_12_bulan", t.T("Keluar 12 bln", "Out, 12 mo")),
-                 ("pensiun_12_bulan", t.T("Pensiun 12 bln", "Retired, 12 mo")), ("berhenti_12_bulan", t.T("Berhenti 12 bln", "Left, 12 mo"))]),
-             new TableSpec("/api/penempatan/beban", t.T("Pegawai terhadap beban layanan (12 bulan sampai tanggal acuan)", "Staff against service load (12 months to the reference date)"),
-                [("unit", "Unit"), ("jenis_unit", t.T("Jenis unit", "Unit type")), ("pegawai", t.T("Pegawai", "Employees")), ("responden_skm", t.T("Responden SKM", "SKM respondents")),
-                 ("responden_per_pegawai", t.T("Responden per pegawai", "Respondents per employee")), ("median_responden_per_pegawai", t.T("Median jenis unit", "Unit-type median")),
-                 ("rasio_median", t.T("Rasio ke median", "Ratio to median")), ("kategori", t.T("Beban", "Load")),
-                 ("tambahan_pegawai_ke_median", t.T("Kurang pegawai (ke median)", "Staff short (to median)")),
-                 ("cuti_per_pegawai", t.T("Pengajuan cuti per pegawai", "Leave requests per employee")), ("populasi_per_pegawai", t.T("Penduduk per pegawai", "Population per employee"))]),
-             new TableSpec("/api/penempatan/layanan", t.T("Penempatan dan layanan per unit — " + Kepegawaian.Analytics.Ikm.IkmAssociation.Note,
-                    "Placement and service by unit — an association between units, not cause and effect."),
-                [("unit", "Unit"), ("jenis_unit", t.T("Jenis unit", "Unit type")), ("pegawai", t.T("Pegawai", "Employees")),
-                 ("responden_per_pegawai", t.T("Responden per pegawai", "Respondents per employee")), ("rasio_beban", t.T("Rasio beban ke median", "Load ratio to median")),
-                 ("median_tahun_unit", t.T("Median tahun di unit", "Median years in unit")), ("ikm_periode", t.T("Triwulan IKM", "IKM quarter")), ("ikm", "IKM"),
-                 ("cuti_median_hari_kerja", t.T("Median proses cuti (hari kerja)", "Median leave processing (working days)"))]),
-             .. KomposisiTables(t)],
-            t.T("Beban = responden SKM per pegawai, proksi volume layanan (sampel survei, bukan jumlah layanan), dibanding median unit sejenis (≥ 5 pegawai, ≥ 4 unit); tinggi ≥ 2×, rendah ≤ 0,5×. " +
-                "BUP menurut PP 11/2017 Pasal 239 (58 administrasi, ahli pertama/muda, keterampilan; 60 pimpinan tinggi, ahli madya; 65 ahli utama) dan UU 14/2005 Pasal 30 (guru 60); TMT pensiun tanggal 1 bulan sesudah ulang tahun pada BUP. " +
-                "Jenjang fungsional yang tak terbaca dari nama jabatan: \"tidak diketahui\", tidak ditebak. Gelombang: kelompok kehilangan ≥ 20 % dalam 2 tahun. Pensiun dan berhenti dihitung terpisah dari rotasi.",
-                "Load = SKM respondents per employee, a proxy for service volume (a survey sample, not a count of services), against the median of units of the same type (≥ 5 staff, ≥ 4 units); high ≥ 2×, low ≤ 0.5×. " +
-                "BUP per PP 11/2017 Article 239 (58 administrative, first/junior expert, skilled; 60 senior executive, senior expert; 65 principal expert); retirement on the 1st of the month after the BUP birthday. " +
-                "A functional level not readable from the position name is \"unknown\", never guessed. Wave: a group losing ≥ 20 % within 2 years. Retirements and resignations are counted apart from rotations.")
-                + " " + KomposisiNote(t))));
+        MapPenempatanPage(app);
 
         // ------------------------------------------------------------ JSON API (aggregates)
         app.MapGet("/api/ikm", (HttpContext ctx) => Json(ctx, (m, f) => m.IkmTable(f)));
@@ -137,6 +105,8 @@ public static partial class DashboardEndpoints
             "jp_cakupan" => m.JpChart(f),
             "cuti_waktu" => m.CutiChart(f),
             "cuti_online" => m.OnlineChart(f),
+            _ when name.StartsWith("penempatan_", StringComparison.Ordinal) && DashboardModel.PenempatanBagian.Contains(name["penempatan_".Length..]) =>
+                m.PenempatanChart(name["penempatan_".Length..], f),
             _ => null,
         }));
 

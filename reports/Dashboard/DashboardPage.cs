@@ -13,6 +13,14 @@ public sealed record TableSpec(string Api, string Title, IReadOnlyList<(string K
 /// <summary>The cells of <paramref name="Column"/> link to this page with query parameter <paramref name="Param"/> = the row's <paramref name="Key"/> (dashboard.js).</summary>
 public sealed record DrillLink(string Column, string Key, string Param);
 
+/// <summary>
+/// One question of a long page: an anchor <paramref name="Id"/> named <paramref name="Label"/> in the page's section list, the
+/// question in one sentence, a headline (server-rendered, refreshed from <paramref name="HeadlineApi"/> when a filter changes),
+/// one chart, the method note folded away, then its tables.
+/// </summary>
+public sealed record SectionSpec(string Id, string Label, string Question, string HeadlineApi, string Headline, object? HeadlineValue,
+    (string Url, string Alt)? Chart, string? Note, IReadOnlyList<TableSpec> Tables);
+
 /// <summary>Server-rendered dashboard page: navigation, filters, chart images, tables filled by dashboard.js.</summary>
 public static class DashboardPage
 {
@@ -70,14 +78,20 @@ public static class DashboardPage
         th[data-key]{cursor:pointer;user-select:none}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
         .table-tools{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:4px 0}.table-tools input{max-width:100%}
         .pager{display:flex;flex-wrap:wrap;gap:8px;align-items:center;font-size:13px;margin:-12px 0 20px}
+        nav.sections{position:sticky;top:0;z-index:2;background:#fff;display:flex;gap:6px;overflow-x:auto;white-space:nowrap;padding:6px 0;border-bottom:1px solid #d0d5da;margin:0 0 8px}
+        nav.sections a{margin:0;padding:3px 10px;border:1px solid #c5ccd3;border-radius:12px;color:#24476b;text-decoration:none;font-size:13px}
+        section.bagian{scroll-margin-top:44px;border-top:2px solid #eef1f4;padding-top:4px}section.bagian:target h3{color:#b45309}
+        @media (max-width:600px){section.bagian .charts{overflow-x:auto}section.bagian .charts img{min-width:540px}}
+        .question{margin:4px 0}.headline{font-size:15px;font-weight:bold;margin:4px 0 10px;max-width:60em}
+        details.method{margin:6px 0}details.method summary{cursor:pointer;color:#24476b;font-size:13px}details.method p{max-width:60em}
         .breadcrumb{margin:-4px 0 8px;font-size:13px}.static-filter{margin-right:14px;display:inline-block}.breadcrumb a{color:#24476b}td a.drill{color:#24476b}
-        @media print{nav,.filters,.table-tools,.pager,button,form{display:none!important}main{max-width:none;padding:0}
+        @media print{nav,details.method summary,.filters,.table-tools,.pager,button,form{display:none!important}main{max-width:none;padding:0}
           .table-wrap{overflow:visible}table{width:100%}thead{display:table-header-group}tr{break-inside:avoid}.charts img{width:100%;max-width:100%;break-inside:avoid}
           header{background:none;color:#000;padding:0}th[aria-sort]::after{content:""}}
         """;
 
     public static string Render(ReportText t, string path, string title, IReadOnlyList<FilterSpec> filters,
-        IReadOnlyList<(string Url, string Alt)> charts, IReadOnlyList<TableSpec> tables, string? note = null)
+        IReadOnlyList<(string Url, string Alt)> charts, IReadOnlyList<TableSpec> tables, string? note = null, IReadOnlyList<SectionSpec>? sections = null)
     {
         var sb = new StringBuilder();
         sb.Append($"<!DOCTYPE html><html lang=\"{t.Code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
@@ -91,6 +105,13 @@ public static class DashboardPage
             sb.Append($"<form method=\"post\" action=\"/hr/logout\" style=\"display:inline\"><button type=\"submit\" id=\"logout\">{E(t.T("Keluar", "Sign out"))}</button></form>");
         sb.Append($"</nav><main><h2>{E(title)}</h2>");
         if (note is not null) sb.Append($"<p class=\"muted\">{E(note)}</p>");
+        // A page of several questions opens with their list, kept in view while scrolling (anchors work without script).
+        if (sections is { Count: > 0 })
+        {
+            sb.Append($"<nav class=\"sections\" aria-label=\"{E(t.T("Bagian halaman", "Page sections"))}\">");
+            foreach (var s in sections) sb.Append($"<a href=\"#{E(s.Id)}\">{E(s.Label)}</a>");
+            sb.Append("</nav>");
+        }
         sb.Append("<div class=\"filters\">");
         foreach (var f in filters.Where(f => f.Hidden))
             sb.Append($"<input type=\"hidden\" data-filter=\"{E(f.Name)}\" id=\"filter-{E(f.Name)}\" value=\"{E(f.Selected ?? "")}\">");
@@ -107,20 +128,44 @@ public static class DashboardPage
         foreach (var (url, alt) in charts)
             sb.Append($"<img data-chart=\"{E(url)}\" src=\"{E(url + query)}\" alt=\"{E(alt)}\" width=\"700\" height=\"380\">");
         sb.Append("</div>");
-        foreach (var table in tables)
+        foreach (var table in tables) AppendTable(sb, t, table, query);
+        foreach (var s in sections ?? [])
         {
-            // Wide tables scroll inside their box, so a phone-width page never scrolls sideways.
-            sb.Append($"<h3>{E(table.Title)}</h3><div class=\"table-tools\"><input type=\"search\" class=\"table-search\" placeholder=\"{E(t.T("Cari di tabel…", "Search the table…"))}\" aria-label=\"{E(t.T("Cari", "Search"))}\">");
-            sb.Append($"<a class=\"download\" data-download=\"{E(table.Api)}\" href=\"{E(table.Api + (query.Length == 0 ? "?" : query + "&") + "format=csv")}\" download>{E(t.T("Unduh CSV", "Download CSV"))}</a>");
-            sb.Append($"<a class=\"download-xlsx\" data-download=\"{E(table.Api)}\" data-format=\"xlsx\" href=\"{E(table.Api + (query.Length == 0 ? "?" : query + "&") + "format=xlsx")}\" download>{E(t.T("Unduh XLSX", "Download XLSX"))}</a></div>");
-            sb.Append($"<div class=\"table-wrap\"><table data-api=\"{E(table.Api)}\"{(table.Link is { } link ? $" data-link=\"{E(JsonSerializer.Serialize(new { column = link.Column, key = link.Key, param = link.Param }))}\"" : "")} data-columns=\"{E(JsonSerializer.Serialize(table.Columns.Select(c => c.Key)))}\" data-decimals=\"{E(JsonSerializer.Serialize(table.Columns.Where(c => Decimals.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => Decimals[c.Key])))}\"><thead><tr>");
-            foreach (var (key, header) in table.Columns) sb.Append($"<th data-key=\"{E(key)}\" title=\"{E(t.T("Klik untuk mengurutkan", "Click to sort"))}\">{E(header)}</th>");
-            sb.Append("</tr></thead><tbody></tbody></table></div><div class=\"pager\"></div>");
+            sb.Append($"<section class=\"bagian\" id=\"{E(s.Id)}\"><h3>{E(s.Label)}</h3><p class=\"question\">{E(s.Question)}</p>");
+            sb.Append($"<p class=\"headline\" data-headline=\"{E(s.HeadlineApi)}\" data-value=\"{E(Invariant(s.HeadlineValue))}\">{E(s.Headline)}</p>");
+            if (s.Chart is { } c)
+                sb.Append($"<div class=\"charts\"><img data-chart=\"{E(c.Url)}\" src=\"{E(c.Url + query)}\" alt=\"{E(c.Alt)}\" width=\"700\" height=\"380\"></div>");
+            if (s.Note is not null)
+                sb.Append($"<details class=\"method\"><summary>{E(t.T("Cara menghitung dan dasar aturan", "How it is counted and the rules"))}</summary><p class=\"muted\">{E(s.Note)}</p></details>");
+            foreach (var table in s.Tables) AppendTable(sb, t, table, query, "h4", SectionPageSize);
+            sb.Append("</section>");
         }
         sb.Append($"<p class=\"muted\">{E(t.T("Angka dari kelompok kurang dari lima pegawai ditampilkan sebagai <5.", "Figures for groups of fewer than five employees are shown as <5."))}</p>");
         sb.Append("</main></body></html>");
         return sb.ToString();
     }
+
+    /// <summary>Rows a page of a section's table shows: the overview, with the next question a short scroll away (search and CSV have the rest).</summary>
+    public const int SectionPageSize = 20;
+
+    private static void AppendTable(StringBuilder sb, ReportText t, TableSpec table, string query, string heading = "h3", int? pageSize = null)
+    {
+        // Wide tables scroll inside their box, so a phone-width page never scrolls sideways.
+        sb.Append($"<{heading}>{E(table.Title)}</{heading}><div class=\"table-tools\"><input type=\"search\" class=\"table-search\" placeholder=\"{E(t.T("Cari di tabel…", "Search the table…"))}\" aria-label=\"{E(t.T("Cari", "Search"))}\">");
+        sb.Append($"<a class=\"download\" data-download=\"{E(table.Api)}\" href=\"{E(table.Api + (query.Length == 0 ? "?" : query + "&") + "format=csv")}\" download>{E(t.T("Unduh CSV", "Download CSV"))}</a>");
+        sb.Append($"<a class=\"download-xlsx\" data-download=\"{E(table.Api)}\" data-format=\"xlsx\" href=\"{E(table.Api + (query.Length == 0 ? "?" : query + "&") + "format=xlsx")}\" download>{E(t.T("Unduh XLSX", "Download XLSX"))}</a></div>");
+        sb.Append($"<div class=\"table-wrap\"><table data-api=\"{E(table.Api)}\"{(pageSize is { } size ? $" data-page-size=\"{size}\"" : "")}{(table.Link is { } link ? $" data-link=\"{E(JsonSerializer.Serialize(new { column = link.Column, key = link.Key, param = link.Param }))}\"" : "")} data-columns=\"{E(JsonSerializer.Serialize(table.Columns.Select(c => c.Key)))}\" data-decimals=\"{E(JsonSerializer.Serialize(table.Columns.Where(c => Decimals.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => Decimals[c.Key])))}\"><thead><tr>");
+        foreach (var (key, header) in table.Columns) sb.Append($"<th data-key=\"{E(key)}\" title=\"{E(t.T("Klik untuk mengurutkan", "Click to sort"))}\">{E(header)}</th>");
+        sb.Append("</tr></thead><tbody></tbody></table></div><div class=\"pager\"></div>");
+    }
+
+    /// <summary>A headline figure as the table's JSON has it (invariant culture), for tests and scripts; empty when none.</summary>
+    private static string Invariant(object? v) => v switch
+    {
+        null => "",
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => v.ToString() ?? "",
+    };
 
     /// <summary>Puts the "marts older than the last load" line at the top of a page (issue 10 item 3); the page unchanged when fresh.</summary>
     public static string WithMartsWarning(string html, string? warning)
