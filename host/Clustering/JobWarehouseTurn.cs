@@ -23,6 +23,9 @@ public sealed class JobWarehouseTurn(WarehouseDatabase database, TimeProvider ti
 
     public async ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
+        // RequestRecovery: Quartz re-fires a dead node's run here, once (its #2817 guard keeps a second node from doing the same).
+        if (context.Recovering)
+            logger.LogWarning("Job {Job} recovered: the node running it stopped mid-run", context.JobDetail.Key);
         var announced = false;
         while (true)
         {
