@@ -7,14 +7,15 @@ using Xunit.Abstractions;
 namespace Kepegawaian.Host.Tests.Cluster;
 
 /// <summary>
-/// Issue 14 §4: two clustered `serve` nodes both start — each start re-fires the weekly report's catch-up trigger —
-/// and every recipient still gets the week's report exactly once, through a real SMTP server on 127.0.0.1.
+/// Issue 14 §4: two clustered `serve` nodes start and one restarts — each start re-fires the weekly report's catch-up
+/// trigger — and every recipient still gets the week's report exactly once, through a real SMTP server on 127.0.0.1.
 /// </summary>
 [Trait("Category", "Scenario")]
 [Trait("Category", "Cluster")]
 public sealed class ClusterDeliveryTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+    private const string WeeklyRunEnded = " targets"; // "Weekly report {week}: {sent} sent, {n} targets"
     private static readonly string[] Recipients = ["kepala@palembang.go.id", "bkpsdm@palembang.go.id"];
 
     [Fact]
@@ -50,7 +51,18 @@ public sealed class ClusterDeliveryTests(ITestOutputHelper output)
             var watch = System.Diagnostics.Stopwatch.StartNew();
             while (smtp.Received.Count < Recipients.Length && watch.Elapsed < Timeout) await Task.Delay(500);
             await Task.Delay(TimeSpan.FromSeconds(20));
-            output.WriteLine(string.Join('\n', (a.Log + b.Log).Split('\n').Where(l => l.Contains("Weekly report", StringComparison.Ordinal) || l.Contains("fail", StringComparison.OrdinalIgnoreCase))));
+
+            // A node restarting re-fires the catch-up for certain: a second weekly run, on either node, must send nothing.
+            await a.KillAsync();
+            using var again = ClusterNode.Start("node-a", folder.Path, db, pg.ConnectionString, settings);
+            await again.StartedAsync(Timeout);
+            watch.Restart();
+            while (Occurrences(a.Log + b.Log + again.Log, WeeklyRunEnded) < 2)
+            {
+                Assert.True(watch.Elapsed < Timeout, "the restarted node's catch-up did not run");
+                await Task.Delay(500);
+            }
+            output.WriteLine(string.Join('\n', (a.Log + b.Log + again.Log).Split('\n').Where(l => l.Contains("Weekly report", StringComparison.Ordinal))));
 
             Assert.All(Recipients, r => Assert.Equal(1, smtp.CountTo(r)));
             Assert.Equal(Recipients.Length, smtp.Received.Count);
@@ -61,4 +73,6 @@ public sealed class ClusterDeliveryTests(ITestOutputHelper output)
             throw;
         }
     }
+
+    private static int Occurrences(string text, string what) => (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
 }
