@@ -58,7 +58,8 @@ public static class ReportsHostingExtensions
         // Added to whichever Quartz scheduler the host registers (AddQuartz + AddQuartzHostedService).
         services.ConfigureAllQuartzSchedulers(q =>
         {
-            q.AddJob<WeeklyReportJob>(j => j.WithIdentity(WeeklyReportJob.Key).StoreDurably());
+            // RequestRecovery: in a cluster a node killed mid-delivery has it re-run elsewhere; the ledger keeps each send once.
+            q.AddJob<WeeklyReportJob>(j => j.WithIdentity(WeeklyReportJob.Key).StoreDurably().RequestRecovery());
             if (CronExpression.TryParse(cron, out _) && zoneKnown)
                 q.AddTrigger(t => t.ForJob(WeeklyReportJob.Key).WithIdentity("weekly-report-cron", "reports")
                     .WithCronSchedule(cron, s => s.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine: installs what the tests need (Debian's
-# Chromium for the dashboard tests), restores, builds, tests, and ends with "N passed, N failed".
+# Chromium for the dashboard tests, PostgreSQL for the Quartz cluster tests), restores, builds, tests, and ends with "N passed, N failed".
 # Fast loop while developing: dotnet test Kepegawaian.Analytics.sln --filter "Category!=Scenario"
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,12 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-dejavu-core >/dev/null 2>&1 \
     || echo "warning: chromium could not be installed; browser tests will fail"
 fi
+
+# The Quartz cluster tests (Category "Cluster") need PostgreSQL: a throw-away cluster on loopback for this run.
+# shellcheck source=tests/postgres.sh
+source tests/postgres.sh
+pg_start || echo "warning: no PostgreSQL; tests needing KEP_TEST_POSTGRES will fail"
+trap pg_stop EXIT
 
 # Opt-in shifted clock (no test may depend on today's date): KEP_TEST_CLOCK='2028-01-02 03:00:00' bash tests/run.sh
 # runs the suite under Debian's faketime, the clock ticking from that moment ('@'). NO_FAKE_STAT: libfaketime

@@ -50,11 +50,11 @@ public static class WarehouseSnapshot
     }
 
     /// <summary>The published copy of <paramref name="database"/>, opened read-only, when one exists; else null.</summary>
-    public static WarehouseDatabase? Find(string databasePath)
-    {
-        var path = PathFor(databasePath);
-        return File.Exists(path) ? new WarehouseDatabase(Options.Create(new WarehouseOptions { Path = path, ReadOnly = true })) : null;
-    }
+    public static WarehouseDatabase? Find(string databasePath) => File.Exists(PathFor(databasePath)) ? For(databasePath) : null;
+
+    /// <summary>The published copy of <paramref name="databasePath"/> as a read-only database, whether or not it exists yet.</summary>
+    public static WarehouseDatabase For(string databasePath) =>
+        new(Options.Create(new WarehouseOptions { Path = PathFor(databasePath), ReadOnly = true }));
 
     /// <summary>When the copy at <paramref name="snapshotPath"/> was taken (UTC).</summary>
     public static DateTime TakenAtUtc(string snapshotPath) => File.GetLastWriteTimeUtc(snapshotPath);

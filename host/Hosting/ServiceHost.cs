@@ -5,6 +5,7 @@ using Kepegawaian.Reports.Dashboard;
 using Kepegawaian.Warehouse;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Kepegawaian.Service.Hosting;
@@ -23,6 +24,11 @@ public static class ServiceHost
         builder.AddReports();
         builder.AddSchedules();
         builder.Services.AddHostedService<WarehouseLease>();
+        builder.Services.AddSingleton<Clustering.ServedWarehouse>();
+        // Clustered, the dashboard and API read the published snapshot: the live file is only opened by a running job.
+        builder.Services.Replace(ServiceDescriptor.Singleton(sp => new Kepegawaian.Reports.Data.ReportDataReader(sp.GetRequiredService<Clustering.ServedWarehouse>().Database)));
+        builder.Services.Replace(ServiceDescriptor.Singleton(sp => new Kepegawaian.Reports.Dashboard.DrillUnitCache(
+            sp.GetRequiredService<Clustering.ServedWarehouse>().Database, sp.GetRequiredService<Kepegawaian.Reports.Dashboard.DashboardDataCache>())));
         // After the lease (the warehouse is migrated by then): unit-bound recipients whose kode_unit dim_unit lacks are logged.
         builder.Services.AddHostedService<Kepegawaian.Reports.Delivery.DeliveryUnitCheck>();
         builder.Logging.AddConsoleFormatter<Output.SafeConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
