@@ -31,7 +31,7 @@ internal static class InboxScanner
 
     /// <summary>
     /// Top-level regular files of the inbox in load order: unit_kerja, pegawai, mutasi, diklat, kinerja,
-    /// cuti, skm, then by name (spec §3.8: an employee loaded earlier in the run is known later). Every
+    /// cuti, skm, then profiles with a crosswalk last, then by name (spec §3.8: an employee loaded earlier in the run is known later). Every
     /// other entry is skipped with a reason, read from the directory entry alone (issue 10 item 1).
     /// </summary>
     public static InboxScan Scan(string inbox, Reading.Profiles.SourceProfiles? profiles = null)

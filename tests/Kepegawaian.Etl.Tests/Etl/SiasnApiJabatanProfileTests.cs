@@ -114,6 +114,24 @@ public sealed class SiasnApiJabatanProfileTests
         Assert.Contains(detail, ex.Message);
     }
 
+    [Theory]
+    [InlineData("\"order\": \"tmtJabatan\"", "\"order\": \"tmtPelantikan\"", "previous.order", "tmtPelantikan")]
+    [InlineData("\"same\": [ \"unorIdSebelumnya\", \"unorId\" ] },\n      { \"match\": [ \".*\", \".*\", \"1\", \".*\", \"1\", \"4",
+                "\"same\": [ \"unorIdSebelumnya\", \"unorNama\" ] },\n      { \"match\": [ \".*\", \".*\", \"1\", \".*\", \"1\", \"4", "skip.rules[1].same", "dua kolom 'from'")]
+    public void A_wrong_copy_of_the_shipped_rw_jabatan_profile_fails_naming_its_file_and_key(string find, string replace, string key, string detail)
+    {
+        using var reader = new StreamReader(typeof(SourceProfiles).Assembly.GetManifestResourceStream("profiles/siasn-rw-jabatan.json")!);
+        var json = reader.ReadToEnd().ReplaceLineEndings("\n");
+        Assert.Contains(find, json);
+        using var dir = Kepegawaian.Testing.TempFolder.Create("profil");
+        File.WriteAllText(Path.Combine(dir.Path, "siasn-rw-jabatan.json"), json.Replace(find, replace));
+
+        var ex = Assert.Throws<SourceProfileException>(() => SourceProfiles.Load(dir.Path));
+
+        Assert.Equal(("siasn-rw-jabatan.json", key), (ex.File, ex.Key));
+        Assert.Contains(detail, ex.Message);
+    }
+
     [Fact]
     public async Task Previous_in_a_csv_history_sorts_per_key_by_date_and_skip_leaves_out_same_unit_rows()
     {
