@@ -44,6 +44,9 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
             if (source is ProfiledRecordSource { Unmapped.Count: > 0 } profiled
                 && UnknownColumnsWarning($"profil {file.Profile!.Name} ({schema.Entity})", profiled.Unmapped) is { } unmapped)
                 warnings.Add(unmapped);
+            if (source is ProfiledRecordSource { Skipped: > 0 } skipping)
+                warnings.Add(string.Create(System.Globalization.CultureInfo.GetCultureInfo("id-ID"),
+                    $"{skipping.Skipped:N0} baris dilewati menurut aturan skip profil {file.Profile!.Name} (bukan peristiwa {schema.Entity}); tidak dihitung sebagai dibaca."));
         }
         request.FaultHook?.Invoke(EtlFaultPoint.AfterStaging, file.Name);
         ct.ThrowIfCancellationRequested();

@@ -31,7 +31,7 @@ internal static class InboxScanner
 
     /// <summary>
     /// Top-level regular files of the inbox in load order: unit_kerja, pegawai, mutasi, diklat, kinerja,
-    /// cuti, skm, then by name (spec §3.8: an employee loaded earlier in the run is known later). Every
+    /// cuti, skm, then profiles with a crosswalk last, then by name (spec §3.8: an employee loaded earlier in the run is known later). Every
     /// other entry is skipped with a reason, read from the directory entry alone (issue 10 item 1).
     /// </summary>
     public static InboxScan Scan(string inbox, Reading.Profiles.SourceProfiles? profiles = null)
@@ -55,7 +55,9 @@ internal static class InboxScanner
             else if (!(kind == EntryKind.Directory && name is Processed or Failed)) skipped.Add(new SkippedEntry(file, Reason(name, kind)));
         }
         return new InboxScan(
-            files.OrderBy(f => f.Order).ThenBy(f => f.Name, StringComparer.Ordinal).ToList(),
+            // Within an entity, files whose profile reads the warehouse (crosswalk) come after the others: SIASN rw-golongan
+            // takes the unit on each TMT from the employee history, which a rw-jabatan file loaded in the same run extends.
+            files.OrderBy(f => f.Order).ThenBy(f => f.Profile?.Crosswalk.Count > 0 ? 1 : 0).ThenBy(f => f.Name, StringComparer.Ordinal).ToList(),
             skipped.OrderBy(s => s.File.Name, StringComparer.Ordinal).ToList());
     }
 

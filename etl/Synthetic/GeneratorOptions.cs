@@ -23,7 +23,8 @@ public sealed record GeneratorOptions
 
     /// <summary>
     /// Source shapes to write instead of the contract's (<see cref="Synthetic.SourceShapes"/>: <c>siasn</c> for the pegawai
-    /// snapshots, <c>skm-long</c> for SKM); the other entities stay contract-shaped. Empty (default): all contract files.
+    /// snapshots, <c>skm-long</c> for SKM, <c>ecuti</c> for online leave, <c>siasn-api</c> for the mutasi, diklat and kinerja
+    /// histories); the other entities stay contract-shaped. Empty (default): all contract files.
     /// </summary>
     public IReadOnlySet<string> SourceShapes { get; init; } = new HashSet<string>();
 }

@@ -40,12 +40,13 @@ internal sealed class HistoryWriter(CityModel city, OutputFiles files, int seed)
 
     private void WriteMutasi(Person p)
     {
-        var k = 0;
-        foreach (var e in p.Events)
+        // --as siasn-api: the API histories take what they carry; the contract file keeps the rest.
+        var contract = files.SiasnApi is { } api ? api.WriteMutasi(p, city) : Enumerable.Range(1, p.Events.Count).ToList();
+        foreach (var k in contract)
         {
-            k++;
+            var e = p.Events[k - 1];
             var asal = e.UnitAsal < 0 ? "" : city.Units[e.UnitAsal].Kode;
-            var sk = $"800.1.{(e.Jenis == "kenaikan_pangkat" ? "3.1" : "2.2")}/{(k * 37 + e.Date.DayOfYear) % 900 + 100}/BKPSDM/{e.Date.Year}";
+            var sk = SiasnApiShape.Sk(e, k);
             files.Mutasi[e.Date.Year - city.FirstYear].Write(
                 [$"MUT-{p.Nip}-{k:D2}", p.Nip, e.Jenis, Iso(e.Date), asal, city.Units[e.UnitTujuan].Kode, e.GolonganBaru ?? "", e.JabatanBaru ?? "", sk]);
         }
@@ -120,12 +121,13 @@ internal sealed class HistoryWriter(CityModel city, OutputFiles files, int seed)
             var reaksi = hasScores ? Math.Clamp(r.Normal(4.1, 0.55), 1, 5) : 0;
             var pre = hasScores ? Math.Clamp(r.Normal(58, 12), 0, 100) : 0;
             var post = hasScores ? Math.Clamp(pre + r.Normal(t.Status == "lulus" ? 16 : 4, 8), 0, 100) : 0;
-            files.Diklat[t.Selesai.Year - city.FirstYear].Write(
+            string[] row =
             [
                 $"DKL-{p.Nip}-{k:D2}", p.Nip, t.Course.Kode, t.Course.Nama, t.Course.Jenis, Iso(t.Mulai), Iso(t.Selesai),
                 t.Jp.ToString(Inv), t.Status,
                 hasScores ? reaksi.ToString("0.0", Inv) : "", hasScores ? pre.ToString("0", Inv) : "", hasScores ? post.ToString("0", Inv) : "",
-            ]);
+            ];
+            if (files.SiasnApi?.WriteDiklat(row) != true) files.Diklat[t.Selesai.Year - city.FirstYear].Write(row);
         }
     }
 
@@ -178,8 +180,9 @@ internal sealed class HistoryWriter(CityModel city, OutputFiles files, int seed)
         var perilakuScore = skp + r.Normal(1, 6);
         var perilaku = perilakuScore >= 91 ? Ekspektasi.DiAtas : perilakuScore >= 68 ? Ekspektasi.Sesuai : Ekspektasi.DiBawah;
         var predikat = r.Chance(0.5) ? Predikat.From(hasil, perilaku) : "";
-        files.Kinerja[year - city.FirstYear].Write(
-            [$"KIN-{p.Nip}-{periode}", p.Nip, periode, Code(hasil), Code(perilaku), predikat, skp.ToString("0.0", Inv), city.Units[unit].Kode]);
+        string[] row = [$"KIN-{p.Nip}-{periode}", p.Nip, periode, Code(hasil), Code(perilaku), predikat, skp.ToString("0.0", Inv), city.Units[unit].Kode];
+        if (files.SiasnApi is { } api) api.WriteKinerja(row);
+        else files.Kinerja[year - city.FirstYear].Write(row);
     }
 
     private static string Code(Ekspektasi e) => e switch { Ekspektasi.DiAtas => "di_atas", Ekspektasi.Sesuai => "sesuai", _ => "di_bawah" };

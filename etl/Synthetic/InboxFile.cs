@@ -10,16 +10,34 @@ internal sealed class InboxFile : IDisposable
     private readonly StringBuilder _line = new(256);
     private readonly RowShape? _shape;
 
+    private readonly IReadOnlyList<string>? _jsonFields;
+
     /// <param name="shape">Write the rows in a source's shape (<c>generate --as</c>) instead of the contract's; null: the contract.</param>
-    public InboxFile(string dir, string fileName, string entity, int year, Corruptor? corruptor, RowShape? shape = null)
+    /// <param name="jsonFields">A JSONL file instead (SIASN API histories): one object per row with these field names, an empty cell null.</param>
+    public InboxFile(string dir, string fileName, string entity, int year, Corruptor? corruptor, RowShape? shape = null, IReadOnlyList<string>? jsonFields = null)
     {
+        _jsonFields = jsonFields;
         Path = System.IO.Path.Combine(dir, fileName);
         Entity = entity;
         Year = year;
         _corruptor = corruptor;
         _shape = shape;
         _writer = new StreamWriter(Path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16) { NewLine = "\n" };
-        WriteLine(shape?.Header ?? InboxSchema.For(entity));
+        if (jsonFields is null) WriteLine(shape?.Header ?? InboxSchema.For(entity));
+    }
+
+    /// <summary>One JSONL line: the cells under <c>jsonFields</c>, in order.</summary>
+    public void WriteJson(IReadOnlyList<string> cells)
+    {
+        _line.Clear().Append('{');
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (i > 0) _line.Append(", ");
+            _line.Append(System.Text.Json.JsonSerializer.Serialize(_jsonFields![i])).Append(": ");
+            _line.Append(cells[i].Length == 0 ? "null" : System.Text.Json.JsonSerializer.Serialize(cells[i]));
+        }
+        _writer.WriteLine(_line.Append('}'));
+        Rows++;
     }
 
     public string Path { get; }

@@ -24,7 +24,7 @@ internal sealed class OutputFiles : IDisposable
         _open = Open;
 
         var shapes = options.SourceShapes;
-        var siasn = shapes.Contains(SourceShapes.Siasn) ? new SiasnPegawaiShape() : null;
+        var siasn = shapes.Contains(SourceShapes.Siasn) || shapes.Contains(SourceShapes.SiasnApi) ? new SiasnPegawaiShape() : null;
         _skmLong = shapes.Contains(SourceShapes.SkmLong) ? new SkmLongShape() : null;
         _ecuti = shapes.Contains(SourceShapes.Ecuti) ? new EcutiShape() : null;
         InboxFile Snapshot(DateOnly d, int year)
@@ -45,15 +45,20 @@ internal sealed class OutputFiles : IDisposable
         if (city.End != new DateOnly(city.LastYear, 1, 1))
             snapshots.Add((city.End, Snapshot(city.End, city.LastYear)));
         Pegawai = snapshots;
+        if (shapes.Contains(SourceShapes.SiasnApi))
+            SiasnApi = new SiasnApiShape((name, entity, fields) => Add(new InboxFile(options.OutDir, name, entity, city.LastYear, null, null, fields)));
         Mutasi = PerYear("mutasi");
         Diklat = PerYear("diklat");
-        Kinerja = PerYear("kinerja");
+        Kinerja = SiasnApi is null ? PerYear("kinerja") : [];
         Cuti = PerYear("cuti");
         Skm = _skmLong is null ? PerYear("skm") : [];
 
         InboxFile[] PerYear(string entity) =>
             Enumerable.Range(city.FirstYear, city.Years).Select(y => Open($"{entity}_{y}.csv", entity, y, true)).ToArray();
     }
+
+    /// <summary><c>--as siasn-api</c>: the SIASN API history files, else null.</summary>
+    public SiasnApiShape? SiasnApi { get; }
 
     public InboxFile UnitKerja { get; }
     public IReadOnlyList<(DateOnly Date, InboxFile File)> Pegawai { get; }

@@ -18,7 +18,13 @@ public static class SourceShapes
     /// <summary>e-Cuti export of the online requests, one file per year, plus its two mapping files (<c>ecuti.json</c>).</summary>
     public const string Ecuti = "ecuti";
 
-    public static readonly IReadOnlyList<string> Supported = [Siasn, SkmLong, Ecuti];
+    /// <summary>
+    /// SIASN API histories (rw-jabatan, rw-golongan, rw-kursus, rw-skp22, rw-kinerjaperiodik) as JSONL, one file per endpoint
+    /// (<see cref="SiasnApiShape"/>). Implies <see cref="Siasn"/>: rw-skp22 names employees by the PNS ID of the SIASN export.
+    /// </summary>
+    public const string SiasnApi = "siasn-api";
+
+    public static readonly IReadOnlyList<string> Supported = [Siasn, SkmLong, Ecuti, SiasnApi];
 
     /// <summary>Parses <c>siasn,skm-long,ecuti</c>; an unknown or unsupported shape throws <see cref="ArgumentException"/> with a bilingual message.</summary>
     public static IReadOnlySet<string> Parse(IEnumerable<string> values)
@@ -30,6 +36,7 @@ public static class SourceShapes
             if (!Supported.Contains(shape))
                 throw new ArgumentException($"--as '{value}' tidak dikenal; pilihan: {string.Join(", ", Supported)}. / unknown source shape; choose from {string.Join(", ", Supported)}.");
             result.Add(shape);
+            if (shape == SiasnApi) result.Add(Siasn);
         }
         return result;
     }

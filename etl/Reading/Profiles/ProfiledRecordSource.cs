@@ -30,6 +30,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
     private int boundHeaderCount = -1;
     private int questionIndex = -1, answerIndex = -1;
     private int[] keyIndex = [];
+    private int[] skipIndex = [];          // inner header position of each skip.from column, -1 absent
 
     private string[] current;
     private string raw = "";
@@ -83,7 +84,11 @@ internal sealed class ProfiledRecordSource : IRecordSource
     {
         // Through a profile, JSONL lines may nest (SIASN's document 'path'): read as dotted field paths.
         IRecordSource inner = format == "jsonl" ? JsonlRecordSource.Open(path, nested: true) : RecordSources.Open(path, format);
-        try { return new ProfiledRecordSource(inner, profile, Path.GetFileName(path), format, Path.GetDirectoryName(Path.GetFullPath(path))!, crosswalks); }
+        try
+        {
+            if (profile.PreviousSpec is not null) inner = PreviousRowRecordSource.Wrap(inner, profile);
+            return new ProfiledRecordSource(inner, profile, Path.GetFileName(path), format, Path.GetDirectoryName(Path.GetFullPath(path))!, crosswalks);
+        }
         catch { inner.Dispose(); throw; }
     }
 
@@ -114,6 +119,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
         || profile.Derive.Values.Any(d => d.From.Contains(sourceColumn, StringComparer.OrdinalIgnoreCase))
         || profile.Lookups.Values.Any(l => l.From.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase))
         || profile.Crosswalk.Values.Any(x => x.From.Contains(sourceColumn, StringComparer.OrdinalIgnoreCase))
+        || profile.ReadsForHistory(sourceColumn)
         || (profile.PivotSpec is { } p && (p.Question.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase)));
 
     private void Bind()
@@ -148,6 +154,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
             crosswalkOf[t] = x;
             crosswalkIndex[t] = x.From.Select(Find).ToArray();
         }
+        if (profile.SkipSpec is { } skipSpec) skipIndex = skipSpec.From.Select(Find).ToArray();
         if (profile.PivotSpec is { } p)
         {
             questionIndex = Find(p.Question);
@@ -164,10 +171,21 @@ internal sealed class ProfiledRecordSource : IRecordSource
 
     public bool Read() => profile.PivotSpec is null ? ReadWide() : ReadPivoted();
 
+    /// <summary>Rows left out by the profile's <c>skip</c> rules (not counted as read; the file gets one warning).</summary>
+    public long Skipped { get; private set; }
+
     private bool ReadWide()
     {
         if (!inner.Read()) return false;
         Bind();
+        // A row outside the history chain (its order date unreadable) is never skipped: validation rejects it naming the date.
+        while (profile.SkipSpec is { } skip && inner.Malformed is null && !inner.TooLong && inner is not PreviousRowRecordSource { InChain: false }
+               && SourceProfile.Skips(skip, skipIndex.Select(i => i < 0 ? "" : profile.Clean(inner.Field(i).ToString())).ToArray()))
+        {
+            Skipped++;
+            if (!inner.Read()) return false;
+            Bind();
+        }
         LineNumber = inner.LineNumber;
         RowMiss = null;
         var problem = Problem();

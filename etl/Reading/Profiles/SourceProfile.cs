@@ -59,6 +59,8 @@ internal sealed class RuleJson
     public string? Source { get; set; }
     /// <summary>... or text composed from the <c>from</c> columns (<see cref="ProfileTemplate"/>).</summary>
     public string? Template { get; set; }
+    /// <summary>Optional: <c>from</c> columns whose cells must also be equal (ignoring case) for the rule to match, e.g. a unit and the previous row's unit.</summary>
+    public string[]? Same { get; set; }
 }
 
 internal sealed class PivotJson
@@ -110,7 +112,14 @@ internal sealed partial class SourceProfile
 
     /// <summary>A contract column decided by ordered rules over several source columns (<c>derive</c>).</summary>
     internal sealed record Derivation(IReadOnlyList<string> From, IReadOnlyList<Rule> Rules);
-    internal sealed record Rule(Regex[] Match, string? Value, int Source, ProfileTemplate? Template = null);
+    internal sealed record Rule(Regex[] Match, string? Value, int Source, ProfileTemplate? Template = null, int[]? Same = null)
+    {
+        public bool IsMatch(string[] cells)
+        {
+            for (var i = 0; i < Match.Length; i++) if (!Match[i].IsMatch(cells[i])) return false;
+            return Same is null || Same.All(s => cells[s].Equals(cells[Same[0]], StringComparison.OrdinalIgnoreCase));
+        }
+    }
 
     public IReadOnlyDictionary<string, Derivation> Derive { get; private set; } = new Dictionary<string, Derivation>();
     private HashSet<string> nulls = new(StringComparer.OrdinalIgnoreCase);
@@ -135,9 +144,7 @@ internal sealed partial class SourceProfile
     {
         foreach (var rule in d.Rules)
         {
-            var ok = true;
-            for (var i = 0; i < rule.Match.Length && ok; i++) ok = rule.Match[i].IsMatch(cells[i]);
-            if (ok) return rule.Template?.Render(cells) ?? rule.Value ?? cells[rule.Source];
+            if (rule.IsMatch(cells)) return rule.Template?.Render(cells) ?? rule.Value ?? cells[rule.Source];
         }
         return cells.All(c => c.Length == 0) ? "" : string.Join(" + ", cells);
     }
@@ -174,7 +181,7 @@ internal sealed partial class SourceProfile
         try { raw = JsonSerializer.Deserialize<SourceProfileJson>(json, Json); }
         catch (JsonException ex)
         {
-            throw new SourceProfileException(name, ex.Path ?? "$", $"JSON tidak sah atau kunci tidak dikenal ({ex.Message.Split(". ")[0]}). Kunci yang dikenal: description, entity, file, columns, values, dates, constants, drop, pivot, nulls, trimStart, derive, lookups, crosswalk.");
+            throw new SourceProfileException(name, ex.Path ?? "$", $"JSON tidak sah atau kunci tidak dikenal ({ex.Message.Split(". ")[0]}). Kunci yang dikenal: description, entity, file, columns, values, dates, constants, drop, pivot, nulls, trimStart, derive, previous, skip, lookups, crosswalk.");
         }
         if (raw is null) throw new SourceProfileException(name, "$", "berkas kosong.");
 
@@ -232,14 +239,7 @@ internal sealed partial class SourceProfile
             {
                 var rule = d.Rules[r];
                 var rk = $"{key}.rules[{r}]";
-                if (rule.Match is not { } match || match.Length != from.Length)
-                    throw new SourceProfileException(name, $"{rk}.match", $"harus berisi {from.Length} pola, satu per kolom 'from' ({string.Join(", ", from)}).");
-                var regexes = new Regex[match.Length];
-                for (var m = 0; m < match.Length; m++)
-                {
-                    try { regexes[m] = new Regex($"^(?:{match[m]})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)); }
-                    catch (ArgumentException ex) { throw new SourceProfileException(name, $"{rk}.match[{m}]", $"pola '{match[m]}' bukan ekspresi reguler yang sah: {ex.Message}"); }
-                }
+                var regexes = CompileMatch(name, rk, rule.Match, from);
                 var source = -1;
                 if (new[] { rule.Value, rule.Source, rule.Template }.Count(x => x is not null) != 1)
                     throw new SourceProfileException(name, rk, "isi tepat satu dari 'value' (nilai kontrak), 'source' (kolom 'from' yang nilainya diambil) atau 'template' (teks dengan {kolom}).");
@@ -253,7 +253,7 @@ internal sealed partial class SourceProfile
                     throw new SourceProfileException(name, $"{rk}.source", $"'{src}' bukan salah satu kolom 'from' ({string.Join(", ", from)}).");
                 if (rule.Value is { } v && schema.Columns.First(c => c.Name == target).Codes is { } codes && FieldParsers.MatchCode(v, codes) is null)
                     throw new SourceProfileException(name, $"{rk}.value", $"'{v}' bukan kode {target} ({string.Join(", ", codes)}).");
-                rules.Add(new Rule(regexes, rule.Value, source, template));
+                rules.Add(new Rule(regexes, rule.Value, source, template, ParseSame(name, rk, rule.Same, from)));
             }
             derive[target] = new Derivation(from.Select(f => f.Trim()).ToList(), rules);
         }
@@ -283,6 +283,7 @@ internal sealed partial class SourceProfile
             profile.PivotSpec = new Pivot(pv.Key, pv.Question.Trim(), pv.Answer.Trim(), targets);
         }
 
+        profile.ParseHistory(raw, columns);
         if (profile.PivotSpec is not null && profile.Crosswalk.Count > 0)
             throw new SourceProfileException(name, "crosswalk", "tidak dapat dipakai bersama 'pivot' (satu rekaman pivot dibentuk dari banyak baris).");
         // Validation needs every contract column a contract file must carry (Optional = false).
@@ -328,7 +329,7 @@ internal sealed partial class SourceProfile
         for (var i = 0; i < (raw.Drop?.Length ?? 0); i++)
         {
             var d = raw.Drop![i].Trim();
-            if (columns.ContainsKey(d) || derive.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || profile.Lookups.Values.Any(l => l.From.Equals(d, StringComparison.OrdinalIgnoreCase)) || profile.Crosswalk.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || (profile.PivotSpec is { } p && (p.Question.Equals(d, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(d, StringComparison.OrdinalIgnoreCase))))
+            if (columns.ContainsKey(d) || derive.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || profile.Lookups.Values.Any(l => l.From.Equals(d, StringComparison.OrdinalIgnoreCase)) || profile.Crosswalk.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || profile.ReadsForHistory(d) || (profile.PivotSpec is { } p && (p.Question.Equals(d, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(d, StringComparison.OrdinalIgnoreCase))))
                 throw new SourceProfileException(name, $"drop[{i}]", $"'{d}' dibuang sekaligus dipetakan; pilih salah satu.");
             drop.Add(d);
         }

@@ -22,8 +22,9 @@ public static class DemoCommand
         var seed = new Option<int>("--seed") { Description = "Benih acak / random seed", DefaultValueFactory = _ => 42 };
         var sources = new Option<bool>("--sources")
         {
-            Description = "Bangkitkan pegawai dalam bentuk ekspor SIASN, SKM dalam bentuk panjang dan cuti online sebagai ekspor e-Cuti (generate --as siasn,skm-long,ecuti), dimuat lewat profil sumber " +
-                          "/ generate the pegawai snapshots as SIASN exports, SKM in the long shape and online leave as e-Cuti exports, loaded through the source profiles",
+            Description = "Bangkitkan pegawai dalam bentuk ekspor SIASN, riwayat jabatan/golongan/kursus/kinerja sebagai respons API SIASN, SKM dalam bentuk panjang dan cuti online sebagai ekspor e-Cuti " +
+                          "(generate --as siasn,siasn-api,skm-long,ecuti), dimuat lewat profil sumber " +
+                          "/ generate the pegawai snapshots as SIASN exports, the position/rank/course/appraisal histories as SIASN API responses, SKM in the long shape and online leave as e-Cuti exports, loaded through the source profiles",
         };
         var command = new Command("demo",
             "Demo lengkap dengan data sintetis Palembang: bangkitkan, muat, analisis, laporan. / End-to-end demo on synthetic Palembang data.")
@@ -62,9 +63,9 @@ public static class DemoCommand
                 "--seed", parse.GetValue(seed).ToString(CultureInfo.InvariantCulture),
                 "--end-date", endDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--bad-rows", "0.01",
             ];
-            // --sources: the same city as SIASN exports, long SKM files and e-Cuti exports; the source profiles turn them back into the
-            // same warehouse (generate --as, README "Sumber data").
-            if (parse.GetValue(sources)) generate = [.. generate, "--as", "siasn,skm-long,ecuti"];
+            // --sources: the same city as SIASN exports and API histories, long SKM files and e-Cuti exports; the source profiles turn
+            // them back into the same warehouse (generate --as, README "Sumber data").
+            if (parse.GetValue(sources)) generate = [.. generate, "--as", "siasn,siasn-api,skm-long,ecuti"];
             await Step(parse.GetValue(sources) ? "1. Data sintetis, bentuk sumber / synthetic inbox, source-shaped" : "1. Data sintetis / synthetic inbox", generate);
             using (var connection = new WarehouseDatabase(db).OpenAndMigrate())
                 WarehouseInfo.MarkSynthetic(connection);

@@ -23,8 +23,9 @@ public static class GenerateCommand
 
         var shapes = new Option<string?>("--as")
         {
-            Description = "Tulis dalam bentuk sumber (profil etl/Profiles): siasn (pegawai), skm-long (SKM), ecuti (cuti online + berkas pemetaan); dipisah koma " +
-                          "/ write these entities in a source's shape (siasn, skm-long, ecuti; comma-separated)",
+            Description = "Tulis dalam bentuk sumber (profil etl/Profiles): siasn (pegawai), skm-long (SKM), ecuti (cuti online + berkas pemetaan), " +
+                          "siasn-api (riwayat jabatan, golongan, kursus, SKP sebagai JSONL API SIASN; termasuk siasn); dipisah koma " +
+                          "/ write these entities in a source's shape (siasn, skm-long, ecuti, siasn-api; comma-separated)",
         };
 
         var cmd = new Command("generate", "Membuat data sintetis Kota Palembang untuk inbox. / Write synthetic Kota Palembang inbox files.")

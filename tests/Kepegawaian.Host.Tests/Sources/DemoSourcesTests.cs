@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Kepegawaian.Host.Tests.Sources;
 
-/// <summary>`demo --sources` runs end to end from SIASN-shaped pegawai files and long SKM files (issue 13 item 5).</summary>
+/// <summary>`demo --sources` runs end to end from SIASN-shaped pegawai files, SIASN API histories, long SKM files and e-Cuti exports (issue 13 item 5).</summary>
 public sealed class DemoSourcesTests
 {
     [Fact]
@@ -30,6 +30,10 @@ public sealed class DemoSourcesTests
         Assert.True(c.Scalar<long>("SELECT count(*) FROM etl_file WHERE status = 'loaded' AND file_name LIKE 'ecuti\\_%' ESCAPE '\\'") >= 1);
         Assert.Equal(0L, c.Scalar<long>("SELECT count(*) FROM fact_cuti f JOIN etl_file e ON e.file_id = f.etl_file_id WHERE e.file_name LIKE 'cuti\\_%' ESCAPE '\\' AND f.kanal = 'online'"));
         Assert.True(c.Scalar<long>("SELECT count(*) FROM fact_cuti WHERE kanal = 'online'") > 0);
+        // Appraisals came only from the SIASN API histories (rw-skp22, rw-kinerjaperiodik), placements from rw-jabatan.
+        Assert.Equal(0L, c.Scalar<long>("SELECT count(*) FROM fact_kinerja f JOIN etl_file e ON e.file_id = f.etl_file_id WHERE e.file_name NOT LIKE 'siasn-rw-%'"));
+        Assert.True(c.Scalar<long>("SELECT count(*) FROM fact_kinerja") > 0);
+        Assert.Equal(0L, c.Scalar<long>("SELECT count(*) FROM fact_mutasi f JOIN etl_file e ON e.file_id = f.etl_file_id WHERE f.jenis_mutasi IN ('mutasi', 'promosi') AND e.file_name <> 'siasn-rw-jabatan_kota.jsonl'"));
         Assert.True(File.Exists(Path.Combine(root, "summary.txt")));
     }
 }
