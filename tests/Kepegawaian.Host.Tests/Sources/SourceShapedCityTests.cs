@@ -41,13 +41,21 @@ public sealed class SourceShapedCityTests
         // fact_cuti is compared whole, nothing excluded: every contract column comes back from the e-Cuti export
         // (waktu_pengajuan from tgl written with its time, waktu_keputusan from the audit column updated_at, lama_hari
         // from jml_hari written in working days, NIP and unit through the mapping files; see EcutiShape).
-        string[] byShape = ["etl_file(loaded)", "fact_skm", "fact_skm_history", "hr_pns_id"];
+        //  - mart_kualitas_data is compared below without its unit_kerja source row: each SIASN export is also read as
+        //    unit_kerja (its UNOR columns, siasn-pegawai.json "also"), so more unit rows are read; all of them unchanged.
+        string[] byShape = ["etl_file(loaded)", "fact_skm", "fact_skm_history", "hr_pns_id", "mart_kualitas_data"];
         var expected = WarehouseFingerprint.Of(contract).Where(t => !byShape.Contains(t.Name)).ToList();
         var actual = WarehouseFingerprint.Of(sources).Where(t => !byShape.Contains(t.Name)).ToList();
         Assert.Equal(expected, actual);
         Assert.Contains(expected, t => t.Name == "dim_employee" && t.Rows > 300);
         Assert.Contains(expected, t => t.Name == "fact_kinerja" && t.Rows > 0);
         Assert.Contains(expected, t => t.Name == "fact_cuti" && t.Rows > 300);
+        const string kualitas = "SELECT * FROM mart_kualitas_data WHERE sumber <> 'unit_kerja'";
+        Assert.Equal(WarehouseFingerprint.Of(contract, "mart_kualitas_data", kualitas), WarehouseFingerprint.Of(sources, "mart_kualitas_data", kualitas));
+        // The export's units are the contract file's (code, name, jenis read from the name), so none is new or changed.
+        Assert.Equal(0, WarehouseFingerprint.Scalar(sources,
+            "SELECT count(*) FROM etl_file WHERE entity = 'unit_kerja' AND file_name LIKE 'siasn-pegawai%' AND (rows_loaded > 0 OR rows_rejected > 0 OR rows_unchanged = 0)"));
+        Assert.True(WarehouseFingerprint.Scalar(sources, "SELECT count(*) FROM etl_file WHERE entity = 'unit_kerja' AND file_name LIKE 'siasn-pegawai%'") >= 2);
 
         // saran does not round-trip: skm-long.json maps no suggestion column (the long application's export has
         // none we know of), so the generator cannot write it and the source-shaped warehouse has none.
