@@ -62,9 +62,12 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
             {
                 ct.ThrowIfCancellationRequested();
                 request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "start", 0));
-                var result = ProcessFile(connection, request, runId, file, ct);
-                log.LogInformation("{File}: {Status} read {Read} loaded {Loaded} unchanged {Unchanged} rejected {Rejected}",
-                    result.File, result.Status, result.RowsRead, result.RowsLoaded, result.RowsUnchanged, result.RowsRejected);
+                var also = new List<EtlFileSummary>();
+                var result = ProcessFile(connection, request, runId, file, also, ct);
+                foreach (var r in also.Append(result))
+                    log.LogInformation("{File}: {Status} read {Read} loaded {Loaded} unchanged {Unchanged} rejected {Rejected}",
+                        r.File, r.Status, r.RowsRead, r.RowsLoaded, r.RowsUnchanged, r.RowsRejected);
+                results.AddRange(also);
                 results.Add(result);
                 request.Progress?.Report(new EtlProgress(file.Name, file.Entity, result.Status, result.RowsRead));
             }
@@ -123,12 +126,13 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
         public bool Recorded { get; set; }
     }
 
-    private EtlFileSummary ProcessFile(DuckDBConnection connection, EtlRequest request, long runId, InboxFile file, CancellationToken ct)
+    /// <param name="also">Receives the summaries of the entities the file's profile also feeds (<c>also</c>), when it loads.</param>
+    private EtlFileSummary ProcessFile(DuckDBConnection connection, EtlRequest request, long runId, InboxFile file, List<EtlFileSummary> also, CancellationToken ct)
     {
         var attempt = new Attempt(connection.Scalar<long>("SELECT nextval('seq_etl_file')"), Now());
         try
         {
-            return Load(connection, request, runId, file, attempt, ct);
+            return Load(connection, request, runId, file, attempt, also, ct);
         }
         catch (Exception ex) when (ex is not (SimulatedCrashException or OperationCanceledException))
         {
@@ -141,7 +145,7 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
         }
     }
 
-    private EtlFileSummary Load(DuckDBConnection connection, EtlRequest request, long runId, InboxFile file, Attempt attempt, CancellationToken ct)
+    private EtlFileSummary Load(DuckDBConnection connection, EtlRequest request, long runId, InboxFile file, Attempt attempt, List<EtlFileSummary> also, CancellationToken ct)
     {
         (attempt.Hash, attempt.Size) = Hash(file.Path);
 
@@ -171,13 +175,26 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
         }
 
         FileCounts counts;
+        var companions = new List<EtlFileSummary>();
         var transaction = connection.BeginTransaction();
         try
         {
             if (file.Format is null)
                 throw new UnreadableFileException($"Format berkas '{Path.GetExtension(file.Name)}' tidak didukung (csv, xlsx, jsonl).");
             if (file.ProfileConflict is { } conflict) throw new UnreadableFileException(conflict);
-            counts = new FileLoader(connection, request, runId, time, zone).Load(file, attempt.FileId, attempt.Started, attempt.Hash, attempt.Size, ct);
+            var loader = new FileLoader(connection, request, runId, time, zone);
+            // The same file read for another entity first (a profile's 'also', e.g. SIASN UNOR columns → unit_kerja), in this
+            // transaction: the file's rows may reference its rows, and a fault in either leaves the warehouse as it was.
+            // Each entity gets its own etl_file row (same name and hash), so its counts reconcile on their own.
+            foreach (var companion in file.Profile?.Companions ?? [])
+            {
+                var part = file with { Entity = companion.Entity, Profile = companion };
+                var id = connection.Scalar<long>("SELECT nextval('seq_etl_file')");
+                var c = loader.Load(part, id, attempt.Started, attempt.Hash, attempt.Size, ct);
+                companions.Add(new EtlFileSummary(file.Name, companion.Entity, EtlFileSummary.Loaded, c.RowsRead, c.RowsLoaded, c.RowsUnchanged,
+                    c.RowsRejected, c.Warnings.Count > 0 ? string.Join(" ", c.Warnings) : null));
+            }
+            counts = loader.Load(file, attempt.FileId, attempt.Started, attempt.Hash, attempt.Size, ct);
             request.FaultHook?.Invoke(EtlFaultPoint.BeforeCommit, file.Name);
             transaction.Commit();
             attempt.Recorded = true; // FileLoader wrote the 'loaded' row inside the transaction
@@ -193,6 +210,7 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
             throw;
         }
         transaction.Dispose();
+        also.AddRange(companions);
         var summary = new EtlFileSummary(file.Name, file.Entity, EtlFileSummary.Loaded, counts.RowsRead, counts.RowsLoaded,
             counts.RowsUnchanged, counts.RowsRejected, counts.Warnings.Count > 0 ? string.Join(" ", counts.Warnings) : null);
         return MoveCommitted(connection, runId, file, attempt.FileId, summary, request);

@@ -46,7 +46,7 @@ public static class MartFreshness
     public static readonly IReadOnlyDictionary<string, int> Versions = new Dictionary<string, int>
     {
         ["ikm"] = 1, ["kinerja"] = 1,
-        ["efisiensi"] = 3, // 2: mart_kualitas_data.predikat_tidak_sesuai (V055, Etl:PredikatPolicy); 3: a decided request without a decision time is not pending
+        ["efisiensi"] = 4, // 2: mart_kualitas_data.predikat_tidak_sesuai (V055, Etl:PredikatPolicy); 3: a decided request without a decision time is not pending; 4: a cancelled request (dibatalkan) is neither pending nor timed
         ["diklat"] = 2,   // 2: mart_jp_pegawai.kekurangan_jp (the HR 20 JP list reads it)
         ["penempatan"] = 5,   // issue 15: mart_pensiun, mart_pensiun_gelombang, mart_masa_kerja, mart_mutasi_tahunan; 2: mart_beban (reads fact_skm, fact_cuti); 3: guru at 60; 4: mart_penempatan_layanan; 5: mart_kesesuaian, mart_formasi
     };

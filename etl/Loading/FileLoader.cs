@@ -21,8 +21,8 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
     {
         var schema = EntitySchemas.For(file.Entity!);
         var nowLocal = LocalZone.WallClock(time.GetUtcNow(), zone);
-        connection.Execute("INSERT INTO ctx VALUES ($run, $file, $name, $entity, $now)",
-            ("run", runId), ("file", fileId), ("name", file.Name), ("entity", schema.Entity), ("now", nowLocal));
+        connection.Execute("INSERT INTO ctx VALUES ($run, $file, $name, $entity, $now, $keep)",
+            ("run", runId), ("file", fileId), ("name", file.Name), ("entity", schema.Entity), ("now", nowLocal), ("keep", file.Profile?.KeepKnown ?? false));
 
         long read = 0;
         var warnings = new List<string>();
@@ -41,7 +41,8 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
             read = Stage(source, schema, validator, file, ct);
             if (UnknownColumnsWarning(schema.Entity, validator.UnknownColumns) is { } warning) warnings.Add(warning);
             // Names only, never values: these columns were not read at all.
-            if (source is ProfiledRecordSource { Unmapped.Count: > 0 } profiled
+            // A companion (also) reads a few columns of its parent's file; the parent names the file's unread columns.
+            if (source is ProfiledRecordSource { Unmapped.Count: > 0 } profiled && !file.Profile!.IsCompanion
                 && UnknownColumnsWarning($"profil {file.Profile!.Name} ({schema.Entity})", profiled.Unmapped) is { } unmapped)
                 warnings.Add(unmapped);
             if (source is ProfiledRecordSource { Skipped: > 0 } skipping)

@@ -19,6 +19,9 @@ internal sealed class SiasnPegawaiShape : RowShape
     private readonly (int Contract, string Column)[] mapped;   // contract index → header index = position in mapped
     private readonly Dictionary<string, int> at;
     private readonly string guard;
+    private readonly SourceProfile? unitProfile;     // also.unit_kerja, if the profile reads units from the export
+    private readonly string unitNameColumn = "";
+    private static readonly Dictionary<string, Unit> UnitByKode = Palembang.Units.ToDictionary(u => u.Kode, StringComparer.Ordinal);
 
     public SiasnPegawaiShape() : base(SourceShapes.Profile("siasn-pegawai.json"))
     {
@@ -34,6 +37,16 @@ internal sealed class SiasnPegawaiShape : RowShape
         foreach (var d in Profile.Derive.Values)
             foreach (var f in d.From)
                 if (IndexOf(columns, f) < 0) columns.Add(f);
+        // The unit_kerja read from the same export ("also"): its source columns (UNOR NAMA), each unit's name written.
+        unitProfile = Profile.Companions.SingleOrDefault(c => c.Entity == "unit_kerja");
+        if (unitProfile is not null)
+        {
+            foreach (var source in unitProfile.Columns.Keys.Concat(unitProfile.Derive.Values.SelectMany(d => d.From)))
+                if (IndexOf(columns, source) < 0) columns.Add(source);
+            unitNameColumn = unitProfile.SourceOf("nama_unit");
+            if (IndexOf(columns, unitNameColumn) < 0)
+                throw new InvalidOperationException($"siasn-pegawai.json reads nama_unit from '{unitNameColumn}', which is not one source column; update the generator's SIASN writer.");
+        }
         foreach (var p in FakePersonal)
         {
             if (!Profile.Drop.Contains(p)) throw new InvalidOperationException($"siasn-pegawai.json no longer drops {p}; the generator would put a fake personal value into the warehouse.");
@@ -82,6 +95,11 @@ internal sealed class SiasnPegawaiShape : RowShape
         Set(row, "JENIS JABATAN ID", jenis);
         Set(row, "ESELON ID", eselon);
 
+        // UNOR NAMA: the unit's name (a corrupted, unknown code gets none, so the unit is not invented from it).
+        var kode = c[IndexOf(InboxSchema.Pegawai, "kode_unit")];
+        var unit = UnitByKode.GetValueOrDefault(kode);
+        if (unitProfile is not null) Set(row, unitNameColumn, unit?.Nama ?? "");
+
         // Fake personal data (never to be read): deterministic from the NIP, not from the generator's random streams.
         var h = Fnv("nik:" + nip);
         Set(row, "NIK", guard + FakeNik(nip));
@@ -89,7 +107,11 @@ internal sealed class SiasnPegawaiShape : RowShape
         Set(row, "EMAIL", "asn" + Digits("", "mail:" + nip, 6) + "@contoh-palsu.id");
         Set(row, "ALAMAT", string.Create(Inv, $"Jl. Palsu No. {h % 300 + 1}, Palembang"));
 
-        if (verify) Verify(row, c);
+        if (verify)
+        {
+            Verify(row, c);
+            if (unitProfile is not null && unit is not null) VerifyUnit(row, unit);
+        }
         yield return row;
     }
 
@@ -104,6 +126,18 @@ internal sealed class SiasnPegawaiShape : RowShape
     private void Set(string[] row, string column, string value) => row[at[column]] = value;
 
     private static bool IsLongDigits(string s) => s.Length >= 15 && s.All(char.IsAsciiDigit);
+
+    /// <summary>The unit read back through also.unit_kerja's rules equals the city's unit (code, name, jenis).</summary>
+    private void VerifyUnit(string[] row, Unit unit)
+    {
+        foreach (var (source, target) in unitProfile!.Columns)
+            if (target == "kode_unit") Expect("UNOR → kode_unit", Profile.Clean(row[at[source]]), unit.Kode);
+        foreach (var (target, d) in unitProfile.Derive)
+        {
+            var value = SourceProfile.Decide(d, d.From.Select(f => Profile.Clean(row[at[f]])).ToArray());
+            Expect($"UNOR → {target}", value, target switch { "nama_unit" => unit.Nama, "jenis_unit" => unit.Jenis, _ => value });
+        }
+    }
 
     private void Verify(string[] row, string[] c)
     {

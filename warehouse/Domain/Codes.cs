@@ -32,7 +32,13 @@ public static class Codes
 
     public static readonly IReadOnlyList<string> Kanal = ["online", "manual"];
 
-    public static readonly IReadOnlyList<string> StatusCuti = ["diajukan", "disetujui", "ditolak", "ditangguhkan", "perubahan"];
+    /// <summary>
+    /// The superior's four decisions on the BKN leave form (PerBKN 24/2017: disetujui, perubahan, ditangguhkan, tidak
+    /// disetujui = ditolak), diajukan while undecided, and dibatalkan: withdrawn by the applicant or recalled, before or
+    /// after a decision (e-Cuti Kemenag leave_status 7/8, issue 13). A dibatalkan request is neither pending nor decided
+    /// and no leave day of it is taken (analytics/Sql/marts/README.md).
+    /// </summary>
+    public static readonly IReadOnlyList<string> StatusCuti = ["diajukan", "disetujui", "ditolak", "ditangguhkan", "perubahan", "dibatalkan"];
 
     public static readonly IReadOnlyList<string> JenisKelamin = ["L", "P"];
 

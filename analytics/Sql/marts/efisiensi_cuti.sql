@@ -6,9 +6,13 @@
 --              So only time on working days counts, a full working day counts 1, and a request
 --              sent Friday 15:00 and decided Monday 09:00 took 9/24 + 9/24 = 0.75 working days.
 -- posisi_pengajuan = W(waktu_pengajuan), used to age pending requests (efisiensi_tertunda).
--- waktu_diketahui = false for a decided request whose source keeps no decision time (an e-Cuti export without its audit
---              column, issue 13): it is neither pending nor an event of known length, so the time-based marts leave it
---              out instead of counting it as pending (a null waktu_keputusan means pending only while status is 'diajukan').
+-- waktu_terukur = whether the request enters the time-based marts (pending share, Kaplan–Meier data). False for
+--              - a decided request whose source keeps no decision time (an e-Cuti export without its audit column,
+--                issue 13): neither pending nor an event of known length (a null waktu_keputusan means pending only
+--                while status is 'diajukan');
+--              - a cancelled or recalled request (status 'dibatalkan', whatever its waktu_keputusan holds): withdrawn,
+--                it never waits for nor receives a decision, so it is neither pending nor decided. It still counts as
+--                a submission in its channel (efisiensi_online) and in the unit's load (mart_beban).
 WITH kalender AS (
     {efisiensi_kalender}
 ),
@@ -28,5 +32,5 @@ SELECT
     epoch(waktu_keputusan - waktu_pengajuan) / 3600.0               AS jam,
     posisi_keputusan - posisi_pengajuan                             AS hari_kerja,
     posisi_pengajuan,
-    waktu_keputusan IS NOT NULL OR status = 'diajukan'              AS waktu_diketahui
+    status <> 'dibatalkan' AND (waktu_keputusan IS NOT NULL OR status = 'diajukan') AS waktu_terukur
 FROM c

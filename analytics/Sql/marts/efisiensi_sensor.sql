@@ -4,6 +4,7 @@
 -- processing time (jam, hari_kerja as in efisiensi_cuti); a request still pending at $acuan (no waktu_keputusan,
 -- or one after $acuan) is right-censored at its age at $acuan: it took at least that long. Leaving pending
 -- requests out would bias the median down exactly in the months that still have many.
+-- Requests with waktu_terukur false (cancelled, or decided at an unknown time) are not in it (efisiensi_cuti).
 -- Filters: submitted in [$mulai, $akhir) (NULL = unbounded) and kode_unit = $unit (NULL = all).
 WITH c AS (
     {efisiensi_cuti}
@@ -18,7 +19,7 @@ s AS (
     SELECT c.*, a.waktu AS waktu_acuan, a.posisi AS posisi_acuan,
            coalesce(c.waktu_keputusan <= a.waktu, false) AS diputus
     FROM c, acuan a
-    WHERE c.waktu_pengajuan <= a.waktu AND c.waktu_diketahui
+    WHERE c.waktu_pengajuan <= a.waktu AND c.waktu_terukur
       AND (CAST($mulai AS TIMESTAMP) IS NULL OR c.waktu_pengajuan >= CAST($mulai AS TIMESTAMP))
       AND (CAST($akhir AS TIMESTAMP) IS NULL OR c.waktu_pengajuan < CAST($akhir AS TIMESTAMP))
       AND (CAST($unit AS VARCHAR) IS NULL OR c.kode_unit = CAST($unit AS VARCHAR))

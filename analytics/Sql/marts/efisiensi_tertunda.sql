@@ -1,7 +1,8 @@
 -- efisiensi_tertunda → mart_cuti_tertunda: as of a reference instant $acuan (local wall clock, Schedule:TimeZone), among requests
 -- submitted at least $batas working days earlier (W($acuan) − W(waktu_pengajuan) ≥ $batas, W as in
 -- efisiensi_cuti) and at most $jendela calendar days earlier (so years of history do not dilute the
--- share), the share with no decision by $acuan. Per unit and city-wide ('KOTA').
+-- share), the share with no decision by $acuan. Per unit and city-wide ('KOTA'). Cancelled requests and decided ones
+-- without a decision time (waktu_terukur false, efisiensi_cuti) are neither due nor pending.
 WITH c AS (
     {efisiensi_cuti}
 ),
@@ -16,7 +17,7 @@ jatuh_tempo AS (
     FROM c, acuan a
     WHERE c.waktu_pengajuan <= a.waktu AND c.waktu_pengajuan >= a.waktu - to_days(CAST($jendela AS INTEGER))
       AND a.posisi - c.posisi_pengajuan >= $batas
-      AND c.waktu_diketahui
+      AND c.waktu_terukur
 )
 SELECT
     coalesce(kode_unit, 'KOTA')                           AS kode_unit,

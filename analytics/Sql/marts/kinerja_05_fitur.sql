@@ -2,7 +2,7 @@
 -- drivers model (KinerjaDrivers): performance now and one quarter earlier, the next quarter's
 -- performance (target), lulus training in the last four quarters (t−3 … t, by quarter of
 -- tanggal_selesai: JP and count per jenis), approved leave days starting in those quarters
--- (fact_cuti.lama_hari), tenure in years at the appraisal (from tmt_cpns), unit, golongan, jenis_jabatan.
+-- (fact_cuti.lama_hari of 'disetujui' and 'perubahan'; a 'dibatalkan' request — withdrawn or recalled — takes no day), tenure in years at the appraisal (from tmt_cpns), unit, golongan, jenis_jabatan.
 CREATE OR REPLACE TABLE mart_kinerja_fitur AS
 WITH p AS (
     SELECT nip, indeks_triwulan AS t, kode_unit, golongan, jenis_jabatan, tmt_cpns, nilai_skp, skor, periode_selesai

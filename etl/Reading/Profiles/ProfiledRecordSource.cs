@@ -28,6 +28,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
     private ProfileCrosswalk?[] crosswalkOf = [];
     private int[]?[] crosswalkIndex = [];  // per crosswalk target: inner header position of each 'from' column
     private int boundHeaderCount = -1;
+    private readonly int distinctKey;      // target index of the entity's key under 'distinct', else -1
     private int questionIndex = -1, answerIndex = -1;
     private int[] keyIndex = [];
     private int[] skipIndex = [];          // inner header position of each skip.from column, -1 absent
@@ -55,6 +56,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
             if (profile.Constants.TryGetValue(target, out var c)) constant[t] = c;
             else if (profile.FromFileName.Contains(target)) constant[t] = match.Groups[target].Value;
         }
+        distinctKey = profile.Distinct ? IndexOfTarget(profile.Schema.Key.Name) : -1;
         lookupOf = new LookupTable?[Header.Count];
         foreach (var (target, table) in profile.OpenLookups(inboxDir)) lookupOf[IndexOfTarget(target)] = table;
         Bind();
@@ -174,7 +176,25 @@ internal sealed class ProfiledRecordSource : IRecordSource
     /// <summary>Rows left out by the profile's <c>skip</c> rules (not counted as read; the file gets one warning).</summary>
     public long Skipped { get; private set; }
 
+    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The next record; with <c>distinct</c> the next whose key (the entity's natural key, e.g. kode_unit) no earlier
+    /// record had: an export with one row per employee yields one record per unit, the first row's. A row that is
+    /// unreadable, has an unmapped id or an empty key is passed on, so validation rejects it as usual.
+    /// </summary>
     private bool ReadWide()
+    {
+        while (ReadWideOnce())
+        {
+            if (!profile.Distinct || Malformed is not null || RowMiss is not null) return true;
+            var key = current[distinctKey];
+            if (key.Length == 0 || seen.Add(key)) return true;
+        }
+        return false;
+    }
+
+    private bool ReadWideOnce()
     {
         if (!inner.Read()) return false;
         Bind();

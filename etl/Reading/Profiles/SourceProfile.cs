@@ -12,6 +12,8 @@ public sealed class SourceProfileException(string file, string key, string messa
 {
     public string File { get; } = file;
     public string Key { get; } = key;
+    /// <summary>The message without the file and key.</summary>
+    public string Detail { get; } = message;
 }
 
 /// <summary>
@@ -181,9 +183,16 @@ internal sealed partial class SourceProfile
         try { raw = JsonSerializer.Deserialize<SourceProfileJson>(json, Json); }
         catch (JsonException ex)
         {
-            throw new SourceProfileException(name, ex.Path ?? "$", $"JSON tidak sah atau kunci tidak dikenal ({ex.Message.Split(". ")[0]}). Kunci yang dikenal: description, entity, file, columns, values, dates, constants, drop, pivot, nulls, trimStart, derive, previous, skip, lookups, crosswalk.");
+            throw new SourceProfileException(name, ex.Path ?? "$", $"JSON tidak sah atau kunci tidak dikenal ({ex.Message.Split(". ")[0]}). Kunci yang dikenal: description, entity, file, columns, values, dates, constants, drop, pivot, nulls, trimStart, derive, previous, skip, lookups, crosswalk, also, distinct, keepKnown.");
         }
         if (raw is null) throw new SourceProfileException(name, "$", "berkas kosong.");
+        var profile = Build(name, raw, companion: false);
+        profile.Companions = ParseCompanions(name, raw, profile);
+        return profile;
+    }
+
+    private static SourceProfile Build(string name, SourceProfileJson raw, bool companion)
+    {
 
         var schema = EntitySchemas.All.FirstOrDefault(s => s.Entity == raw.Entity)
             ?? throw new SourceProfileException(name, "entity", $"'{raw.Entity}' bukan entitas kontrak ({string.Join(", ", EntitySchemas.All.Select(s => s.Entity))}).");
@@ -203,7 +212,9 @@ internal sealed partial class SourceProfile
                 throw new SourceProfileException(name, key, $"kolom {schema.Entity} '{target}' sudah diisi oleh '{provided[target]}'; satu kolom kontrak, satu sumber.");
         }
 
-        var fromName = pattern.GetGroupNames().Where(g => !int.TryParse(g, out _)).ToList();
+        profile.IsCompanion = companion;
+        // A companion reads its parent's file; the parent's named groups fill the parent's columns, not its own.
+        var fromName = companion ? [] : pattern.GetGroupNames().Where(g => !int.TryParse(g, out _)).ToList();
         foreach (var g in fromName) Provide(g, "file");
         profile.FromFileName = fromName;
 
@@ -338,6 +349,7 @@ internal sealed partial class SourceProfile
         profile.formatOf = profile.Targets.Select(t => profile.Dates.GetValueOrDefault(t)).ToArray();
         profile.isDate = profile.Targets.Select(t => schema.Columns.First(c => c.Name == t).Kind == ColumnKind.Date).ToArray();
         profile.mapOf = profile.Targets.Select(t => profile.Values.GetValueOrDefault(t)).ToArray();
+        ParseOptions(name, raw, profile);
         return profile;
     }
 

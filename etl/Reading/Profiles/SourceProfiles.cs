@@ -39,7 +39,7 @@ public sealed class SourceProfiles
             foreach (var path in Directory.EnumerateFiles(profileDir, "*.json").Order(StringComparer.Ordinal))
                 byName[Path.GetFileName(path)] = SourceProfile.Parse(Path.GetFileName(path), File.ReadAllText(path));
         }
-        foreach (var p in byName.Values)
+        foreach (var p in byName.Values.SelectMany(p => p.Companions.Prepend(p)))
         {
             p.LookupDir = string.IsNullOrWhiteSpace(profileDir) ? null : Path.GetFullPath(profileDir);
             p.CheckLookupFiles(p.LookupDir);
@@ -49,7 +49,7 @@ public sealed class SourceProfiles
 
     /// <summary>A mapping file named by a profile's <c>lookups</c>: reference data left in the inbox, never loaded or moved.</summary>
     internal bool IsLookupFile(string fileName) =>
-        All.Any(p => p.Lookups.Values.Any(l => l.File.Equals(fileName, StringComparison.OrdinalIgnoreCase)));
+        All.SelectMany(p => p.Companions.Prepend(p)).Any(p => p.Lookups.Values.Any(l => l.File.Equals(fileName, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The profiles whose file pattern matches <paramref name="fileName"/> (more than one is an ambiguity the caller refuses).</summary>
     internal IReadOnlyList<SourceProfile> Match(string fileName) => All.Where(p => p.Matches(fileName)).ToList();

@@ -5,7 +5,8 @@
 -- (etl/Loading/EntitySql.cs), so their columns cannot drift from the schema; the shared ones are here.
 
 -- The file being loaded (one row), so the SQL models need no parameters.
-CREATE TEMP TABLE IF NOT EXISTS ctx (run_id BIGINT, file_id BIGINT, file_name VARCHAR, entity VARCHAR, loaded_at TIMESTAMP);
+-- keep_known: the file's profile says keepKnown (unit_kerja from a source without the contract's other unit columns).
+CREATE TEMP TABLE IF NOT EXISTS ctx (run_id BIGINT, file_id BIGINT, file_name VARCHAR, entity VARCHAR, loaded_at TIMESTAMP, keep_known BOOLEAN);
 
 -- raw_text is a bounded prefix of the row (etl/Reading/RawRow.cs), raw_length its full UTF-8 length.
 CREATE TEMP TABLE IF NOT EXISTS stg_reject (line_number BIGINT, column_name VARCHAR, reason_code VARCHAR, message VARCHAR,

@@ -129,6 +129,35 @@ public sealed class EfisiensiAnalysisTests
     }
 
     [Fact]
+    public void A_cancelled_request_is_neither_pending_nor_timed_but_counts_as_a_submission()
+    {
+        // Reference Fri 27 Nov 2026 12:00, unit U1, all submitted in November and due (≥ 3 working days old) except P5.
+        // P1 Mon 23 09:00 online, undecided        → due, pending (4.125 wd).
+        // P2 Fri 20 09:00 online, decided Thu 26    → due, decided: an event.
+        // P3 Thu 19 09:00 online, dibatalkan, no time               → out of both marts.
+        // P4 Wed 18 09:00 manual, dibatalkan at Tue 24 08:00 (the time it was withdrawn) → out of both marts, not an event.
+        // P5 Wed 25 13:00 online, dibatalkan, no time               → out.
+        // → pending share: 2 due, 1 pending; waiting-time data: P1 (censored) and P2 (event), 2 rows, 1 pending.
+        // → online share of November: all five were submitted, 4 online → 4/5 = 0.8.
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        CutiData.Request(c, "U1", "2026-11-23 09:00", null);
+        CutiData.Request(c, "U1", "2026-11-20 09:00", "2026-11-26 10:00");
+        CutiData.Request(c, "U1", "2026-11-19 09:00", null, status: "dibatalkan");
+        CutiData.Request(c, "U1", "2026-11-18 09:00", "2026-11-24 08:00", kanal: "manual", status: "dibatalkan");
+        CutiData.Request(c, "U1", "2026-11-25 13:00", null, status: "dibatalkan");
+        var options = new EfisiensiOptions { ReferenceTime = new DateTime(2026, 11, 27, 12, 0, 0) };
+        var u1 = Assert.Single(EfisiensiAnalysis.Tertunda(c, Calendar, options), x => x.KodeUnit == "U1");
+        Assert.Equal((2L, 1L), (u1.NJatuhTempo, u1.NTertunda));
+        var city = Assert.Single(EfisiensiAnalysis.Waktu(c, Calendar, options), x => x.Tingkat == "semua");
+        Assert.Equal((2L, 1L), (city.N, city.NTertunda));
+        var manual = EfisiensiAnalysis.Waktu(c, Calendar, options).Where(x => x.Tingkat == "kanal" && x.Kanal == "manual");
+        Assert.Empty(manual); // P4 was the only paper request
+        var nov = Assert.Single(EfisiensiAnalysis.Online(c, Calendar, options), x => x.KodeUnit == "U1" && x.Periode == "2026-11");
+        Assert.Equal((5L, 4L, 0.8), (nov.N, nov.NOnline, nov.ShareOnline));
+    }
+
+    [Fact]
     public void Data_quality_rate_per_source_and_unit()
     {
         // cuti file: 10 rows read, 2 rejected (one CSV line naming U1, one JSON line naming U2).

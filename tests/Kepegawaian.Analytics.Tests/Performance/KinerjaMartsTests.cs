@@ -32,6 +32,26 @@ public sealed class KinerjaMartsTests
     }
 
     [Fact]
+    public void Leave_days_of_the_drivers_panel_count_approved_requests_only_never_cancelled_ones()
+    {
+        // One employee, appraised 2025-Q1. Requests starting in Q1 2025, one per status, lama_hari chosen distinct:
+        // disetujui 3 + perubahan 2 are taken; dibatalkan 5 (withdrawn or recalled), ditolak 4, diajukan 1 and
+        // ditangguhkan 6 are not → cuti_hari_4q = 3 + 2 = 5 (a sum including the cancelled request would be 10).
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        new WarehouseSeed().Unit("U1", "Dinas Satu").Employee("A0000000000000001", "U1")
+            .Kinerja("A0000000000000001", 2025, 1, 80, "U1").WriteTo(c);
+        var i = 0;
+        foreach (var (status, hari) in new[] { ("disetujui", 3), ("perubahan", 2), ("dibatalkan", 5), ("ditolak", 4), ("diajukan", 1), ("ditangguhkan", 6) })
+            c.Execute("""
+                INSERT INTO fact_cuti VALUES ($id, 'A0000000000000001', 'tahunan', 'online', TIMESTAMP '2025-01-06 09:00', NULL,
+                    $status, DATE '2025-02-03', DATE '2025-02-03' + $hari - 1, $hari, 'U1', 0, 0)
+                """, ("id", $"C{++i}"), ("status", status), ("hari", hari));
+        KinerjaMarts.Refresh(c);
+        Assert.Equal(5, c.Scalar<int>("SELECT cuti_hari_4q FROM mart_kinerja_fitur WHERE nip = 'A0000000000000001'"));
+    }
+
+    [Fact]
     public void Breakdown_uses_the_scd2_version_valid_at_the_appraisal_end()
     {
         using var wh = new TempWarehouse();

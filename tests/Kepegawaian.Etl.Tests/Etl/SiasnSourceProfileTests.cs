@@ -59,7 +59,7 @@ public sealed class SiasnSourceProfileTests
         File.Copy(Fixture, Path.Combine(bed.Inbox, Export));
 
         var summary = await new EtlRunner(bed.Database, bed.Time, profiles: OperatorProfiles(Path.Combine(bed.Inbox, ".."))).RunAsync(new EtlRequest(bed.Inbox));
-        var file = summary.Files.Single(f => f.File == Export);
+        var file = summary.Files.Single(f => f.File == Export && f.Entity == "pegawai");
 
         Assert.Equal((EtlFileSummary.Loaded, "pegawai", 12L, 9L, 3L), (file.Status, file.Entity, file.RowsRead, file.RowsLoaded, file.RowsRejected));
         Assert.Equal(
@@ -96,16 +96,22 @@ public sealed class SiasnSourceProfileTests
     }
 
     [Fact]
-    public void Without_the_operators_unor_table_the_guid_is_not_a_known_unit()
+    public void Without_the_operators_unor_table_the_guid_is_the_unit_read_from_the_same_export()
     {
+        // The shipped profile reads UNOR ID as kode_unit and, through "also", adds the export's three UNORs to unit_kerja
+        // before its employees (SiasnUnorProfileTests has the hand-checked unit rows): the nine valid employees load
+        // into the GUID units, the three bad rows are rejected as with the operator's table.
         using var bed = new EtlTestBed();
         bed.WriteMasters();
         File.Copy(Fixture, Path.Combine(bed.Inbox, Export));
 
-        var file = bed.Run().Files.Single(f => f.File == Export); // shipped profiles only
+        var summary = bed.Run(); // shipped profiles only
+        var file = summary.Files.Single(f => f.File == Export && f.Entity == "pegawai");
 
-        Assert.Equal((0L, 12L), (file.RowsLoaded, file.RowsRejected));
-        Assert.Equal(9, bed.Rejects(Export).Count(r => r is { Column: "UNOR ID", Reason: "UNIT_TIDAK_DIKENAL" }));
+        Assert.Equal((9L, 3L), (file.RowsLoaded, file.RowsRejected));
+        Assert.Equal(3L, summary.Files.Single(f => f.File == Export && f.Entity == "unit_kerja").RowsLoaded);
+        Assert.DoesNotContain(bed.Rejects(Export), r => r.Reason == "UNIT_TIDAK_DIKENAL");
+        Assert.Equal(9L, bed.Scalar<long>("SELECT count(*) FROM dim_employee WHERE is_current AND kode_unit LIKE '8ae483a86f2b1e5c016f2f3c0a1b%'"));
     }
 
     [Fact]

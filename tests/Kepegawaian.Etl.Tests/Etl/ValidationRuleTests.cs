@@ -100,6 +100,8 @@ public sealed class ValidationRuleTests
     [Fact]
     public void Cuti_rules() => AssertRules("cuti_2026-02.csv", EtlTestBed.CutiHeader,
         ("C10,198502142010012002,tahunan,online,2026-04-01 08:30,2026-04-01 08:30,disetujui,2026-04-10,2026-04-10,1,DINKES", null, null),
+        ("C20,198502142010012002,tahunan,online,2026-04-01 08:30,,dibatalkan,2026-04-10,2026-04-10,1,DINKES", null, null),   // withdrawn while pending
+        ("C21,198502142010012002,tahunan,manual,2026-04-01 08:30,2026-04-03 09:00,dibatalkan,2026-04-10,2026-04-10,1,DINKES", null, null), // recalled after approval
         ("C11,198502142010012002,tahunan,online,2026-04-01 08:30,2026-04-01 08:00,disetujui,2026-04-10,2026-04-10,1,DINKES", "waktu_keputusan", "WAKTU_TERBALIK"),
         ("C12,198502142010012002,tahunan,online,2026-04-01,,diajukan,2026-04-10,2026-04-10,1,DINKES", "waktu_pengajuan", "FORMAT_WAKTU"),
         ("C13,198502142010012002,tahunan,online,2026-04-01 08:30,,diajukan,2026-04-10,2026-04-09,1,DINKES", "tanggal_selesai", "TANGGAL_TERBALIK"),

@@ -41,13 +41,21 @@ public sealed class SourceShapedCityTests
         // fact_cuti is compared whole, nothing excluded: every contract column comes back from the e-Cuti export
         // (waktu_pengajuan from tgl written with its time, waktu_keputusan from the audit column updated_at, lama_hari
         // from jml_hari written in working days, NIP and unit through the mapping files; see EcutiShape).
-        string[] byShape = ["etl_file(loaded)", "fact_skm", "fact_skm_history", "hr_pns_id"];
+        //  - mart_kualitas_data is compared below without its unit_kerja source row: each SIASN export is also read as
+        //    unit_kerja (its UNOR columns, siasn-pegawai.json "also"), so more unit rows are read; all of them unchanged.
+        string[] byShape = ["etl_file(loaded)", "fact_skm", "fact_skm_history", "hr_pns_id", "mart_kualitas_data"];
         var expected = WarehouseFingerprint.Of(contract).Where(t => !byShape.Contains(t.Name)).ToList();
         var actual = WarehouseFingerprint.Of(sources).Where(t => !byShape.Contains(t.Name)).ToList();
         Assert.Equal(expected, actual);
         Assert.Contains(expected, t => t.Name == "dim_employee" && t.Rows > 300);
         Assert.Contains(expected, t => t.Name == "fact_kinerja" && t.Rows > 0);
         Assert.Contains(expected, t => t.Name == "fact_cuti" && t.Rows > 300);
+        const string kualitas = "SELECT * FROM mart_kualitas_data WHERE sumber <> 'unit_kerja'";
+        Assert.Equal(WarehouseFingerprint.Of(contract, "mart_kualitas_data", kualitas), WarehouseFingerprint.Of(sources, "mart_kualitas_data", kualitas));
+        // The export's units are the contract file's (code, name, jenis read from the name), so none is new or changed.
+        Assert.Equal(0, WarehouseFingerprint.Scalar(sources,
+            "SELECT count(*) FROM etl_file WHERE entity = 'unit_kerja' AND file_name LIKE 'siasn-pegawai%' AND (rows_loaded > 0 OR rows_rejected > 0 OR rows_unchanged = 0)"));
+        Assert.True(WarehouseFingerprint.Scalar(sources, "SELECT count(*) FROM etl_file WHERE entity = 'unit_kerja' AND file_name LIKE 'siasn-pegawai%'") >= 2);
 
         // saran does not round-trip: skm-long.json maps no suggestion column (the long application's export has
         // none we know of), so the generator cannot write it and the source-shaped warehouse has none.
@@ -58,8 +66,11 @@ public sealed class SourceShapedCityTests
         Assert.True(WarehouseFingerprint.Scalar(contract, "SELECT count(saran) FROM fact_skm") > 0);
         Assert.Equal(0, WarehouseFingerprint.Scalar(sources, "SELECT count(saran) FROM fact_skm"));
 
-        // The marts built from both warehouses agree as well.
-        Assert.Equal(WarehouseFingerprint.Marts(contract), WarehouseFingerprint.Marts(sources));
+        // The marts built from both warehouses agree as well (mart_kualitas_data without its unit_kerja row, as above).
+        var kualitasBuilt = "SELECT * FROM mart_kualitas_data WHERE sumber <> 'unit_kerja'";
+        Assert.Equal(WarehouseFingerprint.Marts(contract).Where(t => t.Name != "mart_kualitas_data"),
+            WarehouseFingerprint.Marts(sources).Where(t => t.Name != "mart_kualitas_data"));
+        Assert.Equal(WarehouseFingerprint.Of(contract, "mart_kualitas_data", kualitasBuilt), WarehouseFingerprint.Of(sources, "mart_kualitas_data", kualitasBuilt));
         // Every employee of the SIASN snapshots has a PNS ID in the crosswalk.
         Assert.Equal(WarehouseFingerprint.Scalar(sources, "SELECT count(DISTINCT nip) FROM dim_employee WHERE source = 'pegawai'"),
             WarehouseFingerprint.Scalar(sources, "SELECT count(*) FROM hr_pns_id"));
