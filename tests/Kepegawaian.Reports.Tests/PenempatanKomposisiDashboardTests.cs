@@ -9,14 +9,7 @@ namespace Kepegawaian.Reports.Tests;
 /// <summary>The kesesuaian and formasi tables of /dasbor/penempatan (issue 15 items 4 and 1), on the report seed plus <see cref="KomposisiSeed"/> (hand count there).</summary>
 public sealed class PenempatanKomposisiDashboardTests
 {
-    private static TempWarehouse Seeded()
-    {
-        var wh = ReportSeed.Create();
-        using var c = wh.Open();
-        KomposisiSeed.Seed(c);
-        PenempatanMarts.Refresh(c, new PenempatanOptions { ReferenceDate = KomposisiSeed.Acuan });
-        return wh;
-    }
+    private static TempWarehouse Seeded() => KomposisiWarehouse.Create();
 
     private static DashboardModel Model(TempWarehouse wh, ReportText? text = null) =>
         new(new ReportDataReader(wh.Database).Read(), text ?? ReportText.Indonesian, 5);

@@ -17,14 +17,7 @@ public sealed partial class PenempatanSectionsTests
 {
     private static readonly DashboardFilter All = new(null, null, null);
 
-    private static TempWarehouse Seeded()
-    {
-        var wh = ReportSeed.Create();
-        using var c = wh.Open();
-        KomposisiSeed.Seed(c);
-        PenempatanMarts.Refresh(c, new PenempatanOptions { ReferenceDate = KomposisiSeed.Acuan });
-        return wh;
-    }
+    private static TempWarehouse Seeded() => KomposisiWarehouse.Create();
 
     private static DashboardModel Model(TempWarehouse wh) => new(new ReportDataReader(wh.Database).Read(), ReportText.Indonesian, 5);
 
