@@ -103,7 +103,7 @@ public static class EtlCommand
     private static async Task WarnAboutHolidaysAsync(WarehouseDatabase database, TextWriter error)
     {
         using var connection = database.Open();
-        var missing = HolidayCoverage.Missing(connection, WorkingCalendar.Load(CliConfiguration.Analytics.Efisiensi), referenceYear: null);
+        var missing = HolidayCoverage.Missing(connection, WorkingCalendar.Load(CliConfiguration.Analytics.Efisiensi.ExtraHolidays), referenceYear: null);
         if (HolidayCoverage.Warning(missing) is { } warning)
             await error.WriteLineAsync("peringatan / warning: " + warning);
     }
