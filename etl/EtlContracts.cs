@@ -23,6 +23,12 @@ public sealed record EtlRequest(string Inbox)
 
     /// <summary>A kinerja predikat that contradicts the PermenPANRB 6/2022 matrix: kept with a warning (default) or rejected (<c>Etl:PredikatPolicy</c>).</summary>
     public PredikatPolicy PredikatPolicy { get; init; } = PredikatPolicy.KeepAndWarn;
+
+    /// <summary>
+    /// The configured extra non-working days (<c>Analytics:ExtraHolidays</c>, <c>YYYY-MM-DD[,nama]</c>): the same list the
+    /// analytics count with, so a profile's <c>workingDays</c> recount and the processing times agree on the calendar.
+    /// </summary>
+    public IReadOnlyList<string> ExtraHolidays { get; init; } = [];
 }
 
 /// <summary>Moments of a file's load where a test may inject a crash.</summary>

@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Kepegawaian.Analytics.Ikm;
 using Kepegawaian.Analytics.Common;
+using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Analytics.Efficiency;
 
@@ -19,7 +20,7 @@ public static class EfisiensiMarts
     public static Summary Refresh(DuckDBConnection connection, EfisiensiOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EfisiensiOptions();
-        var calendar = WorkingCalendar.Load(options);
+        var calendar = WorkingCalendar.Load(options.ExtraHolidays);
         var acuan = EfisiensiAnalysis.ReferenceTime(connection, options);
         options = new EfisiensiOptions
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Analytics.Efficiency;
 
@@ -34,7 +35,7 @@ public sealed class EfisiensiOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var errors = new List<ValidationResult>();
-        try { WorkingCalendar.Load(this); }
+        try { WorkingCalendar.Load(ExtraHolidays); }
         catch (FormatException ex) { errors.Add(new ValidationResult(ex.Message, [$"{Section}:{nameof(ExtraHolidays)}"])); }
         return errors;
     }

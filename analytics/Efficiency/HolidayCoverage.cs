@@ -34,6 +34,6 @@ public static class HolidayCoverage
     /// <summary>The operator's warning for <paramref name="missing"/> years (Indonesian / English), or null when none.</summary>
     public static string? Warning(IReadOnlyCollection<int> missing) => missing.Count == 0 ? null
         : $"Tabel hari libur nasional tidak memuat tahun {string.Join(", ", missing)}: hari libur di tahun itu dihitung sebagai hari kerja. " +
-          "Tambahkan tanggal libur dan cuti bersama tahun itu (termasuk 1 Januari) di Analytics:ExtraHolidays atau analytics/Data/libur_nasional.csv, lalu segarkan mart. " +
+          "Tambahkan tanggal libur dan cuti bersama tahun itu (termasuk 1 Januari) di Analytics:ExtraHolidays atau warehouse/Data/libur_nasional.csv, lalu segarkan mart. " +
           $"/ The holiday table has no entries for {string.Join(", ", missing)}: holidays there count as working days; add that year's holidays (including 1 January) to Analytics:ExtraHolidays.";
 }

@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Kepegawaian.Analytics.Efficiency;
 using Kepegawaian.Analytics.Ikm;
+using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Analytics.Penempatan;
 
@@ -36,7 +37,7 @@ public static class LayananAnalysis
             .GroupBy(x => x.KodeUnit, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.MaxBy(x => x.PeriodeMulai)!, StringComparer.Ordinal);
         var akhir = besok.ToDateTime(TimeOnly.MinValue);
-        var cuti = EfisiensiAnalysis.Waktu(c, WorkingCalendar.Load(efisiensi), akhir, ["unit"],
+        var cuti = EfisiensiAnalysis.Waktu(c, WorkingCalendar.Load(efisiensi?.ExtraHolidays), akhir, ["unit"],
                 mulai: acuan.AddYears(-1).AddDays(1).ToDateTime(TimeOnly.MinValue), akhir: akhir)
             .Where(w => w.KodeUnit is not null)
             .ToDictionary(w => w.KodeUnit!, StringComparer.Ordinal);

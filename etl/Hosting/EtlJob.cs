@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Kepegawaian.Warehouse;
@@ -11,7 +12,7 @@ namespace Kepegawaian.Etl.Hosting;
 /// this process (the mart refresh): the scan waits for its turn at the <see cref="WarehouseWriteGate"/>.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class EtlJob(EtlRunner runner, WarehouseWriteGate gate, IOptions<EtlOptions> options, ILogger<EtlJob> logger) : IJob
+public sealed class EtlJob(EtlRunner runner, WarehouseWriteGate gate, IOptions<EtlOptions> options, IConfiguration configuration, ILogger<EtlJob> logger) : IJob
 {
     public static readonly JobKey Key = new("etl-inbox-scan", "etl");
 
@@ -28,6 +29,8 @@ public sealed class EtlJob(EtlRunner runner, WarehouseWriteGate gate, IOptions<E
         {
             SettleInterval = TimeSpan.FromSeconds(options.Value.SettleSeconds),
             PredikatPolicy = options.Value.PredikatPolicy,
+            // The analytics' key, read here too: one list of extra holidays for both (validated at start-up by the analytics options).
+            ExtraHolidays = configuration.GetSection(WorkingCalendar.ExtraHolidaysKey).Get<string[]>() ?? [],
         };
         var summary = await runner.RunAsync(request, cancellationToken);
         context.Result = summary;

@@ -168,9 +168,12 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
             }
     }
 
+    // The one working-day calendar with the configured extra days, for profiles that recount durations (workingDays).
+    private readonly Lazy<WorkingCalendar> calendar = new(() => WorkingCalendar.Load(request.ExtraHolidays));
+
     private IRecordSource Open(InboxFile file) =>
         file.Profile is { } profile
-            ? ProfiledRecordSource.Open(file.Path, file.Format!, profile, profile.Crosswalk.Count > 0 ? ProfileCrosswalks.Load(connection) : null)
+            ? ProfiledRecordSource.Open(file.Path, file.Format!, profile, profile.Crosswalk.Count > 0 ? ProfileCrosswalks.Load(connection) : null, calendar.Value)
             : RecordSources.Open(file.Path, file.Format!);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kepegawaian.Etl.Reading.Profiles;
 
 namespace Kepegawaian.Etl.Synthetic;
@@ -8,8 +9,10 @@ namespace Kepegawaian.Etl.Synthetic;
 /// application's peg_id and the unit the id of its atasan pair (tb_atasan), numbered in order of first use; the two
 /// mapping files are written beside the exports. The status becomes the two approval stages and the decision time
 /// the audit column <c>updated_at</c>; every well-formed row is read back through the profile's rules while written.
-/// What the generator writes that the documented application does not: <c>tgl</c> with its time of day, <c>jml_hari</c>
-/// in working days (the contract's lama_hari), the labels "Cuti Bersama" and "Izin" and the decision "Perubahan".
+/// <c>jml_hari</c> is written as the application fills it (Carbon diffInDays: calendar days, end excluded); the profile
+/// recounts lama_hari from mulai and selesai in working days, and every row is checked to read back as the contract's.
+/// What the generator writes that the documented application does not: <c>tgl</c> with its time of day, the labels
+/// "Cuti Bersama" and "Izin" and the decision "Perubahan".
 /// Reasons, addresses, phones and the mapping file's names carry fake values, to exercise the drop.
 /// </summary>
 internal sealed class EcutiShape : RowShape
@@ -35,7 +38,8 @@ internal sealed class EcutiShape : RowShape
         nip = Profile.Lookups.GetValueOrDefault("nip") ?? throw new InvalidOperationException("ecuti.json no longer looks up nip.");
         unit = Profile.Lookups.GetValueOrDefault("kode_unit") ?? throw new InvalidOperationException("ecuti.json no longer looks up kode_unit.");
         // Every column the profile reads must be one this writer fills (and the other way round for the personal ones).
-        var read = Profile.Columns.Keys.Concat(Profile.Derive.Values.SelectMany(d => d.From)).Concat(Profile.Lookups.Values.Select(l => l.From));
+        var read = Profile.Columns.Keys.Concat(Profile.Derive.Values.SelectMany(d => d.From)).Concat(Profile.Lookups.Values.Select(l => l.From))
+            .Concat(Profile.WorkingDays.Values.SelectMany(w => w.From));
         foreach (var c in read)
             if (!at.ContainsKey(c)) throw new InvalidOperationException($"ecuti.json reads '{c}', which the generator's e-Cuti writer does not write.");
         foreach (var p in FakePersonal)
@@ -58,7 +62,7 @@ internal sealed class EcutiShape : RowShape
         Set(row, "jenis", ToSource("jenis_cuti", c[2], id));
         Set(row, "mulai", ToSource("tanggal_mulai", c[7], id));
         Set(row, "selesai", ToSource("tanggal_selesai", c[8], id));
-        Set(row, "jml_hari", c[9]);
+        Set(row, "jml_hari", CalendarDays(c[7], c[8]));
         Set(row, "atasan_id", Id(atasanId, "atasan:", c[10]));
         var h = Fnv("cuti:" + id);
         var (approval, approval2) = c[6] switch
@@ -82,6 +86,16 @@ internal sealed class EcutiShape : RowShape
         if (verify) Verify(row, c);
         yield return row;
     }
+
+    /// <summary>
+    /// e-cutikukar's jml_hari: Carbon diffInDays(mulai, selesai), calendar days with the end excluded (a one-day leave is 0);
+    /// Carbon's diffInDays is absolute by default. Empty when a (defect-injected) date does not read.
+    /// </summary>
+    public static string CalendarDays(string mulai, string selesai) =>
+        DateOnly.TryParseExact(mulai, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var a)
+        && DateOnly.TryParseExact(selesai, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var b)
+            ? Math.Abs(b.DayNumber - a.DayNumber).ToString(CultureInfo.InvariantCulture)
+            : "";
 
     public static string FakePhone(string idPengajuan) => Digits("0815", "hp:" + idPengajuan, 8);
 
@@ -121,6 +135,9 @@ internal sealed class EcutiShape : RowShape
         Expect("nip", back["peg:" + row[at[nip.From]]], c[1]);
         Expect("kode_unit", back["atasan:" + row[at[unit.From]]], c[10]);
         Expect("kanal", "online", c[3]);
+        foreach (var (target, w) in Profile.WorkingDays)
+            Expect(target, w.Count(WorkCalendar.Leave, w.From.Select(f => Profile.Clean(row[at[f]])).ToArray(), Profile.Name, out _) ?? "(ditolak)",
+                c[IndexOf(InboxSchema.Cuti, target)]);
         foreach (var (target, d) in Profile.Derive)
         {
             var value = SourceProfile.Decide(d, d.From.Select(f => Profile.Clean(row[at[f]])).ToArray());

@@ -240,15 +240,16 @@ internal sealed class HistoryWriter(CityModel city, OutputFiles files, int seed)
             _ => 1,
         };
         var lead = jenis switch { "sakit" or "izin" => 0, "alasan_penting" => r.Next(3), _ => 3 + r.Next(14) };
-        var mulai = WorkCalendar.NextWorkingDay(day.AddDays(lead));
-        var selesai = WorkCalendar.EndOfSpan(mulai, lama);
+        // Leave dates in the shipped calendar (moving holidays too), so lama_hari is what a recount from the dates gives.
+        var mulai = WorkCalendar.LeaveStart(day.AddDays(lead));
+        var selesai = WorkCalendar.LeaveEnd(mulai, lama);
         if (selesai > city.End)
         {
             // Near the end of the window: the leave starts at once and is cut at EndDate, so nothing is dated later.
-            mulai = WorkCalendar.NextWorkingDay(day);
+            mulai = WorkCalendar.LeaveStart(day);
             if (mulai > city.End) return null;
-            lama = Math.Min(lama, WorkCalendar.WorkingDaysBetween(mulai, city.End));
-            selesai = WorkCalendar.EndOfSpan(mulai, lama);
+            lama = Math.Min(lama, WorkCalendar.Leave.WorkingDaysInclusive(mulai, city.End));
+            selesai = WorkCalendar.LeaveEnd(mulai, lama);
         }
 
         var median = online ? InjectedEffects.OnlineMedianWorkingHours : InjectedEffects.ManualMedianWorkingHours;

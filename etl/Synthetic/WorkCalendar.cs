@@ -1,3 +1,5 @@
+using Kepegawaian.Warehouse;
+
 namespace Kepegawaian.Etl.Synthetic;
 
 /// <summary>
@@ -29,11 +31,24 @@ internal static class WorkCalendar
         return d;
     }
 
-    public static int WorkingDaysBetween(DateOnly from, DateOnly to)
+    /// <summary>
+    /// The city's real calendar (shipped national holidays and cuti bersama) for leave dates: lama_hari counts hari kerja
+    /// (PP 11/2017) and a profile recounts it from the dates with this calendar (ecuti.json workingDays), so they must agree.
+    /// </summary>
+    public static readonly WorkingCalendar Leave = WorkingCalendar.Load();
+
+    public static DateOnly LeaveStart(DateOnly d)
     {
-        var n = 0;
-        for (var d = from; d <= to; d = d.AddDays(1)) if (IsWorkingDay(d)) n++;
-        return n;
+        while (!Leave.IsWorkingDay(d)) d = d.AddDays(1);
+        return d;
+    }
+
+    /// <summary>The last day of a leave of <paramref name="days"/> working days from <paramref name="start"/> (a 1-day leave ends the day it starts).</summary>
+    public static DateOnly LeaveEnd(DateOnly start, int days)
+    {
+        var d = LeaveStart(start);
+        for (var i = 1; i < days; i++) d = LeaveStart(d.AddDays(1));
+        return d;
     }
 
     /// <summary>Adds working hours, counting only office hours on working days; the result is always inside office hours.</summary>

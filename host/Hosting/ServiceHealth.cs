@@ -28,7 +28,7 @@ public static class ServiceHealth
         var report = EtlHealth.Check(connection, etl.Inbox, TimeSpan.FromMinutes(etl.StaleAfterMinutes), nowLocal, zone, etl.FailedScansUnhealthy, _ => problems);
         var warnings = new List<string>();
         if (awaited && marts.Warning is { } pending) warnings.Add(pending);
-        if (HolidayCoverage.Warning(HolidayCoverage.Missing(connection, WorkingCalendar.Load(efisiensi), referenceYear: null)) is { } holidays)
+        if (HolidayCoverage.Warning(HolidayCoverage.Missing(connection, WorkingCalendar.Load(efisiensi.ExtraHolidays), referenceYear: null)) is { } holidays)
             warnings.Add(holidays);
         return report with
         {

@@ -21,7 +21,7 @@ public sealed class WeeklyReportBuilder(ReportDataReader reader, IOptions<Report
     private ReportData Read(Periode week)
     {
         if (week.Kind != PeriodeKind.Minggu) throw new ArgumentException("The weekly report needs an ISO week (YYYY-Www).", nameof(week));
-        return reader.ReadThrough(week.End, Kepegawaian.Analytics.Efficiency.WorkingCalendar.Load(efisiensi?.Value), efisiensi?.Value);
+        return reader.ReadThrough(week.End, Kepegawaian.Warehouse.WorkingCalendar.Load(efisiensi?.Value.ExtraHolidays), efisiensi?.Value);
     }
 
     private WeeklyReport Build(Periode week, ReportData data)

@@ -1,5 +1,6 @@
 using System.Text;
 using Kepegawaian.Etl.Validation;
+using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Etl.Reading.Profiles;
 
@@ -27,6 +28,9 @@ internal sealed class ProfiledRecordSource : IRecordSource
     private readonly ProfileCrosswalks crosswalks;
     private ProfileCrosswalk?[] crosswalkOf = [];
     private int[]?[] crosswalkIndex = [];  // per crosswalk target: inner header position of each 'from' column
+    private readonly WorkingCalendar calendar;
+    private ProfileWorkingDays?[] workingDaysOf = [];
+    private int[]?[] workingDaysIndex = [];  // per workingDays target: inner header position of start and end
     private int boundHeaderCount = -1;
     private readonly int distinctKey;      // target index of the entity's key under 'distinct', else -1
     private int questionIndex = -1, answerIndex = -1;
@@ -40,9 +44,10 @@ internal sealed class ProfiledRecordSource : IRecordSource
 
     private sealed record Record(long Line, string[] Values, string Raw, string? Malformed, bool TooLong);
 
-    private ProfiledRecordSource(IRecordSource inner, SourceProfile profile, string fileName, string format, string inboxDir, ProfileCrosswalks? crosswalks)
+    private ProfiledRecordSource(IRecordSource inner, SourceProfile profile, string fileName, string format, string inboxDir, ProfileCrosswalks? crosswalks, WorkingCalendar? calendar)
     {
         this.inner = inner;
+        this.calendar = calendar ?? WorkingCalendar.Load();
         this.crosswalks = crosswalks ?? ProfileCrosswalks.Empty;
         this.profile = profile;
         strictFieldCount = format == "csv";
@@ -75,6 +80,10 @@ internal sealed class ProfiledRecordSource : IRecordSource
             if (!inner.Header.Any(h => h.Trim().Equals(l.From, StringComparison.OrdinalIgnoreCase))
                 && profile.Schema.Columns.First(c => c.Name == l.Target) is { Optional: false })
                 throw new UnreadableFileException($"Kolom sumber '{l.From}' (profil {profile.Name}: lookups.{l.Target}.from) tidak ada di baris judul; tidak ada baris yang dimuat.");
+        foreach (var w in profile.WorkingDays.Values)
+            foreach (var f in w.From)
+                if (!inner.Header.Any(h => h.Trim().Equals(f, StringComparison.OrdinalIgnoreCase)))
+                    throw new UnreadableFileException($"Kolom sumber '{f}' (profil {profile.Name}: workingDays.{w.Target}) tidak ada di baris judul; tidak ada baris yang dimuat.");
         if (profile.PivotSpec is { } p)
             foreach (var col in new[] { p.Question, p.Answer })
                 if (!inner.Header.Any(h => h.Trim().Equals(col, StringComparison.OrdinalIgnoreCase)))
@@ -82,14 +91,15 @@ internal sealed class ProfiledRecordSource : IRecordSource
     }
 
     /// <param name="crosswalks">The warehouse data the profile's <c>crosswalk</c> keys read (none needed when it has none).</param>
-    public static IRecordSource Open(string path, string format, SourceProfile profile, ProfileCrosswalks? crosswalks = null)
+    /// <param name="calendar">The working days its <c>workingDays</c> keys count (default: the shipped holidays only).</param>
+    public static IRecordSource Open(string path, string format, SourceProfile profile, ProfileCrosswalks? crosswalks = null, WorkingCalendar? calendar = null)
     {
         // Through a profile, JSONL lines may nest (SIASN's document 'path'): read as dotted field paths.
         IRecordSource inner = format == "jsonl" ? JsonlRecordSource.Open(path, nested: true) : RecordSources.Open(path, format);
         try
         {
             if (profile.PreviousSpec is not null) inner = PreviousRowRecordSource.Wrap(inner, profile);
-            return new ProfiledRecordSource(inner, profile, Path.GetFileName(path), format, Path.GetDirectoryName(Path.GetFullPath(path))!, crosswalks);
+            return new ProfiledRecordSource(inner, profile, Path.GetFileName(path), format, Path.GetDirectoryName(Path.GetFullPath(path))!, crosswalks, calendar);
         }
         catch { inner.Dispose(); throw; }
     }
@@ -122,6 +132,7 @@ internal sealed class ProfiledRecordSource : IRecordSource
         || profile.Lookups.Values.Any(l => l.From.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase))
         || profile.Crosswalk.Values.Any(x => x.From.Contains(sourceColumn, StringComparer.OrdinalIgnoreCase))
         || profile.ReadsForHistory(sourceColumn)
+        || profile.ReadsForWorkingDays(sourceColumn)
         || (profile.PivotSpec is { } p && (p.Question.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(sourceColumn, StringComparison.OrdinalIgnoreCase)));
 
     private void Bind()
@@ -155,6 +166,14 @@ internal sealed class ProfiledRecordSource : IRecordSource
             var t = IndexOfTarget(target);
             crosswalkOf[t] = x;
             crosswalkIndex[t] = x.From.Select(Find).ToArray();
+        }
+        workingDaysIndex = new int[]?[Header.Count];
+        workingDaysOf = new ProfileWorkingDays?[Header.Count];
+        foreach (var (target, w) in profile.WorkingDays)
+        {
+            var t = IndexOfTarget(target);
+            workingDaysOf[t] = w;
+            workingDaysIndex[t] = w.From.Select(Find).ToArray();
         }
         if (profile.SkipSpec is { } skipSpec) skipIndex = skipSpec.From.Select(Find).ToArray();
         if (profile.PivotSpec is { } p)
@@ -262,6 +281,15 @@ internal sealed class ProfiledRecordSource : IRecordSource
             var found = crosswalks.Resolve(x, cells, out var miss);
             RowMiss ??= miss;
             return found ?? "";
+        }
+        if (workingDaysOf[t] is { } w)
+        {
+            var from = workingDaysIndex[t]!;
+            var cells = new string[from.Length];
+            for (var k = 0; k < from.Length; k++) cells[k] = from[k] < 0 ? "" : Cell(from[k], rawText);
+            var days = w.Count(calendar, cells, profile.Name, out var miss);
+            RowMiss ??= miss;
+            return days ?? "";
         }
         var i = sourceIndex[t];
         if (i < 0) return "";

@@ -172,6 +172,7 @@ internal sealed partial class SourceProfile
         if (Derive.TryGetValue(target, out var d)) return string.Join(" + ", d.From);
         if (Lookups.TryGetValue(target, out var l)) return l.From;
         if (Crosswalk.TryGetValue(target, out var x)) return string.Join(" + ", x.From);
+        if (WorkingDays.TryGetValue(target, out var w)) return string.Join(" + ", w.From);
         if (Constants.ContainsKey(target)) return $"{Name}:constants.{target}";
         if (FromFileName.Contains(target)) return $"nama berkas ({target})";
         return target;
@@ -183,7 +184,7 @@ internal sealed partial class SourceProfile
         try { raw = JsonSerializer.Deserialize<SourceProfileJson>(json, Json); }
         catch (JsonException ex)
         {
-            throw new SourceProfileException(name, ex.Path ?? "$", $"JSON tidak sah atau kunci tidak dikenal ({ex.Message.Split(". ")[0]}). Kunci yang dikenal: description, entity, file, columns, values, dates, constants, drop, pivot, nulls, trimStart, derive, previous, skip, lookups, crosswalk, also, distinct, keepKnown.");
+            throw new SourceProfileException(name, ex.Path ?? "$", $"JSON tidak sah atau kunci tidak dikenal ({ex.Message.Split(". ")[0]}). Kunci yang dikenal: description, entity, file, columns, values, dates, constants, drop, pivot, nulls, trimStart, derive, previous, skip, lookups, crosswalk, workingDays, also, distinct, keepKnown.");
         }
         if (raw is null) throw new SourceProfileException(name, "$", "berkas kosong.");
         var profile = Build(name, raw, companion: false);
@@ -271,6 +272,7 @@ internal sealed partial class SourceProfile
         profile.Derive = derive;
         profile.Lookups = ParseLookups(name, raw.Lookups, Provide, columns, derive);
         profile.Crosswalk = ParseCrosswalk(name, raw.Crosswalk, Provide);
+        profile.WorkingDays = ParseWorkingDays(name, raw, schema, Provide, columns);
         profile.nulls = new HashSet<string>((raw.Nulls ?? []).Select(n => n.Trim()), StringComparer.OrdinalIgnoreCase);
         if (profile.nulls.Contains("")) throw new SourceProfileException(name, "nulls", "token kosong tidak perlu disebut (sel kosong selalu kosong).");
         profile.trimStart = (raw.TrimStart ?? "").ToCharArray();
@@ -300,7 +302,7 @@ internal sealed partial class SourceProfile
         // Validation needs every contract column a contract file must carry (Optional = false).
         var missing = schema.Columns.Where(c => !c.Derived && !c.Optional && !provided.ContainsKey(c.Name)).Select(c => c.Name).ToList();
         if (missing.Count > 0)
-            throw new SourceProfileException(name, "columns", $"kolom wajib {schema.Entity} tidak dipetakan: {string.Join(", ", missing)} (petakan di 'columns', isi di 'constants', 'derive', 'pivot.targets' atau grup bernama di 'file').");
+            throw new SourceProfileException(name, "columns", $"kolom wajib {schema.Entity} tidak dipetakan: {string.Join(", ", missing)} (petakan di 'columns', isi di 'constants', 'derive', 'workingDays', 'pivot.targets' atau grup bernama di 'file').");
 
         var values = new Dictionary<string, IReadOnlyDictionary<string, string>>();
         foreach (var (target, map) in raw.Values ?? [])
@@ -340,7 +342,7 @@ internal sealed partial class SourceProfile
         for (var i = 0; i < (raw.Drop?.Length ?? 0); i++)
         {
             var d = raw.Drop![i].Trim();
-            if (columns.ContainsKey(d) || derive.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || profile.Lookups.Values.Any(l => l.From.Equals(d, StringComparison.OrdinalIgnoreCase)) || profile.Crosswalk.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || profile.ReadsForHistory(d) || (profile.PivotSpec is { } p && (p.Question.Equals(d, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(d, StringComparison.OrdinalIgnoreCase))))
+            if (columns.ContainsKey(d) || derive.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || profile.Lookups.Values.Any(l => l.From.Equals(d, StringComparison.OrdinalIgnoreCase)) || profile.Crosswalk.Values.Any(x => x.From.Contains(d, StringComparer.OrdinalIgnoreCase)) || profile.ReadsForHistory(d) || profile.ReadsForWorkingDays(d) || (profile.PivotSpec is { } p && (p.Question.Equals(d, StringComparison.OrdinalIgnoreCase) || p.Answer.Equals(d, StringComparison.OrdinalIgnoreCase))))
                 throw new SourceProfileException(name, $"drop[{i}]", $"'{d}' dibuang sekaligus dipetakan; pilih salah satu.");
             drop.Add(d);
         }

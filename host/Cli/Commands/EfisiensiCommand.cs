@@ -46,7 +46,7 @@ public static class EfisiensiCommand
             if (parse.GetValue(period) is { } text && !Periode.TryParse(text, out p))
                 throw new UsageException($"--period '{text}' tidak valid; contoh: 2026, 2026-S1, 2026-Q3, 2026-07, 2026-W47.");
             var options = CliConfiguration.Analytics.Efisiensi;
-            var calendar = WorkingCalendar.Load(options);
+            var calendar = WorkingCalendar.Load(options.ExtraHolidays);
             var kode = parse.GetValue(unit);
             var output = parse.InvocationConfiguration.Output;
             var fmt = parse.GetValue(format);

@@ -65,7 +65,11 @@ public static class EtlCommand
             try { profiles = SourceProfiles.Load(etlOptions.ProfileDir); }
             catch (SourceProfileException ex) { throw new OperatorException($"{ex.Message} Perbaiki profil itu (Etl:ProfileDir) lalu jalankan lagi. / Fix that source profile and run again.", ex); }
             await WarehouseWait.UntilFreeAsync(database, TimeSpan.FromSeconds(waitSeconds), parse.InvocationConfiguration.Error, ct);
-            var request = new EtlRequest(dir) { SettleInterval = TimeSpan.FromSeconds(seconds), PredikatPolicy = etlOptions.PredikatPolicy };
+            var request = new EtlRequest(dir)
+            {
+                SettleInterval = TimeSpan.FromSeconds(seconds), PredikatPolicy = etlOptions.PredikatPolicy,
+                ExtraHolidays = CliConfiguration.Analytics.Efisiensi.ExtraHolidays,
+            };
             var summary = await EtlProgressDisplay.RunAsync(new EtlRunner(database, CliClock.Time, schedule: CliClock.Schedule, profiles: profiles), request, output, parse.InvocationConfiguration.Error, ct);
             // Marts follow the facts, as under `serve`: every area older than the last committed load is
             // rebuilt — also when this run loaded nothing, so marts a killed run left stale heal here.
@@ -103,7 +107,7 @@ public static class EtlCommand
     private static async Task WarnAboutHolidaysAsync(WarehouseDatabase database, TextWriter error)
     {
         using var connection = database.Open();
-        var missing = HolidayCoverage.Missing(connection, WorkingCalendar.Load(CliConfiguration.Analytics.Efisiensi), referenceYear: null);
+        var missing = HolidayCoverage.Missing(connection, WorkingCalendar.Load(CliConfiguration.Analytics.Efisiensi.ExtraHolidays), referenceYear: null);
         if (HolidayCoverage.Warning(missing) is { } warning)
             await error.WriteLineAsync("peringatan / warning: " + warning);
     }

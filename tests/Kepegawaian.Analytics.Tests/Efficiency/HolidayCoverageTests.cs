@@ -15,8 +15,8 @@ public sealed class HolidayCoverageTests
         Assert.True(shipped.Covers(2027));
         Assert.False(shipped.Covers(2028));
         // One local holiday in 2028 is not that year's national list.
-        Assert.False(WorkingCalendar.Load(new EfisiensiOptions { ExtraHolidays = ["2028-06-01,Hari jadi kota"] }).Covers(2028));
-        Assert.True(WorkingCalendar.Load(new EfisiensiOptions { ExtraHolidays = ["2028-01-01,Tahun Baru 2028 Masehi"] }).Covers(2028));
+        Assert.False(WorkingCalendar.Load(["2028-06-01,Hari jadi kota"]).Covers(2028));
+        Assert.True(WorkingCalendar.Load(["2028-01-01,Tahun Baru 2028 Masehi"]).Covers(2028));
     }
 
     [Fact]

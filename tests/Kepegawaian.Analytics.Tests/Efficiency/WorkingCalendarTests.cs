@@ -1,4 +1,5 @@
 using Kepegawaian.Analytics.Efficiency;
+using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Analytics.Tests.Efficiency;
 
@@ -27,11 +28,11 @@ public sealed class WorkingCalendarTests
     [Fact]
     public void Extra_holidays_from_configuration_are_excluded()
     {
-        var calendar = WorkingCalendar.Load(new EfisiensiOptions { ExtraHolidays = ["2026-11-23,Libur daerah"] });
+        var calendar = WorkingCalendar.Load(["2026-11-23,Libur daerah"]);
         // as the first case, but Monday is now off: only Friday's 9 h
         Assert.Equal(0.375, calendar.WorkingDaysBetween(T("2026-11-20 15:00"), T("2026-11-23 09:00")), 12);
         Assert.Contains(calendar.Holidays, h => h.Nama == "Libur daerah");
-        Assert.Throws<FormatException>(() => WorkingCalendar.Load(new EfisiensiOptions { ExtraHolidays = ["23/11/2026"] }));
+        Assert.Throws<FormatException>(() => WorkingCalendar.Load(["23/11/2026"]));
     }
 
     [Fact]

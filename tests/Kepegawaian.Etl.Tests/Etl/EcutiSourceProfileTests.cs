@@ -25,7 +25,7 @@ public sealed class EcutiSourceProfileTests
         "Kapten Rivai", "Lorong Sukarame", "Jenderal Sudirman No. 88", "Griya Palem", "Veteran No. 3", "Mayor Ruslan",
         "081299990001", "081299990002", "081299990003", "081299990004", "081299990005", "081299990006",
         "Ahmad Darmawan Saputra", "Siti Nurhaliza Rahmawati", "Budi Santoso Wijaya", "081299990011", "081299990017", "081299990019",
-        "surat-siti.pdf",
+        "surat-siti.pdf", "Liburan keluarga ke Bangka", "Kondangan sepupu", "Ziarah makam kakek", "Pangkalpinang", "081299990007", "081299990008", "081299990009",
     ];
 
     private const string FactSql = "SELECT * EXCLUDE (etl_file_id) FROM fact_cuti ORDER BY id_pengajuan";
@@ -46,15 +46,28 @@ public sealed class EcutiSourceProfileTests
         var summary = bed.Run();
         var file = summary.Files.Single(f => f.File == Export);
 
-        Assert.Equal((EtlFileSummary.Loaded, "cuti", 6L, 4L, 2L), (file.Status, file.Entity, file.RowsRead, file.RowsLoaded, file.RowsRejected));
+        Assert.Equal((EtlFileSummary.Loaded, "cuti", 9L, 5L, 4L), (file.Status, file.Entity, file.RowsRead, file.RowsLoaded, file.RowsRejected));
         // The mapping files are reference data: not loaded, not ignored, left in the inbox for next week's export.
         Assert.DoesNotContain(summary.Files, f => MappingFiles.Contains(f.File));
         foreach (var m in MappingFiles) Assert.True(File.Exists(Path.Combine(bed.Inbox, m)), m);
 
         // Line 6: peg_id 99 is not in ecuti-pegawai.csv. Line 7: approval2 'Dibatalkan' is no contract status.
+        // Line 9: selesai 2026-05-21 before mulai 2026-05-22. Line 10: Thu 14 and Fri 15 May 2026 are Kenaikan Isa Al Masih
+        // and its cuti bersama (SKB 2026): no working day, while jml_hari says 1.
         Assert.Equal(
-            new List<(long, string?, string)> { (6, "peg_id", "ID_TIDAK_DIPETAKAN"), (7, "approval + approval2", "KODE_TIDAK_DIKENAL") },
+            new List<(long, string?, string)>
+            {
+                (6, "peg_id", "ID_TIDAK_DIPETAKAN"), (7, "approval + approval2", "KODE_TIDAK_DIKENAL"),
+                (9, "mulai + selesai", "TANGGAL_TERBALIK"), (10, "mulai + selesai", "RENTANG_NILAI"),
+            },
             bed.Rejects(Export));
+        var terbalik = bed.Scalar<string>($"SELECT message FROM etl_reject WHERE file_name = '{Export}' AND line_number = 9")!;
+        Assert.Contains("'selesai': '2026-05-21'", terbalik);
+        Assert.Contains("mulai '2026-05-22'", terbalik);
+        Assert.Contains("workingDays.lama_hari", terbalik);
+        var libur = bed.Scalar<string>($"SELECT message FROM etl_reject WHERE file_name = '{Export}' AND line_number = 10")!;
+        Assert.Contains("'2026-05-14' s.d. '2026-05-15'", libur);
+        Assert.Contains("mulai + selesai", libur);
         var miss = bed.Scalar<string>($"SELECT message FROM etl_reject WHERE file_name = '{Export}' AND line_number = 6")!;
         Assert.Contains("'peg_id': '99'", miss);
         Assert.Contains("ecuti-pegawai.csv", miss);
@@ -65,16 +78,20 @@ public sealed class EcutiSourceProfileTests
             SELECT id_pengajuan, nip, jenis_cuti, kanal, waktu_pengajuan::VARCHAR, waktu_keputusan::VARCHAR, status, lama_hari, kode_unit
             FROM fact_cuti ORDER BY id_pengajuan
             """);
+        // lama_hari is recounted from mulai..selesai in working days; the export's jml_hari (calendar days, end excluded) is not read.
         Assert.Equal(
             [
-                // Y + Y: approved by both stages; decided at updated_at.
+                // Y + Y: approved by both stages; decided at updated_at. Fri 10 – Tue 14 April 2026 over a weekend:
+                // Fri, Mon, Tue = 3 (jml_hari 4).
                 ["11", EtlTestBed.NipSiti, "tahunan", "online", "2026-04-01 08:30:00", "2026-04-02 10:00:00", "disetujui", 3, "DINKES"],
-                // Menunggu + Menunggu: pending, no decision time.
+                // Menunggu + Menunggu: pending, no decision time. A one-day leave, Mon 6 April: 1 (jml_hari 0).
                 ["12", EtlTestBed.NipBudi, "sakit", "online", "2026-04-03 09:00:00", null, "diajukan", 1, "DINKES"],
-                // N at the atasan langsung: refused, stage 2 never ran; decided at updated_at.
+                // N at the atasan langsung: refused, stage 2 never ran; decided at updated_at. Wed 6 – Thu 7 May: 2 (jml_hari 1).
                 ["13", EtlTestBed.NipSiti, "alasan_penting", "online", "2026-05-04 07:45:00", "2026-05-04 13:15:00", "ditolak", 2, "DINKES"],
-                // Y + Ditangguhkan without an audit time: postponed, processing time unknown (NULL, not invented).
+                // Y + Ditangguhkan without an audit time: postponed, processing time unknown (NULL, not invented). Mon 18 – Tue 19 May: 2.
                 ["14", EtlTestBed.NipSiti, "tahunan", "online", "2026-05-11 10:00:00", null, "ditangguhkan", 2, "DINKES"],
+                // Fri 14 – Tue 18 August 2026 over a weekend and Mon 17 August (Hari Kemerdekaan): Fri, Tue = 2 (jml_hari 4).
+                ["17", EtlTestBed.NipSiti, "tahunan", "online", "2026-08-03 08:00:00", "2026-08-04 09:00:00", "disetujui", 2, "DINKES"],
             ],
             rows);
     }
@@ -89,14 +106,15 @@ public sealed class EcutiSourceProfileTests
         viaContract.Write("cuti_2026.csv", EtlTestBed.CutiHeader + """
 
             11,198502142010012002,tahunan,online,2026-04-01 08:30:00,2026-04-02 10:00:00,disetujui,2026-04-10,2026-04-14,3,DINKES
-            12,200012312024211001,sakit,online,2026-04-03 09:00:00,,diajukan,2026-04-03,2026-04-03,1,DINKES
+            12,200012312024211001,sakit,online,2026-04-03 09:00:00,,diajukan,2026-04-06,2026-04-06,1,DINKES
             13,198502142010012002,alasan_penting,online,2026-05-04 07:45:00,2026-05-04 13:15:00,ditolak,2026-05-06,2026-05-07,2,DINKES
             14,198502142010012002,tahunan,online,2026-05-11 10:00:00,,ditangguhkan,2026-05-18,2026-05-19,2,DINKES
+            17,198502142010012002,tahunan,online,2026-08-03 08:00:00,2026-08-04 09:00:00,disetujui,2026-08-14,2026-08-18,2,DINKES
             """);
-        Assert.Equal(4L, viaContract.Run().Files.Single(f => f.File == "cuti_2026.csv").RowsLoaded);
+        Assert.Equal(5L, viaContract.Run().Files.Single(f => f.File == "cuti_2026.csv").RowsLoaded);
 
         var expected = viaContract.Rows(FactSql);
-        Assert.Equal(4, expected.Count);
+        Assert.Equal(5, expected.Count);
         Assert.Equal(expected, viaProfile.Rows(FactSql)); // row_hash included
     }
 
@@ -127,7 +145,7 @@ public sealed class EcutiSourceProfileTests
 
         var file = (await new EtlRunner(bed.Database, bed.Time, profiles: SourceProfiles.Load(dir)).RunAsync(new EtlRequest(bed.Inbox)))
             .Files.Single(f => f.File == Export);
-        Assert.Equal((4L, 2L), (file.RowsLoaded, file.RowsRejected));
+        Assert.Equal((5L, 4L), (file.RowsLoaded, file.RowsRejected));
 
         // The application's column is 'id_pegawai' in this copy: the profile's key 'peg_id' is not there.
         File.WriteAllText(Path.Combine(dir, "ecuti-pegawai.csv"), File.ReadAllText(Fixture("ecuti-pegawai.csv")).Replace("peg_id,", "id_pegawai,"));
@@ -165,6 +183,45 @@ public sealed class EcutiSourceProfileTests
     }
 
     [Fact]
+    public async Task A_configured_extra_holiday_is_no_working_day_in_the_recount()
+    {
+        using var bed = LoadFixture();
+
+        // Analytics:ExtraHolidays, handed to the ETL: Tue 19 May 2026 a local holiday, so request 14 (Mon 18 – Tue 19) is 1 day.
+        await bed.Runner.RunAsync(new EtlRequest(bed.Inbox) { ExtraHolidays = ["2026-05-19,Libur daerah"] });
+
+        Assert.Equal(1L, bed.Scalar<long>("SELECT lama_hari FROM fact_cuti WHERE id_pengajuan = '14'"));
+        Assert.Equal(3L, bed.Scalar<long>("SELECT lama_hari FROM fact_cuti WHERE id_pengajuan = '11'"));
+    }
+
+    private const string WorkingDaysProfile = """
+        {
+          "entity": "cuti",
+          "file": "^izin_.*\\.csv$",
+          "columns": { "id": "id_pengajuan", "nip": "nip", "jenis": "jenis_cuti", "kanal": "kanal", "tgl": "waktu_pengajuan", "status": "status",
+                       "mulai": "tanggal_mulai", "selesai": "tanggal_selesai", "unit": "kode_unit" },
+          "workingDays": { "lama_hari": [ "mulai", "selesai" ] }
+        }
+        """;
+
+    [Theory]
+    [InlineData("[ \"mulai\", \"selesai\" ]", "[ \"mulai\" ]", "workingDays.lama_hari", "dua kolom")]
+    [InlineData("[ \"mulai\", \"selesai\" ]", "[ \"mulai\", \"MULAI\" ]", "workingDays.lama_hari", "sama")]
+    [InlineData("{ \"lama_hari\": [", "{ \"waktu_keputusan\": [", "workingDays.waktu_keputusan", "bilangan bulat")]
+    [InlineData("\"unit\": \"kode_unit\" }", "\"unit\": \"kode_unit\", \"hari\": \"lama_hari\" }", "workingDays.lama_hari", "sudah diisi")]
+    [InlineData("\"workingDays\"", "\"workingday\"", "$.workingday", "workingDays")]
+    public void A_wrong_working_days_key_fails_naming_the_profile_file_and_key(string valid, string broken, string key, string detail)
+    {
+        Assert.Contains(valid, WorkingDaysProfile);
+        Assert.Equal(["mulai", "selesai"], SourceProfile.Parse("izin-opd.json", WorkingDaysProfile).WorkingDays["lama_hari"].From);
+
+        var ex = Assert.Throws<SourceProfileException>(() => SourceProfile.Parse("izin-opd.json", WorkingDaysProfile.Replace(valid, broken)));
+
+        Assert.Equal(("izin-opd.json", key), (ex.File, ex.Key));
+        Assert.Contains(detail, ex.Message);
+    }
+
+    [Fact]
     public async Task No_personal_value_of_the_export_or_its_mapping_files_reaches_warehouse_staging_rejects_or_log()
     {
         var log = new ListLogger<EtlRunner>();
@@ -175,7 +232,7 @@ public sealed class EcutiSourceProfileTests
         foreach (var f in MappingFiles.Append(Export)) File.Copy(Fixture(f), Path.Combine(inbox, f));
         var runner = new EtlRunner(warehouse.Database, new FixedTime(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)), log);
         var summary = await runner.RunAsync(new EtlRequest(inbox));
-        Assert.Equal(3 + 3 + 4, summary.RowsLoaded);
+        Assert.Equal(3 + 3 + 5, summary.RowsLoaded);
 
         // Every text cell of every table (staging tables are temporary and gone; their rows end in facts or the ledger).
         using var c = warehouse.Open();

@@ -48,6 +48,6 @@ public sealed class ProfileLookupsAndCrosswalkTests
         var ex = Assert.Throws<SourceProfileException>(() => SourceProfile.Parse("izin-opd.json", Both.Replace("\"crosswalk\":", "\"lookup\":")));
 
         Assert.Contains("Kunci yang dikenal:", ex.Message);
-        Assert.Contains("lookups, crosswalk, also, distinct, keepKnown.", ex.Message);
+        Assert.Contains("lookups, crosswalk, workingDays, also, distinct, keepKnown.", ex.Message);
     }
 }

@@ -40,7 +40,8 @@ public sealed class SourceShapedCityTests
         //  - hr_pns_id: the SIASN export carries a PNS ID per employee (kept for rw-skp22), a contract file none.
         // fact_cuti is compared whole, nothing excluded: every contract column comes back from the e-Cuti export
         // (waktu_pengajuan from tgl written with its time, waktu_keputusan from the audit column updated_at, lama_hari
-        // from jml_hari written in working days, NIP and unit through the mapping files; see EcutiShape).
+        // recounted from mulai..selesai in working days while jml_hari carries the app's calendar days, NIP and unit
+        // through the mapping files; see EcutiShape).
         //  - mart_kualitas_data is compared below without its unit_kerja source row: each SIASN export is also read as
         //    unit_kerja (its UNOR columns, siasn-pegawai.json "also"), so more unit rows are read; all of them unchanged.
         string[] byShape = ["etl_file(loaded)", "fact_skm", "fact_skm_history", "hr_pns_id", "mart_kualitas_data"];

@@ -3,6 +3,7 @@ using Kepegawaian.Analytics.Efficiency;
 using Kepegawaian.Reports.Dashboard;
 using Kepegawaian.Reports.Weekly;
 using Xunit.Abstractions;
+using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Reports.Tests.RealMarts;
 
@@ -18,7 +19,7 @@ public sealed class ContentAgreementTests(RealMartsFixture marts, ITestOutputHel
     private WeeklyContent Weekly()
     {
         var efisiensi = new EfisiensiOptions { ReferenceTime = RealMartsFixture.ReferenceTime };
-        var data = marts.Reader().ReadThrough(RealMartsFixture.Week.End, WorkingCalendar.Load(efisiensi), efisiensi);
+        var data = marts.Reader().ReadThrough(RealMartsFixture.Week.End, WorkingCalendar.Load(efisiensi.ExtraHolidays), efisiensi);
         return new WeeklyContent(data, RealMartsFixture.Week, Text, RealMartsFixture.MinCell);
     }
 

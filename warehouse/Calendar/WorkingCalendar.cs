@@ -1,14 +1,15 @@
 using System.Globalization;
 
-namespace Kepegawaian.Analytics.Efficiency;
+namespace Kepegawaian.Warehouse;
 
 /// <summary>A non-working day: a national holiday, cuti bersama or configured extra day.</summary>
 public sealed record Holiday(DateOnly Tanggal, string Nama);
 
 /// <summary>
 /// Working days for administrative processing times: Monday–Friday in local time (<c>Schedule:TimeZone</c>, WIB by default), minus the holidays in
-/// <c>Data/libur_nasional.csv</c> (national holidays and cuti bersama 2023–2027, SKB per year) and
-/// <see cref="EfisiensiOptions.ExtraHolidays"/>.
+/// <c>warehouse/Data/libur_nasional.csv</c> (national holidays and cuti bersama 2023–2027, SKB per year) and
+/// the configured <c>Analytics:ExtraHolidays</c> (<see cref="ExtraHolidaysKey"/>). The one calendar: the analytics count
+/// processing times with it, the ETL counts leave durations (lama_hari, PP 11/2017 in hari kerja) with it.
 /// Duration in working days = the time between two instants that falls on working days, divided by
 /// 24 h: only working days count, each counts fully (00:00–24:00, there is no office-hours model),
 /// weekends and holidays count zero. The SQL model efisiensi_cuti computes the same quantity as
@@ -26,11 +27,14 @@ public sealed class WorkingCalendar
 
     public IReadOnlyList<Holiday> Holidays { get; }
 
-    /// <summary>The shipped table plus configured extra days.</summary>
-    public static WorkingCalendar Load(EfisiensiOptions? options = null)
+    /// <summary>The configuration key of the extra non-working days, read by the analytics and the ETL alike.</summary>
+    public const string ExtraHolidaysKey = "Analytics:ExtraHolidays";
+
+    /// <summary>The shipped table plus configured extra days (<see cref="ExtraHolidaysKey"/> entries <c>YYYY-MM-DD[,nama]</c>).</summary>
+    public static WorkingCalendar Load(IEnumerable<string>? extraHolidays = null)
     {
         var list = new List<Holiday>(Shipped());
-        foreach (var entry in options?.ExtraHolidays ?? [])
+        foreach (var entry in extraHolidays ?? [])
             list.Add(ParseExtra(entry));
         return new WorkingCalendar(list);
     }
@@ -54,7 +58,7 @@ public sealed class WorkingCalendar
     {
         var parts = entry.Split(',', 2, StringSplitOptions.TrimEntries);
         if (!DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            throw new FormatException($"Analytics:ExtraHolidays: '{entry}' bukan tanggal YYYY-MM-DD[,nama].");
+            throw new FormatException($"{ExtraHolidaysKey}: '{entry}' bukan tanggal YYYY-MM-DD[,nama].");
         return new Holiday(date, parts.Length > 1 ? parts[1] : "Libur tambahan (konfigurasi)");
     }
 
@@ -67,6 +71,15 @@ public sealed class WorkingCalendar
 
     public bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(date);
+
+    /// <summary>Working days from <paramref name="from"/> to <paramref name="to"/>, both counted (0 when <paramref name="to"/> is earlier).</summary>
+    public int WorkingDaysInclusive(DateOnly from, DateOnly to)
+    {
+        var count = 0;
+        for (var day = from; day <= to; day = day.AddDays(1))
+            if (IsWorkingDay(day)) count++;
+        return count;
+    }
 
     /// <summary>Working days elapsed between two local wall-clock instants (negative if <paramref name="to"/> is earlier).</summary>
     public double WorkingDaysBetween(DateTime from, DateTime to)
@@ -85,7 +98,7 @@ public sealed class WorkingCalendar
     }
 
     /// <summary>The holiday list as a SQL VALUES body for the efisiensi models (dates formatted here, never user text).</summary>
-    internal string SqlValues() => _holidays.Count == 0
+    public string SqlValues() => _holidays.Count == 0
         ? "(NULL::DATE)"
         : string.Join(", ", _holidays.Order().Select(d => "(DATE '" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "')"));
 }
