@@ -29,7 +29,7 @@ internal sealed class EmployeeSimulator(CityModel city, NipAllocator nips, int s
         var baseline = r.Normal(0, InjectedEffects.BaselineSd);
 
         // Retirement age (BUP): 60 for JPT and fungsional, 58 otherwise (UU ASN / PP 11/2017). PP 11/2017 Pasal 239 gives a
-        // fungsional 58/60/65 by jenjang; the generated names carry no jenjang, see InjectedEffects.GeneratorBupFungsional.
+        // fungsional 58/60/65 by jenjang, which the generated names carry but this simulation ignores, see InjectedEffects.GeneratorBupFungsional.
         var bup = jenis is "jpt" or "fungsional" ? InjectedEffects.GeneratorBupFungsional : 58;
         DateOnly birth, tmt, activeFrom;
         if (hired)

@@ -143,8 +143,9 @@ public static class InjectedEffects
 
     /// <summary>
     /// BUP in the generator: 58, and 60 for jpt and every fungsional. The analytics read a fungsional's BUP from the jenjang in
-    /// nama_jabatan (58/60/65); the generated fungsional names carry no jenjang ("Guru Kelas"), so the marts count them under
-    /// "fungsional (jenjang tidak diketahui)" with no BUP — the generator's 60 is not visible there. Kept so existing seeds are unchanged.
+    /// nama_jabatan (58/60/65, PP 11/2017 Pasal 239), and the generated names carry one ("Perawat Penyelia", Person.cs), so
+    /// for a synthetic fungsional at 58 or 65 the marts' retirement year differs from when the simulation retires them.
+    /// Kept so existing seeds are unchanged.
     /// </summary>
     public const int GeneratorBupFungsional = 60;
 }
