@@ -20,7 +20,10 @@ pg_start || echo "warning: no PostgreSQL; tests needing KEP_TEST_POSTGRES will f
 trap pg_stop EXIT
 
 # Opt-in shifted clock (no test may depend on today's date): KEP_TEST_CLOCK='2028-01-02 03:00:00' bash tests/run.sh
-# runs the suite under Debian's faketime, the clock ticking from that moment ('@'). NO_FAKE_STAT: libfaketime
+# runs the suite under Debian's faketime, the clock ticking from that moment. It is a fixed offset from the real clock
+# ('+N' seconds), not '@': with '@' every process starts its own clock at that moment, so two `serve` nodes started a
+# second apart disagree by a second, and Quartz clustering (like any cluster) needs the nodes' clocks in step — its
+# two-node test then saw each cron slot fired by both nodes. NO_FAKE_STAT: libfaketime
 # shifts the file times stat() reports but not those utimensat() sets, so a test that sets a file's age would
 # read it back shifted; with it file times stay as written while every clock the code reads is shifted.
 clock=()
@@ -32,8 +35,11 @@ if [ -n "${KEP_TEST_CLOCK:-}" ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq faketime >/dev/null 2>&1 || { echo "faketime could not be installed"; exit 2; }
   fi
   export NO_FAKE_STAT=1
-  clock=(faketime -f "@${KEP_TEST_CLOCK}")
-  echo "Shifted clock: tests run from ${KEP_TEST_CLOCK} ($(faketime -f "@${KEP_TEST_CLOCK}" date -u))"
+  target=$(date -d "${KEP_TEST_CLOCK}" +%s) || { echo "KEP_TEST_CLOCK '${KEP_TEST_CLOCK}' is not a date"; exit 2; }
+  offset=$(( target - $(date +%s) ))
+  if [ "$offset" -ge 0 ]; then offset="+${offset}"; fi
+  clock=(faketime -f "${offset}")
+  echo "Shifted clock: tests run from ${KEP_TEST_CLOCK} ($(faketime -f "${offset}" date -u)), offset ${offset} s"
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
