@@ -12,6 +12,12 @@ namespace Kepegawaian.Host.Tests.Cluster;
 [Trait("Category", "Cluster")]
 public sealed class ClusterScheduleTests(ITestOutputHelper output)
 {
+    /// <summary>
+    /// The clock the two nodes schedule by. They are real `serve` processes, so theirs is the system clock (shifted alike
+    /// under tests/run.sh's KEP_TEST_CLOCK); the test watches their cron slots on the same one, read as a TimeProvider.
+    /// </summary>
+    private static readonly TimeProvider NodesClock = TimeProvider.System;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan Slot = TimeSpan.FromSeconds(10);
     private const int SlotsWatched = 4;
@@ -35,9 +41,9 @@ public sealed class ClusterScheduleTests(ITestOutputHelper output)
         {
             await b.StartedAsync(StartTimeout);
             // Both nodes up: watch whole slots that begin after now (start-up scans happen before).
-            var from = NextSlot(DateTime.UtcNow + TimeSpan.FromSeconds(1));
+            var from = NextSlot(NodesClock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(1));
             var until = from + SlotsWatched * Slot;
-            await Task.Delay(until - DateTime.UtcNow + TimeSpan.FromSeconds(3));
+            await Task.Delay(until - NodesClock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(3), NodesClock);
             Assert.False(a.HasExited, "node a stopped:\n" + a.Tail());
             Assert.False(b.HasExited, "node b stopped:\n" + b.Tail());
             await a.KillAsync();
