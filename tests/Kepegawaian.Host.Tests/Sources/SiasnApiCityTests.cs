@@ -1,5 +1,4 @@
 using Kepegawaian.Host.Tests.Faults;
-using Kepegawaian.Service.Cli;
 using Kepegawaian.Testing;
 
 namespace Kepegawaian.Host.Tests.Sources;
@@ -17,8 +16,8 @@ public sealed class SiasnApiCityTests
     public async Task The_api_histories_land_the_same_mutasi_diklat_and_kinerja_as_the_contract_files()
     {
         using var folder = TempFolder.Create("genas-api");
-        var contract = await GenerateAndLoad(folder, "kontrak", ["--as", "siasn"]);
-        var api = await GenerateAndLoad(folder, "api", ["--as", "siasn-api"]);
+        var contract = await GeneratedCity.GenerateAndLoad(folder, "kontrak", City, ["--as", "siasn"]);
+        var api = await GeneratedCity.GenerateAndLoad(folder, "api", City, ["--as", "siasn-api"]);
         var processed = Path.Combine(folder.Path, "api", "inbox", "processed");
         foreach (var endpoint in new[] { "jabatan", "golongan", "kursus", "skp22", "kinerjaperiodik" })
             Assert.True(File.Exists(Path.Combine(processed, $"siasn-rw-{endpoint}_kota.jsonl")), endpoint);
@@ -57,16 +56,5 @@ public sealed class SiasnApiCityTests
         foreach (var (fact, file) in new[] { ("fact_mutasi", "siasn-rw-jabatan_kota.jsonl"), ("fact_mutasi", "siasn-rw-golongan_kota.jsonl"),
                      ("fact_diklat", "siasn-rw-kursus_kota.jsonl"), ("fact_kinerja", "siasn-rw-skp22_kota.jsonl"), ("fact_kinerja", "siasn-rw-kinerjaperiodik_kota.jsonl") })
             Assert.True(WarehouseFingerprint.Scalar(api, $"SELECT count(*) FROM {fact} JOIN etl_file f ON f.file_id = etl_file_id WHERE f.file_name = '{file}'") > 0, file);
-    }
-
-    private static async Task<string> GenerateAndLoad(TempFolder folder, string name, string[] shape)
-    {
-        var inbox = Path.Combine(folder.Path, name, "inbox");
-        var db = Path.Combine(folder.Path, name, "gudang.duckdb");
-        var output = new StringWriter();
-        var error = new StringWriter();
-        Assert.True(CliApp.Ok == await CliApp.RunAsync(["generate", "--out", inbox, .. City, .. shape], output, error), error.ToString());
-        Assert.True(CliApp.Ok == await CliApp.RunAsync(["etl", "--inbox", inbox, "--db", db], output, error), output + error.ToString());
-        return db;
     }
 }

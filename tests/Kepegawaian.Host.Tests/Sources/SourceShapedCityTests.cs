@@ -17,8 +17,8 @@ public sealed class SourceShapedCityTests
     public async Task The_source_shaped_city_loads_into_the_same_warehouse_as_the_contract_shaped_one()
     {
         using var folder = TempFolder.Create("genas");
-        var contract = await GenerateAndLoad(folder, "kontrak", []);
-        var sources = await GenerateAndLoad(folder, "sumber", ["--as", "siasn,skm-long,ecuti"]);
+        var contract = await GeneratedCity.GenerateAndLoad(folder, "kontrak", City, []);
+        var sources = await GeneratedCity.GenerateAndLoad(folder, "sumber", City, ["--as", "siasn,skm-long,ecuti"]);
         var sourceInbox = Path.Combine(folder.Path, "sumber", "inbox", "processed");
         Assert.NotEmpty(Directory.GetFiles(sourceInbox, "siasn-pegawai_*.csv"));
         Assert.NotEmpty(Directory.GetFiles(sourceInbox, "skm-long_*.csv"));
@@ -81,7 +81,7 @@ public sealed class SourceShapedCityTests
     public async Task No_fake_personal_value_of_the_source_files_reaches_the_warehouse_file()
     {
         using var folder = TempFolder.Create("genas-pii");
-        var db = await GenerateAndLoad(folder, "sumber", ["--as", "siasn,skm-long,ecuti"]);
+        var db = await GeneratedCity.GenerateAndLoad(folder, "sumber", City, ["--as", "siasn,skm-long,ecuti"]);
         var processed = Path.Combine(folder.Path, "sumber", "inbox", "processed");
         var needles = new SortedSet<string>(StringComparer.Ordinal);
         string? keptNip = null;
@@ -133,16 +133,5 @@ public sealed class SourceShapedCityTests
         Assert.Contains("'e-cuti' tidak dikenal", error.ToString());
         Assert.Contains("ecuti", error.ToString());
         Assert.Empty(Directory.GetFiles(folder.Sub("inbox")));
-    }
-
-    private static async Task<string> GenerateAndLoad(TempFolder folder, string name, string[] shape)
-    {
-        var inbox = Path.Combine(folder.Path, name, "inbox");
-        var db = Path.Combine(folder.Path, name, "gudang.duckdb");
-        var output = new StringWriter();
-        var error = new StringWriter();
-        Assert.True(CliApp.Ok == await CliApp.RunAsync(["generate", "--out", inbox, .. City, .. shape], output, error), error.ToString());
-        Assert.True(CliApp.Ok == await CliApp.RunAsync(["etl", "--inbox", inbox, "--db", db], output, error), output + error.ToString());
-        return db;
     }
 }
