@@ -42,6 +42,10 @@ public sealed partial class DashboardModel(ReportData data, ReportText text, int
     public IReadOnlyList<(string Kode, string Nama)> Units() =>
         data.Ikm.Where(r => r.Level == "unit").Select(r => r.KodeUnit)
             .Concat(kinerja.Select(r => r.KodeUnit)).Concat(data.CutiWaktu.Select(r => r.KodeUnit).OfType<string>()).Concat(data.JpUnit.Select(r => r.KodeUnit))
+            // Units the placement marts know (a unit with staff but no survey, appraisal, leave or training yet).
+            .Concat(data.PenempatanBeban.Select(r => r.KodeUnit)).Concat(data.PenempatanLayanan.Select(r => r.KodeUnit))
+            .Concat(data.Penempatan?.MasaKerja.Select(r => r.KodeUnit) ?? [])
+            .Where(k => k != Kepegawaian.Analytics.Ikm.IkmResult.KodeKota)
             .Distinct().Select(k => (k, data.UnitName(k))).OrderBy(u => u.Item2, StringComparer.Ordinal).ToList();
 
     private string? Pick(string? requested, IReadOnlyList<string> options) =>

@@ -30,6 +30,21 @@ public sealed class PenempatanLayananDashboardTests
     }
 
     [Fact]
+    public void Unit_filter_offers_units_known_only_from_the_placement_marts()
+    {
+        using var wh = ReportSeed.Create();
+        using (var c = wh.Open())
+        {
+            LayananSeed.Seed(c);
+            PenempatanMarts.Refresh(c, new PenempatanOptions { ReferenceDate = BebanSeed.Acuan });
+        }
+        var model = new DashboardModel(new ReportDataReader(wh.Database).Read(), ReportText.Indonesian, 5);
+        var offered = model.Units().Select(u => u.Kode).ToHashSet();
+        Assert.All(model.LayananTable(new DashboardFilter(null, null, null)), r => Assert.Contains((string)r["kode_unit"]!, offered));
+        Assert.DoesNotContain("KOTA", offered);
+    }
+
+    [Fact]
     public async Task The_page_has_the_layanan_table_labelled_as_an_association()
     {
         await using var server = await DashboardServer.StartAsync();
