@@ -16,7 +16,7 @@ public static class EfisiensiAnalysis
     public const string FinestWaktu = "unit+kanal+jenis_cuti+bulan";
 
     /// <summary>kode_unit of city-wide rows.</summary>
-    public const string KodeKota = "KOTA";
+    public const string KodeKota = Kepegawaian.Warehouse.Domain.Codes.KodeKota;
 
     /// <summary>The levels written to mart_cuti_waktu (the finest) and mart_cuti_waktu_ringkas (the roll-ups).</summary>
     public static readonly IReadOnlyList<string> MartLevels =

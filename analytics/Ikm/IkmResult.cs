@@ -9,7 +9,7 @@ public static class IkmLevel
     public const string Kota = "kota";
 
     /// <summary>kode_unit used for city-wide rows.</summary>
-    public const string KodeKota = "KOTA";
+    public const string KodeKota = Kepegawaian.Warehouse.Domain.Codes.KodeKota;
 
     public static readonly IReadOnlyList<string> All = [Unit, Layanan, Kecamatan, Kota];
 }

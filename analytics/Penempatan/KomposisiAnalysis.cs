@@ -33,7 +33,7 @@ public static class KomposisiAnalysis
 {
     public const string LevelUnit = "unit";
     public const string LevelKota = "kota";
-    public const string KodeKota = "KOTA";
+    public const string KodeKota = Kepegawaian.Warehouse.Domain.Codes.KodeKota;
     public const string NamaKota = "Kota Palembang";
 
     /// <summary>The row of all groups of a unit or the city (kelompok / jenis_jabatan).</summary>

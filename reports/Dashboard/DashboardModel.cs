@@ -45,7 +45,7 @@ public sealed partial class DashboardModel(ReportData data, ReportText text, int
             // Units the placement marts know (a unit with staff but no survey, appraisal, leave or training yet).
             .Concat(data.PenempatanBeban.Select(r => r.KodeUnit)).Concat(data.PenempatanLayanan.Select(r => r.KodeUnit))
             .Concat(data.Penempatan?.MasaKerja.Select(r => r.KodeUnit) ?? [])
-            .Where(k => k != Kepegawaian.Analytics.Ikm.IkmResult.KodeKota)
+            .Where(k => k != Kepegawaian.Warehouse.Domain.Codes.KodeKota)
             .Distinct().Select(k => (k, data.UnitName(k))).OrderBy(u => u.Item2, StringComparer.Ordinal).ToList();
 
     private string? Pick(string? requested, IReadOnlyList<string> options) =>

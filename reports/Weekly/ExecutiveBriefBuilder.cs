@@ -151,7 +151,7 @@ public sealed class ExecutiveBriefBuilder(
                 share >= targets.OnlineShareTarget ? KpiTone.Good : KpiTone.Bad));
         }
 
-        if (data.CutiTertunda.FirstOrDefault(r => r.KodeUnit == "KOTA") is { } pending)
+        if (data.CutiTertunda.FirstOrDefault(r => r.KodeUnit == Kepegawaian.Warehouse.Domain.Codes.KodeKota) is { } pending)
             cards.Add(new KpiCard(text.T($"Cuti tertunda > {Days} hari kerja", $"Leave pending > {Days} working days"),
                 text.T($"per {Stamp(pending.WaktuAcuan)}", $"as of {Stamp(pending.WaktuAcuan)}"),
                 PageFigures.PendingHidden(pending.NTertunda, minCell) ? ReportText.Suppressed(minCell) : text.T($"{text.Int(pending.NTertunda)} pengajuan", $"{text.Int(pending.NTertunda)} requests"),
@@ -301,9 +301,9 @@ public sealed class ExecutiveBriefBuilder(
     /// unit sections (<see cref="UnitBriefBuilder"/>) take the city brief's names from here, so they check against what it prints.
     /// </summary>
     public static List<CutiTertundaRow> PendingBesideCity(ReportData data, int minCell, Func<string, bool>? included = null) =>
-        BesideCityTotal(data.CutiTertunda.Where(r => r.KodeUnit != "KOTA" && r.NTertunda >= minCell && (included?.Invoke(r.KodeUnit) ?? true))
+        BesideCityTotal(data.CutiTertunda.Where(r => r.KodeUnit != Kepegawaian.Warehouse.Domain.Codes.KodeKota && r.NTertunda >= minCell && (included?.Invoke(r.KodeUnit) ?? true))
                 .OrderByDescending(r => r.NTertunda).ThenBy(r => data.UnitName(r.KodeUnit), NaturalOrder.Instance).ToList(),
-            data.CutiTertunda.FirstOrDefault(r => r.KodeUnit == "KOTA"), minCell, r => r.NTertunda, r => r.NJatuhTempo);
+            data.CutiTertunda.FirstOrDefault(r => r.KodeUnit == Kepegawaian.Warehouse.Domain.Codes.KodeKota), minCell, r => r.NTertunda, r => r.NJatuhTempo);
 
     private static List<CutiTertundaRow> BesideCityTotal(List<CutiTertundaRow> candidates, CutiTertundaRow? city, int minCell, params Func<CutiTertundaRow, long>[] lines)
     {

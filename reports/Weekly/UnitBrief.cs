@@ -256,8 +256,8 @@ public sealed class UnitBriefBuilder(ReportData data, IReadOnlyList<UnitNode> un
     {
         var days = text.N(targets.PendingAfterWorkingDays, targets.PendingAfterWorkingDays % 1 == 0 ? 0 : 1);
         var title = text.T($"Cuti tertunda > {days} hari kerja", $"Leave pending > {days} working days");
-        var kota = data.CutiTertunda.FirstOrDefault(r => r.KodeUnit == "KOTA");
-        var rows = data.CutiTertunda.Where(r => r.KodeUnit != "KOTA").ToList();
+        var kota = data.CutiTertunda.FirstOrDefault(r => r.KodeUnit == Kepegawaian.Warehouse.Domain.Codes.KodeKota);
+        var rows = data.CutiTertunda.Where(r => r.KodeUnit != Kepegawaian.Warehouse.Domain.Codes.KodeKota).ToList();
         if (kota is null && rows.Count == 0) return new UnitFigure(title, "–", text.T("belum ada data", "no data yet"), "");
         var period = kota is null ? "–" : text.T($"per {text.Date(DateOnly.FromDateTime(kota.WaktuAcuan))}", $"as of {text.Date(DateOnly.FromDateTime(kota.WaktuAcuan))}");
         var cityPending = kota?.NTertunda ?? rows.Sum(r => r.NTertunda);

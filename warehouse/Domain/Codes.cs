@@ -6,6 +6,9 @@ public static class Codes
     public static readonly IReadOnlyList<string> JenisUnit =
         ["sekretariat", "dinas", "badan", "inspektorat", "satuan", "kecamatan", "kelurahan", "rsud", "lainnya"];
 
+    /// <summary>kode_unit of the city-wide rows of every mart (no unit carries it: unit codes come from the source, KOTA is reserved).</summary>
+    public const string KodeKota = "KOTA";
+
     public static readonly IReadOnlyList<string> StatusKepegawaian = ["PNS", "CPNS", "PPPK"];
 
     /// <summary>PNS golongan/ruang I/a … IV/e (domain.md); I/e, II/e and III/e do not exist.</summary>

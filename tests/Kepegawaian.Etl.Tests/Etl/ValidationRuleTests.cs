@@ -41,6 +41,7 @@ public sealed class ValidationRuleTests
         ("KEL04,Kelurahan Antah,kelurahan,KEC99,", "kode_induk", "UNIT_TIDAK_DIKENAL"),
         ("X2,Dinas X,dinas,,-5", "populasi", "RENTANG_NILAI"),
         ("X3,Dinas Y,dinas,,banyak", "populasi", "FORMAT_ANGKA"),
+        ("KOTA,Pemerintah Kota,sekretariat,,", "kode_unit", "KODE_CADANGAN"),       // the marts' city-wide rows
         ("KEC02,Kecamatan Lagi,kecamatan,,", "kode_unit", "DUPLIKAT_ID"));
 
     [Fact]
