@@ -63,10 +63,11 @@ public sealed class InboxWatcher(ISchedulerFactory schedulers, IOptions<EtlOptio
     private bool Arm()
     {
         var inbox = Path.GetFullPath(options.Value.Inbox);
+        FileSystemWatcher? w = null;
         try
         {
             // Top level only, as the scanner reads it: processed/ and failed/ (where the scan itself writes) are not watched.
-            var w = new FileSystemWatcher(inbox)
+            w = new FileSystemWatcher(inbox)
             {
                 IncludeSubdirectories = false,
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
@@ -74,7 +75,8 @@ public sealed class InboxWatcher(ISchedulerFactory schedulers, IOptions<EtlOptio
             w.Created += (_, e) => Seen(e.Name);
             w.Changed += (_, e) => Seen(e.Name);
             w.Renamed += (_, e) => Seen(e.Name); // a writer's "upload.part" → "cuti_2026.csv"
-            w.Error += (_, e) => Failed(w, e.GetException());
+            var armed = w;
+            w.Error += (_, e) => Failed(armed, e.GetException());
             w.EnableRaisingEvents = true;
             watcher = w;
             logger.LogInformation("Watching inbox {Inbox}; a new file is scanned once it has settled", inbox);
@@ -82,6 +84,7 @@ public sealed class InboxWatcher(ISchedulerFactory schedulers, IOptions<EtlOptio
         }
         catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException or PlatformNotSupportedException)
         {
+            w?.Dispose();
             logger.LogWarning("Inbox {Inbox} cannot be watched ({Reason}); files load on Etl:Cron, watching is retried every {Retry}",
                 inbox, ex.Message, RearmInterval);
             return false;

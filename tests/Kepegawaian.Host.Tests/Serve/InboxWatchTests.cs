@@ -214,6 +214,36 @@ public sealed class InboxWatchTests
         }
     }
 
+    [Fact]
+    public async Task A_missing_inbox_leaves_serve_running_on_the_cron_and_the_watch_is_re_armed_once_it_exists()
+    {
+        using var folder = TempFolder.Create("watch-missing");
+        var inbox = Path.Combine(folder.Path, "inbox"); // not created yet
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 23, 50, 0, TimeSpan.Zero));
+        await using var app = Serve(folder, inbox, watch: true, clock: clock);
+        await app.StartAsync(); // no exception: the watcher logs and leaves the inbox to the cron
+        try
+        {
+            var database = app.Services.GetRequiredService<WarehouseDatabase>();
+            await Task.Delay(1000);
+            Assert.Equal(0, Count(database, "SELECT count(*) FROM etl_run")); // the start-up scan found no inbox
+
+            Directory.CreateDirectory(inbox);
+            clock.Advance(InboxWatcher.RearmInterval);                 // re-armed; files may have landed meanwhile: one scan
+            clock.Advance(TimeSpan.FromSeconds(2));                      // the debounce's quiet second
+            await UntilAsync(() => FinishedRuns(database) == 1, "the scan after re-arming");
+
+            File.WriteAllText(Path.Combine(inbox, "catatan.txt"), "bukan berkas sumber");  // events arrive now
+            await Task.Delay(500);
+            clock.Advance(TimeSpan.FromSeconds(2));
+            await UntilAsync(() => FinishedRuns(database) == 2, "the scan after an event");
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
     /// <summary>A small synthetic city; every file but the SKM goes to the inbox, the SKM file's path is returned.</summary>
     private static async Task<(string Inbox, string Skm)> PrepareAsync(TempFolder folder)
     {
