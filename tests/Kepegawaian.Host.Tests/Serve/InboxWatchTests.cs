@@ -56,6 +56,39 @@ public sealed class InboxWatchTests
         }
     }
 
+    [Fact]
+    [Trait("Category", "Scenario")]
+    [Trait("Category", "Cluster")]
+    public async Task Clustered_a_landed_file_is_scanned_through_the_shared_job_store()
+    {
+        await using var pg = await Cluster.TestPostgres.CreateAsync();
+        using var folder = TempFolder.Create("watch-cluster");
+        var (inbox, skm) = await PrepareAsync(folder);
+        var name = Path.GetFileName(skm);
+        // One node on the PostgreSQL job store: the watcher's request is a trigger there, fired by whichever node takes it.
+        await using (var app = ServiceHost.Build([$"--Etl:Inbox={inbox}", "--Etl:SettleSeconds=1", $"--Etl:Cron={Never}",
+            $"--Quartz:Clustering:ConnectionString={pg.ConnectionString}", "--Quartz:Clustering:InstanceId=node-a"],
+            folder.File("k.duckdb"), "http://127.0.0.1:0"))
+        {
+            await app.StartAsync();
+            try
+            {
+                await UntilAsync(() => Directory.GetFiles(inbox).Length == 0, "start-up scan");
+                File.Copy(skm, Path.Combine(inbox, name));
+                // Moved to processed/ only after its load committed.
+                await UntilAsync(() => File.Exists(Path.Combine(inbox, "processed", name)), "the landed file loaded");
+            }
+            finally
+            {
+                await app.StopAsync();
+            }
+        }
+        // The live file is read once the node has stopped (clustered, it is only open during a job).
+        var database = new WarehouseDatabase(folder.File("k.duckdb"));
+        Assert.Equal(DataRows(skm), Count(database, "SELECT count(*) FROM fact_skm"));
+        Assert.Equal(1, Count(database, $"SELECT count(*) FROM etl_file WHERE file_name = '{name}' AND status = 'loaded'"));
+    }
+
     [Theory]
     [Trait("Category", "Scenario")]
     [InlineData(true)]
