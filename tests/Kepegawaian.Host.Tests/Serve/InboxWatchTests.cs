@@ -59,7 +59,7 @@ public sealed class InboxWatchTests
     [Fact]
     [Trait("Category", "Scenario")]
     [Trait("Category", "Cluster")]
-    public async Task Clustered_a_landed_file_is_scanned_through_the_shared_job_store()
+    public async Task Clustered_a_landed_file_is_scanned_through_the_shared_job_store_and_served_from_the_snapshot()
     {
         await using var pg = await Cluster.TestPostgres.CreateAsync();
         using var folder = TempFolder.Create("watch-cluster");
@@ -73,10 +73,11 @@ public sealed class InboxWatchTests
             await app.StartAsync();
             try
             {
+                using var http = new HttpClient { BaseAddress = new Uri(Address(app)) };
                 await UntilAsync(() => Directory.GetFiles(inbox).Length == 0, "start-up scan");
                 File.Copy(skm, Path.Combine(inbox, name));
-                // Moved to processed/ only after its load committed.
-                await UntilAsync(() => File.Exists(Path.Combine(inbox, "processed", name)), "the landed file loaded");
+                // Polled meanwhile, so the dashboard's copy of the old snapshot is cached while the new one is published.
+                await UntilAsync(async () => File.Exists(Path.Combine(inbox, "processed", name)) && (await IkmAsync(http)).GetArrayLength() > 0, "IKM in /api/ikm");
             }
             finally
             {
