@@ -12,7 +12,7 @@ namespace Kepegawaian.Etl.Hosting;
 /// this process (the mart refresh): the scan waits for its turn at the <see cref="WarehouseWriteGate"/>.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class EtlJob(EtlRunner runner, WarehouseWriteGate gate, IOptions<EtlOptions> options, IConfiguration configuration, ILogger<EtlJob> logger) : IJob
+public sealed class EtlJob(EtlRunner runner, WarehouseWriteGate gate, IOptions<EtlOptions> options, IConfiguration configuration, TimeProvider time, ILogger<EtlJob> logger) : IJob
 {
     public static readonly JobKey Key = new("etl-inbox-scan", "etl");
 
@@ -40,5 +40,27 @@ public sealed class EtlJob(EtlRunner runner, WarehouseWriteGate gate, IOptions<E
         else
             logger.LogInformation("ETL run {RunId} {Status}: read {Read}, loaded {Loaded}, unchanged {Unchanged}, rejected {Rejected}",
                 summary.RunId, summary.Status, summary.RowsRead, summary.RowsLoaded, summary.RowsUnchanged, summary.RowsRejected);
+        await RecheckWaitingAsync(context, summary, request.SettleInterval, cancellationToken);
+    }
+
+    /// <summary>
+    /// A file still being written stays in the inbox; rather than leave it to the next cron slot (15 minutes by
+    /// default), scan again one settle interval from now, when it can have settled (issue 14 §2: loaded within 60 s).
+    /// </summary>
+    private async Task RecheckWaitingAsync(IJobExecutionContext context, EtlRunSummary summary, TimeSpan settle, CancellationToken ct)
+    {
+        var waiting = summary.Files.Count(f => f.Status == EtlFileSummary.Waiting);
+        if (waiting == 0) return;
+        var at = time.GetUtcNow() + settle;
+        try
+        {
+            await EtlScanRequest.RequestAsync(context.Scheduler, EtlScanRequest.Settle, at, ct);
+            logger.LogInformation("{Waiting} file(s) still being written; scanning again at {At:O}", waiting, at);
+        }
+        catch (SchedulerException ex)
+        {
+            // The load itself succeeded; the cron still picks the file up.
+            logger.LogWarning(ex, "{Waiting} file(s) still being written; the re-scan could not be scheduled, the next cron slot loads them", waiting);
+        }
     }
 }

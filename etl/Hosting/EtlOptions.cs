@@ -15,6 +15,13 @@ public sealed class EtlOptions
     [Required(AllowEmptyStrings = false)]
     public string Cron { get; set; } = "0 0/15 * * * ?";
 
+    /// <summary>
+    /// Under <c>serve</c>, watch the inbox and scan as soon as a file landing there has settled, instead of waiting
+    /// for the next <see cref="Cron"/> slot (issue 14 §2). Off where the file system sends no change events (an SMB/NFS
+    /// share written by another machine): the cron then stays the only scan, as it is the fallback anyway.
+    /// </summary>
+    public bool Watch { get; set; } = true;
+
     /// <summary>A file waiting in the inbox longer than this makes the health check report a stale inbox.</summary>
     [Range(1, 7 * 24 * 60)]
     public int StaleAfterMinutes { get; set; } = 60;

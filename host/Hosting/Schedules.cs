@@ -15,7 +15,9 @@ public static class Schedules
     /// The ETL and analytics schedules of `serve` (the weekly report's are added by AddReports):
     /// inbox scan on <c>Etl:Cron</c> in <c>Schedule:TimeZone</c>, once at start-up so files that
     /// arrived during downtime load once (not once per missed slot), and the analytics refresh
-    /// chained after every scan (it rebuilds only mart areas older than the last committed load).
+    /// chained after every scan (it rebuilds only mart areas older than the last committed load). With <c>Etl:Watch</c>
+    /// (default) a file landing in the inbox is scanned once it has settled (<see cref="InboxWatcher"/>); the cron stays
+    /// as the fallback.
     /// With <c>Quartz:Clustering:ConnectionString</c> the schedule lives in PostgreSQL and is shared by every node
     /// (see <see cref="Cluster"/>); without it Quartz keeps it in memory, one node, as before.
     /// </summary>
@@ -45,6 +47,8 @@ public static class Schedules
             q.AddJobListener<RefreshAfterLoadListener>([Matchers.Key(EtlJob.Key)]);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // After Quartz's hosted service: a scan it asks for goes to a started scheduler (and, clustered, an existing store).
+        if (etl.Watch) builder.Services.AddHostedService<InboxWatcher>();
         return builder;
     }
 

@@ -45,11 +45,13 @@ public sealed class AnalyticsRefreshJob(WarehouseDatabase database, WarehouseWri
     private void Refresh(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
+        var rebuilt = false;
         var changed = !context.MergedJobDataMap.TryGetValue(ScanSawFiles, out var sawFiles) || sawFiles is not false;
         try
         {
             var summary = refresher.RefreshStale(connection, cancellationToken);
             changed |= summary.Steps.Count > 0;
+            rebuilt = summary.Steps.Count > 0;
             if (summary.Steps.Count > 0)
             {
                 dashboard.Invalidate();
@@ -63,6 +65,9 @@ public sealed class AnalyticsRefreshJob(WarehouseDatabase database, WarehouseWri
             // Also after a failed refresh: the runs and facts of the scan are news for `runs` and `health`
             // (which then reports the marts older than the last load).
             snapshot.Publish(connection, changed);
+            // Clustered, the dashboard reads that snapshot: a request between the invalidation above and the swap
+            // cached the old one for up to DashboardDataCache.MaxAge (issue 14 §2: the API within 60 s of the file).
+            if (rebuilt) dashboard.Invalidate();
         }
     }
 }

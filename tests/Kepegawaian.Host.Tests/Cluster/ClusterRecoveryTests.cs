@@ -35,7 +35,7 @@ public sealed class ClusterRecoveryTests(ITestOutputHelper output)
         var settings = new Dictionary<string, string>
         {
             // No cron slot during the test: the only scans are the start-up ones and Quartz's recovery.
-            ["Etl__Inbox"] = inbox, ["Etl__SettleSeconds"] = "0", ["Etl__Cron"] = "0 0 0 1 1 ? 2099",
+            ["Etl__Inbox"] = inbox, ["Etl__SettleSeconds"] = "0", ["Etl__Cron"] = "0 0 0 1 1 ? 2099", ["Etl__Watch"] = "false",
             ["Schedule__TimeZone"] = "UTC", ["Reports__OutDir"] = folder.Sub("out"),
         };
         // The clean load under the same settings (the zone dates the reject checks' "today").

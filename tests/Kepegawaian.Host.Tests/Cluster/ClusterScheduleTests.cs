@@ -30,7 +30,7 @@ public sealed class ClusterScheduleTests(ITestOutputHelper output)
         var db = folder.File("wh.duckdb");
         var settings = new Dictionary<string, string>
         {
-            ["Etl__Inbox"] = folder.Sub("inbox"), ["Etl__SettleSeconds"] = "0", ["Etl__Cron"] = "0/10 * * * * ?",
+            ["Etl__Inbox"] = folder.Sub("inbox"), ["Etl__SettleSeconds"] = "0", ["Etl__Cron"] = "0/10 * * * * ?", ["Etl__Watch"] = "false",
             ["Schedule__TimeZone"] = "UTC", ["Reports__OutDir"] = folder.Sub("out"),
         };
 

@@ -148,7 +148,7 @@ public sealed class ServeTests
         var inbox = folder.Sub("inbox");
         // Quartz runs on the container's TimeProvider: Tuesday 1 Dec 2026 06:50 WIB (23:50 UTC the day before).
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 23, 50, 0, TimeSpan.Zero));
-        await using var app = ServiceHost.Build([$"--Etl:Inbox={inbox}", "--Etl:SettleSeconds=0", "--Etl:Cron=0 0/15 * * * ?"],
+        await using var app = ServiceHost.Build([$"--Etl:Inbox={inbox}", "--Etl:SettleSeconds=0", "--Etl:Cron=0 0/15 * * * ?", "--Etl:Watch=false"],
             folder.File("k.duckdb"), "http://127.0.0.1:0", s => s.AddSingleton<TimeProvider>(clock));
         await app.StartAsync();
         try

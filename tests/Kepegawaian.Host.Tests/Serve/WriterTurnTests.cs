@@ -31,7 +31,7 @@ public sealed class WriterTurnTests
         using var folder = TempFolder.Create("turns");
         var inbox = folder.Sub("inbox");
         // No cron slot while the test runs: every scan here is fired by hand or at start-up.
-        await using var app = ServiceHost.Build([$"--Etl:Inbox={inbox}", "--Etl:SettleSeconds=0", "--Etl:Cron=0 0 0 1 1 ? 2099"],
+        await using var app = ServiceHost.Build([$"--Etl:Inbox={inbox}", "--Etl:SettleSeconds=0", "--Etl:Cron=0 0 0 1 1 ? 2099", "--Etl:Watch=false"],
             folder.File("k.duckdb"), "http://127.0.0.1:0");
         var gate = app.Services.GetRequiredService<WarehouseWriteGate>();
         var activity = app.Services.GetRequiredService<MartRefreshActivity>();
