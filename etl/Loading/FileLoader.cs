@@ -10,8 +10,9 @@ namespace Kepegawaian.Etl.Loading;
 internal sealed record FileCounts(long RowsRead, long RowsLoaded, long RowsUnchanged, long RowsRejected, IReadOnlyList<string> Warnings);
 
 /// <summary>
-/// Loads ONE file inside the caller's transaction: read → validate (C#, per row) → stage (Appender)
-/// → set-based checks (SQL) → merge (SQL) → rejects ledger → etl_file audit row.
+/// Loads ONE file inside the caller's transaction: read → validate (C#, per row, on its own thread) → stage
+/// (Appender, on the connection's thread; <see cref="StagePipeline"/>) → set-based checks (SQL) → merge (SQL)
+/// → rejects ledger → etl_file audit row.
 /// </summary>
 internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request, long runId, TimeProvider time, TimeZoneInfo zone)
 {
