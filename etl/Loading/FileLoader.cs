@@ -10,8 +10,9 @@ namespace Kepegawaian.Etl.Loading;
 internal sealed record FileCounts(long RowsRead, long RowsLoaded, long RowsUnchanged, long RowsRejected, IReadOnlyList<string> Warnings);
 
 /// <summary>
-/// Loads ONE file inside the caller's transaction: read → validate (C#, per row) → stage (Appender)
-/// → set-based checks (SQL) → merge (SQL) → rejects ledger → etl_file audit row.
+/// Loads ONE file inside the caller's transaction: read → validate (C#, per row, on its own thread) → stage
+/// (Appender, on the connection's thread; <see cref="StagePipeline"/>) → set-based checks (SQL) → merge (SQL)
+/// → rejects ledger → etl_file audit row.
 /// </summary>
 internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request, long runId, TimeProvider time, TimeZoneInfo zone)
 {
@@ -100,23 +101,14 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         // A profiled source checks the field count against the source file's own header itself.
         var strictFieldCount = file.Format == "csv" && file.Profile is null;
         var columns = schema.Columns;
-        var row = validator.Row;
-        long read = 0;
         using var staged = connection.CreateAppender("temp", "main", schema.StagingTable);
         using var rejects = connection.CreateAppender("temp", "main", "stg_reject");
-        while (source.Read())
+        long reported = 0;
+        var read = new StagePipeline(source, validator, strictFieldCount).Run(batch =>
         {
-            read++;
-            if (read % ProgressEvery == 0)
-            {
-                ct.ThrowIfCancellationRequested();
-                request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "read", read));
-            }
-            if (validator.Validate(source, strictFieldCount) is { } r)
-            {
-                var raw = source.Raw();
+            foreach (var (line, r, raw) in batch.Rejects)
                 rejects.CreateRow()
-                    .AppendValue(source.LineNumber)
+                    .AppendValue(line)
                     .AppendValue(r.Column.Length == 0 ? null : r.Column)
                     .AppendValue(r.Code)
                     .AppendValue(r.Message)
@@ -124,25 +116,31 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
                     .AppendValue(raw.Length)
                     .AppendValue(raw.Sha256)
                     .EndRow();
-                continue;
-            }
-            var appenderRow = staged.CreateRow().AppendValue(source.LineNumber);
-            for (var c = 0; c < columns.Count; c++)
+            var cells = batch.Cells;
+            for (var i = 0; i < batch.Count; i++)
             {
-                ref var cell = ref row[c];
-                if (!cell.Present) { appenderRow.AppendNullValue(); continue; }
-                switch (columns[c].Kind)
+                var appenderRow = staged.CreateRow().AppendValue(batch.Lines[i]);
+                var offset = i * columns.Count;
+                for (var c = 0; c < columns.Count; c++)
                 {
-                    case ColumnKind.Text or ColumnKind.Code: appenderRow.AppendValue(cell.Text); break;
-                    case ColumnKind.Date: appenderRow.AppendValue((DateOnly?)cell.Date); break;
-                    case ColumnKind.Timestamp: appenderRow.AppendValue((DateTime?)cell.Timestamp); break;
-                    case ColumnKind.Integer: appenderRow.AppendValue((long?)cell.Integer); break;
-                    case ColumnKind.Decimal: appenderRow.AppendValue((double?)cell.Number); break;
-                    default: throw new UnreachableException();
+                    ref var cell = ref cells[offset + c];
+                    if (!cell.Present) { appenderRow.AppendNullValue(); continue; }
+                    switch (columns[c].Kind)
+                    {
+                        case ColumnKind.Text or ColumnKind.Code: appenderRow.AppendValue(cell.Text); break;
+                        case ColumnKind.Date: appenderRow.AppendValue((DateOnly?)cell.Date); break;
+                        case ColumnKind.Timestamp: appenderRow.AppendValue((DateTime?)cell.Timestamp); break;
+                        case ColumnKind.Integer: appenderRow.AppendValue((long?)cell.Integer); break;
+                        case ColumnKind.Decimal: appenderRow.AppendValue((double?)cell.Number); break;
+                        default: throw new UnreachableException();
+                    }
                 }
+                appenderRow.EndRow();
             }
-            appenderRow.EndRow();
-        }
+            if (batch.ReadSoFar / ProgressEvery > reported / ProgressEvery)
+                request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "read", batch.ReadSoFar));
+            reported = batch.ReadSoFar;
+        }, ct);
         request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "staged", read));
         return read;
     }
