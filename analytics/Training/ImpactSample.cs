@@ -25,7 +25,7 @@ internal static class ImpactSample
     public static List<ImpactUnit> Treated(TrainingData data, TrainingGroup group)
     {
         var result = new List<ImpactUnit>();
-        foreach (var first in data.Trainings.Where(t => t.Lulus && group.Contains(t)).GroupBy(t => t.Nip).Select(g => g.MinBy(t => t.Selesai)!))
+        foreach (var first in data.Of(group).Where(t => t.Lulus).GroupBy(t => t.Nip).Select(g => g.MinBy(t => t.Selesai)!))
         {
             var qe = first.QuarterSelesai;
             if (InWindow(data, first.Nip, qe).Any(t => t != first && t.Lulus && group.Contains(t))) continue;
@@ -41,15 +41,9 @@ internal static class ImpactSample
     public static List<ImpactUnit> NotYetTreated(TrainingData data, TrainingGroup group, int qe)
     {
         var (windowStart, windowEnd) = (QuarterStart(qe - 1), QuarterStart(qe + 3));
-        var result = new List<ImpactUnit>();
-        foreach (var u in Window(data, qe).Values)
-        {
-            if (data.ByEmployee.TryGetValue(u.Nip, out var list)
-                && list.Any(t => group.Contains(t) && t.Mulai < windowEnd && (t.Lulus || t.Selesai >= windowStart)))
-                continue;
-            result.Add(u);
-        }
-        return result;
+        // Only employees with a record of the group can be excluded: check those, not every employee's whole history.
+        var excluded = data.Of(group).Where(t => t.Mulai < windowEnd && (t.Lulus || t.Selesai >= windowStart)).Select(t => t.Nip).ToHashSet();
+        return [.. Window(data, qe).Values.Where(u => !excluded.Contains(u.Nip))];
     }
 
     /// <summary>Jenis of the OtherDose columns (<see cref="Window"/>), in order.</summary>
