@@ -49,7 +49,8 @@ internal sealed class MatchingSample
         for (var i = 0; i < Units.Length; i++)
             if (treated[i]) nT += Weight(i); else nC += Weight(i);
         if (nT < 3 || nC < 3) return null;
-        var (beta, logit) = PropensityModel.Fit(design, width, treated, options.Ridge, weights, start);
+        // A replicate stops at steps below 1e-6 on the logit scale (its matching cannot tell them apart; caliper ~0.1).
+        var (beta, logit) = PropensityModel.Fit(design, width, treated, options.Ridge, weights, start, tolerance: weights is null ? 1e-8 : 1e-6);
         var pairs = Match(logit, Weight);
         if (pairs.Count < 3) return null;
         var d = pairs.Select(p => delta[p.T] - Mean(delta, p.C)).ToArray();
@@ -79,16 +80,19 @@ internal sealed class MatchingSample
         for (var i = 0; i < logit.Length; i++) squares += weight(i) * (logit[i] - mean) * (logit[i] - mean);
         var caliper = options.CaliperSd * Math.Sqrt(squares / (sumW - 1));   // sample SD over the (duplicated) units
 
-        int ByLogit(int a, int b) => logit[a].CompareTo(logit[b]) is var c and not 0 ? c : a.CompareTo(b);
         var result = new List<Pair>();
         foreach (var (cohortTreated, cohortControls) in cohorts)
         {
             var controls = cohortControls.Where(i => weight(i) > 0).ToArray();
-            Array.Sort(controls, ByLogit);
             var keys = controls.Select(i => logit[i]).ToArray();
+            Array.Sort(keys, controls);   // the same order for the same input (ties by introsort, deterministic)
             var left = controls.Select(weight).ToArray();
+            // Nearest control with capacity left on each side, by path-compressed skip links: once most controls are used
+            // (6 per treated), a linear scan past the used ones would make matching quadratic.
+            var toLeft = Enumerable.Range(0, keys.Length).ToArray();
+            var toRight = Enumerable.Range(0, keys.Length).ToArray();
             var treatedOrder = cohortTreated.Where(i => weight(i) > 0).ToArray();
-            Array.Sort(treatedOrder, (a, b) => ByLogit(b, a));
+            Array.Sort(treatedOrder, (a, b) => logit[b].CompareTo(logit[a]) is var c and not 0 ? c : a.CompareTo(b));
             var matches = treatedOrder.SelectMany(i => Enumerable.Repeat(i, weight(i))).Select(i => new Pair(i, [])).ToList();
             for (var round = 0; round < options.ControlsPerTreated; round++)
                 foreach (var m in matches)
@@ -98,16 +102,26 @@ internal sealed class MatchingSample
                     var pos = Array.BinarySearch(keys, t);
                     if (pos < 0) pos = ~pos;
                     int best = -1; var bestDistance = double.MaxValue;
-                    for (var i = pos - 1; i >= 0 && t - keys[i] <= caliper; i--)
-                        if (left[i] > 0) { best = i; bestDistance = t - keys[i]; break; }
-                    for (var i = pos; i < keys.Length && keys[i] - t <= caliper && keys[i] - t < bestDistance; i++)
-                        if (left[i] > 0) { best = i; break; }
+                    if (Find(toLeft, pos - 1) is var l and >= 0 && t - keys[l] <= caliper) { best = l; bestDistance = t - keys[l]; }
+                    if (Find(toRight, pos) is var r and >= 0 && r < keys.Length && keys[r] - t <= caliper && keys[r] - t < bestDistance) best = r;
                     if (best < 0) continue;
-                    left[best]--;
+                    if (--left[best] == 0) { toLeft[best] = best - 1; toRight[best] = best + 1; }
                     m.C.Add(controls[best]);
                 }
             result.AddRange(matches.Where(m => m.C.Count > 0));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The first index from <paramref name="i"/> along the links (left or right) that points to itself (a control with
+    /// capacity left); −1 or the length when there is none. Compresses the path it walked.
+    /// </summary>
+    private static int Find(int[] links, int i)
+    {
+        var root = i;
+        while (root >= 0 && root < links.Length && links[root] != root) root = links[root];
+        while (i >= 0 && i < links.Length && links[i] != i) (links[i], i) = (root, links[i]);
+        return root;
     }
 }
