@@ -48,7 +48,7 @@ public sealed class AnalyticsRefresher(
     private RefreshSummary Run(DuckDBConnection connection, IReadOnlyCollection<string> areas, CancellationToken cancellationToken, Action<string>? starting = null)
     {
         var total = Stopwatch.StartNew();
-        var steps = new List<string>();
+        var rebuilt = new List<AreaRebuild>();
         foreach (var area in MartFreshness.Areas.Where(areas.Contains))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -68,11 +68,21 @@ public sealed class AnalyticsRefresher(
                 default: throw new ArgumentException($"Unknown mart area '{area}'.", nameof(areas));
             }
             MartFreshness.Record(connection, area, load, TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime, sw.Elapsed);
-            steps.Add($"{area} {sw.Elapsed.TotalSeconds:0.0}s");
+            rebuilt.Add(new AreaRebuild(area, sw.Elapsed));
         }
-        return new RefreshSummary(total.Elapsed, steps);
+        return new RefreshSummary(total.Elapsed, rebuilt);
     }
 }
 
-/// <summary>What a refresh did; <see cref="Steps"/> is empty when every area was already fresh.</summary>
-public sealed record RefreshSummary(TimeSpan Elapsed, IReadOnlyList<string> Steps);
+/// <summary>What a refresh did; <see cref="Rebuilt"/> (and <see cref="Steps"/>) is empty when every area was already fresh.</summary>
+public sealed record RefreshSummary(TimeSpan Elapsed, IReadOnlyList<AreaRebuild> Rebuilt)
+{
+    /// <summary>The areas rebuilt, in rebuild order.</summary>
+    public IReadOnlyList<string> Areas => [.. Rebuilt.Select(r => r.Area)];
+
+    /// <summary>"area 1.2s" per rebuilt area, what the logs print.</summary>
+    public IReadOnlyList<string> Steps => [.. Rebuilt.Select(r => $"{r.Area} {r.Elapsed.TotalSeconds:0.0}s")];
+}
+
+/// <summary>One area a refresh rebuilt and how long it took.</summary>
+public sealed record AreaRebuild(string Area, TimeSpan Elapsed);

@@ -5,9 +5,11 @@ namespace Kepegawaian.Bench;
 
 /// <summary>
 /// Default: generate N employees' inbox, then in child processes (so peak memory is per phase) load it
-/// with our ETL and with DuckDB's plain read_csv; print rows/s, ratio, peak RSS.
+/// with our ETL and with DuckDB's plain read_csv, then rebuild every mart on it; print rows/s, ratio, each area's
+/// refresh seconds, peak RSS.
 /// <c>--incremental</c>: into the warehouse that load built (kept with <c>--keep</c>, else built first),
-/// load one new ~1 000-row file per fact entity, three times each: the cost should follow the file, not the warehouse.
+/// load one new ~1 000-row file per fact entity, three times each, each followed by the RefreshStale `serve` runs
+/// after a scan: the cost should follow the file (and the areas it touches), not the warehouse.
 /// <c>phase …</c>: internal, one measured phase in this process.
 /// </summary>
 public static class BenchCli
@@ -38,14 +40,20 @@ public static class BenchCli
             // The baseline only matters for the full-load comparison.
             var baseline = incremental ? null : await Child("readcsv", work);
             var ours = await Child(["etl", work, .. limit]);
+            var refresh = await Child(["refresh", work, .. limit]);
             Console.WriteLine();
             if (baseline is not null)
                 PrintLoad(employees, generate, baseline, ours);
             else
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"base load: {ours.Rows:N0} rows in {ours.Seconds:0.0} s, peak {ours.PeakMiB:N0} MiB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"full mart refresh: {refresh.Seconds:0.0} s, peak {refresh.PeakMiB:N0} MiB (areas above)"));
         }
         else
+        {
             Console.WriteLine("reusing the warehouse and inbox of an earlier run (--keep)");
+            // A warehouse kept by an older bench has no marts yet: build them, so each increment below pays only for its own rows.
+            if (incremental) await Child(["refresh", work, "--stale-only", .. limit]);
+        }
 
         if (incremental)
         {
@@ -54,13 +62,15 @@ public static class BenchCli
                 for (var rep = 1; rep <= 3; rep++)
                     results.Add((entity, await Child(["increment", work, entity, $"INC{rep}{entity}", "1000", .. limit])));
             Console.WriteLine();
-            Console.WriteLine("| employees | file | rows | seconds (3 runs) | median s | peak MiB |");
-            Console.WriteLine("|---:|---|---:|---|---:|---:|");
+            Console.WriteLine("| employees | file | rows | ETL s (3 runs) | median ETL s | file → marts s (3 runs) | median file → marts s | areas rebuilt | peak MiB |");
+            Console.WriteLine("|---:|---|---:|---|---:|---|---:|---|---:|");
             foreach (var g in results.GroupBy(r => r.Entity))
             {
                 var s = g.Select(r => r.Result.Seconds).Order().ToList();
+                var marts = g.Select(r => r.Result.Seconds + r.Result.MartSeconds).Order().ToList();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {employees:N0} | {g.Key} | {g.First().Result.Rows:N0} | {string.Join(" / ", g.Select(r => r.Result.Seconds.ToString("0.00", CultureInfo.InvariantCulture)))} | {s[1]:0.00} | {g.Max(r => r.Result.PeakMiB):N0} |"));
+                    $"| {employees:N0} | {g.Key} | {g.First().Result.Rows:N0} | {string.Join(" / ", g.Select(r => r.Result.Seconds.ToString("0.00", CultureInfo.InvariantCulture)))} | {s[1]:0.00} | " +
+                    $"{string.Join(" / ", g.Select(r => (r.Result.Seconds + r.Result.MartSeconds).ToString("0.00", CultureInfo.InvariantCulture)))} | {marts[1]:0.00} | {string.Join("; ", g.Select(r => r.Result.MartAreas).Distinct())} | {g.Max(r => r.Result.PeakMiB):N0} |"));
             }
         }
         if (!a.Has("--keep")) Directory.Delete(work, recursive: true);
@@ -88,20 +98,25 @@ public static class BenchCli
         var wall = Stopwatch.StartNew();
         using var process = Process.Start(psi)!;
         string? last = null;
+        string[]? marts = null;
         while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
             Console.WriteLine($"  [{phaseArgs[0]}] {line}");
             last = line;
+            if (line.StartsWith("MARTS ", StringComparison.Ordinal)) marts = line.Split(' ');   // increment: the refresh after the load
         }
         await process.WaitForExitAsync();
         if (process.ExitCode != 0 || last is null || !last.StartsWith("RESULT ", StringComparison.Ordinal))
             throw new InvalidOperationException($"phase {phaseArgs[0]} failed (exit {process.ExitCode})");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{phaseArgs[0]}] process wall time {wall.Elapsed.TotalSeconds:0.0} s"));
         var p = last.Split(' ');
-        return new PhaseResult(double.Parse(p[1], CultureInfo.InvariantCulture), long.Parse(p[2], CultureInfo.InvariantCulture), long.Parse(p[3], CultureInfo.InvariantCulture));
+        return new PhaseResult(double.Parse(p[1], CultureInfo.InvariantCulture), long.Parse(p[2], CultureInfo.InvariantCulture), long.Parse(p[3], CultureInfo.InvariantCulture),
+            marts is null ? 0 : double.Parse(marts[1], CultureInfo.InvariantCulture), marts is null ? "" : marts[2]);
     }
 
-    private sealed record PhaseResult(double Seconds, long Rows, long PeakMiB);
+    /// <param name="Seconds">The phase's measured seconds (for increment: the ETL alone).</param>
+    /// <param name="MartSeconds">increment: the RefreshStale after the load; <see cref="MartAreas"/> the areas it rebuilt.</param>
+    private sealed record PhaseResult(double Seconds, long Rows, long PeakMiB, double MartSeconds = 0, string MartAreas = "");
 }
 
 /// <summary>Minimal argument reader: the bench has no user-facing CLI beyond a few numbers.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using DuckDB.NET.Data;
+using Kepegawaian.Warehouse.Domain;
 
 namespace Kepegawaian.Warehouse;
 
@@ -38,6 +39,57 @@ public static class MartFreshness
     /// <summary>The mart areas, in the order they must be rebuilt (diklat reads kinerja's outcome panel; penempatan reads dimensions, mutasi and the skm/cuti facts, no other mart).</summary>
     public static readonly IReadOnlyList<string> Areas = ["ikm", "efisiensi", "kinerja", "diklat", "penempatan"];
 
+    // The tables each entity's load writes (etl/Loading/EntitySql.MergeModels): unit_kerja → dim_unit;
+    // pegawai → dim_employee (+ hr_pns_id, read by no mart); mutasi → fact_mutasi and dim_employee's SCD2 versions;
+    // diklat → fact_diklat (+ dim_training_course, read by no mart); kinerja, cuti, skm → fact_kinerja, fact_cuti, fact_skm.
+    private static readonly string[] Unit = ["unit_kerja"];
+    private static readonly string[] Employee = ["pegawai", "mutasi"];
+
+    /// <summary>
+    /// The entities whose tables mart_kinerja_pegawai (kinerja_01_pegawai.sql: fact_kinerja, dim_employee) reads: the
+    /// outcome panel kinerja builds and diklat reads (TrainingData), or rebuilds itself when kinerja did not just do so.
+    /// Diklat depends on these, not on everything kinerja reads: a cuti file changes kinerja's driver features
+    /// (kinerja_05_fitur) but not the panel, so it must not cost a diklat rebuild.
+    /// </summary>
+    private static readonly string[] OutcomePanel = ["kinerja", .. Employee];
+
+    /// <summary>
+    /// The entities (<c>etl_file.entity</c>) whose committed loads can change each area's tables, from every FROM/JOIN of
+    /// the area's SQL (analytics/Sql/marts, analytics/Sql/penempatan) and C#. An area is stale only when a load of one of
+    /// ITS entities is newer than its build, so a cuti file does not rebuild diklat. A load whose entity is missing or
+    /// unknown counts for every area. Whoever makes an area read a new table adds its entity here: a missed one leaves
+    /// stale numbers that nothing reports.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Dependencies = new Dictionary<string, IReadOnlySet<string>>
+    {
+        // ikm_responden (fact_skm, dim_unit) behind every IKM mart; ikm_asosiasi (mart_ikm_asosiasi): unit staff from
+        // dim_employee, their 20 JP coverage from fact_diklat and mean performance from fact_kinerja.
+        ["ikm"] = Set(["skm", "diklat", "kinerja"], Unit, Employee),
+        // efisiensi_cuti/tahun_data (fact_cuti) for the leave marts; efisiensi_kualitas (mart_kualitas_data) counts
+        // every fact and dimension and etl_reject, so every load touches it.
+        ["efisiensi"] = Set(Codes.Entities),
+        // kinerja_01 (fact_kinerja, dim_employee), kinerja_02 (dim_unit), kinerja_05_fitur (fact_cuti, fact_diklat).
+        ["kinerja"] = Set(["kinerja", "cuti", "diklat"], Unit, Employee),
+        // diklat_01 (fact_diklat, dim_employee), diklat_02 (dim_unit), diklat_04_ikm (fact_skm: Kirkpatrick level 4's
+        // unit IKM), the outcome panel mart_kinerja_pegawai (TrainingData).
+        ["diklat"] = Set(["diklat", "skm"], Unit, Employee, OutcomePanel),
+        // acuan/pegawai/mutasi/komposisi (dim_employee, fact_mutasi, dim_unit), beban (fact_cuti, fact_skm),
+        // LayananAnalysis (IkmAnalysis over fact_skm, EfisiensiAnalysis.Waktu over fact_cuti).
+        ["penempatan"] = Set(["mutasi", "cuti", "skm"], Unit, Employee),
+    };
+
+    /// <summary>
+    /// Areas that read another area's tables (diklat reads kinerja's mart_kinerja_pegawai). A load is already covered by
+    /// <see cref="Dependencies"/> (the reader lists the panel's entities); what is not is the upstream area being rebuilt
+    /// with a new definition or never built, so that staleness propagates to its readers.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Upstream = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["diklat"] = ["kinerja"],
+    };
+
+    private static HashSet<string> Set(params IEnumerable<string>[] parts) => [.. parts.SelectMany(p => p)];
+
     /// <summary>
     /// The definition version of each area's tables. Bump an area's number when a release changes its tables'
     /// columns or how a number in them is computed: an area built with a lower version is stale, so the first
@@ -55,10 +107,11 @@ public static class MartFreshness
         connection.Scalar<long>(Sql("last_load"));
 
     /// <summary>
-    /// Every area with its state. An area is stale when a committed load is newer than the one it was built
-    /// from, when it was built with an older definition (<see cref="Versions"/>), or when it was never recorded
-    /// while loads exist. Works on a file not yet migrated to V053/V054 (a read-only reader of an old
-    /// warehouse): every area then counts as unrecorded / built with version 0.
+    /// Every area with its state. An area is stale when a committed load of one of its <see cref="Dependencies"/> is
+    /// newer than the one it was built from, when it was built with an older definition (<see cref="Versions"/>), when
+    /// it was never recorded while loads exist, or when an area it reads (<see cref="Upstream"/>) is stale for one of the
+    /// last two reasons. Works on a file not yet migrated to V053/V054 (a read-only reader of an old warehouse): every
+    /// area then counts as unrecorded / built with version 0.
     /// </summary>
     public static MartFreshnessReport Check(DuckDBConnection connection)
     {
@@ -72,11 +125,36 @@ public static class MartFreshness
             while (r.Read())
                 built[r.GetString(0)] = (r.GetInt64(1), r.GetDateTime(2), r.GetDouble(3), r.IsDBNull(4) ? 0 : Convert.ToInt32(r.GetValue(4), System.Globalization.CultureInfo.InvariantCulture));
         }
+        var loads = LastLoadByEntity(connection);
+        // A load of an entity no area lists (missing, or a new one) counts for all: better a rebuild too many.
+        var unknown = loads.Where(l => !Codes.Entities.Contains(l.Key)).Select(l => l.Value).DefaultIfEmpty(0).Max();
+        long LastLoadOf(string area) => Math.Max(unknown, Dependencies[area].Select(e => loads.GetValueOrDefault(e)).DefaultIfEmpty(0).Max());
+
+        // Never built (while loads exist) or built with an older definition: the area's tables are not what this
+        // release computes, whatever was loaded, so every area reading them is stale too.
+        var outdated = new HashSet<string>();
+        foreach (var a in Areas)
+            if (built.TryGetValue(a, out var b) ? b.Version < Versions[a] : lastLoad > 0)
+                outdated.Add(a);
+        foreach (var a in Areas)   // in rebuild order, so an upstream area is decided before its readers
+            if (Upstream.TryGetValue(a, out var up) && up.Any(outdated.Contains))
+                outdated.Add(a);
+
         var areas = Areas.Select(a => built.TryGetValue(a, out var b)
-                ? new MartAreaState(a, b.Load, b.At, b.Seconds, b.Load < lastLoad || b.Version < Versions[a])
-                : new MartAreaState(a, null, null, null, lastLoad > 0))
+                ? new MartAreaState(a, b.Load, b.At, b.Seconds, outdated.Contains(a) || b.Load < LastLoadOf(a))
+                : new MartAreaState(a, null, null, null, outdated.Contains(a)))
             .ToList();
         return new MartFreshnessReport(lastLoad, areas);
+    }
+
+    /// <summary>The last committed load of each entity ('' for files recorded without one).</summary>
+    public static IReadOnlyDictionary<string, long> LastLoadByEntity(DuckDBConnection connection)
+    {
+        var loads = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var cmd = connection.Command(Sql("last_load_by_entity"));
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) loads[r.GetString(0)] = r.GetInt64(1);
+        return loads;
     }
 
     /// <summary>
