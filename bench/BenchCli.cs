@@ -27,7 +27,8 @@ public static class BenchCli
         var work = Path.GetFullPath(a.Str("--work", Path.Combine(Path.GetTempPath(), $"kepegawaian-bench-{employees}-{years}")));
         var incremental = a.Has("--incremental");
         // Optional DuckDB memory_limit for our ETL phases (Warehouse:MemoryLimit in the service).
-        string[] limit = a.Str("--memory-limit", "") is { Length: > 0 } m ? ["--memory-limit", m] : [];
+        string[] limit = [.. a.Str("--memory-limit", "") is { Length: > 0 } m ? ["--memory-limit", m] : Array.Empty<string>(),
+            .. a.Str("--skip-areas", "") is { Length: > 0 } skip ? ["--skip-areas", skip] : Array.Empty<string>()];
         var reuse = incremental && File.Exists(Path.Combine(work, "etl.duckdb")) && Directory.Exists(Path.Combine(work, "inbox"));
 
         Console.WriteLine($"bench {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {employees:N0} employees × {years} years, work folder {work}, {Environment.ProcessorCount} cores");
@@ -126,5 +127,5 @@ public sealed class Args(string[] args)
     public int Int(string name, int fallback) => int.TryParse(Str(name, ""), CultureInfo.InvariantCulture, out var v) ? v : fallback;
     public string Str(string name, string fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
     public bool Has(string name) => args.Contains(name);
-    private static bool IsFlag(string name) => name is "--keep" or "--incremental";
+    private static bool IsFlag(string name) => name is "--keep" or "--incremental" or "--stale-only";
 }
