@@ -42,9 +42,11 @@ public sealed class IncrementCity : IAsyncLifetime
     {
         var inbox = folder.Sub("inbox");
         await SyntheticGenerator.GenerateAsync(new GeneratorOptions { OutDir = inbox, Employees = 150, Years = 2, Seed = 14, BadRows = 0, EndDate = EndDate });
+        var newHires = new HashSet<string>(StringComparer.Ordinal);   // filled at pegawai, which Codes.Entities lists before every fact
         foreach (var entity in Codes.Entities)
         {
-            var latest = Directory.EnumerateFiles(inbox, $"{entity}_*.csv").Order(StringComparer.Ordinal).Last();
+            var files = Directory.EnumerateFiles(inbox, $"{entity}_*.csv").Order(StringComparer.Ordinal).ToList();
+            var latest = files[^1];
             var rows = Rfc4180.Parse(File.ReadAllText(latest), ',').Where(r => r.Count > 1).ToList();
             var header = rows[0];
             var body = rows.Skip(1).ToList();
@@ -59,8 +61,21 @@ public sealed class IncrementCity : IAsyncLifetime
             }
             else
             {
-                fresh = body[^HeldBack..];
-                body = body[..^HeldBack];
+                // Not rows of a held-back employee: they would be rejected until the pegawai increment lands.
+                var nip = header.IndexOf("nip");
+                fresh = [.. body.Where(r => nip < 0 || !newHires.Contains(r[nip])).TakeLast(HeldBack)];
+                body = [.. body.Except(fresh)];
+            }
+            if (entity == "pegawai")
+            {
+                // A snapshot per year: hold back employees new in the latest one, so they are new rows to the merge.
+                var nip = header.IndexOf("nip");
+                var known = files[..^1].SelectMany(f => Rfc4180.Parse(File.ReadAllText(f), ',').Skip(1).Where(r => r.Count > 1).Select(r => r[nip])).ToHashSet(StringComparer.Ordinal);
+                body = [.. body, .. fresh];
+                fresh = [.. body.Where(r => !known.Contains(r[nip])).TakeLast(HeldBack)];
+                Assert.NotEmpty(fresh);
+                newHires.UnionWith(fresh.Select(r => r[nip]));
+                body = [.. body.Except(fresh)];
             }
             if (entity == "skm") fresh = [.. fresh, .. Backfill(header, body)];
             var (fixedRow, corrected) = Correct(entity, header, body[0]);
