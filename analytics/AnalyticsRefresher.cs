@@ -64,6 +64,8 @@ public sealed class AnalyticsRefresher(
                 case "kinerja": KinerjaMarts.Refresh(connection, kinerja.Value, cancellationToken); break;
                 // The outcome panel (mart_kinerja_pegawai) is rebuilt by diklat itself unless kinerja just did it.
                 case "diklat": DiklatMarts.Refresh(connection, diklat.Value, cancellationToken, outcomePanelFresh: areas.Contains("kinerja")); break;
+                // Kirkpatrick level 4 only (an skm file): diklat already wrote the same columns when it ran.
+                case "diklat_ikm": DiklatIkmMarts.Refresh(connection, diklat.Value, cancellationToken); break;
                 case "penempatan": PenempatanMarts.Refresh(connection, penempatan?.Value, cancellationToken, efisiensi.Value); break;
                 default: throw new ArgumentException($"Unknown mart area '{area}'.", nameof(areas));
             }

@@ -36,8 +36,12 @@ public sealed record MartFreshnessReport(
 /// </summary>
 public static class MartFreshness
 {
-    /// <summary>The mart areas, in the order they must be rebuilt (diklat reads kinerja's outcome panel; penempatan reads dimensions, mutasi and the skm/cuti facts, no other mart).</summary>
-    public static readonly IReadOnlyList<string> Areas = ["ikm", "efisiensi", "kinerja", "diklat", "penempatan"];
+    /// <summary>
+    /// The mart areas, in the order they must be rebuilt: diklat reads kinerja's outcome panel, diklat_ikm updates
+    /// diklat's impact rows; penempatan reads dimensions, mutasi and the skm/cuti facts, no other mart. The slow
+    /// diklat (propensity, matching, bootstrap) comes last so the cheap areas commit first.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Areas = ["ikm", "efisiensi", "kinerja", "penempatan", "diklat", "diklat_ikm"];
 
     // The tables each entity's load writes (etl/Loading/EntitySql.MergeModels): unit_kerja → dim_unit;
     // pegawai → dim_employee (+ hr_pns_id, read by no mart); mutasi → fact_mutasi and dim_employee's SCD2 versions;
@@ -52,6 +56,9 @@ public static class MartFreshness
     /// (kinerja_05_fitur) but not the panel, so it must not cost a diklat rebuild.
     /// </summary>
     private static readonly string[] OutcomePanel = ["kinerja", .. Employee];
+
+    /// <summary>diklat_01 (fact_diklat, dim_employee), diklat_02 (dim_unit), the outcome panel mart_kinerja_pegawai (TrainingData).</summary>
+    private static readonly string[] Diklat = ["diklat", .. Unit, .. Employee, .. OutcomePanel];
 
     /// <summary>
     /// The entities (<c>etl_file.entity</c>) whose committed loads can change each area's tables, from every FROM/JOIN of
@@ -70,22 +77,26 @@ public static class MartFreshness
         ["efisiensi"] = Set(Codes.Entities),
         // kinerja_01 (fact_kinerja, dim_employee), kinerja_02 (dim_unit), kinerja_05_fitur (fact_cuti, fact_diklat).
         ["kinerja"] = Set(["kinerja", "cuti", "diklat"], Unit, Employee),
-        // diklat_01 (fact_diklat, dim_employee), diklat_02 (dim_unit), diklat_04_ikm (fact_skm: Kirkpatrick level 4's
-        // unit IKM), the outcome panel mart_kinerja_pegawai (TrainingData).
-        ["diklat"] = Set(["diklat", "skm"], Unit, Employee, OutcomePanel),
         // acuan/pegawai/mutasi/komposisi (dim_employee, fact_mutasi, dim_unit), beban (fact_cuti, fact_skm),
         // LayananAnalysis (IkmAnalysis over fact_skm, EfisiensiAnalysis.Waktu over fact_cuti).
         ["penempatan"] = Set(["mutasi", "cuti", "skm"], Unit, Employee),
+        // Not skm: fact_skm reaches diklat only through diklat_04_ikm (Kirkpatrick level 4), which diklat_ikm
+        // re-runs, so a survey file does not cost a re-estimate of training impact.
+        ["diklat"] = Set(Diklat),
+        // diklat_04_ikm (fact_skm, fact_diklat, mart_jp_pegawai) and the rows of mart_diklat_dampak it updates.
+        ["diklat_ikm"] = Set(Diklat, ["skm"]),
     };
 
     /// <summary>
-    /// Areas that read another area's tables (diklat reads kinerja's mart_kinerja_pegawai). A load is already covered by
+    /// Areas that read another area's tables (diklat reads kinerja's mart_kinerja_pegawai; diklat_ikm updates
+    /// diklat's mart_diklat_dampak and reads its mart_jp_pegawai). A load is already covered by
     /// <see cref="Dependencies"/> (the reader lists the panel's entities); what is not is the upstream area being rebuilt
     /// with a new definition or never built, so that staleness propagates to its readers.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Upstream = new Dictionary<string, IReadOnlyList<string>>
     {
         ["diklat"] = ["kinerja"],
+        ["diklat_ikm"] = ["diklat"],
     };
 
     private static HashSet<string> Set(params IEnumerable<string>[] parts) => [.. parts.SelectMany(p => p)];
@@ -100,6 +111,7 @@ public static class MartFreshness
         ["ikm"] = 1, ["kinerja"] = 1,
         ["efisiensi"] = 4, // 2: mart_kualitas_data.predikat_tidak_sesuai (V055, Etl:PredikatPolicy); 3: a decided request without a decision time is not pending; 4: a cancelled request (dibatalkan) is neither pending nor timed
         ["diklat"] = 2,   // 2: mart_jp_pegawai.kekurangan_jp (the HR 20 JP list reads it)
+        ["diklat_ikm"] = 1,
         ["penempatan"] = 5,   // issue 15: mart_pensiun, mart_pensiun_gelombang, mart_masa_kerja, mart_mutasi_tahunan; 2: mart_beban (reads fact_skm, fact_cuti); 3: guru at 60; 4: mart_penempatan_layanan; 5: mart_kesesuaian, mart_formasi
     };
 

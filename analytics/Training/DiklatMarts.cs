@@ -8,6 +8,7 @@ namespace Kepegawaian.Analytics.Training;
 /// Rebuilds the training marts: mart_jp_pegawai, mart_jp_unit, mart_jp_cakupan (20 JP compliance),
 /// mart_diklat_dampak and mart_diklat_event (impact per jenis and per kode_pelatihan with enough
 /// participants, Kirkpatrick 1–4). Also (re)builds mart_kinerja_pegawai, its outcome panel. Needs a read-write connection.
+/// Level 4 (ikm_change, ikm_n_unit) is also what <see cref="DiklatIkmMarts"/> alone rewrites after a survey load.
 /// </summary>
 public static class DiklatMarts
 {

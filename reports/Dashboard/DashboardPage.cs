@@ -48,7 +48,8 @@ public static class DashboardPage
         "/dasbor/ikm" or "/dasbor/peringatan" => ["ikm"],
         "/dasbor/kinerja" => ["kinerja"],
         "/dasbor/cuti" => ["efisiensi"],
-        "/dasbor/jp" or "/hr/jp" or "/hr/diklat" => ["diklat"],
+        "/dasbor/jp" or "/hr/jp" => ["diklat"],
+        "/hr/diklat" => ["diklat", "diklat_ikm"],   // Kirkpatrick 4 (ikm_change) is rewritten by diklat_ikm after a survey load
         "/dasbor/penempatan" => ["penempatan"],
         "/dasbor/wilayah" or "/hr/wilayah" => ["ikm", "diklat", "kinerja", "efisiensi"],
         _ => [],

@@ -18,6 +18,8 @@ namespace Kepegawaian.Analytics.Tests.Refresh;
 /// A small generated city loaded and fully refreshed once, minus a few rows of each entity's latest file, which are
 /// held back, with one correction of a loaded row, as that entity's increment file (a day's export: new rows and a fix).
 /// Each test copies the warehouse, so the shared one is never written after <see cref="InitializeAsync"/>.
+/// Two calendar years (2025, 2026), so the skm increment's backfilled 2024 surveys give Kirkpatrick level 4 a year
+/// (2025) with the unit IKM on both sides.
 /// </summary>
 public sealed class IncrementCity : IAsyncLifetime
 {
@@ -39,10 +41,12 @@ public sealed class IncrementCity : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var inbox = folder.Sub("inbox");
-        await SyntheticGenerator.GenerateAsync(new GeneratorOptions { OutDir = inbox, Employees = 150, Years = 1, Seed = 14, BadRows = 0, EndDate = EndDate });
+        await SyntheticGenerator.GenerateAsync(new GeneratorOptions { OutDir = inbox, Employees = 150, Years = 2, Seed = 14, BadRows = 0, EndDate = EndDate });
+        var newHires = new HashSet<string>(StringComparer.Ordinal);   // filled at pegawai, which Codes.Entities lists before every fact
         foreach (var entity in Codes.Entities)
         {
-            var latest = Directory.EnumerateFiles(inbox, $"{entity}_*.csv").Order(StringComparer.Ordinal).Last();
+            var files = Directory.EnumerateFiles(inbox, $"{entity}_*.csv").Order(StringComparer.Ordinal).ToList();
+            var latest = files[^1];
             var rows = Rfc4180.Parse(File.ReadAllText(latest), ',').Where(r => r.Count > 1).ToList();
             var header = rows[0];
             var body = rows.Skip(1).ToList();
@@ -57,9 +61,23 @@ public sealed class IncrementCity : IAsyncLifetime
             }
             else
             {
-                fresh = body[^HeldBack..];
-                body = body[..^HeldBack];
+                // Not rows of a held-back employee: they would be rejected until the pegawai increment lands.
+                var nip = header.IndexOf("nip");
+                fresh = [.. body.Where(r => nip < 0 || !newHires.Contains(r[nip])).TakeLast(HeldBack)];
+                body = [.. body.Except(fresh)];
             }
+            if (entity == "pegawai")
+            {
+                // A snapshot per year: hold back employees new in the latest one, so they are new rows to the merge.
+                var nip = header.IndexOf("nip");
+                var known = files[..^1].SelectMany(f => Rfc4180.Parse(File.ReadAllText(f), ',').Skip(1).Where(r => r.Count > 1).Select(r => r[nip])).ToHashSet(StringComparer.Ordinal);
+                body = [.. body, .. fresh];
+                fresh = [.. body.Where(r => !known.Contains(r[nip])).TakeLast(HeldBack)];
+                Assert.NotEmpty(fresh);
+                newHires.UnionWith(fresh.Select(r => r[nip]));
+                body = [.. body.Except(fresh)];
+            }
+            if (entity == "skm") fresh = [.. fresh, .. Backfill(header, body)];
             var (fixedRow, corrected) = Correct(entity, header, body[0]);
             File.WriteAllText(latest, Csv([header, .. body]));
             Increments[entity] = ($"{entity}_increment.csv", Csv([header, fixedRow, .. fresh]), corrected);
@@ -96,6 +114,22 @@ public sealed class IncrementCity : IAsyncLifetime
         };
         return (fixedRow, corrected);
     }
+
+    /// <summary>
+    /// A late 2024 survey of every unit (three respondents each, answers all 1): the unit IKM of 2024, which with 2026
+    /// gives each unit an IKM change around 2025 — Kirkpatrick level 4 (ikm_change) has no number before this load
+    /// (no survey year before 2025) and one after it for every group some unit largely completed in 2025.
+    /// </summary>
+    private static IEnumerable<List<string>> Backfill(List<string> header, List<List<string>> body) =>
+        body.GroupBy(r => r[header.IndexOf("kode_unit")]).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany((g, i) => Enumerable.Range(0, 3).Select(k =>
+            {
+                var row = new List<string>(g.First());
+                row[header.IndexOf("id_responden")] = $"UJI-2024-{i:D3}-{k}";
+                row[header.IndexOf("tanggal_survei")] = "2024-06-15";
+                foreach (var u in Enumerable.Range(1, 9)) row[header.IndexOf($"u{u}")] = "1";
+                return row;
+            }));
 
     private static string Csv(IEnumerable<List<string>> rows)
     {

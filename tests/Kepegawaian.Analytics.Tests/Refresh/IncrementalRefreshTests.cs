@@ -18,18 +18,19 @@ public sealed class IncrementalRefreshTests(IncrementCity city) : IClassFixture<
     /// Per entity, the areas it must rebuild, in rebuild order — written out from the tables each area reads, not
     /// from <see cref="MartFreshness.Dependencies"/>: dim_unit/dim_employee (unit_kerja, pegawai, mutasi) feed every
     /// area; mart_kualitas_data counts every load; fact_cuti feeds efisiensi, kinerja's features and penempatan's
-    /// load; fact_skm feeds ikm, Kirkpatrick level 4 (diklat) and penempatan; fact_diklat and fact_kinerja feed ikm's
-    /// association, kinerja and diklat.
+    /// load; fact_skm feeds ikm, Kirkpatrick level 4 (diklat_ikm, not the impact estimate of diklat) and penempatan;
+    /// fact_diklat and fact_kinerja feed ikm's association, kinerja and diklat (and so diklat_ikm, which updates
+    /// diklat's rows).
     /// </summary>
     public static TheoryData<string, string[]> Loads => new()
     {
-        { "unit_kerja", ["ikm", "efisiensi", "kinerja", "diklat", "penempatan"] },
-        { "pegawai", ["ikm", "efisiensi", "kinerja", "diklat", "penempatan"] },
-        { "mutasi", ["ikm", "efisiensi", "kinerja", "diklat", "penempatan"] },
-        { "diklat", ["ikm", "efisiensi", "kinerja", "diklat"] },
-        { "kinerja", ["ikm", "efisiensi", "kinerja", "diklat"] },
+        { "unit_kerja", ["ikm", "efisiensi", "kinerja", "penempatan", "diklat", "diklat_ikm"] },
+        { "pegawai", ["ikm", "efisiensi", "kinerja", "penempatan", "diklat", "diklat_ikm"] },
+        { "mutasi", ["ikm", "efisiensi", "kinerja", "penempatan", "diklat", "diklat_ikm"] },
+        { "diklat", ["ikm", "efisiensi", "kinerja", "diklat", "diklat_ikm"] },
+        { "kinerja", ["ikm", "efisiensi", "kinerja", "diklat", "diklat_ikm"] },
         { "cuti", ["efisiensi", "kinerja", "penempatan"] },
-        { "skm", ["ikm", "efisiensi", "diklat", "penempatan"] },
+        { "skm", ["ikm", "efisiensi", "penempatan", "diklat_ikm"] },
     };
 
     [Theory]
@@ -57,6 +58,7 @@ public sealed class IncrementalRefreshTests(IncrementCity city) : IClassFixture<
             Assert.Equal(1L, c.Scalar<long>(corrected));
             Assert.Equal(expected, MartFreshness.Check(c).StaleAreas);
             var before = Builds(c);
+            var levelFour = LevelFour(c);
             var refresh = IncrementCity.Refresher(new FakeTimeProvider(IncrementTime)).RefreshStale(c);
 
             Assert.Equal(expected, refresh.Areas);
@@ -64,6 +66,14 @@ public sealed class IncrementalRefreshTests(IncrementCity city) : IClassFixture<
             foreach (var area in MartFreshness.Areas.Except(expected))
                 Assert.Equal(before[area], after[area]);   // untouched: same load, time and duration as the base build
             Assert.False(MartFreshness.Check(c).AnyStale);
+            if (entity == "skm")
+            {
+                // The backfilled 2024 surveys give level 4 its first year (2025); without diklat, only diklat_ikm wrote it.
+                Assert.All(levelFour.Values, v => Assert.Null(v.Change));
+                var after4 = LevelFour(c);
+                Assert.Equal(levelFour.Keys.Order(), after4.Keys.Order());
+                Assert.Contains(after4.Values, v => v.Change is not null && v.Units > 0);
+            }
             c.Execute("CHECKPOINT");   // the copy below is of the file alone, without a WAL
         }
 
@@ -96,6 +106,10 @@ public sealed class IncrementalRefreshTests(IncrementCity city) : IClassFixture<
             Assert.True(differing.Count == 0, $"{entity}: marts differ from a full rebuild: {string.Join(", ", differing)}; e.g. {string.Join(" ## ", differing.Take(3).Select(t => t + ": " + Sample(t)))}");
         }
     }
+
+    private static Dictionary<string, (double? Change, int Units)> LevelFour(DuckDB.NET.Data.DuckDBConnection c) =>
+        c.Rows("SELECT jenis_kelompok || ':' || kelompok, ikm_change, ikm_n_unit FROM mart_diklat_dampak")
+            .ToDictionary(r => (string)r[0]!, r => (r[1] is null ? (double?)null : Convert.ToDouble(r[1], System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt32(r[2], System.Globalization.CultureInfo.InvariantCulture)));
 
     private static Dictionary<string, (long Load, DateTime At, double Seconds)> Builds(DuckDB.NET.Data.DuckDBConnection c) =>
         c.Rows("SELECT area, built_from_load, built_at, duration_seconds FROM mart_build")

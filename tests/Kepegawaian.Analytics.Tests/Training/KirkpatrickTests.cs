@@ -45,5 +45,15 @@ public sealed class KirkpatrickTests
         // 25 − mean(0, 25) = 12.5 over one unit-year.
         Assert.Equal(12.5, c.Scalar<double>("SELECT ikm_change FROM mart_diklat_dampak WHERE kelompok = 'teknis' AND jenis_kelompok = 'jenis'"), 9);
         Assert.Equal(1, c.Scalar<int>("SELECT ikm_n_unit FROM mart_diklat_dampak WHERE kelompok = 'teknis' AND jenis_kelompok = 'jenis'"));
+
+        // A late survey answer of U2 in 2025, all 1: U2's 2025 IKM = mean answer 2 → 50, its change −25; baseline
+        // mean(−25, 25) = 0, so level 4 = 25 − 0 = 25. The diklat_ikm area rewrites it without re-estimating impact.
+        c.Execute("INSERT INTO fact_skm SELECT * REPLACE ('S-BARU' AS id_responden, 1 AS u1, 1 AS u2, 1 AS u3, 1 AS u4, 1 AS u5, 1 AS u6, 1 AS u7, 1 AS u8, 1 AS u9) " +
+                  "FROM fact_skm WHERE kode_unit = 'U2' AND year(tanggal_survei) = 2025");
+        var status = c.Scalar<string>("SELECT status FROM mart_diklat_dampak WHERE kelompok = 'teknis' AND jenis_kelompok = 'jenis'");
+        DiklatIkmMarts.Refresh(c);
+        Assert.Equal(25.0, c.Scalar<double>("SELECT ikm_change FROM mart_diklat_dampak WHERE kelompok = 'teknis' AND jenis_kelompok = 'jenis'"), 9);
+        Assert.Equal(1, c.Scalar<int>("SELECT ikm_n_unit FROM mart_diklat_dampak WHERE kelompok = 'teknis' AND jenis_kelompok = 'jenis'"));
+        Assert.Equal(status, c.Scalar<string>("SELECT status FROM mart_diklat_dampak WHERE kelompok = 'teknis' AND jenis_kelompok = 'jenis'"));
     }
 }

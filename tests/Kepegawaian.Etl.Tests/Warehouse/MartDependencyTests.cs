@@ -7,7 +7,8 @@ namespace Kepegawaian.Etl.Tests.Warehouse;
 /// <summary>
 /// Issue 14 §2: a committed load makes stale only the areas that read its entity (<see cref="MartFreshness.Dependencies"/>);
 /// the expected areas are listed by hand from the tables each area reads (cuti: efisiensi's leave marts, kinerja's
-/// driver features, penempatan's load; skm: ikm, Kirkpatrick level 4 in diklat, penempatan's load and IKM).
+/// driver features, penempatan's load; skm: ikm, Kirkpatrick level 4 (diklat_ikm, not diklat's impact estimate),
+/// penempatan's load and IKM).
 /// </summary>
 public sealed class MartDependencyTests
 {
@@ -39,12 +40,12 @@ public sealed class MartDependencyTests
 
         Load(c, 4, "skm");
         var report = MartFreshness.Check(c);
-        Assert.Equal(MartFreshness.Areas, report.StaleAreas);
+        Assert.Equal(["ikm", "efisiensi", "kinerja", "penempatan", "diklat_ikm"], report.StaleAreas);   // not diklat: it reads neither cuti nor skm
         Assert.Equal(4, report.LastLoad);   // still the last committed load of any entity, what health and reports print
 
-        // Rebuilt from load 4 except diklat (from 1: the cuti load, which it does not read): the skm load is newer.
-        foreach (var area in MartFreshness.Areas) MartFreshness.Record(c, area, area == "diklat" ? 1 : 4, At, TimeSpan.FromSeconds(1));
-        Assert.Equal(["diklat"], MartFreshness.Check(c).StaleAreas);
+        // Rebuilt from load 4 except diklat (from 0) and diklat_ikm (from 1, the cuti load): only the skm load is newer than diklat_ikm.
+        foreach (var area in MartFreshness.Areas) MartFreshness.Record(c, area, area switch { "diklat" => 0, "diklat_ikm" => 1, _ => 4 }, At, TimeSpan.FromSeconds(1));
+        Assert.Equal(["diklat_ikm"], MartFreshness.Check(c).StaleAreas);
     }
 
     [Fact]
@@ -56,6 +57,21 @@ public sealed class MartDependencyTests
         MartFreshness.Record(c, "diklat", 1, At, TimeSpan.FromSeconds(1));
         Load(c, 2, "cuti");
         Assert.False(MartFreshness.Check(c).Areas.Single(a => a.Area == "diklat").Stale);
+    }
+
+    [Fact]
+    public void An_skm_load_makes_only_level_4_of_diklat_stale_and_a_diklat_load_both()
+    {
+        using var wh = new TempWarehouse();
+        using var c = Built(wh, 0);
+        Load(c, 1, "skm");
+        var states = MartFreshness.Check(c).Areas.ToDictionary(a => a.Area, a => a.Stale);
+        Assert.False(states["diklat"]);
+        Assert.True(states["diklat_ikm"]);
+
+        Load(c, 2, "diklat");   // diklat_04_ikm reads fact_diklat and diklat's mart_jp_pegawai
+        foreach (var area in MartFreshness.Areas) MartFreshness.Record(c, area, 1, At, TimeSpan.FromSeconds(1));
+        Assert.Equal(["ikm", "efisiensi", "kinerja", "diklat", "diklat_ikm"], MartFreshness.Check(c).StaleAreas);
     }
 
     [Theory]
@@ -75,7 +91,7 @@ public sealed class MartDependencyTests
         using var wh = new TempWarehouse();
         using var c = Built(wh, 0);
         c.Execute("UPDATE mart_build SET versi = versi - 1 WHERE area = 'kinerja'");
-        Assert.Equal(["kinerja", "diklat"], MartFreshness.Check(c).StaleAreas);
+        Assert.Equal(["kinerja", "diklat", "diklat_ikm"], MartFreshness.Check(c).StaleAreas);   // diklat_ikm updates diklat's rows
 
         c.Execute("DELETE FROM mart_build WHERE area = 'kinerja'");   // never built, while loads exist
         Load(c, 1, "skm");
