@@ -25,7 +25,7 @@ internal static class ImpactSample
     public static List<ImpactUnit> Treated(TrainingData data, TrainingGroup group)
     {
         var result = new List<ImpactUnit>();
-        foreach (var first in data.Of(group).Where(t => t.Lulus).GroupBy(t => t.Nip).Select(g => g.MinBy(t => t.Selesai)!))
+        foreach (var first in data.Trainings.Where(t => t.Lulus && group.Contains(t)).GroupBy(t => t.Nip).Select(g => g.MinBy(t => t.Selesai)!))
         {
             var qe = first.QuarterSelesai;
             if (InWindow(data, first.Nip, qe).Any(t => t != first && t.Lulus && group.Contains(t))) continue;
@@ -41,9 +41,15 @@ internal static class ImpactSample
     public static List<ImpactUnit> NotYetTreated(TrainingData data, TrainingGroup group, int qe)
     {
         var (windowStart, windowEnd) = (QuarterStart(qe - 1), QuarterStart(qe + 3));
-        // Only employees with a record of the group can be excluded: check those, not every employee's whole history.
-        var excluded = data.Of(group).Where(t => t.Mulai < windowEnd && (t.Lulus || t.Selesai >= windowStart)).Select(t => t.Nip).ToHashSet();
-        return [.. Window(data, qe).Values.Where(u => !excluded.Contains(u.Nip))];
+        var result = new List<ImpactUnit>();
+        foreach (var u in Window(data, qe).Values)
+        {
+            if (data.ByEmployee.TryGetValue(u.Nip, out var list)
+                && list.Any(t => group.Contains(t) && t.Mulai < windowEnd && (t.Lulus || t.Selesai >= windowStart)))
+                continue;
+            result.Add(u);
+        }
+        return result;
     }
 
     /// <summary>Jenis of the OtherDose columns (<see cref="Window"/>), in order.</summary>
@@ -65,42 +71,31 @@ internal static class ImpactSample
         lock (cache)
         {
             if (cache.TryGetValue(qe, out var cached)) return cached;
-            var completions = Completions.GetValue(data, Completed);
-            var jenisCount = AllJenis(data).Length;
+            var jenis = AllJenis(data);
             var units = new Dictionary<string, ImpactUnit>();
-            foreach (var (nip, series) in data.Panel)
-                if (Build(nip, series, qe, completions.TryGetValue(nip, out var c) ? c : [], jenisCount) is { } u)
-                    units[nip] = u;
+            foreach (var nip in data.Panel.Keys)
+                if (Build(data, nip, qe, jenis) is { } u) units[nip] = u;
             return cache[qe] = units;
         }
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrainingData, Dictionary<string, (int Jenis, int Quarter)[]>> Completions = new();
-
-    /// <summary>
-    /// Per employee, each distinct (jenis, year) with a lulus record: the jenis' index in <see cref="AllJenis"/> and the
-    /// earliest completion quarter of that year (from then on it counts as a completed training of the jenis).
-    /// </summary>
-    private static Dictionary<string, (int Jenis, int Quarter)[]> Completed(TrainingData data)
+    private static ImpactUnit? Build(TrainingData data, string nip, int qe, string[] jenis)
     {
-        var index = AllJenis(data).Select((j, i) => (j, i)).ToDictionary(x => x.j, x => x.i);
-        return data.ByEmployee.ToDictionary(e => e.Key, e => e.Value.Where(t => t.Lulus).GroupBy(t => (t.Jenis, t.Selesai.Year))
-            .Select(g => (index[g.Key.Jenis], g.Min(t => t.QuarterSelesai))).ToArray());
-    }
-
-    private static ImpactUnit? Build(string nip, Dictionary<int, QuarterObservation> s, int qe, (int Jenis, int Quarter)[] completed, int jenisCount)
-    {
+        var s = data.Panel[nip];
         if (!s.TryGetValue(qe - 1, out var p1) || !s.TryGetValue(qe, out var p2)) return null;
         if (!s.TryGetValue(qe + 1, out var a1) || !s.TryGetValue(qe + 2, out var a2)) return null;
         double sum = 0; var n = 0;
         for (var q = qe - 4; q <= qe - 2; q++)
             if (s.TryGetValue(q, out var b)) { sum += b.Outcome; n++; }
         double? baseline = n > 0 ? sum / n : null;
-        // Completed trainings of a jenis in effect in quarter q: distinct years with a lulus record ended before q;
-        // dose = their mean over the post quarters minus their mean over the pre quarters.
-        var dose = new double[jenisCount];
-        foreach (var (j, m) in completed)
-            dose[j] += ((m < qe + 1 ? 1 : 0) + (m < qe + 2 ? 1 : 0) - (m < qe - 1 ? 1 : 0) - (m < qe ? 1 : 0)) / 2.0;
+        var dose = new double[jenis.Length];
+        if (data.ByEmployee.TryGetValue(nip, out var list))
+            for (var j = 0; j < jenis.Length; j++)
+            {
+                // Completed trainings of jenis j in effect in quarter q: distinct years with a lulus record ended before q.
+                int Count(int q) => list.Where(t => t.Lulus && t.Jenis == jenis[j] && t.QuarterSelesai < q).Select(t => t.Selesai.Year).Distinct().Count();
+                dose[j] = (Count(qe + 1) + Count(qe + 2) - Count(qe - 1) - Count(qe)) / 2.0;
+            }
         return new ImpactUnit(nip, qe, false, (p1.Outcome + p2.Outcome) / 2, (a1.Outcome + a2.Outcome) / 2, baseline,
             p2.Outcome - p1.Outcome, p2, dose);
     }

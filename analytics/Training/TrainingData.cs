@@ -32,15 +32,7 @@ public sealed class TrainingData
         Trainings = trainings;
         Measure = measure;
         ByEmployee = trainings.GroupBy(t => t.Nip).ToDictionary(g => g.Key, g => (IReadOnlyList<TrainingRecord>)g.OrderBy(t => t.Mulai).ToList());
-        byGroup = trainings.GroupBy(t => new TrainingGroup(t.Jenis, TrainingGroup.Jenis))
-            .Concat(trainings.GroupBy(t => new TrainingGroup(t.Kode, TrainingGroup.Kode)))
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<TrainingRecord>)g.ToList());
     }
-
-    private readonly Dictionary<TrainingGroup, IReadOnlyList<TrainingRecord>> byGroup;
-
-    /// <summary>The group's records in <see cref="Trainings"/> order, indexed once so no group re-filters every training.</summary>
-    public IReadOnlyList<TrainingRecord> Of(TrainingGroup group) => byGroup.TryGetValue(group, out var list) ? list : [];
 
     public IReadOnlyDictionary<string, Dictionary<int, QuarterObservation>> Panel { get; }
     public IReadOnlyList<TrainingRecord> Trainings { get; }

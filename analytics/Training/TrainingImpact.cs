@@ -50,6 +50,8 @@ public sealed record ImpactResult(
 /// </summary>
 public static class TrainingImpact
 {
+    private sealed record Fit(double Att, double Se, List<Matched> Pairs);
+
     public static ImpactResult Estimate(TrainingData data, TrainingGroup group, DiklatOptions options, CancellationToken ct = default)
     {
         var treatedAll = ImpactSample.Treated(data, group);
@@ -67,17 +69,16 @@ public static class TrainingImpact
         if (candidates.Count < options.MinControls)
             return Fail($"kontrol terlalu sedikit: {candidates.Count} pegawai belum dilatih (perlu ≥ {options.MinControls})", pool, candidates.Count);
 
-        var jenisOfGroup = group.Kind == TrainingGroup.Jenis ? group.Name : data.Of(group)[0].Jenis;
+        var jenisOfGroup = group.Kind == TrainingGroup.Jenis ? group.Name : data.Trainings.First(group.Contains).Jenis;
         var allJenis = ImpactSample.AllJenis(data);
         var doseColumns = Enumerable.Range(0, allJenis.Length).Where(j => allJenis[j] != jenisOfGroup).ToArray();
         var naive = treated.Average(u => u.Post) - candidates.Average(u => u.Post);
-        var sample = new MatchingSample(treated, candidates, new Covariates(treated.Concat(candidates)).Design([.. treated, .. candidates], useBaseline),
-            doseColumns, options);
-        var fit = sample.Fit(null, null);
+        var covariates = new Covariates(treated.Concat(candidates));
+        var fit = Core(treated, candidates, useBaseline, doseColumns, options, covariates);
         if (fit is null || fit.Pairs.Count < options.MinTreated)
             return Fail($"terlalu kecil setelah pencocokan: {fit?.Pairs.Count ?? 0} pasangan (perlu ≥ {options.MinTreated})", pool, fit?.Pairs.Count ?? 0)
                 with { Naive = naive };
-        var pairs = fit.Pairs.Select(p => new Matched(sample.Units[p.T], [.. p.C.Select(i => sample.Units[i])])).ToList();
+        var pairs = fit.Pairs;
         var unmatched = eligible - pairs.Count;
 
         // Balance on what the matching controls: the baseline outcome (when used) and unit/golongan/jabatan. The pre-window
@@ -91,7 +92,7 @@ public static class TrainingImpact
             return Fail($"keseimbangan tidak tercapai: SMD kinerja awal {outcomeSmd:0.000} > {options.MaxSmdFail:0.0##} setelah pencocokan", pool, controls.Count)
                 with { NTreated = pairs.Count, NUnmatched = unmatched, MaxSmd = maxSmd, Naive = naive };
 
-        var att = Interval(fit, Bootstrap(sample, fit, options, group, ct), pairs.Count);
+        var att = Interval(fit, Bootstrap(treated, candidates, useBaseline, doseColumns, options, group, covariates, ct), pairs.Count);
         var sdT = StdDev(pairs.Select(p => p.T.Delta)); var sdC = StdDev(controls.Select(u => u.Delta));
         var pooledSd = Math.Sqrt((sdT * sdT + sdC * sdC) / 2);
         var placeboDiffs = pairs.Select(p => p.T.PreChange!.Value - p.C.Average(u => u.PreChange!.Value)).ToList();
@@ -122,32 +123,52 @@ public static class TrainingImpact
         return result;
     }
 
-    /// <summary>
-    /// Bootstrap over employees: resample them with replacement (all their cohort units together), re-fit the propensity
-    /// model (warm-started from the full-sample coefficients) and re-match. Each replicate's draws come from its own seed,
-    /// taken in replicate order from one seeded sequence, so the result does not depend on the number of cores and the
-    /// draws are never all held at once.
-    /// </summary>
-    private static List<double> Bootstrap(MatchingSample sample, MatchingSample.Result fit, DiklatOptions options, TrainingGroup group, CancellationToken ct)
+    /// <summary>Propensity fit, matching and the dose-adjusted ATT on one sample (the data or a bootstrap replicate).</summary>
+    private static Fit? Core(List<ImpactUnit> treated, List<ImpactUnit> candidates, bool useBaseline, int[] doseColumns, DiklatOptions options,
+        Covariates covariates)
+    {
+        var all = treated.Concat(candidates).ToList();
+        if (treated.Count < 3 || candidates.Count < 3) return null;
+        var (design, width) = covariates.Design(all, useBaseline);
+        var logit = PropensityModel.FitPredictLogit(design, width, all.Select(u => u.Treated).ToList(), options.Ridge);
+        var pairs = Match(all, logit, options.CaliperSd, options.ControlsPerTreated);
+        if (pairs.Count < 3) return null;
+        var d = pairs.Select(p => p.T.Delta - p.C.Average(u => u.Delta)).ToArray();
+        var columns = doseColumns.Select(j => pairs.Select(p => p.T.OtherDose[j] - p.C.Average(u => u.OtherDose[j])).ToArray())
+            .Where(c => c.Any(v => v != 0)).ToList();
+        var (att, se) = DoseAdjusted.Intercept(d, columns);
+        return new Fit(att, se, pairs);
+    }
+
+    /// <summary>Bootstrap over employees: resample them with replacement (all their cohort units together), re-fit, re-match.</summary>
+    private static List<double> Bootstrap(List<ImpactUnit> treated, List<ImpactUnit> candidates, bool useBaseline, int[] doseColumns,
+        DiklatOptions options, TrainingGroup group, Covariates covariates, CancellationToken ct)
     {
         if (options.BootstrapReplicates <= 0) return [];
-        var employees = sample.Employees;
+        var byNip = treated.Concat(candidates).GroupBy(u => u.Nip).Select(g => g.ToArray()).ToArray();
+        // The draws come from one seeded sequence, in replicate order; only the re-fits run in parallel, so the
+        // result does not depend on the number of cores.
         var rng = new Random(options.Seed ^ StableHash(group.Kind + ":" + group.Name));
-        var seeds = Enumerable.Range(0, options.BootstrapReplicates).Select(_ => rng.Next()).ToArray();
-        var atts = new double?[seeds.Length];
-        Parallel.For(0, seeds.Length, new ParallelOptions { CancellationToken = ct }, b =>
+        var draws = new int[options.BootstrapReplicates][];
+        for (var b = 0; b < draws.Length; b++)
         {
-            var draw = new Random(seeds[b]);
-            var weights = new int[sample.Units.Length];
-            for (var i = 0; i < employees.Length; i++)
-                foreach (var u in employees[draw.Next(employees.Length)]) weights[u]++;
-            atts[b] = sample.Fit(weights, fit.Beta)?.Att;
+            draws[b] = new int[byNip.Length];
+            for (var i = 0; i < byNip.Length; i++) draws[b][i] = rng.Next(byNip.Length);
+        }
+        var atts = new double?[draws.Length];
+        Parallel.For(0, draws.Length, new ParallelOptions { CancellationToken = ct }, b =>
+        {
+            var (t, c) = (new List<ImpactUnit>(treated.Count), new List<ImpactUnit>(candidates.Count));
+            foreach (var pick in draws[b])
+                foreach (var u in byNip[pick])
+                    (u.Treated ? t : c).Add(u);
+            atts[b] = Core(t, c, useBaseline, doseColumns, options, covariates)?.Att;
         });
         return [.. atts.OfType<double>()];
     }
 
     /// <summary>Normal interval with the bootstrap SE (the OLS SE when there are fewer than 20 replicates).</summary>
-    private static Estimate Interval(MatchingSample.Result fit, List<double> replicates, int n)
+    private static Estimate Interval(Fit fit, List<double> replicates, int n)
     {
         var se = replicates.Count >= 20 ? StdDev(replicates) : fit.Se;
         var z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.975);
@@ -164,6 +185,42 @@ public static class TrainingImpact
 
     /// <summary>A treated employee and its matched controls.</summary>
     private sealed record Matched(ImpactUnit T, List<ImpactUnit> C);
+
+    /// <summary>
+    /// Greedy nearest-neighbour matching on the logit within the cohort, without replacement, caliper in logit SDs, up to
+    /// <paramref name="perTreated"/> controls each, in rounds (everyone gets a first control before anyone a second);
+    /// hardest to match (highest propensity) first in each round, so they get the scarce close controls.
+    /// </summary>
+    private static List<Matched> Match(List<ImpactUnit> all, double[] logit, double caliperSd, int perTreated)
+    {
+        var caliper = caliperSd * StdDev(logit);
+        var result = new List<Matched>();
+        var indexed = all.Select((u, i) => (Unit: u, Logit: logit[i])).ToList();
+        foreach (var cohort in indexed.GroupBy(x => x.Unit.Cohort))
+        {
+            var controls = cohort.Where(x => !x.Unit.Treated).OrderBy(x => x.Logit).ToList();
+            var keys = controls.Select(x => x.Logit).ToArray();
+            var used = new bool[controls.Count];   // by position: a bootstrap replicate may hold the same employee twice
+            var treated = cohort.Where(x => x.Unit.Treated).OrderByDescending(x => x.Logit).Select(x => (x.Logit, Match: new Matched(x.Unit, []))).ToList();
+            for (var round = 0; round < perTreated; round++)
+                foreach (var (t, m) in treated)
+                {
+                    if (m.C.Count < round) continue;   // found nothing in an earlier round
+                    var pos = Array.BinarySearch(keys, t);
+                    if (pos < 0) pos = ~pos;
+                    int best = -1; var bestDistance = double.MaxValue;
+                    for (var i = pos - 1; i >= 0 && t - keys[i] <= caliper; i--)
+                        if (!used[i]) { best = i; bestDistance = t - keys[i]; break; }
+                    for (var i = pos; i < keys.Length && keys[i] - t <= caliper && keys[i] - t < bestDistance; i++)
+                        if (!used[i]) { best = i; break; }
+                    if (best < 0) continue;
+                    used[best] = true;
+                    m.C.Add(controls[best].Unit);
+                }
+            result.AddRange(treated.Select(x => x.Match).Where(m => m.C.Count > 0));
+        }
+        return result;
+    }
 
     /// <summary>Mean of paired differences with a t-interval and two-sided p-value (MathNet Student t).</summary>
     internal static Estimate Paired(IReadOnlyList<double> diffs)
@@ -195,11 +252,12 @@ public static class TrainingImpact
         return result;
     }
 
+    /// <summary>Covariates of the propensity model, as sparse rows (intercept in column 0).</summary>
     /// <summary>
-    /// The propensity design as sparse rows: intercept (column 0), standardised baseline (when used), and one dummy per level
-    /// but the first (ordinal order) of unit, golongan, jabatan and cohort. Built once per group on the full sample; bootstrap
-    /// replicates weight its rows (<see cref="MatchingSample"/>), so a level a replicate lacks keeps a column that only the
-    /// ridge penalty sees (its coefficient goes to 0 and predicts nothing).
+    /// The propensity design: intercept, standardised baseline (when used), and one dummy per level but the first (ordinal
+    /// order) of unit, golongan, jabatan and cohort among the units present. Levels are ranked once per estimation sample
+    /// (<see cref="Covariates(IEnumerable{ImpactUnit})"/>), so a bootstrap replicate builds its design from integers; the
+    /// design equals one built from the replicate's own strings, because the ranks of the levels present keep their order.
     /// </summary>
     private sealed class Covariates
     {

@@ -11,8 +11,8 @@ namespace Kepegawaian.Analytics.Tests.Training;
 /// End to end over generator seeds: the `gen` synthetic city (known <see cref="InjectedEffects"/>) loaded by the real
 /// ETL, then the production estimator, checked against the injected truth and against an independent two-way fixed
 /// effects fit (<see cref="TwoWayFixedEffects"/>), B = 49 bootstrap replicates per row. Coverage: 4 000 employees × 3
-/// years, five seeds (7.6–10 s CPU per seed for the jenis rows, 28 s with course rows, on the shared 2-core machine,
-/// December 2026; course rows only for the first seed). CI width: 15 000 employees (the demo city the issue measured), three seeds,
+/// years, five seeds (~4 min per seed for the jenis rows, ~12 min with course rows on the shared 2-core machine, so
+/// course rows only for the first seed). CI width: 15 000 employees (the demo city the issue measured), three seeds,
 /// jenis rows only (~15 min on the busy machine; diklat refresh 51–59 s CPU per seed).
 /// </summary>
 public sealed class SyntheticCityImpactTests(ITestOutputHelper output)
