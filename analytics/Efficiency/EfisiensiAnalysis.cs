@@ -65,24 +65,24 @@ public static class EfisiensiAnalysis
     public static IReadOnlyList<CutiWaktu> Waktu(DuckDBConnection c, WorkingCalendar calendar, DateTime acuan, IEnumerable<string> levels,
         DateTime? mulai = null, DateTime? akhir = null, string? unit = null)
     {
-        var requests = Query(c, Sql("efisiensi_sensor", calendar),
-            [("acuan", acuan), ("mulai", mulai), ("akhir", akhir), ("unit", unit)],
-            r => new Sensor(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateOnly>(3), r.GetBoolean(4), r.GetDouble(5), r.GetDouble(6)));
+        var requests = SensorColumns.Read(c, Sql("efisiensi_sensor", calendar),
+            [("acuan", acuan), ("mulai", mulai), ("akhir", akhir), ("unit", unit)]);
         var result = new List<CutiWaktu>();
         foreach (var level in levels.Select(l => Level(l == "semua" ? [] : l.Split('+'))).Distinct())
         {
             var dims = level.Split('+');
             bool Has(string d) => dims.Contains(d);
             var (byUnit, byKanal, byJenis, byBulan) = (Has("unit"), Has("kanal"), Has("jenis_cuti"), Has("bulan"));
-            foreach (var cell in requests.GroupBy(r => (Unit: byUnit ? r.KodeUnit : null, Kanal: byKanal ? r.Kanal : null,
-                         Jenis: byJenis ? r.JenisCuti : null, Bulan: byBulan ? r.Bulan : (DateOnly?)null)))
+            foreach (var cell in requests.Cells(byUnit, byKanal, byJenis, byBulan))
             {
-                var list = cell.ToList();
-                var jam = KaplanMeier.Estimate(list.Select(x => new Observation(x.Jam, x.Diputus)).ToArray());
-                var hari = KaplanMeier.Estimate(list.Select(x => new Observation(x.HariKerja, x.Diputus)).ToArray());
-                var monthOver = cell.Key.Bulan is not { } b || b.AddMonths(1).ToDateTime(TimeOnly.MinValue) <= acuan;
-                result.Add(new CutiWaktu(level, cell.Key.Unit, cell.Key.Kanal, cell.Key.Jenis, cell.Key.Bulan,
-                    list.Count, list.Count(x => !x.Diputus), list.Count(x => x.Kanal == "online") / (double)list.Count,
+                var first = cell[0];
+                var (cellUnit, cellKanal, cellJenis, cellBulan) = (byUnit ? requests.UnitOf(first) : null, byKanal ? requests.KanalOf(first) : null,
+                    byJenis ? requests.JenisOf(first) : null, byBulan ? requests.BulanOf(first) : (DateOnly?)null);
+                var jam = KaplanMeier.Estimate(requests.Observations(cell, hariKerja: false));
+                var hari = KaplanMeier.Estimate(requests.Observations(cell, hariKerja: true));
+                var monthOver = cellBulan is not { } b || b.AddMonths(1).ToDateTime(TimeOnly.MinValue) <= acuan;
+                result.Add(new CutiWaktu(level, cellUnit, cellKanal, cellJenis, cellBulan,
+                    cell.Length, requests.Pending(cell), requests.Online(cell) / (double)cell.Length,
                     jam.Median, jam.P90, hari.Median, hari.P90, jam.Final && hari.Final && monthOver, acuan));
             }
         }
@@ -92,7 +92,6 @@ public static class EfisiensiAnalysis
             .ToList();
     }
 
-    private sealed record Sensor(string KodeUnit, string Kanal, string JenisCuti, DateOnly Bulan, bool Diputus, double Jam, double HariKerja);
 
     /// <summary>Online share per unit and city per month, quarter and year; <paramref name="akhir"/>: only requests submitted before it.</summary>
     public static IReadOnlyList<CutiOnline> Online(DuckDBConnection c, WorkingCalendar calendar, EfisiensiOptions options, DateTime? akhir = null) =>
