@@ -40,8 +40,10 @@ public sealed class ClusterScheduleTests(ITestOutputHelper output)
         try
         {
             await b.StartedAsync(StartTimeout);
-            // Both nodes up: watch whole slots that begin after now (start-up scans happen before).
-            var from = NextSlot(NodesClock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(1));
+            // Both nodes up: watch whole slots that begin a slot after now. Each node's start-up scan is a one-shot trigger in
+            // the shared store, fired by whichever node acquires it next — on a loaded machine seconds after "started", so
+            // a slot starting right away could count node b's start-up scan as a second run.
+            var from = NextSlot(NodesClock.GetUtcNow().UtcDateTime + Slot);
             var until = from + SlotsWatched * Slot;
             await Task.Delay(until - NodesClock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(3), NodesClock);
             Assert.False(a.HasExited, "node a stopped:\n" + a.Tail());
