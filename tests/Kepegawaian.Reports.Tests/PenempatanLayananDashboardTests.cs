@@ -11,13 +11,7 @@ public sealed class PenempatanLayananDashboardTests
     [Fact]
     public void Layanan_table_puts_the_highest_load_first_and_hides_staff_figures_of_small_units()
     {
-        using var wh = ReportSeed.Create();
-        using (var c = wh.Open())
-        {
-            LayananSeed.Seed(c);
-            PenempatanMarts.Refresh(c, new PenempatanOptions { ReferenceDate = BebanSeed.Acuan });
-        }
-        var model = new DashboardModel(new ReportDataReader(wh.Database).Read(), ReportText.Indonesian, 5);
+        var model = SeededModel();
         var rows = model.LayananTable(new DashboardFilter(null, null, null));
         Assert.Equal("K1", rows[0]["kode_unit"]);   // 100 / 5 = 20 per employee, the highest ratio to the kelurahan median
         var k2 = rows.Single(r => (string?)r["kode_unit"] == "K2");
@@ -32,13 +26,7 @@ public sealed class PenempatanLayananDashboardTests
     [Fact]
     public void Unit_filter_offers_units_known_only_from_the_placement_marts()
     {
-        using var wh = ReportSeed.Create();
-        using (var c = wh.Open())
-        {
-            LayananSeed.Seed(c);
-            PenempatanMarts.Refresh(c, new PenempatanOptions { ReferenceDate = BebanSeed.Acuan });
-        }
-        var model = new DashboardModel(new ReportDataReader(wh.Database).Read(), ReportText.Indonesian, 5);
+        var model = SeededModel();
         var offered = model.Units().Select(u => u.Kode).ToHashSet();
         Assert.All(model.LayananTable(new DashboardFilter(null, null, null)), r => Assert.Contains((string)r["kode_unit"]!, offered));
         Assert.DoesNotContain("KOTA", offered);
@@ -53,5 +41,17 @@ public sealed class PenempatanLayananDashboardTests
         Assert.Contains("/api/penempatan/layanan", html, StringComparison.Ordinal);
         Assert.Contains("bukan hubungan sebab-akibat", html, StringComparison.Ordinal);
         Assert.Equal("[]", (await http.GetStringAsync(server.BaseUrl + "/api/penempatan/layanan")).Trim());   // no marts on the plain seed
+    }
+
+    /// <summary>The dashboard model over <see cref="LayananSeed"/> with the placement marts refreshed at <see cref="BebanSeed.Acuan"/>.</summary>
+    private static DashboardModel SeededModel()
+    {
+        using var wh = ReportSeed.Create();
+        using (var c = wh.Open())
+        {
+            LayananSeed.Seed(c);
+            PenempatanMarts.Refresh(c, new PenempatanOptions { ReferenceDate = BebanSeed.Acuan });
+        }
+        return new DashboardModel(new ReportDataReader(wh.Database).Read(), ReportText.Indonesian, 5);
     }
 }
