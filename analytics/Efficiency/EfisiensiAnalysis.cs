@@ -92,7 +92,6 @@ public static class EfisiensiAnalysis
             .ToList();
     }
 
-
     /// <summary>Online share per unit and city per month, quarter and year; <paramref name="akhir"/>: only requests submitted before it.</summary>
     public static IReadOnlyList<CutiOnline> Online(DuckDBConnection c, WorkingCalendar calendar, EfisiensiOptions options, DateTime? akhir = null) =>
         Query(c, Sql("efisiensi_online", calendar), [("target", options.OnlineShareTarget), ("akhir", akhir)], r => new CutiOnline(

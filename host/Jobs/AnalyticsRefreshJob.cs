@@ -50,9 +50,9 @@ public sealed class AnalyticsRefreshJob(WarehouseDatabase database, WarehouseWri
         try
         {
             var summary = refresher.RefreshStale(connection, cancellationToken);
-            changed |= summary.Steps.Count > 0;
-            rebuilt = summary.Steps.Count > 0;
-            if (summary.Steps.Count > 0)
+            rebuilt = summary.Rebuilt.Count > 0;
+            changed |= rebuilt;
+            if (rebuilt)
             {
                 dashboard.Invalidate();
                 logger.LogInformation("Analytics marts refreshed in {Seconds:0.0} s: {Marts}", summary.Elapsed.TotalSeconds, string.Join(", ", summary.Steps));
