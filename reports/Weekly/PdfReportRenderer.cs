@@ -190,11 +190,11 @@ public sealed class PdfReportRenderer : IDisposable
     // ------------------------------------------------------------------ tables
     private void Table(ReportTable table, ReportText t)
     {
-        Ensure(60);
-        Text(table.Title, 10.5f, bold);
         var rows = table.PrintedRows;
         if (rows.Count == 0)
         {
+            Ensure(60);
+            Text(table.Title, 10.5f, bold);
             Text(t.T("Tidak ada baris.", "No rows."), 8.5f, regular, Grey);
             return;
         }
@@ -203,6 +203,9 @@ public sealed class PdfReportRenderer : IDisposable
         var cells = rows.Select(r => r.Select((c, i) => HtmlReportRenderer.Format(c, table.DecimalsOf(i), t)).ToArray()).ToList();
         var numeric = Enumerable.Range(0, n).Select(i => rows.Any(r => r[i] is double or long or int)).ToArray();
         var widths = ColumnWidths(table.Columns, cells, size);
+        // The title, the (possibly tall) header and the first row on one page: a title never ends a page without its table.
+        Ensure(Math.Max(60, 18 + RowHeight(table.Columns.ToArray(), widths, size, bold) + 12 + RowHeight(cells[0], widths, size, regular)));
+        Text(table.Title, 10.5f, bold);
         Header(table, widths, size, continued: false, t);
         foreach (var row in cells)
         {
@@ -240,7 +243,9 @@ public sealed class PdfReportRenderer : IDisposable
         var min = new float[n];
         for (var i = 0; i < n; i++)
         {
-            var longestWord = columns[i].Split(' ').Max(w => boldFont.MeasureText(w)) + 8;
+            // The longest word of the header or of a cell (a code like MANJ-PERUBAHAN cannot wrap): narrower, it runs into the next column.
+            var longestWord = Math.Max(columns[i].Split(' ').Max(w => boldFont.MeasureText(w)),
+                cells.Count == 0 ? 0 : cells.Max(r => r[i].Split(' ').Max(w => font.MeasureText(w)))) + 8;
             var content = cells.Count == 0 ? 0 : cells.Max(r => font.MeasureText(r[i])) + 8;
             min[i] = Math.Min(longestWord, 80);
             want[i] = Math.Max(content, min[i]);
