@@ -9,7 +9,7 @@ public sealed record Driver(int Rank, string Feature, double MaeIncrease, double
 /// <summary>
 /// Predictors of next-quarter performance ("prediktor kinerja"; the mart keeps its old name mart_kinerja_pendorong):
 /// prediction, not cause — a highly ranked feature need not change performance when changed. A LightGbm regression of
-/// next quarter's outcome on the features of mart_kinerja_fitur, trained on all but the last two target quarters (at most MaxTrainRows) and evaluated on them
+/// next quarter's outcome on the features of mart_kinerja_fitur, trained on all but the last two target quarters (at most MaxTrainRows) and evaluated on them (at most MaxTestRows)
 /// (time-ordered hold-out). Permutation Feature Importance (3 permutations, on at most PfiSampleSize hold-out rows)
 /// ranks the features by how much the hold-out MAE rises when each is shuffled. The baseline is the
 /// last-value forecast (next = now). Categorical unit and jenis_jabatan enter as integer codes (one slot each,
@@ -21,6 +21,9 @@ public static class KinerjaDrivers
 
     /// <summary>Training rows (a fixed-seed random sample beyond this): 16-leaf trees on 14 features gain nothing from more.</summary>
     public const int MaxTrainRows = 50_000;
+
+    /// <summary>Hold-out rows the MAEs are computed on (a seeded random sample beyond this; 2 × 15 000 at city scale is all of it).</summary>
+    public const int MaxTestRows = 200_000;
 
     /// <summary>Hold-out rows PFI permutes (a random sample beyond this; the ranking of 14 features is stable well below it).</summary>
     public const int PfiSampleSize = 5000;
@@ -41,11 +44,11 @@ public static class KinerjaDrivers
 
     public static IReadOnlyList<Driver> Rank(DuckDBConnection connection, KinerjaOptions options)
     {
-        var (rows, quarters) = Load(connection);
-        if (rows.Count < MinRows || quarters.Count < 4) return [];
-        var cut = quarters[^2];
-        var train = Sample(rows.Where(r => r.Quarter < cut).Select(r => r.Row).ToList(), MaxTrainRows, options.Seed);
-        var test = rows.Where(r => r.Quarter >= cut).ToList();
+        var source = Source.Open(connection);
+        if (source.Rows < MinRows || source.Quarters.Count < 4) return [];
+        var cut = source.Quarters[^2];
+        var train = source.Load($"indeks_triwulan < {cut}", MaxTrainRows, options.Seed);
+        var test = source.Load($"indeks_triwulan >= {cut}", MaxTestRows, options.Seed);
         if (train.Count < MinRows / 2 || test.Count < 30) return [];
 
         var ml = new MLContext(seed: options.Seed);
@@ -59,14 +62,14 @@ public static class KinerjaDrivers
             Seed = options.Seed,
         });
         var model = trainer.Fit(ml.Data.LoadFromEnumerable(train));
-        var testData = ml.Data.LoadFromEnumerable(test.Select(t => t.Row));
+        var testData = ml.Data.LoadFromEnumerable(test);
         var maeModel = ml.Regression.Evaluate(model.Transform(testData)).MeanAbsoluteError;
-        var maeBaseline = test.Average(t => Math.Abs(t.Row.Label - t.Row.Features[0]));
+        var maeBaseline = test.Average(t => Math.Abs(t.Label - t.Features[0]));
 
         // The data already holds the "Features" column the predictor reads: that is the transformed data PFI needs.
-        // PFI on a fixed-seed random sample of the hold-out (the MAEs above use all of it): each of the 14 × 3
+        // PFI on a fixed-seed random sample of the hold-out (the MAEs above use all of the hold-out rows loaded): each of the 14 × 3
         // permutations re-scores every row, which at 15 000 employees took ~7 s on 20 000 rows.
-        var pfiData = ml.Data.LoadFromEnumerable(Sample(test, PfiSampleSize, options.Seed).Select(t => t.Row));
+        var pfiData = ml.Data.LoadFromEnumerable(Sample(test, PfiSampleSize, options.Seed));
         var pfi = ml.Regression.PermutationFeatureImportance(model, pfiData, labelColumnName: "Label", permutationCount: 3);
         return pfi.Select((m, i) => (Name: FeatureNames[i], Mean: m.MeanAbsoluteError.Mean, Sd: m.MeanAbsoluteError.StandardDeviation))
             .OrderByDescending(x => x.Mean)
@@ -83,44 +86,82 @@ public static class KinerjaDrivers
         return index.Take(size).Order().Select(i => items[i]).ToList();
     }
 
-    private static (List<(int Quarter, Row Row)> Rows, List<int> Quarters) Load(DuckDBConnection c)
+    /// <summary>
+    /// The rows of mart_kinerja_fitur that have an outcome now and next quarter. Samples are drawn in SQL (the rows
+    /// with the smallest seeded hash of nip × quarter), so only what the model uses crosses into .NET: at 1 M
+    /// employees the table has 10 M rows. Unit and jenis_jabatan codes are their rank among the table's distinct values,
+    /// the same in the training and the hold-out rows.
+    /// </summary>
+    private sealed class Source
     {
-        var useNilai = Convert.ToInt64(c.CreateCommandScalar("SELECT count(*) FROM mart_kinerja_fitur WHERE nilai_skp IS NOT NULL")) > 0;
-        var (now, last, next) = useNilai ? ("nilai_skp", "nilai_skp_lalu", "nilai_skp_berikut") : ("skor", "skor_lalu", "skor_berikut");
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = $"""
-            SELECT indeks_triwulan, {next}::DOUBLE, {now}::DOUBLE, coalesce({last}, {now})::DOUBLE, jp_4q::DOUBLE, n_latsar_4q::DOUBLE,
-                   n_manajerial_4q::DOUBLE, n_teknis_4q::DOUBLE, n_fungsional_4q::DOUBLE, n_sosial_kultural_4q::DOUBLE,
-                   n_e_learning_4q::DOUBLE, cuti_hari_4q::DOUBLE, coalesce(masa_kerja_tahun, 0)::DOUBLE,
-                   golongan, coalesce(jenis_jabatan, '?'), kode_unit
-            FROM mart_kinerja_fitur
-            WHERE {next} IS NOT NULL AND {now} IS NOT NULL
-            ORDER BY nip, indeks_triwulan
-            """;
-        using var r = cmd.ExecuteReader();
-        var jabatan = new Dictionary<string, int>(); var units = new Dictionary<string, int>();
-        var rows = new List<(int, Row)>();
-        while (r.Read())
+        private readonly DuckDBConnection connection;
+        private readonly string now, last, next;
+        private readonly Dictionary<string, int> jabatan, units;
+
+        public long Rows { get; }
+        public List<int> Quarters { get; }
+
+        private string Outcome => $"{next} IS NOT NULL AND {now} IS NOT NULL";
+
+        private Source(DuckDBConnection connection, bool useNilai)
         {
-            var f = new float[14];
-            for (var i = 0; i < 11; i++) f[i] = (float)r.GetDouble(i + 2);
-            f[11] = GolonganRank(r.IsDBNull(13) ? null : r.GetString(13));
-            f[12] = Code(jabatan, r.GetString(14));
-            f[13] = Code(units, r.GetString(15));
-            rows.Add((Convert.ToInt32(r.GetValue(0)), new Row { Label = (float)r.GetDouble(1), Features = f }));
+            this.connection = connection;
+            (now, last, next) = useNilai ? ("nilai_skp", "nilai_skp_lalu", "nilai_skp_berikut") : ("skor", "skor_lalu", "skor_berikut");
+            Quarters = Column<int>($"SELECT DISTINCT indeks_triwulan FROM mart_kinerja_fitur WHERE {Outcome} ORDER BY 1");
+            Rows = Column<long>($"SELECT count(*) FROM mart_kinerja_fitur WHERE {Outcome}")[0];
+            jabatan = Codes("coalesce(jenis_jabatan, '?')");
+            units = Codes("kode_unit");
         }
-        return (rows, rows.Select(x => x.Item1).Distinct().Order().ToList());
-    }
 
-    private static object? CreateCommandScalar(this DuckDBConnection c, string sql)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
-    }
+        public static Source Open(DuckDBConnection connection) =>
+            new(connection, Column<long>(connection, "SELECT count(*) FROM mart_kinerja_fitur WHERE nilai_skp IS NOT NULL")[0] > 0);
 
-    private static float Code(Dictionary<string, int> codes, string value) =>
-        codes.TryGetValue(value, out var code) ? code : codes[value] = codes.Count;
+        /// <summary>At most <paramref name="limit"/> rows matching <paramref name="where"/>, a seeded random sample beyond it, ordered by nip and quarter.</summary>
+        public List<Row> Load(string where, int limit, int seed)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"""
+                SELECT * FROM (
+                    SELECT nip, indeks_triwulan, {next}::DOUBLE, {now}::DOUBLE, coalesce({last}, {now})::DOUBLE, jp_4q::DOUBLE, n_latsar_4q::DOUBLE,
+                           n_manajerial_4q::DOUBLE, n_teknis_4q::DOUBLE, n_fungsional_4q::DOUBLE, n_sosial_kultural_4q::DOUBLE,
+                           n_e_learning_4q::DOUBLE, cuti_hari_4q::DOUBLE, coalesce(masa_kerja_tahun, 0)::DOUBLE,
+                           golongan, coalesce(jenis_jabatan, '?'), kode_unit
+                    FROM mart_kinerja_fitur
+                    WHERE {Outcome} AND {where}
+                    ORDER BY hash(nip, indeks_triwulan, {seed})
+                    LIMIT {limit})
+                ORDER BY nip, indeks_triwulan
+                """;
+            using var r = cmd.ExecuteReader();
+            var rows = new List<Row>();
+            while (r.Read())
+            {
+                var f = new float[14];
+                for (var i = 0; i < 11; i++) f[i] = (float)r.GetDouble(i + 3);
+                f[11] = GolonganRank(r.IsDBNull(14) ? null : r.GetString(14));
+                f[12] = jabatan[r.GetString(15)];
+                f[13] = units[r.GetString(16)];
+                rows.Add(new Row { Label = (float)r.GetDouble(2), Features = f });
+            }
+            return rows;
+        }
+
+        private Dictionary<string, int> Codes(string expression) =>
+            Column<string>($"SELECT DISTINCT {expression} FROM mart_kinerja_fitur WHERE {Outcome} ORDER BY 1")
+                .Select((value, code) => (value, code)).ToDictionary(x => x.value, x => x.code);
+
+        private List<T> Column<T>(string sql) => Column<T>(connection, sql);
+
+        private static List<T> Column<T>(DuckDBConnection connection, string sql)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            using var r = cmd.ExecuteReader();
+            var values = new List<T>();
+            while (r.Read()) values.Add((T)Convert.ChangeType(r.GetValue(0), typeof(T), System.Globalization.CultureInfo.InvariantCulture));
+            return values;
+        }
+    }
 
     private static readonly string[] Roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"];
 

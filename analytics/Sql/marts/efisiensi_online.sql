@@ -1,32 +1,34 @@
 -- efisiensi_online → mart_cuti_online (units × month) and mart_cuti_online_periode (all rows): share of requests submitted online per unit (and 'KOTA')
 -- per month, quarter and year (of waktu_pengajuan), with the previous period of the same kind.
+-- Every request counts as a submission in its channel, a cancelled one too (efisiensi_cuti), so this reads fact_cuti itself:
+-- it needs no working-day clock. Counted per unit × month first; quarters, years and the city add those counts up.
 -- tetap_manual: below the target share ($target) in this period and the previous one — a unit that
 -- stays on paper. $akhir (TIMESTAMP, NULL = no cut): only requests submitted before it, so a running month can end with a report week.
-WITH c AS (
-    SELECT * FROM (
-        {efisiensi_cuti}
-    ) WHERE CAST($akhir AS TIMESTAMP) IS NULL OR waktu_pengajuan < CAST($akhir AS TIMESTAMP)
+WITH bulan AS (
+    SELECT kode_unit, CAST(date_trunc('month', waktu_pengajuan) AS DATE) AS bulan,
+           count(*)::BIGINT AS n, count(*) FILTER (WHERE kanal = 'online')::BIGINT AS n_online
+    FROM fact_cuti
+    WHERE CAST($akhir AS TIMESTAMP) IS NULL OR waktu_pengajuan < CAST($akhir AS TIMESTAMP)
+    GROUP BY ALL
 ),
 u AS (
-    SELECT kode_unit, kanal, waktu_pengajuan FROM c
+    SELECT kode_unit, bulan, n, n_online FROM bulan
     UNION ALL
-    SELECT 'KOTA', kanal, waktu_pengajuan FROM c
+    SELECT 'KOTA', bulan, n, n_online FROM bulan
 ),
 p AS (
-    SELECT kode_unit, kanal, 'bulan' AS jenis_periode, strftime(waktu_pengajuan, '%Y-%m') AS periode,
-           CAST(date_trunc('month', waktu_pengajuan) AS DATE) AS periode_mulai, INTERVAL 1 MONTH AS panjang FROM u
+    SELECT kode_unit, 'bulan' AS jenis_periode, strftime(bulan, '%Y-%m') AS periode, bulan AS periode_mulai,
+           INTERVAL 1 MONTH AS panjang, n, n_online FROM u
     UNION ALL
-    SELECT kode_unit, kanal, 'triwulan', year(waktu_pengajuan) || '-Q' || quarter(waktu_pengajuan),
-           CAST(date_trunc('quarter', waktu_pengajuan) AS DATE), INTERVAL 3 MONTH FROM u
+    SELECT kode_unit, 'triwulan', year(bulan) || '-Q' || quarter(bulan), CAST(date_trunc('quarter', bulan) AS DATE),
+           INTERVAL 3 MONTH, n, n_online FROM u
     UNION ALL
-    SELECT kode_unit, kanal, 'tahun', CAST(year(waktu_pengajuan) AS VARCHAR),
-           CAST(date_trunc('year', waktu_pengajuan) AS DATE), INTERVAL 1 YEAR FROM u
+    SELECT kode_unit, 'tahun', CAST(year(bulan) AS VARCHAR), CAST(date_trunc('year', bulan) AS DATE),
+           INTERVAL 1 YEAR, n, n_online FROM u
 ),
 agg AS (
     SELECT kode_unit, jenis_periode, periode, periode_mulai, any_value(panjang) AS panjang,
-           count(*)::BIGINT AS n,
-           count(*) FILTER (WHERE kanal = 'online')::BIGINT AS n_online,
-           avg((kanal = 'online')::INT) AS share_online
+           sum(n)::BIGINT AS n, sum(n_online)::BIGINT AS n_online, sum(n_online) / sum(n) AS share_online
     FROM p
     GROUP BY kode_unit, jenis_periode, periode, periode_mulai
 )

@@ -4,7 +4,11 @@
 -- share), the share with no decision by $acuan. Per unit and city-wide ('KOTA'). Cancelled requests and decided ones
 -- without a decision time (waktu_terukur false, efisiensi_cuti) are neither due nor pending.
 WITH c AS (
-    {efisiensi_cuti}
+    -- The window is cut with $acuan itself, so the filter reaches the fact_cuti scan before the working-day clock is computed.
+    SELECT * FROM (
+        {efisiensi_cuti}
+    ) WHERE waktu_pengajuan <= CAST($acuan AS TIMESTAMP)
+        AND waktu_pengajuan >= CAST($acuan AS TIMESTAMP) - to_days(CAST($jendela AS INTEGER))
 ),
 kalender AS (
     {efisiensi_kalender}
@@ -15,8 +19,7 @@ acuan AS (
 jatuh_tempo AS (
     SELECT c.kode_unit, (c.waktu_keputusan IS NULL OR c.waktu_keputusan > a.waktu) AS tertunda
     FROM c, acuan a
-    WHERE c.waktu_pengajuan <= a.waktu AND c.waktu_pengajuan >= a.waktu - to_days(CAST($jendela AS INTEGER))
-      AND a.posisi - c.posisi_pengajuan >= $batas
+    WHERE a.posisi - c.posisi_pengajuan >= $batas
       AND c.waktu_terukur
 )
 SELECT
