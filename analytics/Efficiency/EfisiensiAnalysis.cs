@@ -73,16 +73,18 @@ public static class EfisiensiAnalysis
             var dims = level.Split('+');
             bool Has(string d) => dims.Contains(d);
             var (byUnit, byKanal, byJenis, byBulan) = (Has("unit"), Has("kanal"), Has("jenis_cuti"), Has("bulan"));
-            foreach (var cell in requests.Cells(byUnit, byKanal, byJenis, byBulan))
+            var cells = requests.Group(byUnit, byKanal, byJenis, byBulan);
+            for (var cell = 0; cell < cells.Count; cell++)
             {
-                var first = cell[0];
+                var rows = cells.Rows(cell, hariKerja: false);
+                var first = rows[0];
                 var (cellUnit, cellKanal, cellJenis, cellBulan) = (byUnit ? requests.UnitOf(first) : null, byKanal ? requests.KanalOf(first) : null,
                     byJenis ? requests.JenisOf(first) : null, byBulan ? requests.BulanOf(first) : (DateOnly?)null);
-                var jam = KaplanMeier.Estimate(requests.Observations(cell, hariKerja: false));
-                var hari = KaplanMeier.Estimate(requests.Observations(cell, hariKerja: true));
+                var jam = KaplanMeier.EstimateSorted(requests.Observations(rows, hariKerja: false));
+                var hari = KaplanMeier.EstimateSorted(requests.Observations(cells.Rows(cell, hariKerja: true), hariKerja: true));
                 var monthOver = cellBulan is not { } b || b.AddMonths(1).ToDateTime(TimeOnly.MinValue) <= acuan;
                 result.Add(new CutiWaktu(level, cellUnit, cellKanal, cellJenis, cellBulan,
-                    cell.Length, requests.Pending(cell), requests.Online(cell) / (double)cell.Length,
+                    rows.Length, requests.Pending(rows), requests.Online(rows) / (double)rows.Length,
                     jam.Median, jam.P90, hari.Median, hari.P90, jam.Final && hari.Final && monthOver, acuan));
             }
         }

@@ -24,14 +24,24 @@ public static class KaplanMeier
     /// <summary>Estimates from <paramref name="cell"/> (any order; sorted in place).</summary>
     public static KmEstimate Estimate(Span<Observation> cell)
     {
-        if (cell.Length == 0) return new KmEstimate(null, null, false);
         cell.Sort(static (a, b) => a.T.CompareTo(b.T));
+        return EstimateSorted(cell);
+    }
+
+    /// <summary>
+    /// Estimates from <paramref name="cell"/> already in ascending order of <see cref="Observation.T"/>: one pass that
+    /// stops once the four decided times the quantiles need, V(k) and V(k + 1) for p = 0.5 and 0.9, are found (W only
+    /// grows). A pending request after that point is older than every time p90 uses, so it cannot make the estimate not final.
+    /// </summary>
+    public static KmEstimate EstimateSorted(ReadOnlySpan<Observation> cell)
+    {
+        if (cell.Length == 0) return new KmEstimate(null, null, false);
         var n = cell.Length;
-        var events = new List<(double T, double W)>();
+        var (median, p90) = (new Quantile(n, 0.5), new Quantile(n, 0.9));
         var youngestPending = double.PositiveInfinity;
         double survival = 1;
         var atRisk = n;
-        for (var i = 0; i < n;)
+        for (var i = 0; i < n && !(median.Found && p90.Found);)
         {
             var t = cell[i].T;
             int d = 0, c = 0;
@@ -40,31 +50,36 @@ public static class KaplanMeier
             if (d > 0)
             {
                 survival *= 1 - (double)d / atRisk;
-                events.Add((t, n * (1 - survival)));
+                var w = n * (1 - survival);
+                median.Observe(t, w);
+                p90.Observe(t, w);
             }
             if (c > 0 && t < youngestPending) youngestPending = t;
             atRisk -= d + c;
         }
-        var (median, _) = Quantile(events, n, 0.5);
-        var (p90, support) = Quantile(events, n, 0.9);
-        return new KmEstimate(median, p90, median is not null && p90 is not null && support <= youngestPending);
+        return new KmEstimate(median.Value, p90.Value, median.Value is not null && p90.Value is not null && p90.Support <= youngestPending);
     }
 
-    /// <summary>Q(p) and the largest decided time it uses.</summary>
-    private static (double? Value, double Support) Quantile(List<(double T, double W)> events, int n, double p)
+    /// <summary>Q(p) = V(k) + (h − k)·(V(k + 1) − V(k)), V(u) the first decided time with W ≥ u.</summary>
+    private struct Quantile(int n, double p)
     {
-        var h = 1 + (n - 1) * p;
-        var k = Math.Floor(h);
-        var tolerance = 1e-9 * n; // W is a product of floating-point factors; integers must still compare equal
-        double? At(double u)
+        private readonly double h = 1 + (n - 1) * p;
+        private readonly double k = Math.Floor(1 + (n - 1) * p);
+        private readonly double tolerance = 1e-9 * n; // W is a product of floating-point factors; integers must still compare equal
+        private double? low, high;
+
+        public readonly bool Found => low is not null && (h == k || high is not null);
+
+        /// <summary>Null when the curve never reaches V(k) or V(k + 1).</summary>
+        public readonly double? Value => !Found ? null : h == k ? low : low + (h - k) * (high - low);
+
+        /// <summary>The largest decided time the value uses.</summary>
+        public readonly double Support => h == k ? low ?? double.NaN : high ?? double.NaN;
+
+        public void Observe(double t, double w)
         {
-            foreach (var e in events)
-                if (e.W >= u - tolerance) return e.T;
-            return null;
+            if (low is null && w >= k - tolerance) low = t;
+            if (h != k && high is null && w >= k + 1 - tolerance) high = t;
         }
-        if (At(k) is not { } low) return (null, double.NaN);
-        if (h == k) return (low, low);
-        if (At(k + 1) is not { } high) return (null, double.NaN);
-        return (low + (h - k) * (high - low), high);
     }
 }
