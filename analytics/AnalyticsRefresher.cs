@@ -61,6 +61,7 @@ public sealed class AnalyticsRefresher(
             {
                 case "ikm": IkmMarts.Refresh(connection, ikm.Value, cancellationToken); break;
                 case "efisiensi": EfisiensiMarts.Refresh(connection, efisiensi.Value, cancellationToken); break;
+                case "kualitas": KualitasMarts.Refresh(connection, cancellationToken); break;
                 case "kinerja": KinerjaMarts.Refresh(connection, kinerja.Value, cancellationToken); break;
                 // The outcome panel (mart_kinerja_pegawai) is rebuilt by diklat itself unless kinerja just did it.
                 case "diklat": DiklatMarts.Refresh(connection, diklat.Value, cancellationToken, outcomePanelFresh: areas.Contains("kinerja")); break;

@@ -41,7 +41,7 @@ public static class MartFreshness
     /// diklat's impact rows; penempatan reads dimensions, mutasi and the skm/cuti facts, no other mart. The slow
     /// diklat (propensity, matching, bootstrap) comes last so the cheap areas commit first.
     /// </summary>
-    public static readonly IReadOnlyList<string> Areas = ["ikm", "efisiensi", "kinerja", "penempatan", "diklat", "diklat_ikm"];
+    public static readonly IReadOnlyList<string> Areas = ["ikm", "efisiensi", "kualitas", "kinerja", "penempatan", "diklat", "diklat_ikm"];
 
     // The tables each entity's load writes (etl/Loading/EntitySql.MergeModels): unit_kerja → dim_unit;
     // pegawai → dim_employee (+ hr_pns_id, read by no mart); mutasi → fact_mutasi and dim_employee's SCD2 versions;
@@ -72,9 +72,10 @@ public static class MartFreshness
         // ikm_responden (fact_skm, dim_unit) behind every IKM mart; ikm_asosiasi (mart_ikm_asosiasi): unit staff from
         // dim_employee, their 20 JP coverage from fact_diklat and mean performance from fact_kinerja.
         ["ikm"] = Set(["skm", "diklat", "kinerja"], Unit, Employee),
-        // efisiensi_cuti/tahun_data (fact_cuti) for the leave marts; efisiensi_kualitas (mart_kualitas_data) counts
-        // every fact and dimension and etl_reject, so every load touches it.
-        ["efisiensi"] = Set(Codes.Entities),
+        // efisiensi_cuti/online/tahun_data (fact_cuti; dim_date and the holiday table are not loaded from the inbox).
+        ["efisiensi"] = Set(["cuti"]),
+        // efisiensi_kualitas (mart_kualitas_data) counts every fact and dimension and etl_reject, so every load touches it.
+        ["kualitas"] = Set(Codes.Entities),
         // kinerja_01 (fact_kinerja, dim_employee), kinerja_02 (dim_unit), kinerja_05_fitur (fact_cuti, fact_diklat).
         ["kinerja"] = Set(["kinerja", "cuti", "diklat"], Unit, Employee),
         // acuan/pegawai/mutasi/komposisi (dim_employee, fact_mutasi, dim_unit), beban (fact_cuti, fact_skm),
@@ -109,6 +110,7 @@ public static class MartFreshness
     public static readonly IReadOnlyDictionary<string, int> Versions = new Dictionary<string, int>
     {
         ["ikm"] = 1, ["kinerja"] = 1,
+        ["kualitas"] = 1,   // split from efisiensi (which had it at 4): a warehouse built before has no kualitas build yet, so it is rebuilt
         ["efisiensi"] = 4, // 2: mart_kualitas_data.predikat_tidak_sesuai (V055, Etl:PredikatPolicy); 3: a decided request without a decision time is not pending; 4: a cancelled request (dibatalkan) is neither pending nor timed
         ["diklat"] = 2,   // 2: mart_jp_pegawai.kekurangan_jp (the HR 20 JP list reads it)
         ["diklat_ikm"] = 1,

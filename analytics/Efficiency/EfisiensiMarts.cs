@@ -7,7 +7,8 @@ namespace Kepegawaian.Analytics.Efficiency;
 
 /// <summary>
 /// Rebuilds the efficiency marts (mart_cuti_waktu, mart_cuti_waktu_ringkas, mart_cuti_online,
-/// mart_cuti_online_periode, mart_cuti_tertunda, mart_kualitas_data; schema in migration V021; mart_libur_cakupan, V050) in one transaction.
+/// mart_cuti_online_periode, mart_cuti_tertunda; schema in migration V021; mart_libur_cakupan, V050) in one transaction, from fact_cuti
+/// and the working calendar only (mart_kualitas_data, which counts every table, is <see cref="KualitasMarts"/>).
 /// </summary>
 public static class EfisiensiMarts
 {
@@ -15,7 +16,7 @@ public static class EfisiensiMarts
         x.KodeUnit, x.Periode, x.N, x.ShareOnline, x.JenisPeriode, x.PeriodeMulai, x.NOnline, x.ShareOnlineSebelumnya, x.Perubahan, x.TetapManual];
 
     /// <param name="WaktuAcuan">The instant pending requests are aged to (null: no leave requests).</param>
-    public sealed record Summary(int Waktu, int Online, int Tertunda, int Kualitas, DateTime? WaktuAcuan);
+    public sealed record Summary(int Waktu, int Online, int Tertunda, DateTime? WaktuAcuan);
 
     public static Summary Refresh(DuckDBConnection connection, EfisiensiOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -30,7 +31,6 @@ public static class EfisiensiMarts
         var waktu = EfisiensiAnalysis.Waktu(connection, calendar, options);
         var online = EfisiensiAnalysis.Online(connection, calendar, options);
         var tertunda = EfisiensiAnalysis.Tertunda(connection, calendar, options);
-        var kualitas = EfisiensiAnalysis.Kualitas(connection);
         var libur = HolidayCoverage.Years(connection, calendar, acuan?.Year);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -47,10 +47,8 @@ public static class EfisiensiMarts
         MartWriter.Replace(connection, "mart_cuti_online_periode", online, OnlineColumns);
         MartWriter.Replace(connection, "mart_cuti_tertunda", tertunda, x => [
             x.KodeUnit, x.WaktuAcuan, x.NJatuhTempo, x.NTertunda, x.ShareTertunda]);
-        MartWriter.Replace(connection, "mart_kualitas_data", kualitas, x => [
-            x.Tingkat, x.Sumber, x.KodeUnit, x.RowsRead, x.RowsRejected, x.RejectRate, x.PredikatTidakSesuai]);
         MartWriter.Replace(connection, "mart_libur_cakupan", libur, x => [x.Tahun, x.Tercakup]);
         tx.Commit();
-        return new Summary(waktu.Count, online.Count, tertunda.Count, kualitas.Count, acuan);
+        return new Summary(waktu.Count, online.Count, tertunda.Count, acuan);
     }
 }

@@ -58,7 +58,7 @@ public sealed class KualitasPredikatTests
     private static Dictionary<(string, string?), long?> Counts(TempWarehouse wh)
     {
         using var c = wh.Open();
-        EfisiensiMarts.Refresh(c);
+        KualitasMarts.Refresh(c);
         return c.Rows("SELECT tingkat, kode_unit, predikat_tidak_sesuai FROM mart_kualitas_data WHERE sumber = 'kinerja'")
             .ToDictionary(r => ((string)r[0]!, (string?)r[1]), r => (long?)r[2]);
     }

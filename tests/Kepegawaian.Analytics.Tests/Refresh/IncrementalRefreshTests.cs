@@ -17,20 +17,20 @@ public sealed class IncrementalRefreshTests(IncrementCity city) : IClassFixture<
     /// <summary>
     /// Per entity, the areas it must rebuild, in rebuild order — written out from the tables each area reads, not
     /// from <see cref="MartFreshness.Dependencies"/>: dim_unit/dim_employee (unit_kerja, pegawai, mutasi) feed every
-    /// area; mart_kualitas_data counts every load; fact_cuti feeds efisiensi, kinerja's features and penempatan's
-    /// load; fact_skm feeds ikm, Kirkpatrick level 4 (diklat_ikm, not the impact estimate of diklat) and penempatan;
+    /// area but efisiensi (the leave marts read fact_cuti alone); mart_kualitas_data (kualitas) counts every load; fact_cuti
+    /// feeds efisiensi, kinerja's features and penempatan's load; fact_skm feeds ikm, Kirkpatrick level 4 (diklat_ikm, not the impact estimate of diklat) and penempatan;
     /// fact_diklat and fact_kinerja feed ikm's association, kinerja and diklat (and so diklat_ikm, which updates
     /// diklat's rows).
     /// </summary>
     public static TheoryData<string, string[]> Loads => new()
     {
-        { "unit_kerja", ["ikm", "efisiensi", "kinerja", "penempatan", "diklat", "diklat_ikm"] },
-        { "pegawai", ["ikm", "efisiensi", "kinerja", "penempatan", "diklat", "diklat_ikm"] },
-        { "mutasi", ["ikm", "efisiensi", "kinerja", "penempatan", "diklat", "diklat_ikm"] },
-        { "diklat", ["ikm", "efisiensi", "kinerja", "diklat", "diklat_ikm"] },
-        { "kinerja", ["ikm", "efisiensi", "kinerja", "diklat", "diklat_ikm"] },
-        { "cuti", ["efisiensi", "kinerja", "penempatan"] },
-        { "skm", ["ikm", "efisiensi", "penempatan", "diklat_ikm"] },
+        { "unit_kerja", ["ikm", "kualitas", "kinerja", "penempatan", "diklat", "diklat_ikm"] },
+        { "pegawai", ["ikm", "kualitas", "kinerja", "penempatan", "diklat", "diklat_ikm"] },
+        { "mutasi", ["ikm", "kualitas", "kinerja", "penempatan", "diklat", "diklat_ikm"] },
+        { "diklat", ["ikm", "kualitas", "kinerja", "diklat", "diklat_ikm"] },
+        { "kinerja", ["ikm", "kualitas", "kinerja", "diklat", "diklat_ikm"] },
+        { "cuti", ["efisiensi", "kualitas", "kinerja", "penempatan"] },
+        { "skm", ["ikm", "kualitas", "penempatan", "diklat_ikm"] },
     };
 
     [Theory]

@@ -20,7 +20,7 @@ namespace Kepegawaian.Host.Tests.Marts;
 /// </summary>
 public sealed class MartHealTests
 {
-    private static readonly string[] Areas = ["ikm", "efisiensi", "kinerja", "penempatan", "diklat", "diklat_ikm"];
+    private static readonly string[] Areas = ["ikm", "efisiensi", "kualitas", "kinerja", "penempatan", "diklat", "diklat_ikm"];
 
     [Fact]
     [Trait("Category", "Scenario")] // ≈ 25–45 s: a synthetic load and two refreshes
