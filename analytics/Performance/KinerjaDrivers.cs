@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Kepegawaian.Warehouse;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.LightGbm;
 
@@ -108,13 +109,13 @@ public static class KinerjaDrivers
             this.connection = connection;
             (now, last, next) = useNilai ? ("nilai_skp", "nilai_skp_lalu", "nilai_skp_berikut") : ("skor", "skor_lalu", "skor_berikut");
             Quarters = Column<int>($"SELECT DISTINCT indeks_triwulan FROM mart_kinerja_fitur WHERE {Outcome} ORDER BY 1");
-            Rows = Column<long>($"SELECT count(*) FROM mart_kinerja_fitur WHERE {Outcome}")[0];
+            Rows = connection.Scalar<long>($"SELECT count(*) FROM mart_kinerja_fitur WHERE {Outcome}");
             jabatan = Codes("coalesce(jenis_jabatan, '?')");
             units = Codes("kode_unit");
         }
 
         public static Source Open(DuckDBConnection connection) =>
-            new(connection, Column<long>(connection, "SELECT count(*) FROM mart_kinerja_fitur WHERE nilai_skp IS NOT NULL")[0] > 0);
+            new(connection, connection.Scalar<long>("SELECT count(*) FROM mart_kinerja_fitur WHERE nilai_skp IS NOT NULL") > 0);
 
         /// <summary>At most <paramref name="limit"/> rows matching <paramref name="where"/>, a seeded random sample beyond it, ordered by nip and quarter.</summary>
         public List<Row> Load(string where, int limit, int seed)
@@ -150,9 +151,7 @@ public static class KinerjaDrivers
             Column<string>($"SELECT DISTINCT {expression} FROM mart_kinerja_fitur WHERE {Outcome} ORDER BY 1")
                 .Select((value, code) => (value, code)).ToDictionary(x => x.value, x => x.code);
 
-        private List<T> Column<T>(string sql) => Column<T>(connection, sql);
-
-        private static List<T> Column<T>(DuckDBConnection connection, string sql)
+        private List<T> Column<T>(string sql)
         {
             using var cmd = connection.CreateCommand();
             cmd.CommandText = sql;
