@@ -24,10 +24,16 @@ public sealed record MartFreshnessReport(
     public bool AnyStale => Areas.Any(a => a.Stale);
 
     /// <summary>The one line a report, the dashboard or health prints when marts lag the facts; null when fresh.</summary>
-    public string? Warning => AnyStale
-        ? $"Mart analitik {string.Join(", ", StaleAreas)} lebih lama dari pemuatan terakhir (angka belum mencakup data terbaru; penyegaran berikutnya memperbaikinya). " +
-          $"/ Marts older than the last load: {string.Join(", ", StaleAreas)}."
-        : null;
+    public string? Warning => WarningFor(StaleAreas);
+
+    /// <summary><see cref="Warning"/> about the given areas only (what a reader shows): null when none of them is stale.</summary>
+    public string? WarningFor(IEnumerable<string> areas)
+    {
+        var stale = StaleAreas.Where(areas.Contains).ToList();
+        return stale.Count == 0 ? null
+            : $"Mart analitik {string.Join(", ", stale)} lebih lama dari pemuatan terakhir (angka belum mencakup data terbaru; penyegaran berikutnya memperbaikinya). " +
+              $"/ Marts older than the last load: {string.Join(", ", stale)}.";
+    }
 }
 
 /// <summary>

@@ -16,6 +16,10 @@ namespace Kepegawaian.Reports.Data;
 /// </summary>
 public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
 {
+    /// <summary>The mart areas this content model reads: every one but kualitas (mart_kualitas_data is shown by the CLI only),
+    /// so a stale data-quality mart does not put a warning on the mayor's report and pages.</summary>
+    private static readonly string[] AreasRead = [.. MartFreshness.Areas.Where(a => a != "kualitas")];
+
     public ReportData Read()
     {
         using var c = database.Open();
@@ -68,7 +72,7 @@ public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
                 .ToDictionary(x => x.Kode, x => x.Nama),
             Query(c, tables, "mart_libur_cakupan", r => (int)Long(r, "tahun")))
         {
-            MartsWarning = freshness?.Warning,
+            MartsWarning = freshness?.WarningFor(AreasRead),
             MartBuiltAt = freshness?.Areas.Where(a => a.BuiltAt is not null).ToDictionary(a => a.Area, a => a.BuiltAt!.Value) ?? [],
             KinerjaForecastKota = Query(c, tables, "mart_kinerja_forecast_kota", r => new KinerjaForecastKotaRow(
                 Str(r, "periode"), Double(r, "forecast"), OptDouble(r, "lower"), OptDouble(r, "upper"), Long(r, "n_origin"), OptStr(r, "metode"))),
