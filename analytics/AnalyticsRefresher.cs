@@ -49,6 +49,7 @@ public sealed class AnalyticsRefresher(
     {
         var total = Stopwatch.StartNew();
         var rebuilt = new List<AreaRebuild>();
+        var builtFrom = new Dictionary<string, long>();
         foreach (var area in MartFreshness.Areas.Where(areas.Contains))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -63,6 +64,10 @@ public sealed class AnalyticsRefresher(
                 case "efisiensi": EfisiensiMarts.Refresh(connection, efisiensi.Value, cancellationToken); break;
                 case "kualitas": KualitasMarts.Refresh(connection, cancellationToken); break;
                 case "kinerja": KinerjaMarts.Refresh(connection, kinerja.Value, cancellationToken); break;
+                // A cuti load's patch of kinerja's driver features. When kinerja was just rebuilt it built them from the
+                // same facts: nothing to patch, and the area is as fresh as the load kinerja saw.
+                case "kinerja_cuti" when builtFrom.TryGetValue("kinerja", out var kinerjaLoad): load = kinerjaLoad; break;
+                case "kinerja_cuti": KinerjaMarts.RefreshCuti(connection, kinerja.Value, cancellationToken); break;
                 // The outcome panel (mart_kinerja_pegawai) is rebuilt by diklat itself unless kinerja just did it.
                 case "diklat": DiklatMarts.Refresh(connection, diklat.Value, cancellationToken, outcomePanelFresh: areas.Contains("kinerja")); break;
                 // Kirkpatrick level 4 only (an skm file): diklat already wrote the same columns when it ran.
@@ -70,6 +75,7 @@ public sealed class AnalyticsRefresher(
                 case "penempatan": PenempatanMarts.Refresh(connection, penempatan?.Value, cancellationToken, efisiensi.Value); break;
                 default: throw new ArgumentException($"Unknown mart area '{area}'.", nameof(areas));
             }
+            builtFrom[area] = load;
             MartFreshness.Record(connection, area, load, TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime, sw.Elapsed);
             rebuilt.Add(new AreaRebuild(area, sw.Elapsed));
         }

@@ -15,6 +15,6 @@ internal static partial class MartSql
         return Include().Replace(sql, m => Read(m.Groups[1].Value));
     }
 
-    [GeneratedRegex(@"^\s*\{([a-z_]+)\}\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*\{([a-z0-9_]+)\}\s*$", RegexOptions.Multiline)]
     private static partial Regex Include();
 }

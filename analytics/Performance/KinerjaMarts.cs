@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Kepegawaian.Analytics.Common;
+using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Analytics.Performance;
 
@@ -40,10 +41,30 @@ public static class KinerjaMarts
         MartWriter.Append(connection, "mart_kinerja_forecast_kota", city.Select(f =>
             new object?[] { f.Periode, f.Forecast, f.Lower, f.Upper, f.MaeModel, f.MaeNaive, f.Origins, f.Method, f.MaeLinear }));
         cancellationToken.ThrowIfCancellationRequested();
-        MartWriter.Append(connection, "mart_kinerja_pendorong", KinerjaDrivers.Rank(connection, options).Select(d =>
-            new object?[] { d.Rank, d.Feature, d.MaeIncrease, d.MaeIncreaseSd, d.MaeModel, d.MaeBaseline }));
+        WriteDrivers(connection, options);
         transaction.Commit();
     }
+
+    /// <summary>
+    /// Area kinerja_cuti (a cuti load): leave reaches kinerja's marts only through the drivers' cuti_hari_4q feature, so
+    /// this patches that column where it changed (<c>Sql/marts/fitur_cuti.sql</c>, the definition kinerja_05_fitur builds
+    /// with) and re-ranks the drivers if any row did, instead of rebuilding the appraisal panel, trends and forecasts.
+    /// Returns the feature rows changed.
+    /// </summary>
+    public static int RefreshCuti(DuckDBConnection connection, KinerjaOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        using var transaction = connection.BeginTransaction();
+        var changed = connection.Execute(Ikm.MartSql.Read("fitur_cuti"));
+        cancellationToken.ThrowIfCancellationRequested();
+        // The ranking is a function of mart_kinerja_fitur and the seed: unchanged rows, unchanged drivers.
+        if (changed > 0) WriteDrivers(connection, options ?? new KinerjaOptions());
+        transaction.Commit();
+        return changed;
+    }
+
+    private static void WriteDrivers(DuckDBConnection connection, KinerjaOptions options) =>
+        MartWriter.Replace(connection, "mart_kinerja_pendorong", KinerjaDrivers.Rank(connection, options),
+            d => [d.Rank, d.Feature, d.MaeIncrease, d.MaeIncreaseSd, d.MaeModel, d.MaeBaseline]);
 
     /// <summary>Units with fewer than MinQuartersForTrend quarters get no row (readers treat slope as required).</summary>
     private static IEnumerable<object?[]> Trends(IReadOnlyList<UnitSeries> series, KinerjaOptions options)

@@ -4,7 +4,8 @@ using Kepegawaian.Warehouse;
 namespace Kepegawaian.Analytics.Performance;
 
 /// <summary>
-/// Runs the embedded mart models <c>marts/&lt;prefix&gt;*.sql</c> in file-name order, without preserving insertion order:
+/// Runs the embedded mart models <c>marts/&lt;prefix&gt;*.sql</c> in file-name order (includes expanded as
+/// <see cref="Ikm.MartSql.Read"/> does), without preserving insertion order:
 /// a model's table has no row order its readers may rely on (they ORDER BY), and keeping it made DuckDB write
 /// the 10 M rows of mart_kinerja_fitur at 1 M employees on one thread (191 s → 88 s; bench/README.md).
 /// </summary>
@@ -19,7 +20,7 @@ internal static class MartSql
             foreach (var name in SqlResources.List(assembly, "marts").Where(n => n.StartsWith("marts/" + prefix, StringComparison.Ordinal)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                connection.Execute(SqlResources.Read(assembly, name));
+                connection.Execute(Ikm.MartSql.Read(name["marts/".Length..^".sql".Length]));
             }
         }
         finally

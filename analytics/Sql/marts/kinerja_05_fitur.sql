@@ -2,7 +2,8 @@
 -- drivers model (KinerjaDrivers): performance now and one quarter earlier, the next quarter's
 -- performance (target), lulus training in the last four quarters (t−3 … t, by quarter of
 -- tanggal_selesai: JP and count per jenis), approved leave days starting in those quarters
--- (fact_cuti.lama_hari of 'disetujui' and 'perubahan'; a 'dibatalkan' request — withdrawn or recalled — takes no day), tenure in years at the appraisal (from tmt_cpns), unit, golongan, jenis_jabatan.
+-- (cuti_hari_4q.sql, a column a cuti load patches alone: fitur_cuti.sql), tenure in years at the appraisal (from tmt_cpns),
+-- unit, golongan, jenis_jabatan.
 CREATE OR REPLACE TABLE mart_kinerja_fitur AS
 WITH p AS (
     SELECT nip, indeks_triwulan AS t, kode_unit, golongan, jenis_jabatan, tmt_cpns, nilai_skp, skor, periode_selesai
@@ -27,11 +28,7 @@ latih AS (
     GROUP BY p.nip, p.t
 ),
 cuti AS (
-    SELECT p.nip, p.t, sum(c.lama_hari)::INTEGER AS cuti_hari_4q
-    FROM p
-    JOIN fact_cuti c ON c.nip = p.nip AND c.status IN ('disetujui', 'perubahan')
-     AND year(c.tanggal_mulai) * 4 + quarter(c.tanggal_mulai) - 1 BETWEEN p.t - 3 AND p.t
-    GROUP BY p.nip, p.t
+    {cuti_hari_4q}
 )
 SELECT p.nip, p.t AS indeks_triwulan, p.kode_unit, p.golongan, p.jenis_jabatan,
        date_diff('day', p.tmt_cpns, p.periode_selesai) / 365.25 AS masa_kerja_tahun,

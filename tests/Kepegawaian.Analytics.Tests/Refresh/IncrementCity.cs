@@ -108,7 +108,9 @@ public sealed class IncrementCity : IAsyncLifetime
             "mutasi" => $"SELECT count(*) FROM fact_mutasi WHERE id_mutasi = '{Old("id_mutasi")}' AND nomor_sk = '{Set("nomor_sk", "KOREKSI/1/2026")}'",
             "diklat" => $"SELECT count(*) FROM fact_diklat WHERE id_diklat = '{Old("id_diklat")}' AND jp = {Set("jp", Old("jp") == "17" ? "18" : "17")}",
             "kinerja" => $"SELECT count(*) FROM fact_kinerja WHERE id_penilaian = '{Old("id_penilaian")}' AND nilai_skp = {Set("nilai_skp", "77.5")}",
-            "cuti" => $"SELECT count(*) FROM fact_cuti WHERE id_pengajuan = '{Old("id_pengajuan")}' AND kanal = '{Set("kanal", Old("kanal") == "online" ? "manual" : "online")}'",
+            // Two columns: the channel (efisiensi's online share) and the length (kinerja's leave feature, patched by kinerja_cuti).
+            "cuti" => $"SELECT count(*) FROM fact_cuti WHERE id_pengajuan = '{Old("id_pengajuan")}' AND kanal = '{Set("kanal", Old("kanal") == "online" ? "manual" : "online")}'"
+                + $" AND lama_hari = {Set("lama_hari", (int.Parse(Old("lama_hari"), System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))}",
             "skm" => $"SELECT count(*) FROM fact_skm WHERE id_responden = '{Old("id_responden")}' AND u1 = {Set("u1", Old("u1") == "1" ? "4" : "1")}",
             _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, "an entity this fixture does not know: add its correction"),
         };

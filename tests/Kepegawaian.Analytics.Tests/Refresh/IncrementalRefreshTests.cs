@@ -1,3 +1,4 @@
+using Kepegawaian.Analytics.Performance;
 using Kepegawaian.Etl;
 using Kepegawaian.Testing;
 using Kepegawaian.Warehouse;
@@ -18,7 +19,7 @@ public sealed class IncrementalRefreshTests(IncrementCity city) : IClassFixture<
     /// Per entity, the areas it must rebuild, in rebuild order — written out from the tables each area reads, not
     /// from <see cref="MartFreshness.Dependencies"/>: dim_unit/dim_employee (unit_kerja, pegawai, mutasi) feed every
     /// area but efisiensi (the leave marts read fact_cuti alone); mart_kualitas_data (kualitas) counts every load; fact_cuti
-    /// feeds efisiensi, kinerja's features and penempatan's load; fact_skm feeds ikm, Kirkpatrick level 4 (diklat_ikm, not the impact estimate of diklat) and penempatan;
+    /// feeds efisiensi, kinerja's driver features (kinerja_cuti, which patches them) and penempatan's load; fact_skm feeds ikm, Kirkpatrick level 4 (diklat_ikm, not the impact estimate of diklat) and penempatan;
     /// fact_diklat and fact_kinerja feed ikm's association, kinerja and diklat (and so diklat_ikm, which updates
     /// diklat's rows).
     /// </summary>
@@ -29,7 +30,7 @@ public sealed class IncrementalRefreshTests(IncrementCity city) : IClassFixture<
         { "mutasi", ["ikm", "kualitas", "kinerja", "penempatan", "diklat", "diklat_ikm"] },
         { "diklat", ["ikm", "kualitas", "kinerja", "diklat", "diklat_ikm"] },
         { "kinerja", ["ikm", "kualitas", "kinerja", "diklat", "diklat_ikm"] },
-        { "cuti", ["efisiensi", "kualitas", "kinerja", "penempatan"] },
+        { "cuti", ["efisiensi", "kualitas", "kinerja_cuti", "penempatan"] },
         { "skm", ["ikm", "kualitas", "penempatan", "diklat_ikm"] },
     };
 
@@ -59,6 +60,7 @@ public sealed class IncrementalRefreshTests(IncrementCity city) : IClassFixture<
             Assert.Equal(expected, MartFreshness.Check(c).StaleAreas);
             var before = Builds(c);
             var levelFour = LevelFour(c);
+            var leaveDays = c.Scalar<long>("SELECT sum(cuti_hari_4q)::BIGINT FROM mart_kinerja_fitur");
             var refresh = IncrementCity.Refresher(new FakeTimeProvider(IncrementTime)).RefreshStale(c);
 
             Assert.Equal(expected, refresh.Areas);
@@ -66,6 +68,9 @@ public sealed class IncrementalRefreshTests(IncrementCity city) : IClassFixture<
             foreach (var area in MartFreshness.Areas.Except(expected))
                 Assert.Equal(before[area], after[area]);   // untouched: same load, time and duration as the base build
             Assert.False(MartFreshness.Check(c).AnyStale);
+            // The increment's requests reach the drivers' leave feature, so kinerja_cuti's patch (not only its no-op) is
+            // what the full rebuild below is compared with.
+            if (entity == "cuti") Assert.NotEqual(leaveDays, c.Scalar<long>("SELECT sum(cuti_hari_4q)::BIGINT FROM mart_kinerja_fitur"));
             if (entity == "skm")
             {
                 // The backfilled 2024 surveys give level 4 its first year (2025); without diklat, only diklat_ikm wrote it.
@@ -104,6 +109,41 @@ public sealed class IncrementalRefreshTests(IncrementCity city) : IClassFixture<
             string Sample(string t) => string.Join(" | ", c.Rows($"(SELECT 'here' AS side, * FROM ({Except(t, $"\"{mine}\"", "full_rebuild")}) LIMIT 2) UNION ALL (SELECT 'full', * FROM ({Except(t, "full_rebuild", $"\"{mine}\"")}) LIMIT 2)")
                 .Select(r => string.Join(",", r)));
             Assert.True(differing.Count == 0, $"{entity}: marts differ from a full rebuild: {string.Join(", ", differing)}; e.g. {string.Join(" ## ", differing.Take(3).Select(t => t + ": " + Sample(t)))}");
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "Scenario")] // ≈ 10 s: two kinerja refreshes of the small city
+    public void The_cuti_patch_re_ranks_the_drivers_exactly_as_a_full_kinerja_rebuild()
+    {
+        using var folder = TempFolder.Create("kinerja-cuti");
+        var patched = folder.File("patched.duckdb");
+        File.Copy(city.Database, patched);
+        const string LongerLeave = "UPDATE fact_cuti SET lama_hari = lama_hari * 7 WHERE hash(id_pengajuan) % 2 = 0";
+        const string Drivers = "SELECT peringkat, fitur, round(kenaikan_mae, 8), round(kenaikan_mae_sd, 8), round(mae_model, 8) FROM mart_kinerja_pendorong ORDER BY peringkat";
+        List<object?[]> before, after;
+        using (var c = new WarehouseDatabase(patched).Open())
+        {
+            before = c.Rows(Drivers);
+            c.Execute(LongerLeave);
+            Assert.True(KinerjaMarts.RefreshCuti(c) > 0);
+            after = c.Rows(Drivers);
+            Assert.Equal(0, KinerjaMarts.RefreshCuti(c));   // patched already: nothing to change, drivers kept
+            Assert.Equal(after, c.Rows(Drivers));
+            c.Execute("CHECKPOINT");
+        }
+        Assert.NotEqual(before, after);   // the leave feature moved enough to move the ranking's numbers
+
+        var full = folder.File("full.duckdb");
+        File.Copy(city.Database, full);
+        using (var c = new WarehouseDatabase(full).Open())
+        {
+            c.Execute(LongerLeave);
+            KinerjaMarts.Refresh(c);
+            Assert.Equal(c.Rows(Drivers), after);
+            c.Execute($"ATTACH '{patched.Replace("'", "''", StringComparison.Ordinal)}' AS patched (READ_ONLY)");
+            Assert.Equal(0L, c.Scalar<long>("SELECT count(*) FROM (SELECT * FROM mart_kinerja_fitur EXCEPT ALL SELECT * FROM patched.main.mart_kinerja_fitur)"));
+            Assert.Equal(0L, c.Scalar<long>("SELECT count(*) FROM (SELECT * FROM patched.main.mart_kinerja_fitur EXCEPT ALL SELECT * FROM mart_kinerja_fitur)"));
         }
     }
 

@@ -7,7 +7,7 @@ namespace Kepegawaian.Etl.Tests.Warehouse;
 /// <summary>
 /// Issue 14 §2: a committed load makes stale only the areas that read its entity (<see cref="MartFreshness.Dependencies"/>);
 /// the expected areas are listed by hand from the tables each area reads (cuti: efisiensi's leave marts, kinerja's
-/// driver features, penempatan's load; skm: ikm, Kirkpatrick level 4 (diklat_ikm, not diklat's impact estimate),
+/// driver features — kinerja_cuti, not the appraisal panel — penempatan's load; skm: ikm, Kirkpatrick level 4 (diklat_ikm, not diklat's impact estimate),
 /// penempatan's load and IKM).
 /// </summary>
 public sealed class MartDependencyTests
@@ -32,15 +32,15 @@ public sealed class MartDependencyTests
         using var c = Built(wh, 0);
 
         Load(c, 1, "cuti");
-        Assert.Equal(["efisiensi", "kualitas", "kinerja", "penempatan"], MartFreshness.Check(c).StaleAreas);
+        Assert.Equal(["efisiensi", "kualitas", "kinerja_cuti", "penempatan"], MartFreshness.Check(c).StaleAreas);
 
         Load(c, 2, "skm", status: "failed");
         Load(c, 3, "diklat", status: "duplicate");
-        Assert.Equal(["efisiensi", "kualitas", "kinerja", "penempatan"], MartFreshness.Check(c).StaleAreas);
+        Assert.Equal(["efisiensi", "kualitas", "kinerja_cuti", "penempatan"], MartFreshness.Check(c).StaleAreas);
 
         Load(c, 4, "skm");
         var report = MartFreshness.Check(c);
-        Assert.Equal(["ikm", "efisiensi", "kualitas", "kinerja", "penempatan", "diklat_ikm"], report.StaleAreas);   // not diklat: it reads neither cuti nor skm
+        Assert.Equal(["ikm", "efisiensi", "kualitas", "kinerja_cuti", "penempatan", "diklat_ikm"], report.StaleAreas);   // not diklat (nor kinerja): it reads neither cuti nor skm
         Assert.Equal(4, report.LastLoad);   // still the last committed load of any entity, what health and reports print
 
         // Rebuilt from load 4 except diklat (from 0) and diklat_ikm (from 1, the cuti load): only the skm load is newer than diklat_ikm.
@@ -91,7 +91,7 @@ public sealed class MartDependencyTests
         using var wh = new TempWarehouse();
         using var c = Built(wh, 0);
         c.Execute("UPDATE mart_build SET versi = versi - 1 WHERE area = 'kinerja'");
-        Assert.Equal(["kinerja", "diklat", "diklat_ikm"], MartFreshness.Check(c).StaleAreas);   // diklat_ikm updates diklat's rows
+        Assert.Equal(["kinerja", "kinerja_cuti", "diklat", "diklat_ikm"], MartFreshness.Check(c).StaleAreas);   // kinerja_cuti patches kinerja's features, diklat_ikm diklat's rows
 
         c.Execute("DELETE FROM mart_build WHERE area = 'kinerja'");   // never built, while loads exist
         Load(c, 1, "skm");
@@ -103,8 +103,10 @@ public sealed class MartDependencyTests
     public void Every_area_lists_every_entity_it_reads_the_dimensions_of()
     {
         // dim_unit and dim_employee (unit_kerja; pegawai and mutasi's SCD2 versions) are read by every area but efisiensi,
-        // whose leave marts take kode_unit from fact_cuti itself (efisiensi_cuti.sql).
+        // whose leave marts take kode_unit from fact_cuti itself (efisiensi_cuti.sql), and kinerja_cuti, which patches
+        // one leave column of kinerja's features by nip and quarter (fitur_cuti.sql).
         Assert.Equal(["cuti"], MartFreshness.Dependencies["efisiensi"]);
-        Assert.All(MartFreshness.Areas.Where(a => a != "efisiensi"), a => Assert.Superset(new HashSet<string> { "unit_kerja", "pegawai", "mutasi" }, new HashSet<string>(MartFreshness.Dependencies[a])));
+        Assert.Equal(["cuti"], MartFreshness.Dependencies["kinerja_cuti"]);
+        Assert.All(MartFreshness.Areas.Where(a => a is not ("efisiensi" or "kinerja_cuti")), a => Assert.Superset(new HashSet<string> { "unit_kerja", "pegawai", "mutasi" }, new HashSet<string>(MartFreshness.Dependencies[a])));
     }
 }

@@ -22,7 +22,7 @@ namespace Kepegawaian.Host.Tests.Serve;
 /// </summary>
 public sealed class WriterTurnTests
 {
-    private static readonly string[] Areas = ["ikm", "efisiensi", "kualitas", "kinerja", "penempatan", "diklat", "diklat_ikm"];
+    private static readonly string[] Areas = ["ikm", "efisiensi", "kualitas", "kinerja", "kinerja_cuti", "penempatan", "diklat", "diklat_ikm"];
 
     [Fact]
     [Trait("Category", "Scenario")] // ≈ 20–40 s: a small synthetic load and its refresh
