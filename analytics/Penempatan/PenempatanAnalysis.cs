@@ -45,7 +45,11 @@ public static class PenempatanAnalysis
         return v is null or DBNull ? null : Date(v);
     }
 
-    private sealed record Pegawai(string Nip, string Unit, string Kelompok, DateOnly? Lahir, DateOnly SejakUnit, bool SejakTmtUnit, DateOnly SejakJabatan);
+    /// <summary>Employees in service (pegawai.sql) counted per unit × jabatan group × birth month (the first of it).</summary>
+    private sealed record Jabatan(string Unit, string Kelompok, DateOnly? LahirBulan, long N);
+
+    /// <summary>Employees in service counted per unit × start of their stay in the unit (or in the position); NTmt: of them from tmt_cpns.</summary>
+    private sealed record Sejak(string Unit, DateOnly Tanggal, long N, long NTmt);
 
     private sealed record Peristiwa(string Unit, string Jenis, string Arah, DateOnly Tanggal, bool Rotasi);
 
@@ -55,10 +59,23 @@ public static class PenempatanAnalysis
         rules ??= BupRules.Load(options);
         var names = MartReader.Read(c, "SELECT kode_unit, nama_unit FROM dim_unit", r => (r.GetString(0), r.GetString(1)))
             .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
-        var pegawai = MartReader.Read(c, Sql("pegawai"), r => new Pegawai(r.GetString(0), r.GetString(1),
-                BupRules.Kelompok(r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3)),
-                r.IsDBNull(4) ? null : Date(r.GetValue(4)), Date(r.GetValue(5)), r.GetBoolean(6), Date(r.GetValue(7))),
-            ("acuan", acuan));
+        var perJabatan = new List<Jabatan>();
+        var (sejakUnit, sejakJabatan) = (new List<Sejak>(), new List<Sejak>());
+        // The group is read from nama_jabatan by regex: once per distinct jabatan, not per row.
+        var kelompok = new Dictionary<(string?, string), string>();
+        using (var cmd = c.Command(Sql("pegawai"), ("acuan", acuan)))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+            {
+                var (per, unit, n) = (r.GetString(0), r.GetString(1), r.GetInt64(6));
+                if (per == "jabatan")
+                {
+                    var key = (r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3));
+                    if (!kelompok.TryGetValue(key, out var k)) kelompok[key] = k = BupRules.Kelompok(key.Item1, key.Item2);
+                    perJabatan.Add(new Jabatan(unit, k, r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4), n));
+                }
+                else (per == "unit" ? sejakUnit : sejakJabatan).Add(new Sejak(unit, r.GetFieldValue<DateOnly>(5), n, r.GetInt64(7)));
+            }
         var events = MartReader.Read(c, Sql("mutasi"), r => new Peristiwa(r.GetString(0), r.GetString(1), r.GetString(2), Date(r.GetValue(3)), r.GetBoolean(4)),
             ("acuan", acuan));
         string? Nama(string k) => names.GetValueOrDefault(k);
@@ -66,13 +83,14 @@ public static class PenempatanAnalysis
         var pensiun = new List<PensiunRow>();
         var gelombang = new List<GelombangRow>();
         var batas = acuan.AddYears(options.GelombangYears);
-        foreach (var g in pegawai.GroupBy(p => (p.Unit, p.Kelompok)).OrderBy(g => g.Key.Unit, StringComparer.Ordinal).ThenBy(g => g.Key.Kelompok, StringComparer.Ordinal))
+        foreach (var g in perJabatan.GroupBy(p => (p.Unit, p.Kelompok)).OrderBy(g => g.Key.Unit, StringComparer.Ordinal).ThenBy(g => g.Key.Kelompok, StringComparer.Ordinal))
         {
-            var n = g.LongCount();
+            var n = g.Sum(p => p.N);
             var bup = rules.Bup(g.Key.Kelompok);
-            var tmt = g.Select(p => rules.TmtPensiun(p.Lahir, g.Key.Kelompok)).ToList();
-            var tanpaBup = tmt.LongCount(t => t is null);
-            long? Between(DateOnly from, DateOnly to) => bup is null ? null : tmt.LongCount(t => t > from && t <= to);
+            var tmt = g.Select(p => (Tmt: rules.TmtPensiun(p.LahirBulan, g.Key.Kelompok), p.N)).ToList();
+            long Count(Func<DateOnly?, bool> p) => tmt.Where(t => p(t.Tmt)).Sum(t => t.N);
+            var tanpaBup = Count(t => t is null);
+            long? Between(DateOnly from, DateOnly to) => bup is null ? null : Count(t => t > from && t <= to);
             for (var k = 1; k <= Years; k++)
             {
                 var (mulai, selesai) = (acuan.AddYears(k - 1), acuan.AddYears(k));
@@ -84,7 +102,7 @@ public static class PenempatanAnalysis
             double? share = jendela is { } j ? (double)j / n : null;
             gelombang.Add(new GelombangRow(acuan, g.Key.Unit, Nama(g.Key.Unit), g.Key.Kelompok, bup, rules.Dasar(g.Key.Kelompok), n, batas,
                 jendela, share, share is { } s ? (bool?)(s >= options.GelombangShare && jendela > 0) : null,
-                tmt.LongCount(t => t <= acuan), tanpaBup));
+                Count(t => t <= acuan), tanpaBup));
         }
 
         var byUnit = events.ToLookup(e => e.Unit, StringComparer.Ordinal);
@@ -92,21 +110,22 @@ public static class PenempatanAnalysis
         var rotasiSejak = acuan.AddYears(-options.TanpaRotasiYears);
         var tahunLalu = acuan.AddYears(-1);
         var masaKerja = new List<MasaKerjaRow>();
-        foreach (var g in pegawai.GroupBy(p => p.Unit).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var jabatanByUnit = sejakJabatan.ToLookup(p => p.Unit, StringComparer.Ordinal);
+        foreach (var g in sejakUnit.GroupBy(p => p.Unit).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var n = g.LongCount();
-            var unit = g.Select(p => Tahun(p.SejakUnit, acuan)).ToList();
-            var jabatan = g.Select(p => Tahun(p.SejakJabatan, acuan)).ToList();
+            var n = g.Sum(p => p.N);
+            var unit = g.Select(p => (Tahun(p.Tanggal, acuan), p.N)).ToList();
+            var jabatan = jabatanByUnit[g.Key].Select(p => (Tahun(p.Tanggal, acuan), p.N)).ToList();
             var ev = byUnit[g.Key].ToList();
             var last = ev.Where(e => e.Rotasi).Select(e => (DateOnly?)e.Tanggal).Max();
             // No rotation within N years is only a finding when the mutasi data reach back N years.
             bool? tanpa = last is { } l && l > rotasiSejak ? false : dataFrom is { } f && f <= rotasiSejak ? true : null;
             long Count(Func<Peristiwa, bool> p) => ev.LongCount(e => e.Tanggal > tahunLalu && p(e));
-            var lebihUnit = unit.LongCount(y => y > 5);
-            var lebihJab = jabatan.LongCount(y => y > 5);
+            var lebihUnit = unit.Where(y => y.Item1 > 5).Sum(y => y.N);
+            var lebihJab = jabatan.Where(y => y.Item1 > 5).Sum(y => y.N);
             masaKerja.Add(new MasaKerjaRow(acuan, g.Key, Nama(g.Key), n,
                 Median(unit), lebihUnit, (double)lebihUnit / n, Median(jabatan), lebihJab, (double)lebihJab / n,
-                g.LongCount(p => p.SejakTmtUnit), last, last is { } d ? Tahun(d, acuan) : null, tanpa,
+                g.Sum(p => p.NTmt), last, last is { } d ? Tahun(d, acuan) : null, tanpa,
                 Count(e => e.Arah == "masuk" && e.Rotasi), Count(e => e.Arah == "keluar" && e.Rotasi),
                 Count(e => e.Jenis == "pensiun"), Count(e => e.Jenis == "berhenti")));
         }
@@ -121,12 +140,20 @@ public static class PenempatanAnalysis
     /// <summary>Years from <paramref name="from"/> to <paramref name="to"/> (days / 365.25).</summary>
     public static double Tahun(DateOnly from, DateOnly to) => (to.DayNumber - from.DayNumber) / DaysPerYear;
 
-    private static double? Median(List<double> values)
+    /// <summary>The median of values given with their counts (each value once).</summary>
+    private static double? Median(List<(double Value, long N)> values)
     {
-        if (values.Count == 0) return null;
-        var s = values.Order().ToList();
-        var m = s.Count / 2;
-        return s.Count % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+        var total = values.Sum(v => v.N);
+        if (total == 0) return null;
+        var s = values.OrderBy(v => v.Value).ToList();
+        double At(long i)
+        {
+            foreach (var (value, n) in s)
+                if ((i -= n) < 0) return value;
+            throw new ArgumentOutOfRangeException(nameof(i));
+        }
+        var m = total / 2;
+        return total % 2 == 1 ? At(m) : (At(m - 1) + At(m)) / 2;
     }
 
     private static DateOnly Date(object v) => v switch
