@@ -65,7 +65,8 @@ public static class KomposisiAnalysis
     public static string JenisJabatan(string? jenisJabatan, string? namaJabatan) =>
         jenisJabatan == "fungsional" ? "fungsional" : BupRules.Kelompok(jenisJabatan, namaJabatan);
 
-    private sealed record Staf(string Unit, string? NamaUnit, string Kelompok, string Jenis, Kesesuaian Nilai, int Golongan);
+    /// <summary>N employees alike in everything the marts count them by (komposisi.sql counts them per combination).</summary>
+    private sealed record Staf(string Unit, string? NamaUnit, string Kelompok, string Jenis, Kesesuaian Nilai, int Golongan, long N);
 
     public static KomposisiResult Compute(DuckDBConnection c, DateOnly acuan, PenempatanOptions? options = null, PendidikanRules? rules = null)
     {
@@ -75,7 +76,7 @@ public static class KomposisiAnalysis
             var (jenis, nama) = (r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2));
             var kelompok = BupRules.Kelompok(jenis, nama);
             return new Staf(r.GetString(0), r.IsDBNull(6) ? null : r.GetString(6), kelompok, JenisJabatan(jenis, nama), rules.Nilai(kelompok, r.IsDBNull(3) ? null : r.GetString(3)),
-                GolonganIndex(r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(4) ? null : r.GetString(4)));
+                GolonganIndex(r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(4) ? null : r.GetString(4)), r.GetInt64(7));
         }, ("acuan", acuan));
 
         // Every employee counts in its unit's group and "semua" row, and in the city's.
@@ -85,9 +86,9 @@ public static class KomposisiAnalysis
         foreach (var s in staf)
         {
             foreach (var key in Scopes(s.Unit, s.Kelompok))
-                (kes.TryGetValue(key, out var k) ? k : kes[key] = new long[3])[(int)s.Nilai]++;   // sesuai, kurang, tidak diketahui
+                (kes.TryGetValue(key, out var k) ? k : kes[key] = new long[3])[(int)s.Nilai] += s.N;   // sesuai, kurang, tidak diketahui
             foreach (var key in Scopes(s.Unit, s.Jenis))
-                (gol.TryGetValue(key, out var g) ? g : gol[key] = new long[6])[s.Golongan]++;
+                (gol.TryGetValue(key, out var g) ? g : gol[key] = new long[6])[s.Golongan] += s.N;
         }
 
         string Level(string unit) => unit == KodeKota ? LevelKota : LevelUnit;
