@@ -76,15 +76,15 @@ public static class EfisiensiAnalysis
             var cells = requests.Group(byUnit, byKanal, byJenis, byBulan);
             for (var cell = 0; cell < cells.Count; cell++)
             {
-                var rows = cells.Rows(cell, hariKerja: false);
-                var first = rows[0];
+                var first = cells.First[cell];
                 var (cellUnit, cellKanal, cellJenis, cellBulan) = (byUnit ? requests.UnitOf(first) : null, byKanal ? requests.KanalOf(first) : null,
                     byJenis ? requests.JenisOf(first) : null, byBulan ? requests.BulanOf(first) : (DateOnly?)null);
-                var jam = KaplanMeier.EstimateSorted(requests.Observations(rows, hariKerja: false));
-                var hari = KaplanMeier.EstimateSorted(requests.Observations(cells.Rows(cell, hariKerja: true), hariKerja: true));
+                var jam = KaplanMeier.EstimateSorted(cells.Observations(cell, hariKerja: false));
+                var hari = KaplanMeier.EstimateSorted(cells.Observations(cell, hariKerja: true));
                 var monthOver = cellBulan is not { } b || b.AddMonths(1).ToDateTime(TimeOnly.MinValue) <= acuan;
+                var n = cells.Size(cell);
                 result.Add(new CutiWaktu(level, cellUnit, cellKanal, cellJenis, cellBulan,
-                    rows.Length, requests.Pending(rows), requests.Online(rows) / (double)rows.Length,
+                    n, cells.PendingOf[cell], cells.OnlineOf[cell] / (double)n,
                     jam.Median, jam.P90, hari.Median, hari.P90, jam.Final && hari.Final && monthOver, acuan));
             }
         }

@@ -4,37 +4,45 @@ using Kepegawaian.Warehouse;
 namespace Kepegawaian.Analytics.Efficiency;
 
 /// <summary>
-/// The rows of efisiensi_sensor held column-wise with the dimensions as small integer codes, so the eleven
-/// processing-time levels group millions of requests without a record and three strings per request (at 1 M employees,
-/// 11 M requests: the row-object version took GBs and most of the efisiensi refresh). The requests are sorted once by
-/// each time (hours, working days) and every level's cells are filled in that order, so Kaplan–Meier gets each cell
-/// already sorted: two sorts of 11 M times instead of two per level (22).
+/// The rows of efisiensi_sensor held column-wise for the eleven processing-time levels. Each request is reduced to its
+/// finest cell (unit × kanal × jenis_cuti × month, ~10⁵ at 1 M employees), its times and whether it was decided; the
+/// columns are gathered once into ascending order of each time (hours, working days). A level then maps finest cells to
+/// its own and deals the time-ordered requests into its cells in one sequential pass, so Kaplan–Meier gets each cell
+/// sorted and contiguous. At 1 M employees (11 M requests) this replaced random access to every request per level and
+/// per cell, which made most of the efisiensi refresh (bench/README.md).
 /// </summary>
 internal sealed class SensorColumns
 {
     private readonly List<string> units = [], kanals = [], jenis = [];
     private readonly List<DateOnly> bulans = [];
-    private readonly List<int> unit = [], kanal = [], jenisCuti = [], bulan = [];
+    private readonly List<(int Unit, int Kanal, int Jenis, int Bulan)> finestKeys = [];
+    private readonly List<int> finestSize = [], finestPending = [];
+    private readonly List<int> finest = [];
     private readonly List<bool> diputus = [];
     private readonly List<double> jam = [], hariKerja = [];
     private int onlineCode = -1;
-    private Observation[] buffer = [];
-    private int[]? byJam, byHari;
+    private TimeOrder? byJam, byHari;
+    private Observation[] cellsJam = [], cellsHari = [];
 
     public static SensorColumns Read(DuckDBConnection c, string sql, (string, object?)[] parameters)
     {
         var s = new SensorColumns();
         var (unitCodes, kanalCodes, jenisCodes) = (new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>());
         var bulanCodes = new Dictionary<DateOnly, int>();
+        var finestCodes = new Dictionary<(int, int, int, int), int>();
         using var cmd = c.Command(sql, parameters);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            s.unit.Add(Code(unitCodes, s.units, r.GetString(0)));
-            s.kanal.Add(Code(kanalCodes, s.kanals, r.GetString(1)));
-            s.jenisCuti.Add(Code(jenisCodes, s.jenis, r.GetString(2)));
-            s.bulan.Add(Code(bulanCodes, s.bulans, r.GetFieldValue<DateOnly>(3)));
-            s.diputus.Add(r.GetBoolean(4));
+            var key = (Code(unitCodes, s.units, r.GetString(0)), Code(kanalCodes, s.kanals, r.GetString(1)),
+                Code(jenisCodes, s.jenis, r.GetString(2)), Code(bulanCodes, s.bulans, r.GetFieldValue<DateOnly>(3)));
+            var cell = Code(finestCodes, s.finestKeys, key);
+            if (cell == s.finestSize.Count) { s.finestSize.Add(0); s.finestPending.Add(0); }
+            var decided = r.GetBoolean(4);
+            s.finestSize[cell]++;
+            if (!decided) s.finestPending[cell]++;
+            s.finest.Add(cell);
+            s.diputus.Add(decided);
             s.jam.Add(r.GetDouble(5));
             s.hariKerja.Add(r.GetDouble(6));
         }
@@ -49,90 +57,80 @@ internal sealed class SensorColumns
         return codes[value] = values.Count - 1;
     }
 
-    /// <summary>The cells of one level (a dimension left out is "all"): each cell's rows in the order of jam and of hari_kerja.</summary>
+    /// <summary>
+    /// The cells of one level (a dimension left out is "all"), each cell's requests in ascending order of jam and of
+    /// hari_kerja. The observations live in buffers reused by the next call: read a level's cells before grouping the next.
+    /// </summary>
     public Grouping Group(bool byUnit, bool byKanal, bool byJenis, bool byBulan)
     {
-        var n = unit.Count;
-        // Cell ids by key: a flat table while the key space is small (it is units × 3 × jenis × months, ~10⁵ for a city).
-        var space = (long)(units.Count + 1) * (kanals.Count + 1) * (jenis.Count + 1) * (bulans.Count + 1);
-        var table = space <= 1 << 24 ? new int[space] : null;
-        var ids = new Dictionary<long, int>();
-        var count = 0;
-        var cellOf = new int[n];
-        for (var i = 0; i < n; i++)
+        // Finest cell → this level's cell, numbered by first appearance; sizes, pending and online counts add up per cell.
+        var levelOf = new int[finestKeys.Count];
+        var ids = new Dictionary<(int, int, int, int), int>();
+        var first = new List<int>();
+        var (size, pending, online) = (new List<int>(), new List<int>(), new List<int>());
+        for (var f = 0; f < finestKeys.Count; f++)
         {
-            long key = byUnit ? unit[i] + 1 : 0;
-            key = key * (kanals.Count + 1) + (byKanal ? kanal[i] + 1 : 0);
-            key = key * (jenis.Count + 1) + (byJenis ? jenisCuti[i] + 1 : 0);
-            key = key * (bulans.Count + 1) + (byBulan ? bulan[i] + 1 : 0);
-            int id;
-            if (table is not null)
+            var (u, k, j, b) = finestKeys[f];
+            var key = (byUnit ? u : -1, byKanal ? k : -1, byJenis ? j : -1, byBulan ? b : -1);
+            if (!ids.TryGetValue(key, out var id))
             {
-                if (table[key] == 0) table[key] = ++count;   // 0 = not seen yet
-                id = table[key] - 1;
+                ids[key] = id = first.Count;
+                first.Add(f);
+                size.Add(0); pending.Add(0); online.Add(0);
             }
-            else if (!ids.TryGetValue(key, out id)) ids[key] = id = count++;
-            cellOf[i] = id;
+            levelOf[f] = id;
+            size[id] += finestSize[f];
+            pending[id] += finestPending[f];
+            if (k == onlineCode) online[id] += finestSize[f];
         }
-        // Counting sort by cell, stable in the order of each time: start[c] .. start[c + 1] are cell c's rows.
-        var start = new int[count + 1];
-        foreach (var c in cellOf) start[c + 1]++;
-        for (var c = 0; c < count; c++) start[c + 1] += start[c];
-        int[] Place(int[] order)
+        var start = new int[first.Count + 1];
+        for (var c = 0; c < first.Count; c++) start[c + 1] = start[c] + size[c];
+        if (cellsJam.Length < finest.Count) (cellsJam, cellsHari) = (new Observation[finest.Count], new Observation[finest.Count]);
+        Deal(byJam ??= TimeOrder.Of(this, jam), levelOf, start, cellsJam);
+        Deal(byHari ??= TimeOrder.Of(this, hariKerja), levelOf, start, cellsHari);
+        return new Grouping(start, cellsJam, cellsHari, [.. first], [.. pending], [.. online]);
+    }
+
+    /// <summary>Writes the requests, in the order's time order, into their cells' ranges (a stable counting sort by cell).</summary>
+    private static void Deal(TimeOrder order, int[] levelOf, int[] start, Observation[] cells)
+    {
+        var next = start[..^1];
+        for (var k = 0; k < order.Finest.Length; k++)
+            cells[next[levelOf[order.Finest[k]]]++] = new Observation(order.Time[k], order.Decided[k]);
+    }
+
+    public string UnitOf(int finestCell) => units[finestKeys[finestCell].Unit];
+    public string KanalOf(int finestCell) => kanals[finestKeys[finestCell].Kanal];
+    public string JenisOf(int finestCell) => jenis[finestKeys[finestCell].Jenis];
+    public DateOnly BulanOf(int finestCell) => bulans[finestKeys[finestCell].Bulan];
+
+    /// <summary>The requests' finest cells, times and decided flags gathered into ascending order of one time (sorted once).</summary>
+    private sealed record TimeOrder(int[] Finest, double[] Time, bool[] Decided)
+    {
+        public static TimeOrder Of(SensorColumns s, List<double> times)
         {
-            var next = start[..^1];
-            var rows = new int[n];
-            foreach (var i in order) rows[next[cellOf[i]]++] = i;
-            return rows;
+            var sorted = times.ToArray();
+            var rows = new int[sorted.Length];
+            for (var i = 0; i < rows.Length; i++) rows[i] = i;
+            Array.Sort(sorted, rows);
+            var (cell, decided) = (new int[rows.Length], new bool[rows.Length]);
+            for (var k = 0; k < rows.Length; k++) (cell[k], decided[k]) = (s.finest[rows[k]], s.diputus[rows[k]]);
+            return new TimeOrder(cell, sorted, decided);
         }
-        return new Grouping(start, Place(Order(hariKerja: false)), Place(Order(hariKerja: true)));
-    }
-
-    /// <summary>Every row index in ascending order of jam (or hari_kerja), computed once.</summary>
-    private int[] Order(bool hariKerja)
-    {
-        ref var order = ref hariKerja ? ref byHari : ref byJam;
-        if (order is not null) return order;
-        var keys = (hariKerja ? this.hariKerja : jam).ToArray();
-        order = [.. Enumerable.Range(0, keys.Length)];
-        Array.Sort(keys, order);
-        return order;
-    }
-
-    public string UnitOf(int row) => units[unit[row]];
-    public string KanalOf(int row) => kanals[kanal[row]];
-    public string JenisOf(int row) => jenis[jenisCuti[row]];
-    public DateOnly BulanOf(int row) => bulans[bulan[row]];
-
-    public int Pending(ReadOnlySpan<int> cell)
-    {
-        var count = 0;
-        foreach (var i in cell) if (!diputus[i]) count++;
-        return count;
-    }
-
-    public int Online(ReadOnlySpan<int> cell)
-    {
-        var count = 0;
-        foreach (var i in cell) if (kanal[i] == onlineCode) count++;
-        return count;
-    }
-
-    /// <summary>The rows (in ascending time) as time-to-event data in hours or working days (a reused buffer: valid until the next call).</summary>
-    public ReadOnlySpan<Observation> Observations(ReadOnlySpan<int> rows, bool hariKerja)
-    {
-        if (buffer.Length < rows.Length) buffer = new Observation[rows.Length];
-        var times = hariKerja ? this.hariKerja : jam;
-        for (var k = 0; k < rows.Length; k++) buffer[k] = new Observation(times[rows[k]], diputus[rows[k]]);
-        return buffer.AsSpan(0, rows.Length);
     }
 }
 
-/// <summary>The cells of one level: cell c is <see cref="ByJam"/>[Start[c] .. Start[c + 1]] (and the same rows in <see cref="ByHari"/>).</summary>
-internal sealed record Grouping(int[] Start, int[] ByJam, int[] ByHari)
+/// <summary>
+/// The cells of one level: cell c's requests are <see cref="ByJam"/>[Start[c] .. Start[c + 1]] in ascending hours (and the
+/// same requests in <see cref="ByHari"/> in ascending working days); <see cref="First"/>[c] is the finest cell of one of
+/// them (the level's dimensions are the same for all), <see cref="PendingOf"/> and <see cref="OnlineOf"/> its counts.
+/// </summary>
+internal sealed record Grouping(int[] Start, Observation[] ByJam, Observation[] ByHari, int[] First, int[] PendingOf, int[] OnlineOf)
 {
     public int Count => Start.Length - 1;
 
-    public ReadOnlySpan<int> Rows(int cell, bool hariKerja) =>
-        (hariKerja ? ByHari : ByJam).AsSpan(Start[cell], Start[cell + 1] - Start[cell]);
+    public int Size(int cell) => Start[cell + 1] - Start[cell];
+
+    public ReadOnlySpan<Observation> Observations(int cell, bool hariKerja) =>
+        (hariKerja ? ByHari : ByJam).AsSpan(Start[cell], Size(cell));
 }
