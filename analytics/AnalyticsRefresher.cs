@@ -45,6 +45,10 @@ public sealed class AnalyticsRefresher(
     public RefreshSummary RefreshArea(DuckDBConnection connection, string area, CancellationToken cancellationToken = default) =>
         Run(connection, [area], cancellationToken);
 
+    /// <summary>Rebuilds the given areas in one run, in rebuild order (the bench's refresh without the areas it skips).</summary>
+    public RefreshSummary RefreshAreas(DuckDBConnection connection, IReadOnlyCollection<string> areas, CancellationToken cancellationToken = default) =>
+        Run(connection, areas, cancellationToken);
+
     private RefreshSummary Run(DuckDBConnection connection, IReadOnlyCollection<string> areas, CancellationToken cancellationToken, Action<string>? starting = null)
     {
         var total = Stopwatch.StartNew();
@@ -67,7 +71,7 @@ public sealed class AnalyticsRefresher(
                 // A cuti load's patch of kinerja's driver features. When kinerja was just rebuilt it built them from the
                 // same facts: nothing to patch, and the area is as fresh as the load kinerja saw.
                 case "kinerja_cuti" when builtFrom.TryGetValue("kinerja", out var kinerjaLoad): load = kinerjaLoad; break;
-                case "kinerja_cuti": KinerjaMarts.RefreshCuti(connection, kinerja.Value, cancellationToken); break;
+                case "kinerja_cuti": KinerjaMarts.RefreshCuti(connection, MartFreshness.BuiltFrom(connection, area), kinerja.Value, cancellationToken); break;
                 // The outcome panel (mart_kinerja_pegawai) is rebuilt by diklat itself unless kinerja just did it.
                 case "diklat": DiklatMarts.Refresh(connection, diklat.Value, cancellationToken, outcomePanelFresh: areas.Contains("kinerja")); break;
                 // Kirkpatrick level 4 only (an skm file): diklat already wrote the same columns when it ran.

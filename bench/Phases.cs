@@ -132,9 +132,7 @@ public static class Phases
         if (skip.Count == 0) return staleOnly ? Refresher().RefreshStale(c) : Refresher().Refresh(c);
         var areas = (staleOnly ? MartFreshness.Check(c).StaleAreas : MartFreshness.Areas).ToList();
         Console.WriteLine($"skipped areas (not measured): {string.Join(", ", areas.Where(skip.Contains))}");
-        var sw = Stopwatch.StartNew();
-        var rebuilt = areas.Where(x => !skip.Contains(x)).SelectMany(x => Refresher().RefreshArea(c, x).Rebuilt).ToList();
-        return new RefreshSummary(sw.Elapsed, rebuilt);
+        return Refresher().RefreshAreas(c, [.. areas.Where(x => !skip.Contains(x))]);
     }
 
     /// <summary>The areas named by --skip-areas and those that read their tables (MartFreshness.Upstream): diklat_ikm updates diklat's marts.</summary>

@@ -172,6 +172,13 @@ public static class MartFreshness
         return new MartFreshnessReport(lastLoad, areas);
     }
 
+    /// <summary>
+    /// The load <paramref name="area"/> was last built from, if it was built with this release's definition; null when
+    /// never built or built with an older one (then an area that patches its tables must start from scratch).
+    /// </summary>
+    public static long? BuiltFrom(DuckDBConnection connection, string area) =>
+        connection.Scalar<long?>("SELECT built_from_load FROM mart_build WHERE area = $area AND versi >= $versi", ("area", area), ("versi", Versions[area]));
+
     /// <summary>The last committed load of each entity ('' for files recorded without one).</summary>
     public static IReadOnlyDictionary<string, long> LastLoadByEntity(DuckDBConnection connection)
     {

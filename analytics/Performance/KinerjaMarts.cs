@@ -51,10 +51,12 @@ public static class KinerjaMarts
     /// with) and re-ranks the drivers if any row did, instead of rebuilding the appraisal panel, trends and forecasts.
     /// Returns the feature rows changed.
     /// </summary>
-    public static int RefreshCuti(DuckDBConnection connection, KinerjaOptions? options = null, CancellationToken cancellationToken = default)
+    /// <param name="sinceLoad">The load the features last reflected (<see cref="MartFreshness.BuiltFrom"/>): only employees
+    /// whose requests a later load added or corrected are recomputed. Null: every employee.</param>
+    public static int RefreshCuti(DuckDBConnection connection, long? sinceLoad, KinerjaOptions? options = null, CancellationToken cancellationToken = default)
     {
         using var transaction = connection.BeginTransaction();
-        var changed = connection.Execute(Ikm.MartSql.Read("fitur_cuti"));
+        var changed = connection.Execute(Ikm.MartSql.Read("fitur_cuti"), ("sejak", sinceLoad));
         cancellationToken.ThrowIfCancellationRequested();
         // The ranking is a function of mart_kinerja_fitur and the seed: unchanged rows, unchanged drivers.
         if (changed > 0) WriteDrivers(connection, options ?? new KinerjaOptions());

@@ -27,6 +27,9 @@ latih AS (
     FROM p JOIN d ON d.nip = p.nip AND d.t BETWEEN p.t - 3 AND p.t
     GROUP BY p.nip, p.t
 ),
+cuti_sumber AS (
+    SELECT nip, tanggal_mulai, lama_hari, status FROM fact_cuti
+),
 cuti AS (
     {cuti_hari_4q}
 )

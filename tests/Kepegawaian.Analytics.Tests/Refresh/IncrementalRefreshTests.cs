@@ -126,9 +126,9 @@ public sealed class IncrementalRefreshTests(IncrementCity city) : IClassFixture<
         {
             before = c.Rows(Drivers);
             c.Execute(LongerLeave);
-            Assert.True(KinerjaMarts.RefreshCuti(c) > 0);
+            Assert.True(KinerjaMarts.RefreshCuti(c, sinceLoad: null) > 0);
             after = c.Rows(Drivers);
-            Assert.Equal(0, KinerjaMarts.RefreshCuti(c));   // patched already: nothing to change, drivers kept
+            Assert.Equal(0, KinerjaMarts.RefreshCuti(c, sinceLoad: null));   // patched already: nothing to change, drivers kept
             Assert.Equal(after, c.Rows(Drivers));
             c.Execute("CHECKPOINT");
         }
@@ -145,6 +145,33 @@ public sealed class IncrementalRefreshTests(IncrementCity city) : IClassFixture<
             Assert.Equal(0L, c.Scalar<long>("SELECT count(*) FROM (SELECT * FROM mart_kinerja_fitur EXCEPT ALL SELECT * FROM patched.main.mart_kinerja_fitur)"));
             Assert.Equal(0L, c.Scalar<long>("SELECT count(*) FROM (SELECT * FROM patched.main.mart_kinerja_fitur EXCEPT ALL SELECT * FROM mart_kinerja_fitur)"));
         }
+    }
+
+    [Fact]
+    [Trait("Category", "Scenario")] // ≈ 5 s
+    public void The_cuti_patch_since_a_load_also_recomputes_the_employee_a_correction_took_a_request_from()
+    {
+        using var folder = TempFolder.Create("kinerja-cuti-sejak");
+        var db = folder.File("wh.duckdb");
+        File.Copy(city.Database, db);
+        using var c = new WarehouseDatabase(db).Open();
+        var load = c.Scalar<long>("SELECT max(file_id) FROM etl_file");
+        // An approved request inside an appraised employee's window, moved to another appraised employee by a correction in
+        // load + 1, written as merge_fact.sql writes one: the old version into fact_cuti_history, the new one in its place.
+        var (id, from) = c.Rows("""
+            SELECT id_pengajuan, nip FROM fact_cuti k
+            WHERE status = 'disetujui' AND EXISTS (SELECT 1 FROM mart_kinerja_fitur f
+                WHERE f.nip = k.nip AND f.indeks_triwulan = year(k.tanggal_mulai) * 4 + quarter(k.tanggal_mulai) - 1)
+            ORDER BY id_pengajuan LIMIT 1
+            """).Select(r => ((string)r[0]!, (string)r[1]!)).Single();
+        var to = c.Scalar<string>("SELECT min(nip) FROM mart_kinerja_fitur WHERE nip <> $from", ("from", from));
+        c.Execute("INSERT INTO fact_cuti_history BY NAME SELECT *, TIMESTAMP '2026-11-02 08:00:00' AS superseded_at, $file AS superseded_by_file FROM fact_cuti WHERE id_pengajuan = $id",
+            ("file", load + 1), ("id", id));
+        c.Execute("UPDATE fact_cuti SET nip = $to, etl_file_id = $file WHERE id_pengajuan = $id", ("to", to), ("file", load + 1), ("id", id));
+
+        var changed = KinerjaMarts.RefreshCuti(c, sinceLoad: load);
+        Assert.True(changed >= 2, $"{changed} rows changed");   // the quarters of both employees
+        Assert.Equal(0, KinerjaMarts.RefreshCuti(c, sinceLoad: null));   // every employee recomputed: nothing left to change
     }
 
     private static Dictionary<string, (double? Change, int Units)> LevelFour(DuckDB.NET.Data.DuckDBConnection c) =>
