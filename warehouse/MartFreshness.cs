@@ -85,7 +85,9 @@ public static class MartFreshness
         // kinerja_01 (fact_kinerja, dim_employee), kinerja_02 (dim_unit), kinerja_05_fitur (fact_diklat; also fact_cuti,
         // but a cuti load costs only kinerja_cuti's patch of that feature: a full kinerja rebuild takes minutes at 1 M).
         ["kinerja"] = Set(["kinerja", "diklat"], Unit, Employee),
-        // fitur_cuti (fact_cuti into mart_kinerja_fitur.cuti_hari_4q) and the drivers re-ranked from that table.
+        // fitur_cuti (fact_cuti into mart_kinerja_fitur.cuti_hari_4q) and the drivers re-ranked from that table. It patches
+        // the employees whose requests a load after its build wrote (etl_file_id) or superseded (fact_cuti_history), so
+        // anything that changes fact_cuti outside the merge (a migration, a manual fix) must bump its version below.
         ["kinerja_cuti"] = Set(["cuti"]),
         // acuan/pegawai/mutasi/komposisi (dim_employee, fact_mutasi, dim_unit), beban (fact_cuti, fact_skm),
         // LayananAnalysis (IkmAnalysis over fact_skm, EfisiensiAnalysis.Waktu over fact_cuti).

@@ -58,8 +58,9 @@ public static class KinerjaMarts
         using var transaction = connection.BeginTransaction();
         var changed = connection.Execute(Ikm.MartSql.Read("fitur_cuti"), ("sejak", sinceLoad));
         cancellationToken.ThrowIfCancellationRequested();
-        // The ranking is a function of mart_kinerja_fitur and the seed: unchanged rows, unchanged drivers.
-        if (changed > 0) WriteDrivers(connection, options ?? new KinerjaOptions());
+        // The ranking is a function of mart_kinerja_fitur and the seed: unchanged rows, unchanged drivers — unless the area
+        // starts from scratch (never built, or built with an older definition, which may have ranked differently).
+        if (changed > 0 || sinceLoad is null) WriteDrivers(connection, options ?? new KinerjaOptions());
         transaction.Commit();
         return changed;
     }

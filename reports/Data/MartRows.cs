@@ -93,7 +93,7 @@ public sealed record ReportData(
     /// <summary>Set when a mart area is older than the last committed load (<see cref="Warehouse.MartFreshness"/>): reports and pages say so.</summary>
     public string? MartsWarning { get; init; }
 
-    /// <summary>When each mart area ("ikm", "efisiensi", "kualitas", "kinerja", "penempatan", "diklat", "diklat_ikm") was last built, wall clock in <c>Schedule:TimeZone</c> (mart_build).</summary>
+    /// <summary>When each mart area (<c>MartFreshness.Areas</c>) was last built, wall clock in <c>Schedule:TimeZone</c> (mart_build).</summary>
     public IReadOnlyDictionary<string, DateTime> MartBuiltAt { get; init; } = new Dictionary<string, DateTime>();
     public IReadOnlyList<KinerjaForecastKotaRow> KinerjaForecastKota { get; init; } = [];
     public IReadOnlyList<CutiTertundaRow> CutiTertunda { get; init; } = [];

@@ -17,7 +17,7 @@ namespace Kepegawaian.Reports.Data;
 public sealed class ReportDataReader(WarehouseDatabase database) : ISpanFacts
 {
     /// <summary>The mart areas this content model reads: every one but kualitas (mart_kualitas_data is shown by the CLI only)
-    /// and kinerja_cuti (the drivers' features and ranking, shown nowhere), so a stale mart no page shows does not put a
+    /// and kinerja_cuti (the drivers' features and ranking, shown by the CLI only), so a stale mart no page shows does not put a
     /// warning on the mayor's report and pages.</summary>
     private static readonly string[] AreasRead = [.. MartFreshness.Areas.Where(a => a is not ("kualitas" or "kinerja_cuti"))];
 

@@ -52,6 +52,30 @@ public sealed class KinerjaMartsTests
     }
 
     [Fact]
+    public void Leave_days_of_the_drivers_panel_count_the_quarter_and_the_three_before_it()
+    {
+        // Appraised 2025-Q1 (t). Approved requests starting in 2024-Q1 (t−4) 7 days, 2024-Q2 (t−3) 3, 2024-Q4 (t−1) 2,
+        // 2025-Q1 (t) 1 and 2025-Q2 (t+1) 5 days: the window t−3 … t takes 3 + 2 + 1 = 6; with t−4 it would be 13,
+        // with t+1 it would be 11. A cuti patch of the panel built without them counts the same days as a rebuild.
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        new WarehouseSeed().Unit("U1", "Dinas Satu").Employee("A0000000000000001", "U1")
+            .Kinerja("A0000000000000001", 2025, 1, 80, "U1").WriteTo(c);
+        KinerjaMarts.Refresh(c);
+        Assert.Equal(0, c.Scalar<int>("SELECT cuti_hari_4q FROM mart_kinerja_fitur WHERE nip = 'A0000000000000001'"));
+        var i = 0;
+        foreach (var (mulai, hari) in new[] { ("2024-02-05", 7), ("2024-06-28", 3), ("2024-12-30", 2), ("2025-01-02", 1), ("2025-04-01", 5) })
+            c.Execute("""
+                INSERT INTO fact_cuti VALUES ($id, 'A0000000000000001', 'tahunan', 'online', CAST($mulai AS DATE) - 7, CAST($mulai AS DATE) - 6,
+                    'disetujui', CAST($mulai AS DATE), CAST($mulai AS DATE) + $hari - 1, $hari, 'U1', 0, 1)
+                """, ("id", $"C{++i}"), ("mulai", mulai), ("hari", hari));
+        Assert.Equal(1, KinerjaMarts.RefreshCuti(c, sinceLoad: 0));
+        Assert.Equal(6, c.Scalar<int>("SELECT cuti_hari_4q FROM mart_kinerja_fitur WHERE nip = 'A0000000000000001'"));
+        KinerjaMarts.Refresh(c);
+        Assert.Equal(6, c.Scalar<int>("SELECT cuti_hari_4q FROM mart_kinerja_fitur WHERE nip = 'A0000000000000001'"));
+    }
+
+    [Fact]
     public void Breakdown_uses_the_scd2_version_valid_at_the_appraisal_end()
     {
         using var wh = new TempWarehouse();
