@@ -43,12 +43,9 @@ public sealed class KinerjaMartsTests
             .Kinerja("A0000000000000001", 2025, 1, 80, "U1").WriteTo(c);
         var i = 0;
         foreach (var (status, hari) in new[] { ("disetujui", 3), ("perubahan", 2), ("dibatalkan", 5), ("ditolak", 4), ("diajukan", 1), ("ditangguhkan", 6) })
-            c.Execute("""
-                INSERT INTO fact_cuti VALUES ($id, 'A0000000000000001', 'tahunan', 'online', TIMESTAMP '2025-01-06 09:00', NULL,
-                    $status, DATE '2025-02-03', DATE '2025-02-03' + $hari - 1, $hari, 'U1', 0, 0)
-                """, ("id", $"C{++i}"), ("status", status), ("hari", hari));
+            Cuti(c, $"C{++i}", status, "2025-02-03", hari);
         KinerjaMarts.Refresh(c);
-        Assert.Equal(5, c.Scalar<int>("SELECT cuti_hari_4q FROM mart_kinerja_fitur WHERE nip = 'A0000000000000001'"));
+        Assert.Equal(5, LeaveDays(c));
     }
 
     [Fact]
@@ -62,18 +59,25 @@ public sealed class KinerjaMartsTests
         new WarehouseSeed().Unit("U1", "Dinas Satu").Employee("A0000000000000001", "U1")
             .Kinerja("A0000000000000001", 2025, 1, 80, "U1").WriteTo(c);
         KinerjaMarts.Refresh(c);
-        Assert.Equal(0, c.Scalar<int>("SELECT cuti_hari_4q FROM mart_kinerja_fitur WHERE nip = 'A0000000000000001'"));
+        Assert.Equal(0, LeaveDays(c));
         var i = 0;
         foreach (var (mulai, hari) in new[] { ("2024-02-05", 7), ("2024-06-28", 3), ("2024-12-30", 2), ("2025-01-02", 1), ("2025-04-01", 5) })
-            c.Execute("""
-                INSERT INTO fact_cuti VALUES ($id, 'A0000000000000001', 'tahunan', 'online', CAST($mulai AS DATE) - 7, CAST($mulai AS DATE) - 6,
-                    'disetujui', CAST($mulai AS DATE), CAST($mulai AS DATE) + $hari - 1, $hari, 'U1', 0, 1)
-                """, ("id", $"C{++i}"), ("mulai", mulai), ("hari", hari));
+            Cuti(c, $"C{++i}", "disetujui", mulai, hari, file: 1);
         Assert.Equal(1, KinerjaMarts.RefreshCuti(c, sinceLoad: 0));
-        Assert.Equal(6, c.Scalar<int>("SELECT cuti_hari_4q FROM mart_kinerja_fitur WHERE nip = 'A0000000000000001'"));
+        Assert.Equal(6, LeaveDays(c));
         KinerjaMarts.Refresh(c);
-        Assert.Equal(6, c.Scalar<int>("SELECT cuti_hari_4q FROM mart_kinerja_fitur WHERE nip = 'A0000000000000001'"));
+        Assert.Equal(6, LeaveDays(c));
     }
+
+    /// <summary>A leave request of employee A…1 in unit U1, submitted a week before it starts, loaded by file <paramref name="file"/>.</summary>
+    private static void Cuti(DuckDB.NET.Data.DuckDBConnection c, string id, string status, string mulai, int hari, long file = 0) =>
+        c.Execute("""
+            INSERT INTO fact_cuti VALUES ($id, 'A0000000000000001', 'tahunan', 'online', CAST($mulai AS DATE) - 7, NULL,
+                $status, CAST($mulai AS DATE), CAST($mulai AS DATE) + $hari - 1, $hari, 'U1', 0, $file)
+            """, ("id", id), ("status", status), ("mulai", mulai), ("hari", hari), ("file", file));
+
+    private static int LeaveDays(DuckDB.NET.Data.DuckDBConnection c) =>
+        c.Scalar<int>("SELECT cuti_hari_4q FROM mart_kinerja_fitur WHERE nip = 'A0000000000000001'");
 
     [Fact]
     public void Breakdown_uses_the_scd2_version_valid_at_the_appraisal_end()
