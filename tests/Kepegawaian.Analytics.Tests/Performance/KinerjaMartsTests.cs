@@ -69,6 +69,46 @@ public sealed class KinerjaMartsTests
         Assert.Equal(6, LeaveDays(c));
     }
 
+    [Fact]
+    public void Training_features_count_lulus_courses_of_the_quarter_and_the_three_before_it_and_neighbours_are_the_adjacent_quarters()
+    {
+        // Appraised 2024-Q2 70, 2024-Q3 75, 2025-Q1 80, 2025-Q2 85 (no 2024-Q4). For t = 2025-Q1: the previous quarter
+        // 2024-Q4 has no appraisal → nilai_skp_lalu NULL (the previous row, 75, would be wrong); the next is 85.
+        // Courses by end date: 2024-02-10 teknis 10 JP (t−4, out), 2024-05-10 latsar 20 (t−3), 2024-11-10 teknis 5 (t−1),
+        // 2025-03-10 e_learning 2 (t), 2025-03-11 teknis 7 tidak_lulus (out), 2025-04-10 manajerial 9 (t+1, out)
+        // → jp_4q = 20 + 5 + 2 = 27; latsar 1, teknis 1, e_learning 1, manajerial 0.
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        new WarehouseSeed().Unit("U1", "Dinas Satu").Employee("A0000000000000001", "U1")
+            .Kinerja("A0000000000000001", 2024, 2, 70, "U1").Kinerja("A0000000000000001", 2024, 3, 75, "U1")
+            .Kinerja("A0000000000000001", 2025, 1, 80, "U1").Kinerja("A0000000000000001", 2025, 2, 85, "U1")
+            .WriteTo(c);
+        var i = 0;
+        foreach (var (selesai, jenis, jp, status) in new[] { ("2024-02-10", "teknis", 10, "lulus"), ("2024-05-10", "latsar", 20, "lulus"),
+                     ("2024-11-10", "teknis", 5, "lulus"), ("2025-03-10", "e_learning", 2, "lulus"), ("2025-03-11", "teknis", 7, "tidak_lulus"),
+                     ("2025-04-10", "manajerial", 9, "lulus") })
+            c.Execute("""
+                INSERT INTO fact_diklat (id_diklat, nip, kode_pelatihan, nama_pelatihan, jenis_pelatihan, tanggal_mulai, tanggal_selesai, jp, status, row_hash, etl_file_id)
+                VALUES ($id, 'A0000000000000001', 'K', 'Kursus', $jenis, CAST($selesai AS DATE) - 3, CAST($selesai AS DATE), $jp, $status, 0, 0)
+                """, ("id", $"D{++i}"), ("jenis", jenis), ("selesai", selesai), ("jp", jp), ("status", status));
+        KinerjaMarts.Refresh(c);
+
+        using var cmd = c.Command("""
+            SELECT nilai_skp_lalu, nilai_skp_berikut, jp_4q, n_latsar_4q, n_teknis_4q, n_e_learning_4q, n_manajerial_4q
+            FROM mart_kinerja_fitur WHERE indeks_triwulan = 2025 * 4
+            """);
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.True(r.IsDBNull(0));
+        Assert.Equal(85.0, r.GetDouble(1));
+        Assert.Equal([27L, 1L, 1L, 1L, 0L], Enumerable.Range(2, 5).Select(k => Convert.ToInt64(r.GetValue(k))).ToArray());
+        Assert.False(r.Read());
+        // 2024-Q3: previous 70, no next appraisal; window 2023-Q4 … 2024-Q3 holds the latsar and the first teknis.
+        Assert.Equal((70.0, 30L), (c.Scalar<double>("SELECT nilai_skp_lalu FROM mart_kinerja_fitur WHERE indeks_triwulan = 2024 * 4 + 2"),
+            c.Scalar<long>("SELECT jp_4q FROM mart_kinerja_fitur WHERE indeks_triwulan = 2024 * 4 + 2")));
+        Assert.Null(c.Scalar<double?>("SELECT nilai_skp_berikut FROM mart_kinerja_fitur WHERE indeks_triwulan = 2024 * 4 + 2"));
+    }
+
     /// <summary>A leave request of employee A…1 in unit U1, submitted a week before it starts, loaded by file <paramref name="file"/>.</summary>
     private static void Cuti(DuckDB.NET.Data.DuckDBConnection c, string id, string status, string mulai, int hari, long file = 0) =>
         c.Execute("""
