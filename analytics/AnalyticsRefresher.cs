@@ -41,9 +41,9 @@ public sealed class AnalyticsRefresher(
     public RefreshSummary RefreshStale(DuckDBConnection connection, CancellationToken cancellationToken = default, Action<string>? starting = null) =>
         Run(connection, MartFreshness.Check(connection).StaleAreas, cancellationToken, starting);
 
-    /// <summary>Rebuilds one area (the `kinerja --refresh`, `diklat --refresh` options) and records it.</summary>
+    /// <summary>Rebuilds one area (the `kinerja --refresh`, `diklat --refresh` options) and records it with its sub-areas (<see cref="MartFreshness.PartOf"/>).</summary>
     public RefreshSummary RefreshArea(DuckDBConnection connection, string area, CancellationToken cancellationToken = default) =>
-        Run(connection, [area], cancellationToken);
+        Run(connection, [area, .. MartFreshness.PartOf.Where(p => p.Value == area).Select(p => p.Key)], cancellationToken);
 
     /// <summary>Rebuilds the given areas in one run, in rebuild order (the bench's refresh without the areas it skips).</summary>
     public RefreshSummary RefreshAreas(DuckDBConnection connection, IReadOnlyCollection<string> areas, CancellationToken cancellationToken = default) =>
@@ -62,19 +62,21 @@ public sealed class AnalyticsRefresher(
             var load = MartFreshness.LastLoad(connection);
             starting?.Invoke(area);
             var sw = Stopwatch.StartNew();
-            switch (area)
+            // A sub-area whose parent was just rebuilt: the parent wrote its tables from the same facts; nothing to patch,
+            // and it is as fresh as the load the parent saw.
+            if (MartFreshness.PartOf.TryGetValue(area, out var parent) && builtFrom.TryGetValue(parent, out var parentLoad))
+                load = parentLoad;
+            else switch (area)
             {
                 case "ikm": IkmMarts.Refresh(connection, ikm.Value, cancellationToken); break;
                 case "efisiensi": EfisiensiMarts.Refresh(connection, efisiensi.Value, cancellationToken); break;
                 case "kualitas": KualitasMarts.Refresh(connection, cancellationToken); break;
                 case "kinerja": KinerjaMarts.Refresh(connection, kinerja.Value, cancellationToken); break;
-                // A cuti load's patch of kinerja's driver features. When kinerja was just rebuilt it built them from the
-                // same facts: nothing to patch, and the area is as fresh as the load kinerja saw.
-                case "kinerja_cuti" when builtFrom.TryGetValue("kinerja", out var kinerjaLoad): load = kinerjaLoad; break;
+                // A cuti load's patch of kinerja's driver features.
                 case "kinerja_cuti": KinerjaMarts.RefreshCuti(connection, MartFreshness.BuiltFrom(connection, area), kinerja.Value, cancellationToken); break;
                 // The outcome panel (mart_kinerja_pegawai) is rebuilt by diklat itself unless kinerja just did it.
                 case "diklat": DiklatMarts.Refresh(connection, diklat.Value, cancellationToken, outcomePanelFresh: areas.Contains("kinerja")); break;
-                // Kirkpatrick level 4 only (an skm file): diklat already wrote the same columns when it ran.
+                // Kirkpatrick level 4 only (an skm file).
                 case "diklat_ikm": DiklatIkmMarts.Refresh(connection, diklat.Value, cancellationToken); break;
                 case "penempatan": PenempatanMarts.Refresh(connection, penempatan?.Value, cancellationToken, efisiensi.Value); break;
                 default: throw new ArgumentException($"Unknown mart area '{area}'.", nameof(areas));

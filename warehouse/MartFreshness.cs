@@ -112,6 +112,17 @@ public static class MartFreshness
         ["diklat_ikm"] = ["diklat"],
     };
 
+    /// <summary>
+    /// Sub-areas: a part of their parent's tables that a small load updates alone (kinerja_cuti the drivers' leave feature,
+    /// diklat_ikm Kirkpatrick level 4). A rebuild of the parent writes them in full from the same facts, so after it they
+    /// need no work and are recorded with the parent's load; rebuilding the parent by hand records them too.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> PartOf = new Dictionary<string, string>
+    {
+        ["kinerja_cuti"] = "kinerja",
+        ["diklat_ikm"] = "diklat",
+    };
+
     private static HashSet<string> Set(params IEnumerable<string>[] parts) => [.. parts.SelectMany(p => p)];
 
     /// <summary>
