@@ -9,8 +9,8 @@ namespace Kepegawaian.Warehouse;
 /// start-up and after every scan and refresh, so the read-only commands answer while `serve` holds the live
 /// file (DuckDB lets one process hold a file read-write, and then no other may even read it).
 /// Normally a byte copy of the file right after a CHECKPOINT (seconds for the 2 GB warehouse of a million
-/// employees, where <c>COPY FROM DATABASE</c> took 75–82 s, issue 14); when a checkpoint of another connection
-/// rewrote the file during the copy, or there is no file to copy, DuckDB's own <c>COPY FROM DATABASE</c>
+/// employees, where <c>COPY FROM DATABASE</c> took 75–82 s, issue 14); when three tries fail (a checkpoint of
+/// another connection finished during the copy, the CHECKPOINT was refused, no file), DuckDB's own <c>COPY FROM DATABASE</c>
 /// (one consistent transaction, safe while other connections of the same process write). Either goes to
 /// <c>&lt;db&gt;.snapshot.tmp</c>, then is renamed over the old copy in one step: a reader opens either the
 /// previous complete copy or the new one, never a half-written one.
@@ -32,72 +32,98 @@ public static class WarehouseSnapshot
         var tmp = target + ".tmp";
         lock (PublishLock)
         {
-            DeleteWithWal(tmp);
-            var byteCopy = TryCopyCheckpointedFile(connection, tmp);
-            if (!byteCopy)
+            try
             {
-                DeleteWithWal(tmp);
-                CopyDatabase(connection, tmp);
+                string? fallback = null;
+                for (var attempt = 1; attempt <= ByteCopyAttempts; attempt++)
+                {
+                    DeleteWithWal(tmp);
+                    fallback = TryCopyCheckpointedFile(connection, tmp);
+                    if (fallback is null) break;
+                    if (attempt < ByteCopyAttempts) Thread.Sleep(RetryDelay);
+                }
+                if (fallback is not null)
+                {
+                    DeleteWithWal(tmp);
+                    CopyDatabase(connection, tmp);
+                }
+                // A WAL beside the old copy must never be replayed onto the new one.
+                File.Delete(target + ".wal");
+                File.Move(tmp, target, overwrite: true);
+                return new SnapshotPublished(watch.Elapsed, fallback);
             }
-            // A WAL beside the old copy must never be replayed onto the new one.
-            File.Delete(target + ".wal");
-            File.Move(tmp, target, overwrite: true);
-            return new SnapshotPublished(watch.Elapsed, byteCopy);
+            catch
+            {
+                DeleteWithWal(tmp);   // a partial copy (disk full) must not keep its gigabytes until the next publish
+                throw;
+            }
         }
     }
 
+    private const int ByteCopyAttempts = 3;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>The size of DuckDB's file headers (main header and the two alternating database headers).</summary>
+    private const int HeaderBytes = 3 * 4096;
+
     /// <summary>
-    /// After a CHECKPOINT the file alone holds every committed row (later commits go to the WAL, which the copy
-    /// leaves out: it is the database as of the checkpoint). A checkpoint writes the file only at its end and in
-    /// blocks the previous one does not use, so the byte copy is a whole database unless some write touched the
-    /// file while it was read — then its size or write time moved, and the caller falls back.
+    /// After a CHECKPOINT the file alone holds every committed row (later commits go to the WAL, which the copy leaves
+    /// out: it is the database as of the checkpoint). A checkpoint writes only blocks the current header does not use and
+    /// the new header last, and the old header's blocks become free only once the new header is written; so the copy is a
+    /// whole database unless a checkpoint finished while it was read — then the live file's headers no longer equal the
+    /// copy's (compared by <c>cmp</c>, out of process too) or its size moved. Returns null on success, else why not.
     /// </summary>
-    private static bool TryCopyCheckpointedFile(DuckDBConnection connection, string tmp)
+    private static string? TryCopyCheckpointedFile(DuckDBConnection connection, string tmp)
     {
         var file = connection.Scalar<string>("SELECT path FROM duckdb_databases() WHERE database_name = current_database()");
-        if (string.IsNullOrEmpty(file) || !File.Exists(file)) return false;
+        if (string.IsNullOrEmpty(file) || !File.Exists(file)) return "no database file";
         try
         {
             connection.Execute("CHECKPOINT");
         }
-        catch (DuckDBException)
+        catch (DuckDBException ex)
         {
-            return false;   // refused (DuckDB 1.5 checkpoints beside open transactions, older versions did not)
+            return $"CHECKPOINT refused: {ex.Message}";   // another transaction holds the checkpoint lock (an UPDATE, DDL)
         }
-        var before = Stamp(file);
-        return CopyOutOfProcess(file, tmp) && Stamp(file) == before;
+        var size = new FileInfo(file).Length;
+        if (Run("cp", "--", file, tmp) is { } cpFailed) return cpFailed;
+        if (new FileInfo(file).Length != size) return "the file changed size during the copy";
+        return Run("cmp", "-s", "-n", HeaderBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", file, tmp) is null
+            ? null
+            : "a checkpoint finished during the copy";
     }
 
     /// <summary>
-    /// With <c>cp</c>, not File.Copy: DuckDB holds the file with a POSIX (fcntl) lock, which closing any descriptor of the
-    /// file in this process would drop, letting another process open the live warehouse read-write.
+    /// Runs a tool on the live file out of process, never File.Copy or a FileStream: DuckDB holds the file with a POSIX
+    /// (fcntl) lock, which closing any descriptor of the file in this process would drop, letting another process open the
+    /// live warehouse read-write. Returns null on exit code 0, else what went wrong.
     /// </summary>
-    private static bool CopyOutOfProcess(string from, string to)
+    private static string? Run(string tool, params string[] arguments)
     {
-        var start = new ProcessStartInfo("cp") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var argument in new[] { "--", from, to }) start.ArgumentList.Add(argument);
+        var start = new ProcessStartInfo(tool) { UseShellExecute = false, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         try
         {
-            using var cp = Process.Start(start)!;
-            cp.StandardError.ReadToEnd();
-            cp.WaitForExit();
-            return cp.ExitCode == 0;
+            using var process = Process.Start(start)!;
+            var error = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(ToolTimeout))
+            {
+                process.Kill();
+                return $"{tool} did not finish within {ToolTimeout.TotalMinutes} min";
+            }
+            return process.ExitCode == 0 ? null : $"{tool} exited {process.ExitCode}: {error.Result.Trim()}";
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (System.ComponentModel.Win32Exception ex)
         {
-            return false;   // no cp on this machine
+            return $"{tool} not found: {ex.Message}";
         }
-    }
-
-    private static (long Length, DateTime WrittenUtc) Stamp(string file)
-    {
-        var info = new FileInfo(file);
-        return (info.Length, info.LastWriteTimeUtc);
     }
 
     private static void CopyDatabase(DuckDBConnection connection, string tmp)
     {
         var source = connection.Scalar<string>("SELECT current_database()")!;
+        connection.Execute($"DETACH DATABASE IF EXISTS {Alias}");   // left attached by a publish whose DETACH failed
         connection.Execute($"ATTACH '{tmp.Replace("'", "''", StringComparison.Ordinal)}' AS {Alias}");
         try
         {
@@ -131,5 +157,8 @@ public static class WarehouseSnapshot
     }
 }
 
-/// <summary>How a snapshot was published: a byte copy of the checkpointed file, or (false) DuckDB's COPY FROM DATABASE.</summary>
-public readonly record struct SnapshotPublished(TimeSpan Took, bool ByteCopy);
+/// <summary>How a snapshot was published: a byte copy of the checkpointed file, or DuckDB's COPY FROM DATABASE because of <see cref="Fallback"/>.</summary>
+public readonly record struct SnapshotPublished(TimeSpan Took, string? Fallback)
+{
+    public bool ByteCopy => Fallback is null;
+}

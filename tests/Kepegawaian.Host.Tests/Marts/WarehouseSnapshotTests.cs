@@ -18,7 +18,7 @@ public sealed class WarehouseSnapshotTests
         c.Execute("INSERT INTO etl_run VALUES (2, TIMESTAMP '2026-11-30 07:45:00', NULL, 'running', 'inbox', 'm', NULL)");
         Assert.Equal((1L, 1L), Counts(WarehouseSnapshot.Find(wh.Path)!));     // taken before run 2
 
-        WarehouseSnapshot.Publish(c, wh.Path);
+        Assert.True(WarehouseSnapshot.Publish(c, wh.Path).ByteCopy);
         var snapshot = WarehouseSnapshot.Find(wh.Path)!;
         Assert.Equal((2L, 1L), Counts(snapshot));
         Assert.Equal(wh.Path + ".snapshot", snapshot.Path);
@@ -60,6 +60,30 @@ public sealed class WarehouseSnapshotTests
 
         Assert.False(WarehouseSnapshot.Publish(memory, wh.Path).ByteCopy);
         Assert.Equal((0L, 1L), Counts(WarehouseSnapshot.Find(wh.Path)!));
+    }
+
+    [Fact]
+    public void Publishing_keeps_this_process_s_lock_on_the_live_file()
+    {
+        // DuckDB locks the file with fcntl (POSIX); closing any descriptor of it in this process would release that lock
+        // (and let another process open the live warehouse), which is why the copy runs in a cp process.
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        Assert.True(HoldsPosixLock(wh.Path), "DuckDB's lock before the publish");
+        Assert.True(WarehouseSnapshot.Publish(c, wh.Path).ByteCopy);
+        Assert.True(HoldsPosixLock(wh.Path), "DuckDB's lock after the publish");
+    }
+
+    /// <summary>Whether /proc/locks lists a POSIX lock of this process on <paramref name="path"/>'s inode.</summary>
+    private static bool HoldsPosixLock(string path)
+    {
+        using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%i", path]) { RedirectStandardOutput = true })!;
+        var inode = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        var pid = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return File.ReadLines("/proc/locks")
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Any(f => f.Length > 5 && f[1] == "POSIX" && f[4] == pid && f[5].EndsWith(":" + inode, StringComparison.Ordinal));
     }
 
     private static (long Runs, long Units) Counts(WarehouseDatabase snapshot)
