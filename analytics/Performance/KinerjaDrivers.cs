@@ -121,16 +121,19 @@ public static class KinerjaDrivers
         public List<Row> Load(string where, int limit, int seed)
         {
             using var cmd = connection.CreateCommand();
+            // The sample is drawn on the keys alone, then its rows joined back: DuckDB's top-N carrying all 17 columns took
+            // 3.6-5.3 s of the 50 000 training rows at 1 M employees, on the keys 1.0-1.2 s (the same rows).
             cmd.CommandText = $"""
-                SELECT * FROM (
-                    SELECT nip, indeks_triwulan, {next}::DOUBLE, {now}::DOUBLE, coalesce({last}, {now})::DOUBLE, jp_4q::DOUBLE, n_latsar_4q::DOUBLE,
-                           n_manajerial_4q::DOUBLE, n_teknis_4q::DOUBLE, n_fungsional_4q::DOUBLE, n_sosial_kultural_4q::DOUBLE,
-                           n_e_learning_4q::DOUBLE, cuti_hari_4q::DOUBLE, coalesce(masa_kerja_tahun, 0)::DOUBLE,
-                           golongan, coalesce(jenis_jabatan, '?'), kode_unit
-                    FROM mart_kinerja_fitur
+                WITH sample AS (
+                    SELECT nip, indeks_triwulan FROM mart_kinerja_fitur
                     WHERE {Outcome} AND {where}
                     ORDER BY hash(nip, indeks_triwulan, {seed})
                     LIMIT {limit})
+                SELECT nip, indeks_triwulan, {next}::DOUBLE, {now}::DOUBLE, coalesce({last}, {now})::DOUBLE, jp_4q::DOUBLE, n_latsar_4q::DOUBLE,
+                       n_manajerial_4q::DOUBLE, n_teknis_4q::DOUBLE, n_fungsional_4q::DOUBLE, n_sosial_kultural_4q::DOUBLE,
+                       n_e_learning_4q::DOUBLE, cuti_hari_4q::DOUBLE, coalesce(masa_kerja_tahun, 0)::DOUBLE,
+                       golongan, coalesce(jenis_jabatan, '?'), kode_unit
+                FROM mart_kinerja_fitur JOIN sample USING (nip, indeks_triwulan)
                 ORDER BY nip, indeks_triwulan
                 """;
             using var r = cmd.ExecuteReader();
