@@ -34,14 +34,7 @@ public static class WarehouseSnapshot
         {
             try
             {
-                string? fallback = null;
-                for (var attempt = 1; attempt <= ByteCopyAttempts; attempt++)
-                {
-                    DeleteWithWal(tmp);
-                    fallback = TryCopyCheckpointedFile(connection, tmp);
-                    if (fallback is null) break;
-                    if (attempt < ByteCopyAttempts) Thread.Sleep(RetryDelay);
-                }
+                var fallback = ByteCopy(connection, tmp);
                 if (fallback is not null)
                 {
                     DeleteWithWal(tmp);
@@ -67,6 +60,22 @@ public static class WarehouseSnapshot
     /// <summary>The size of DuckDB's file headers (main header and the two alternating database headers).</summary>
     private const int HeaderBytes = 3 * 4096;
 
+    /// <summary>Up to three byte copies of the live file (a checkpoint of another connection may get in the way); null when one succeeded, else why not.</summary>
+    private static string? ByteCopy(DuckDBConnection connection, string tmp)
+    {
+        var file = connection.Scalar<string>("SELECT path FROM duckdb_databases() WHERE database_name = current_database()");
+        if (string.IsNullOrEmpty(file) || !File.Exists(file)) return "no database file";   // nothing to retry
+        string? failed = null;
+        for (var attempt = 1; attempt <= ByteCopyAttempts; attempt++)
+        {
+            if (attempt > 1) Thread.Sleep(RetryDelay);
+            DeleteWithWal(tmp);
+            failed = TryCopyCheckpointedFile(connection, file, tmp);
+            if (failed is null) return null;
+        }
+        return failed;
+    }
+
     /// <summary>
     /// After a CHECKPOINT the file alone holds every committed row (later commits go to the WAL, which the copy leaves
     /// out: it is the database as of the checkpoint). A checkpoint writes only blocks the current header does not use and
@@ -74,10 +83,8 @@ public static class WarehouseSnapshot
     /// whole database unless a checkpoint finished while it was read — then the live file's headers no longer equal the
     /// copy's (compared by <c>cmp</c>, out of process too) or its size moved. Returns null on success, else why not.
     /// </summary>
-    private static string? TryCopyCheckpointedFile(DuckDBConnection connection, string tmp)
+    private static string? TryCopyCheckpointedFile(DuckDBConnection connection, string file, string tmp)
     {
-        var file = connection.Scalar<string>("SELECT path FROM duckdb_databases() WHERE database_name = current_database()");
-        if (string.IsNullOrEmpty(file) || !File.Exists(file)) return "no database file";
         try
         {
             connection.Execute("CHECKPOINT");

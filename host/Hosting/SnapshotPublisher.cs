@@ -25,12 +25,12 @@ public sealed class SnapshotPublisher(WarehouseDatabase database, TimeProvider t
             if (!changed && publishedAt is { } last && now - last < MaxAge && File.Exists(WarehouseSnapshot.PathFor(database.Path))) return;
             var published = WarehouseSnapshot.Publish(connection, database.Path);
             publishedAt = now;
+            var path = WarehouseSnapshot.PathFor(database.Path);
             if (published.Fallback is { } why)
                 logger.LogWarning("Read-only snapshot {Snapshot} published in {Seconds:0.0} s with COPY FROM DATABASE, not a file copy: {Reason}",
-                    WarehouseSnapshot.PathFor(database.Path), published.Took.TotalSeconds, why);
+                    path, published.Took.TotalSeconds, why);
             else
-                logger.LogInformation("Read-only snapshot {Snapshot} published in {Seconds:0.0} s (file copy after CHECKPOINT)",
-                    WarehouseSnapshot.PathFor(database.Path), published.Took.TotalSeconds);
+                logger.LogInformation("Read-only snapshot {Snapshot} published in {Seconds:0.0} s (file copy after CHECKPOINT)", path, published.Took.TotalSeconds);
         }
     }
 }
