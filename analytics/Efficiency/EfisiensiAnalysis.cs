@@ -65,7 +65,7 @@ public static class EfisiensiAnalysis
     public static IReadOnlyList<CutiWaktu> Waktu(DuckDBConnection c, WorkingCalendar calendar, DateTime acuan, IEnumerable<string> levels,
         DateTime? mulai = null, DateTime? akhir = null, string? unit = null)
     {
-        var requests = SensorColumns.Read(c, Sql("efisiensi_sensor", calendar),
+        var requests = SensorColumns.Read(c, Sql("efisiensi_sensor_sel", calendar),
             [("acuan", acuan), ("mulai", mulai), ("akhir", akhir), ("unit", unit)]);
         var result = new List<CutiWaktu>();
         foreach (var level in levels.Select(l => Level(l == "semua" ? [] : l.Split('+'))).Distinct())
