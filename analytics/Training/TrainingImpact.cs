@@ -129,9 +129,8 @@ public static class TrainingImpact
     {
         var all = treated.Concat(candidates).ToList();
         if (treated.Count < 3 || candidates.Count < 3) return null;
-        var (design, width) = covariates.Design(all, useBaseline);
-        var logit = PropensityModel.FitPredictLogit(design, width, all.Select(u => u.Treated).ToList(), options.Ridge);
-        var pairs = Match(all, logit, options.CaliperSd, options.ControlsPerTreated);
+        var logit = PropensityModel.FitPredictLogit(covariates.Design(all, useBaseline), all.Select(u => u.Treated).ToList(), options.Ridge);
+        var pairs = Matching.Greedy(all, logit, options.CaliperSd, options.ControlsPerTreated);
         if (pairs.Count < 3) return null;
         var d = pairs.Select(p => p.T.Delta - p.C.Average(u => u.Delta)).ToArray();
         var columns = doseColumns.Select(j => pairs.Select(p => p.T.OtherDose[j] - p.C.Average(u => u.OtherDose[j])).ToArray())
@@ -181,45 +180,6 @@ public static class TrainingImpact
         var h = 17;
         foreach (var ch in s) h = unchecked(h * 31 + ch);
         return h;
-    }
-
-    /// <summary>A treated employee and its matched controls.</summary>
-    private sealed record Matched(ImpactUnit T, List<ImpactUnit> C);
-
-    /// <summary>
-    /// Greedy nearest-neighbour matching on the logit within the cohort, without replacement, caliper in logit SDs, up to
-    /// <paramref name="perTreated"/> controls each, in rounds (everyone gets a first control before anyone a second);
-    /// hardest to match (highest propensity) first in each round, so they get the scarce close controls.
-    /// </summary>
-    private static List<Matched> Match(List<ImpactUnit> all, double[] logit, double caliperSd, int perTreated)
-    {
-        var caliper = caliperSd * StdDev(logit);
-        var result = new List<Matched>();
-        var indexed = all.Select((u, i) => (Unit: u, Logit: logit[i])).ToList();
-        foreach (var cohort in indexed.GroupBy(x => x.Unit.Cohort))
-        {
-            var controls = cohort.Where(x => !x.Unit.Treated).OrderBy(x => x.Logit).ToList();
-            var keys = controls.Select(x => x.Logit).ToArray();
-            var used = new bool[controls.Count];   // by position: a bootstrap replicate may hold the same employee twice
-            var treated = cohort.Where(x => x.Unit.Treated).OrderByDescending(x => x.Logit).Select(x => (x.Logit, Match: new Matched(x.Unit, []))).ToList();
-            for (var round = 0; round < perTreated; round++)
-                foreach (var (t, m) in treated)
-                {
-                    if (m.C.Count < round) continue;   // found nothing in an earlier round
-                    var pos = Array.BinarySearch(keys, t);
-                    if (pos < 0) pos = ~pos;
-                    int best = -1; var bestDistance = double.MaxValue;
-                    for (var i = pos - 1; i >= 0 && t - keys[i] <= caliper; i--)
-                        if (!used[i]) { best = i; bestDistance = t - keys[i]; break; }
-                    for (var i = pos; i < keys.Length && keys[i] - t <= caliper && keys[i] - t < bestDistance; i++)
-                        if (!used[i]) { best = i; break; }
-                    if (best < 0) continue;
-                    used[best] = true;
-                    m.C.Add(controls[best].Unit);
-                }
-            result.AddRange(treated.Select(x => x.Match).Where(m => m.C.Count > 0));
-        }
-        return result;
     }
 
     /// <summary>Mean of paired differences with a t-interval and two-sided p-value (MathNet Student t).</summary>
@@ -285,7 +245,7 @@ public static class TrainingImpact
             }
         }
 
-        public ((int[] Cols, double[] Vals)[] Rows, int Columns) Design(List<ImpactUnit> units, bool useBaseline)
+        public SparseRows Design(List<ImpactUnit> units, bool useBaseline)
         {
             var unitRanks = units.Select(u => ranks[u]).ToArray();
             var next = 1;
@@ -312,19 +272,19 @@ public static class TrainingImpact
                     columnOf[k][r] = next++;
                 }
             }
-            var rows = new (int[] Cols, double[] Vals)[units.Count];
-            Span<int> cols = stackalloc int[2 + Categorical.Length];
-            Span<double> vals = stackalloc double[2 + Categorical.Length];
+            var start = new int[units.Count + 1];
+            var cols = new int[units.Count * (2 + Categorical.Length)];
+            var vals = new double[cols.Length];
+            var at = 0;
             for (var i = 0; i < units.Count; i++)
             {
-                var n = 0;
-                cols[n] = 0; vals[n++] = 1.0;
-                if (baseline is not null) { cols[n] = baselineColumn; vals[n++] = (baseline[i] - scale.M) / scale.S; }
+                cols[at] = 0; vals[at++] = 1.0;
+                if (baseline is not null) { cols[at] = baselineColumn; vals[at++] = (baseline[i] - scale.M) / scale.S; }
                 for (var k = 0; k < Categorical.Length; k++)
-                    if (columnOf[k][unitRanks[i][k]] is var column and >= 0) { cols[n] = column; vals[n++] = 1.0; }
-                rows[i] = (cols[..n].ToArray(), vals[..n].ToArray());
+                    if (columnOf[k][unitRanks[i][k]] is var column and >= 0) { cols[at] = column; vals[at++] = 1.0; }
+                start[i + 1] = at;
             }
-            return (rows, next - 1);
+            return new SparseRows(start, cols, vals, next - 1);
         }
     }
 }

@@ -1,0 +1,109 @@
+namespace Kepegawaian.Analytics.Training;
+
+/// <summary>A treated employee and its matched controls.</summary>
+internal sealed record Matched(ImpactUnit T, List<ImpactUnit> C);
+
+/// <summary>
+/// Greedy nearest-neighbour matching on the logit within the cohort, without replacement, caliper in logit SDs, up to
+/// perTreated controls each, in rounds (everyone gets a first control before anyone a second); hardest to match
+/// (highest propensity) first in each round, so they get the scarce close controls. Equal logits keep the sample's
+/// order (a stable sort), so a replicate matches the same way on every run.
+/// </summary>
+internal static class Matching
+{
+    public static List<Matched> Greedy(List<ImpactUnit> all, double[] logit, double caliperSd, int perTreated)
+    {
+        var caliper = caliperSd * TrainingImpact.StdDev(logit);
+        // Cohorts in order of first appearance, each with its treated and controls in sample order.
+        var cohorts = new Dictionary<int, (List<int> Treated, List<int> Controls)>();
+        var order = new List<int>();
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (!cohorts.TryGetValue(all[i].Cohort, out var members))
+            {
+                cohorts[all[i].Cohort] = members = ([], []);
+                order.Add(all[i].Cohort);
+            }
+            (all[i].Treated ? members.Treated : members.Controls).Add(i);
+        }
+        var result = new List<Matched>();
+        foreach (var cohort in order)
+        {
+            var (treatedRows, controlRows) = cohorts[cohort];
+            var (keys, controls) = StableSort(controlRows, logit, descending: false);
+            var (_, treatedOrder) = StableSort(treatedRows, logit, descending: true);
+            var treated = treatedOrder.Select(i => (Logit: logit[i], Match: new Matched(all[i], []))).ToList();
+            var free = new FreeControls(keys.Length);   // by position: a bootstrap replicate may hold the same employee twice
+            for (var round = 0; round < perTreated; round++)
+                foreach (var (t, m) in treated)
+                {
+                    if (m.C.Count < round) continue;   // found nothing in an earlier round
+                    var pos = Array.BinarySearch(keys, t);
+                    if (pos < 0) pos = ~pos;
+                    int best = -1; var bestDistance = double.MaxValue;
+                    if (free.Below(pos) is var left and >= 0 && t - keys[left] <= caliper) { best = left; bestDistance = t - keys[left]; }
+                    if (free.AtOrAbove(pos) is var right && right < keys.Length && keys[right] - t <= caliper && keys[right] - t < bestDistance) best = right;
+                    if (best < 0) continue;
+                    free.Take(best);
+                    m.C.Add(all[controls[best]]);
+                }
+            result.AddRange(treated.Select(x => x.Match).Where(m => m.C.Count > 0));
+        }
+        return result;
+    }
+
+    /// <summary>The rows' logits in ascending (descending) order, equal logits in row order, as LINQ's OrderBy gives them.</summary>
+    private static (double[] Keys, int[] Rows) StableSort(List<int> rows, double[] logit, bool descending)
+    {
+        var rowArray = rows.ToArray();
+        var keys = new double[rowArray.Length];
+        for (var i = 0; i < keys.Length; i++) keys[i] = descending ? -logit[rowArray[i]] : logit[rowArray[i]];
+        Array.Sort(keys, rowArray);
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start]) end++;
+            if (end - start > 1) Array.Sort(rowArray, start, end - start);   // rows were in ascending sample order
+            start = end;
+        }
+        if (descending) for (var i = 0; i < keys.Length; i++) keys[i] = -keys[i];
+        return (keys, rowArray);
+    }
+
+    /// <summary>
+    /// The unused positions of the sorted controls, found in near-constant time: each used position links to its
+    /// neighbour, with path compression, so a search never walks past controls already taken.
+    /// </summary>
+    private sealed class FreeControls
+    {
+        private readonly int[] below;   // below[j]: slot of position j − 1 (slot 0 = none left)
+        private readonly int[] above;   // above[j]: position j (slot count = none right)
+
+        public FreeControls(int count)
+        {
+            below = new int[count + 1];
+            above = new int[count + 1];
+            for (var j = 0; j <= count; j++) below[j] = above[j] = j;
+        }
+
+        /// <summary>The largest unused position below <paramref name="pos"/>, or −1.</summary>
+        public int Below(int pos) => Root(below, pos) - 1;
+
+        /// <summary>The smallest unused position at or above <paramref name="pos"/> (the count when none).</summary>
+        public int AtOrAbove(int pos) => Root(above, pos);
+
+        public void Take(int position)
+        {
+            below[position + 1] = position;
+            above[position] = position + 1;
+        }
+
+        private static int Root(int[] link, int j)
+        {
+            var root = j;
+            while (link[root] != root) root = link[root];
+            while (link[j] != root) (link[j], j) = (root, link[j]);
+            return root;
+        }
+    }
+}
