@@ -5,12 +5,13 @@ namespace Kepegawaian.Analytics.Efficiency;
 
 /// <summary>
 /// The rows of efisiensi_sensor held column-wise for the eleven processing-time levels. Each request is reduced to its
-/// finest cell (unit × kanal × jenis_cuti × month, ~10⁵ at 1 M employees; numbered by the query, efisiensi_sensor_sel),
-/// its times and whether it was decided; the columns are gathered once into ascending order of each time (hours,
-/// working days; the two sorts run side by side). A level then maps finest cells to
-/// its own and deals the time-ordered requests into its cells in one sequential pass, so Kaplan–Meier gets each cell
-/// sorted and contiguous. At 1 M employees (11 M requests) this replaced random access to every request per level and
-/// per cell, which made most of the efisiensi refresh (bench/README.md).
+/// finest cell (unit × kanal × jenis_cuti × month, ~10⁵ at 1 M employees; numbered by the query, efisiensi_sensor_sel)
+/// and whether it was decided, packed in one integer, beside its two times (hours, working days). Each time is sorted
+/// once with the packed cells (the two sorts side by side); a level then maps finest cells to its own and deals the
+/// time-ordered requests into its cells in one sequential pass, so Kaplan–Meier gets each cell sorted and contiguous.
+/// At 1 M employees (11 M requests) this replaced random access to every request per level and per cell. Memory is
+/// written once where possible (arrays sized from fact_cuti, sorted in place): on the VM measured, first-touched memory
+/// costs ≈ 3.5 s per GB (bench/README.md).
 /// </summary>
 internal sealed class SensorColumns
 {
@@ -18,11 +19,8 @@ internal sealed class SensorColumns
     private readonly List<DateOnly> bulans = [];
     private readonly List<(int Unit, int Kanal, int Jenis, int Bulan)> finestKeys = [];
     private readonly List<int> finestSize = [], finestPending = [];
-    private readonly List<int> finest = [];
-    private readonly List<bool> diputus = [];
-    private readonly List<double> jam = [], hariKerja = [];
     private int onlineCode = -1;
-    private TimeOrder? byJam, byHari;
+    private TimeOrder byJam = TimeOrder.Empty, byHari = TimeOrder.Empty;
     private Observation[] cellsJam = [], cellsHari = [];
 
     /// <summary>Reads the requests of efisiensi_sensor_sel (<paramref name="sql"/>): one row per request with its cell's number, one naming each cell.</summary>
@@ -32,6 +30,10 @@ internal sealed class SensorColumns
         var cellOfSel = new Dictionary<int, int>(); // the query's cell number → this read's finest cell, numbered by first request
         var selOfCell = new List<int>();
         var names = new Dictionary<int, (string Unit, string Kanal, string Jenis, DateOnly Bulan)>();
+        // Sized by every leave request (an upper bound; pages never written cost nothing), grown only if loads raced the count.
+        var capacity = (int)Math.Min(Array.MaxLength, Math.Max(16, c.Scalar<long>("SELECT count(*) FROM fact_cuti")));
+        var (jam, hari, packed) = (new double[capacity], new double[capacity], new int[capacity]);   // packed: cell · 2 + decided
+        var count = 0;
         using (var cmd = c.Command(sql, parameters))
         using (var r = cmd.ExecuteReader())
             while (r.Read())
@@ -53,10 +55,14 @@ internal sealed class SensorColumns
                 var decided = r.GetBoolean(5);
                 s.finestSize[cell]++;
                 if (!decided) s.finestPending[cell]++;
-                s.finest.Add(cell);
-                s.diputus.Add(decided);
-                s.jam.Add(r.GetDouble(6));
-                s.hariKerja.Add(r.GetDouble(7));
+                if (count == jam.Length)
+                {
+                    var grown = (int)Math.Min(Array.MaxLength, 2L * count);
+                    Array.Resize(ref jam, grown); Array.Resize(ref hari, grown); Array.Resize(ref packed, grown);
+                }
+                jam[count] = r.GetDouble(6);
+                hari[count] = r.GetDouble(7);
+                packed[count++] = cell * 2 + (decided ? 1 : 0);
             }
         var (unitCodes, kanalCodes, jenisCodes) = (new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>());
         var bulanCodes = new Dictionary<DateOnly, int>();
@@ -66,6 +72,8 @@ internal sealed class SensorColumns
             s.finestKeys.Add((Code(unitCodes, s.units, unit), Code(kanalCodes, s.kanals, kanal), Code(jenisCodes, s.jenis, jenis), Code(bulanCodes, s.bulans, bulan)));
         }
         s.onlineCode = kanalCodes.GetValueOrDefault("online", -1);
+        var packedHari = packed[..count];
+        Parallel.Invoke(() => s.byJam = TimeOrder.Sort(jam, packed, count), () => s.byHari = TimeOrder.Sort(hari, packedHari, count));
         return s;
     }
 
@@ -104,11 +112,9 @@ internal sealed class SensorColumns
         }
         var start = new int[first.Count + 1];
         for (var c = 0; c < first.Count; c++) start[c + 1] = start[c] + size[c];
-        if (cellsJam.Length < finest.Count) (cellsJam, cellsHari) = (new Observation[finest.Count], new Observation[finest.Count]);
-        if (byJam is null || byHari is null)
-            Parallel.Invoke(() => byJam = TimeOrder.Of(this, jam), () => byHari = TimeOrder.Of(this, hariKerja));
-        Deal(byJam!, levelOf, start, cellsJam);
-        Deal(byHari!, levelOf, start, cellsHari);
+        if (cellsJam.Length < byJam.Count) (cellsJam, cellsHari) = (new Observation[byJam.Count], new Observation[byJam.Count]);
+        Deal(byJam, levelOf, start, cellsJam);
+        Deal(byHari, levelOf, start, cellsHari);
         return new Grouping(start, cellsJam, cellsHari, [.. first], [.. pending], [.. online]);
     }
 
@@ -116,8 +122,11 @@ internal sealed class SensorColumns
     private static void Deal(TimeOrder order, int[] levelOf, int[] start, Observation[] cells)
     {
         var next = start[..^1];
-        for (var k = 0; k < order.Finest.Length; k++)
-            cells[next[levelOf[order.Finest[k]]]++] = new Observation(order.Time[k], order.Decided[k]);
+        for (var k = 0; k < order.Count; k++)
+        {
+            var p = order.Packed[k];
+            cells[next[levelOf[p >> 1]]++] = new Observation(order.Time[k], (p & 1) != 0);
+        }
     }
 
     public string UnitOf(int finestCell) => units[finestKeys[finestCell].Unit];
@@ -125,18 +134,19 @@ internal sealed class SensorColumns
     public string JenisOf(int finestCell) => jenis[finestKeys[finestCell].Jenis];
     public DateOnly BulanOf(int finestCell) => bulans[finestKeys[finestCell].Bulan];
 
-    /// <summary>The requests' finest cells, times and decided flags gathered into ascending order of one time (sorted once).</summary>
-    private sealed record TimeOrder(int[] Finest, double[] Time, bool[] Decided)
+    /// <summary>
+    /// The requests' times in ascending order with their packed cells (cell · 2 + decided), the first <see cref="Count"/>
+    /// entries. Equal times may come in any order: Kaplan–Meier takes all requests at one time together.
+    /// </summary>
+    private sealed record TimeOrder(double[] Time, int[] Packed, int Count)
     {
-        public static TimeOrder Of(SensorColumns s, List<double> times)
+        public static readonly TimeOrder Empty = new([], [], 0);
+
+        /// <summary>Sorts <paramref name="time"/> and <paramref name="packed"/> in place.</summary>
+        public static TimeOrder Sort(double[] time, int[] packed, int count)
         {
-            var sorted = times.ToArray();
-            var rows = new int[sorted.Length];
-            for (var i = 0; i < rows.Length; i++) rows[i] = i;
-            Array.Sort(sorted, rows);
-            var (cell, decided) = (new int[rows.Length], new bool[rows.Length]);
-            for (var k = 0; k < rows.Length; k++) (cell[k], decided[k]) = (s.finest[rows[k]], s.diputus[rows[k]]);
-            return new TimeOrder(cell, sorted, decided);
+            Array.Sort(time, packed, 0, count);
+            return new TimeOrder(time, packed, count);
         }
     }
 }
