@@ -66,7 +66,7 @@ public static class EfisiensiAnalysis
         DateTime? mulai = null, DateTime? akhir = null, string? unit = null)
     {
         var requests = SensorColumns.Read(c, Sql("efisiensi_sensor_sel", calendar),
-            [("acuan", acuan), ("mulai", mulai), ("akhir", akhir), ("unit", unit)]);
+            [("acuan", acuan), ("mulai", mulai), ("akhir", akhir), ("unit", unit)], allRequests: mulai is null && akhir is null && unit is null);
         var result = new List<CutiWaktu>();
         foreach (var level in levels.Select(l => Level(l == "semua" ? [] : l.Split('+'))).Distinct())
         {

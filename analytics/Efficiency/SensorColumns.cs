@@ -10,8 +10,8 @@ namespace Kepegawaian.Analytics.Efficiency;
 /// once with the packed cells (the two sorts side by side); a level then maps finest cells to its own and deals the
 /// time-ordered requests into its cells in one sequential pass, so Kaplan–Meier gets each cell sorted and contiguous.
 /// At 1 M employees (11 M requests) this replaced random access to every request per level and per cell. Memory is
-/// written once where possible (arrays sized from fact_cuti, sorted in place): on the VM measured, first-touched memory
-/// costs ≈ 3.5 s per GB (bench/README.md).
+/// written once where possible (the marts' arrays sized from fact_cuti, sorted in place): on the VM measured,
+/// first-touched memory costs ≈ 3.5 s per GB (bench/README.md).
 /// </summary>
 internal sealed class SensorColumns
 {
@@ -24,14 +24,16 @@ internal sealed class SensorColumns
     private Observation[] cellsJam = [], cellsHari = [];
 
     /// <summary>Reads the requests of efisiensi_sensor_sel (<paramref name="sql"/>): one row per request with its cell's number, one naming each cell.</summary>
-    public static SensorColumns Read(DuckDBConnection c, string sql, (string, object?)[] parameters)
+    /// <param name="allRequests">true when the query keeps (nearly) every leave request: the arrays are then sized from fact_cuti
+    /// once instead of grown; a filtered read (a window, a unit) grows them from small.</param>
+    public static SensorColumns Read(DuckDBConnection c, string sql, (string, object?)[] parameters, bool allRequests)
     {
         var s = new SensorColumns();
         var cellOfSel = new Dictionary<int, int>(); // the query's cell number → this read's finest cell, numbered by first request
         var selOfCell = new List<int>();
         var names = new Dictionary<int, (string Unit, string Kanal, string Jenis, DateOnly Bulan)>();
-        // Sized by every leave request (an upper bound; pages never written cost nothing), grown only if loads raced the count.
-        var capacity = (int)Math.Min(Array.MaxLength, Math.Max(16, c.Scalar<long>("SELECT count(*) FROM fact_cuti")));
+        // Sized by every leave request for the marts (an upper bound), grown only if a load raced the count.
+        var capacity = allRequests ? (int)Math.Min(Array.MaxLength, Math.Max(16, c.Scalar<long>("SELECT count(*) FROM fact_cuti"))) : 1024;
         var (jam, hari, packed) = (new double[capacity], new double[capacity], new int[capacity]);   // packed: cell · 2 + decided
         var count = 0;
         using (var cmd = c.Command(sql, parameters))

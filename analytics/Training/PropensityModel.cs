@@ -2,8 +2,9 @@ namespace Kepegawaian.Analytics.Training;
 
 /// <summary>
 /// A design matrix by rows, row-compressed: row i's non-zero entries are <see cref="Cols"/>/<see cref="Vals"/>[Start[i] ..
-/// Start[i + 1]), column 0 being the intercept (value 1) and the covariates columns 1 … <see cref="Columns"/>. Three arrays
-/// per fit rather than two per row: the bootstrap builds a design of ~20 000 rows 1 300 times per refresh.
+/// Start[i + 1]), column 0 being the intercept (value 1) and the covariates columns 1 … <see cref="Columns"/>; a row names each
+/// column at most once. Three arrays per fit rather than two per row: the bootstrap builds a design of ~20 000 rows 1 300
+/// times per refresh.
 /// </summary>
 public sealed record SparseRows(int[] Start, int[] Cols, double[] Vals, int Columns)
 {

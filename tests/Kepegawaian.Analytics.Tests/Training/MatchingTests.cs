@@ -25,8 +25,14 @@ public sealed class MatchingTests
     public void Matches_as_a_scan_of_every_control_does(int seed)
     {
         var rng = new Random(seed);
-        // Few distinct logits, so ties are everywhere: equal logits must keep the sample order.
-        var all = Enumerable.Range(0, 3000).Select(i => Unit(i, rng.Next(4), rng.NextDouble() < 0.2)).ToList();
+        // Few distinct logits, so ties are everywhere: equal logits must keep the sample order. Cohort 4 has only treated,
+        // cohort 5 only controls.
+        var all = Enumerable.Range(0, 3000).Select(i => rng.Next(6) switch
+        {
+            4 => Unit(i, 4, true),
+            5 => Unit(i, 5, false),
+            var cohort => Unit(i, cohort, rng.NextDouble() < 0.2),
+        }).ToList();
         var logit = all.Select(_ => Math.Round(rng.NextDouble() * 3 - 1.5, 2)).ToArray();
 
         var expected = Scan(all, logit, 0.2, 6);
