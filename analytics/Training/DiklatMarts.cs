@@ -24,18 +24,12 @@ public static class DiklatMarts
         var data = TrainingData.Load(connection);
         var ikm = IkmInputs.Load(connection);
 
-        // Groups are independent (each seeds its own draws), so they are estimated side by side: the parts of an estimate
-        // outside its bootstrap run on one thread, and another group's work fills the other core meanwhile. Same results
-        // on any core count.
-        var groups = Groups(data, options);
-        var estimates = new ImpactResult[groups.Count];
-        Parallel.For(0, groups.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => estimates[i] = TrainingImpact.Estimate(data, groups[i], options, cancellationToken));
-
         var impact = new List<object?[]>();
         var events = new List<object?[]>();
-        foreach (var (group, r) in groups.Zip(estimates))
+        foreach (var group in Groups(data, options))
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            var r = TrainingImpact.Estimate(data, group, options, cancellationToken);
             var (reaksi, nReaksi) = Kirkpatrick.Reaction(data, group);
             var gain = Kirkpatrick.TestGain(data, group);
             var (ikmChange, ikmUnits) = Kirkpatrick.IkmChange(ikm, group, options);
