@@ -16,7 +16,7 @@ public static class DoseAdjusted
         double X(int i, int j) => j == 0 ? 1.0 : columns[j - 1][i];
         // X'X, X'd and Xβ are summed here in the order MathNet's managed provider sums them (the same bits), but on
         // this thread: MathNet split these n-long products over the thread pool, which the bootstrap's replicates
-        // already fill, and the waiting cost a fifth of the training-impact refresh.
+        // already fill (so the work only waited for threads).
         var xtx = Matrix<double>.Build.Dense(k, k);
         var xtd = Vector<double>.Build.Dense(k);
         for (var a = 0; a < k; a++)
