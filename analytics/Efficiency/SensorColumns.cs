@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Kepegawaian.Analytics.Common;
 using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Analytics.Efficiency;
@@ -75,7 +76,7 @@ internal sealed class SensorColumns
         }
         s.onlineCode = kanalCodes.GetValueOrDefault("online", -1);
         var packedHari = packed[..count];
-        Parallel.Invoke(() => s.byJam = TimeOrder.Sort(jam, packed, count), () => s.byHari = TimeOrder.Sort(hari, packedHari, count));
+        Parallel.Invoke(ComputeThreads.Options(CancellationToken.None), () => s.byJam = TimeOrder.Sort(jam, packed, count), () => s.byHari = TimeOrder.Sort(hari, packedHari, count));
         return s;
     }
 

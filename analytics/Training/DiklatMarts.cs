@@ -24,12 +24,19 @@ public static class DiklatMarts
         var data = TrainingData.Load(connection);
         var ikm = IkmInputs.Load(connection);
 
+        // Groups are independent (each seeds its own draws), so they are estimated side by side: the parts of an estimate
+        // outside its bootstrap run on one thread, and another group's work fills the other core meanwhile. Same results
+        // on any core count. On the analytics' own threads (ComputeThreads): on the thread pool these nested loops queued
+        // ahead of serve's requests and timers (the dashboard's p95 went from 17 ms to 0.9 s during a refresh).
+        var groups = Groups(data, options);
+        var estimates = new ImpactResult[groups.Count];
+        Parallel.For(0, groups.Count, ComputeThreads.Options(cancellationToken),
+            i => estimates[i] = TrainingImpact.Estimate(data, groups[i], options, cancellationToken));
+
         var impact = new List<object?[]>();
         var events = new List<object?[]>();
-        foreach (var group in Groups(data, options))
+        foreach (var (group, r) in groups.Zip(estimates))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var r = TrainingImpact.Estimate(data, group, options, cancellationToken);
             var (reaksi, nReaksi) = Kirkpatrick.Reaction(data, group);
             var gain = Kirkpatrick.TestGain(data, group);
             var (ikmChange, ikmUnits) = Kirkpatrick.IkmChange(ikm, group, options);

@@ -1,3 +1,5 @@
+using Kepegawaian.Analytics.Common;
+
 namespace Kepegawaian.Analytics.Training;
 
 /// <summary>A training group: a jenis_pelatihan or a kode_pelatihan.</summary>
@@ -155,7 +157,7 @@ public static class TrainingImpact
             for (var i = 0; i < byNip.Length; i++) draws[b][i] = rng.Next(byNip.Length);
         }
         var atts = new double?[draws.Length];
-        Parallel.For(0, draws.Length, new ParallelOptions { CancellationToken = ct }, b =>
+        Parallel.For(0, draws.Length, ComputeThreads.Options(ct), b =>
         {
             var (t, c) = (new List<ImpactUnit>(treated.Count), new List<ImpactUnit>(candidates.Count));
             foreach (var pick in draws[b])
