@@ -46,6 +46,7 @@ public sealed class WarehouseDatabase(IOptions<WarehouseOptions> options)
         try
         {
             connection.Open();
+            if (!readOnly) KeepBlocks(connection, options.Value.BlockAllocatorMemory);
             return connection;
         }
         catch (DuckDBException ex) when (ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
@@ -53,6 +54,16 @@ public sealed class WarehouseDatabase(IOptions<WarehouseOptions> options)
             connection.Dispose();
             throw new WarehouseLockedException(full, ex);
         }
+    }
+
+    /// <summary>
+    /// Set after opening, not in the connection string: there DuckDB 1.5.6 aborts the process on a percentage (it is resolved
+    /// before the buffer pool exists). The setting is global to the open database and cannot shrink, so it is set once.
+    /// </summary>
+    private static void KeepBlocks(DuckDBConnection connection, string? size)
+    {
+        if (string.IsNullOrWhiteSpace(size) || connection.Scalar<string>("SELECT current_setting('block_allocator_memory')") != "0 bytes") return;
+        connection.Execute($"SET GLOBAL block_allocator_memory = '{size.Trim()}'"); // validated by WarehouseOptions' pattern
     }
 }
 

@@ -18,6 +18,16 @@ public sealed class WarehouseOptions
     [RegularExpression(@"^\s*$|^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", ErrorMessage = "Warehouse:MemoryLimit must look like 6GB or 512MiB.")]
     public string? MemoryLimit { get; set; }
 
+    /// <summary>
+    /// DuckDB's block_allocator_memory for the writer ("25%" of memory_limit, or a size like "4GB"; empty = DuckDB's default, 0):
+    /// memory for data blocks up to this much stays with the process once touched instead of going back to the operating
+    /// system after each statement. A refresh at 1 M employees allocates many gigabytes statement after statement, and
+    /// faulting fresh pages in cost a third of its time (bench/README.md, session 14). The price: up to this much stays
+    /// resident while the warehouse is open.
+    /// </summary>
+    [RegularExpression(@"^\s*$|^(100|[1-9]?\d(\.\d+)?)%$|^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", ErrorMessage = "Warehouse:BlockAllocatorMemory must look like 25% or 4GB.")]
+    public string? BlockAllocatorMemory { get; set; } = "25%";
+
     /// <summary>Open every connection read-only: set for a reader of the published snapshot (see <see cref="WarehouseSnapshot"/>).</summary>
     public bool ReadOnly { get; set; }
 }

@@ -20,7 +20,7 @@ public static class CommonOptions
     public static WarehouseDatabase Warehouse(ParseResult parse)
     {
         var configured = CliConfiguration.Get<WarehouseOptions>(WarehouseOptions.Section);
-        return new WarehouseDatabase(Options.Create(new WarehouseOptions { Path = parse.GetValue(Db)!, MemoryLimit = configured.MemoryLimit }));
+        return new WarehouseDatabase(Options.Create(new WarehouseOptions { Path = parse.GetValue(Db)!, MemoryLimit = configured.MemoryLimit, BlockAllocatorMemory = configured.BlockAllocatorMemory }));
     }
 
     public static Option<OutputFormat> Format(OutputFormat defaultValue = OutputFormat.Table) => new("--format")
