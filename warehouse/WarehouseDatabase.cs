@@ -49,10 +49,14 @@ public sealed class WarehouseDatabase(IOptions<WarehouseOptions> options)
             if (!readOnly) KeepBlocks(connection, options.Value.BlockAllocatorMemory);
             return connection;
         }
-        catch (DuckDBException ex) when (ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        catch (Exception ex)
         {
+            // Also when opening succeeded and setting up the connection failed: an open connection left behind would hold
+            // the file's lock for the life of the process.
             connection.Dispose();
-            throw new WarehouseLockedException(full, ex);
+            if (ex is DuckDBException && ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+                throw new WarehouseLockedException(full, ex);
+            throw;
         }
     }
 
