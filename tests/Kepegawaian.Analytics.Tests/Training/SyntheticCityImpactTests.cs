@@ -65,7 +65,7 @@ public sealed class SyntheticCityImpactTests(ITestOutputHelper output)
             {
                 var truth = InjectedEffects.SkpEffectByJenis[r.Kelompok];
                 var (beta, se) = twfe[r.Kelompok];
-                output.WriteLine($"  {r.Kelompok}: injected {truth:0.0} att {r.Att:0.000} [{r.CiLow:0.000}, {r.CiHigh:0.000}] p_holm {r.PHolm:0.0000} " +
+                output.WriteLine($"  {r.Kelompok}: injected {truth:0.0} att {r.Att:0.000} [{r.CiLow:0.000}, {r.CiHigh:0.000}] p_holm {r.PHolm:0.0000} q_bh {r.QBh:0.0000} " +
                     $"n {r.NTreated}/{r.NPesertaLulus} lulus; twfe {beta:0.000} ± {1.96 * se:0.000}; smd {r.MaxSmd:0.000} status {r.Status}");
                 measured.Cases.Add((seed, r.Kelompok, r.CiLow <= truth && truth <= r.CiHigh));
                 if (r.Kelompok == "teknis" && r.CiHigh is not null) measured.TeknisWidthRatios.Add((r.CiHigh.Value - r.CiLow!.Value) / (2 * 1.96 * se));
