@@ -87,7 +87,9 @@ internal static class ImpactSample
         double sum = 0; var n = 0;
         for (var q = qe - 4; q <= qe - 2; q++)
             if (s.TryGetValue(q, out var b)) { sum += b.Outcome; n++; }
-        double? baseline = n > 0 ? sum / n : null;
+        // Rounded so that equal baselines are equal doubles whatever order their quarters were summed in (88.56666666666668
+        // against …666): otherwise last-bit noise ordered equal logits and decided matches (Matching.Tie).
+        double? baseline = n > 0 ? Math.Round(sum / n, 9) : null;
         var dose = new double[jenis.Length];
         if (data.ByEmployee.TryGetValue(nip, out var list))
             for (var j = 0; j < jenis.Length; j++)

@@ -3,6 +3,7 @@ using Kepegawaian.Analytics.Training;
 namespace Kepegawaian.Analytics.Tests.Training;
 
 /// <summary>Greedy caliper matching: by hand, and the same pairs as a plain scan of every control (ties included).</summary>
+/// <remarks>Equal distances are a tie won by the control below, also where the two differences round apart.</remarks>
 public sealed class MatchingTests
 {
     private static ImpactUnit Unit(int i, int cohort, bool treated) =>
@@ -16,6 +17,16 @@ public sealed class MatchingTests
         List<ImpactUnit> all = [Unit(1, 1, true), Unit(2, 1, true), Unit(3, 1, false), Unit(4, 1, false), Unit(5, 1, false)];
         var pairs = Matching.Greedy(all, [0.9, 0.5, 0.85, 0.55, 0.1], caliperSd: 0.2, perTreated: 2);
         Assert.Equal(["P1:P3", "P2:P4"], pairs.Select(p => $"{p.T.Nip}:{string.Join(",", p.C.Select(c => c.Nip))}"));
+    }
+
+    [Fact]
+    public void A_treated_midway_between_two_controls_takes_the_one_below_even_when_rounding_puts_the_one_above_nearer()
+    {
+        // 0.95 − 0.9 = 0.04999999999999993 < 0.9 − 0.85 = 0.050000000000000044 in doubles; both are 0.05. Caliper 0.2 × SD
+        // of the five logits (≈ 1.42) ≈ 0.28, so both are within it.
+        List<ImpactUnit> all = [Unit(1, 1, true), Unit(2, 1, false), Unit(3, 1, false), Unit(4, 1, false), Unit(5, 1, false)];
+        var pairs = Matching.Greedy(all, [0.9, 0.85, 0.95, -1.0, 3.0], caliperSd: 0.2, perTreated: 1);
+        Assert.Equal(["P1:P2"], pairs.Select(p => $"{p.T.Nip}:{string.Join(",", p.C.Select(c => c.Nip))}"));
     }
 
     [Theory]
@@ -42,7 +53,10 @@ public sealed class MatchingTests
         static string Describe(Matched m) => $"{m.T.Nip}:{string.Join(",", m.C.Select(c => c.Nip))}";
     }
 
-    /// <summary>The matching as first written: LINQ's stable sorts and a linear walk past used controls.</summary>
+    /// <summary>
+    /// The matching as first written (LINQ's stable sorts and a linear walk past used controls), with the tie rule: the
+    /// control above wins only when it is nearer by more than 1e-9.
+    /// </summary>
     private static List<Matched> Scan(List<ImpactUnit> all, double[] logit, double caliperSd, int perTreated)
     {
         var caliper = caliperSd * TrainingImpact.StdDev(logit);
@@ -62,7 +76,7 @@ public sealed class MatchingTests
                     int best = -1; var bestDistance = double.MaxValue;
                     for (var i = pos - 1; i >= 0 && t - keys[i] <= caliper; i--)
                         if (!used[i]) { best = i; bestDistance = t - keys[i]; break; }
-                    for (var i = pos; i < keys.Length && keys[i] - t <= caliper && keys[i] - t < bestDistance; i++)
+                    for (var i = pos; i < keys.Length && keys[i] - t <= caliper && keys[i] - t < bestDistance - 1e-9; i++)
                         if (!used[i]) { best = i; break; }
                     if (best < 0) continue;
                     used[best] = true;
