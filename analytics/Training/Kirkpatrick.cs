@@ -56,16 +56,18 @@ public sealed record IkmInputs(
     IReadOnlyDictionary<(string Unit, int Year), long> Staff,
     IReadOnlyDictionary<(string Kind, string Group, string Unit, int Year), long> Trained)
 {
+    /// <remarks>Read in key order: the dictionaries' order is the order <see cref="Kirkpatrick.IkmChange"/> sums in, and a
+    /// parallel GROUP BY returns its groups in any order (ikm_change then differed in its last bits between refreshes).</remarks>
     public static IkmInputs Load(DuckDBConnection c)
     {
         var ikm = new Dictionary<(string, int), double>();
-        foreach (var r in Rows(c, "SELECT kode_unit, tahun, ikm FROM mart_diklat_ikm_unit"))
+        foreach (var r in Rows(c, "SELECT kode_unit, tahun, ikm FROM mart_diklat_ikm_unit ORDER BY ALL"))
             ikm[((string)r[0]!, Convert.ToInt32(r[1]))] = Convert.ToDouble(r[2]);
         var staff = new Dictionary<(string, int), long>();
-        foreach (var r in Rows(c, "SELECT kode_unit, tahun, count(*) FROM mart_jp_pegawai GROUP BY ALL"))
+        foreach (var r in Rows(c, "SELECT kode_unit, tahun, count(*) FROM mart_jp_pegawai GROUP BY ALL ORDER BY ALL"))
             staff[((string)r[0]!, Convert.ToInt32(r[1]))] = Convert.ToInt64(r[2]);
         var trained = new Dictionary<(string, string, string, int), long>();
-        foreach (var r in Rows(c, "SELECT jenis_kelompok, kelompok, kode_unit, tahun, terlatih FROM mart_diklat_unit_terlatih"))
+        foreach (var r in Rows(c, "SELECT jenis_kelompok, kelompok, kode_unit, tahun, terlatih FROM mart_diklat_unit_terlatih ORDER BY ALL"))
             trained[((string)r[0]!, (string)r[1]!, (string)r[2]!, Convert.ToInt32(r[3]))] = Convert.ToInt64(r[4]);
         return new IkmInputs(ikm, staff, trained);
     }
