@@ -136,7 +136,7 @@ public static class MartFreshness
         ["kinerja_cuti"] = 1,   // split from kinerja: a warehouse built before has no kinerja_cuti build, so the first refresh patches (nothing, if current)
         ["kualitas"] = 1,   // split from efisiensi (which had it at 4): a warehouse built before has no kualitas build yet, so it is rebuilt
         ["efisiensi"] = 4, // 2: mart_kualitas_data.predikat_tidak_sesuai (V055, Etl:PredikatPolicy); 3: a decided request without a decision time is not pending; 4: a cancelled request (dibatalkan) is neither pending nor timed
-        ["diklat"] = 2,   // 2: mart_jp_pegawai.kekurangan_jp (the HR 20 JP list reads it)
+        ["diklat"] = 3,   // 2: mart_jp_pegawai.kekurangan_jp (the HR 20 JP list reads it); 3: the propensity fit converges (latsar's diverged) and matching ties no longer follow rounding noise
         ["diklat_ikm"] = 1,
         ["penempatan"] = 5,   // issue 15: mart_pensiun, mart_pensiun_gelombang, mart_masa_kerja, mart_mutasi_tahunan; 2: mart_beban (reads fact_skm, fact_cuti); 3: guru at 60; 4: mart_penempatan_layanan; 5: mart_kesesuaian, mart_formasi
     };
