@@ -41,6 +41,7 @@ public static class PropensityModel
         var g = new double[p];
         var column = new double[p];
         var step = new double[p];
+        var accepted = new double[p];   // the last point whose objective did not drop: what is returned unless converged
         var (scale, previous) = (1.0, double.NegativeInfinity);
         for (var iter = 0; iter < maxIterations; iter++)
         {
@@ -78,10 +79,11 @@ public static class PropensityModel
                     beta[j] -= scale * step[j];
                     back = Math.Max(back, Math.Abs(scale * step[j]));
                 }
-                if (back < 1e-8) break;
+                if (back < 1e-8) return accepted;
                 continue;
             }
             previous = objective;
+            Array.Copy(beta, accepted, p);
             for (var j = 1; j < p; j++) { h[j * p + j] += ridge; g[j] -= ridge * beta[j]; }
             Cholesky.FactorLower(h, p, column);
             Cholesky.SolveLower(h, p, g);   // g is now the Newton step
@@ -93,9 +95,10 @@ public static class PropensityModel
                 largest = Math.Max(largest, Math.Abs(g[j]));
             }
             scale = 1.0;
-            if (largest < 1e-8) break;
+            if (largest < 1e-8) return beta;
         }
-        return beta;
+        // Out of iterations (not seen on the demo city: at most 21 there): the best point evaluated, never an unchecked step.
+        return accepted;
     }
 
     /// <summary>The linear predictor (logit) Xβ of every row.</summary>

@@ -29,6 +29,15 @@ public sealed class MatchingTests
         Assert.Equal(["P1:P2"], pairs.Select(p => $"{p.T.Nip}:{string.Join(",", p.C.Select(c => c.Nip))}"));
     }
 
+    [Fact]
+    public void A_control_above_that_is_nearer_by_more_than_rounding_wins()
+    {
+        // 0.9499990 is 1e-6 nearer to 0.9 than 0.85 is: a real difference, not a tie.
+        List<ImpactUnit> all = [Unit(1, 1, true), Unit(2, 1, false), Unit(3, 1, false), Unit(4, 1, false), Unit(5, 1, false)];
+        var pairs = Matching.Greedy(all, [0.9, 0.85, 0.949999, -1.0, 3.0], caliperSd: 0.2, perTreated: 1);
+        Assert.Equal(["P1:P3"], pairs.Select(p => $"{p.T.Nip}:{string.Join(",", p.C.Select(c => c.Nip))}"));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
