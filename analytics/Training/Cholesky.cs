@@ -29,6 +29,7 @@ internal static class Cholesky
             for (var j = ij + 1; j < order; j++)
             {
                 var m = column[j];
+                if (m == 0) continue;   // x − 0·y = x: the zeros a sparse elimination order leaves cost nothing
                 var target = a.Slice(j * order + j, order - j);
                 var source = column.Slice(j, order - j);
                 var i = 0;

@@ -38,19 +38,23 @@ internal static class ImpactSample
     /// Not-yet-treated controls of cohort qe (Callaway &amp; Sant'Anna 2021): complete windows, no record of the group
     /// overlapping the window and no lulus record of the group before it — never trained in the group, or only later.
     /// </summary>
-    public static List<ImpactUnit> NotYetTreated(TrainingData data, TrainingGroup group, int qe)
+    /// <param name="records">The group's records by employee (<see cref="RecordsByEmployee"/>), built once for all its cohorts.</param>
+    public static List<ImpactUnit> NotYetTreated(TrainingData data, IReadOnlyDictionary<string, List<TrainingRecord>> records, int qe)
     {
         var (windowStart, windowEnd) = (QuarterStart(qe - 1), QuarterStart(qe + 3));
         var result = new List<ImpactUnit>();
         foreach (var u in Window(data, qe).Values)
         {
-            if (data.ByEmployee.TryGetValue(u.Nip, out var list)
-                && list.Any(t => group.Contains(t) && t.Mulai < windowEnd && (t.Lulus || t.Selesai >= windowStart)))
+            if (records.TryGetValue(u.Nip, out var list) && list.Any(t => t.Mulai < windowEnd && (t.Lulus || t.Selesai >= windowStart)))
                 continue;
             result.Add(u);
         }
         return result;
     }
+
+    /// <summary>Each employee's records of the group.</summary>
+    public static Dictionary<string, List<TrainingRecord>> RecordsByEmployee(TrainingData data, TrainingGroup group) =>
+        data.Trainings.Where(group.Contains).GroupBy(t => t.Nip).ToDictionary(g => g.Key, g => g.ToList());
 
     /// <summary>Jenis of the OtherDose columns (<see cref="Window"/>), in order.</summary>
     public static string[] AllJenis(TrainingData data) => [.. data.Trainings.Select(t => t.Jenis).Distinct().Order(StringComparer.Ordinal)];
@@ -93,13 +97,21 @@ internal static class ImpactSample
         var dose = new double[jenis.Length];
         if (data.ByEmployee.TryGetValue(nip, out var list))
             for (var j = 0; j < jenis.Length; j++)
-            {
-                // Completed trainings of jenis j in effect in quarter q: distinct years with a lulus record ended before q.
-                int Count(int q) => list.Where(t => t.Lulus && t.Jenis == jenis[j] && t.QuarterSelesai < q).Select(t => t.Selesai.Year).Distinct().Count();
-                dose[j] = (Count(qe + 1) + Count(qe + 2) - Count(qe - 1) - Count(qe)) / 2.0;
-            }
+                dose[j] = (Completed(list, jenis[j], qe + 1) + Completed(list, jenis[j], qe + 2)
+                    - Completed(list, jenis[j], qe - 1) - Completed(list, jenis[j], qe)) / 2.0;
         return new ImpactUnit(nip, qe, false, (p1.Outcome + p2.Outcome) / 2, (a1.Outcome + a2.Outcome) / 2, baseline,
             p2.Outcome - p1.Outcome, p2, dose);
+    }
+
+    /// <summary>Completed trainings of a jenis in effect in quarter q: distinct years with a lulus record ended before q.</summary>
+    private static int Completed(IReadOnlyList<TrainingRecord> list, string jenis, int q)
+    {
+        var years = list.Count <= 64 ? stackalloc int[list.Count] : new int[list.Count];
+        var n = 0;
+        foreach (var t in list)
+            if (t.Lulus && t.QuarterSelesai < q && t.Jenis == jenis && !years[..n].Contains(t.Selesai.Year))
+                years[n++] = t.Selesai.Year;
+        return n;
     }
 
     public static DateOnly QuarterStart(int index) => new(index / 4, index % 4 * 3 + 1, 1);

@@ -18,33 +18,38 @@ internal static class Matching
     /// </summary>
     private const double Tie = 1e-9;
 
-    public static List<Matched> Greedy(List<ImpactUnit> all, double[] logit, double caliperSd, int perTreated)
+    public static List<Matched> Greedy(List<ImpactUnit> all, double[] logit, double caliperSd, int perTreated) =>
+        [.. Greedy([.. all.Select(u => u.Cohort)], [.. all.Select(u => u.Treated)], logit, caliperSd, perTreated)
+            .Select(m => new Matched(all[m.Treated], [.. m.Controls.Select(c => all[c])]))];
+
+    /// <summary>The same matching on plain arrays (row i: cohort, treated, logit); each match by row numbers, in result order.</summary>
+    public static List<(int Treated, List<int> Controls)> Greedy(int[] cohort, bool[] isTreated, double[] logit, double caliperSd, int perTreated)
     {
         var caliper = caliperSd * TrainingImpact.StdDev(logit);
         // Cohorts in order of first appearance, each with its treated and controls in sample order.
         var cohorts = new Dictionary<int, (List<int> Treated, List<int> Controls)>();
         var order = new List<int>();
-        for (var i = 0; i < all.Count; i++)
+        for (var i = 0; i < cohort.Length; i++)
         {
-            if (!cohorts.TryGetValue(all[i].Cohort, out var members))
+            if (!cohorts.TryGetValue(cohort[i], out var members))
             {
-                cohorts[all[i].Cohort] = members = ([], []);
-                order.Add(all[i].Cohort);
+                cohorts[cohort[i]] = members = ([], []);
+                order.Add(cohort[i]);
             }
-            (all[i].Treated ? members.Treated : members.Controls).Add(i);
+            (isTreated[i] ? members.Treated : members.Controls).Add(i);
         }
-        var result = new List<Matched>();
-        foreach (var cohort in order)
+        var result = new List<(int, List<int>)>();
+        foreach (var key in order)
         {
-            var (treatedRows, controlRows) = cohorts[cohort];
+            var (treatedRows, controlRows) = cohorts[key];
             var (keys, controls) = StableSort(controlRows, logit, descending: false);
             var (_, treatedOrder) = StableSort(treatedRows, logit, descending: true);
-            var treated = treatedOrder.Select(i => (Logit: logit[i], Match: new Matched(all[i], []))).ToList();
+            var treated = treatedOrder.Select(i => (Logit: logit[i], Row: i, Controls: new List<int>())).ToList();
             var free = new FreeControls(keys.Length);   // by position: a bootstrap replicate may hold the same employee twice
             for (var round = 0; round < perTreated; round++)
-                foreach (var (t, m) in treated)
+                foreach (var (t, _, matched) in treated)
                 {
-                    if (m.C.Count < round) continue;   // found nothing in an earlier round
+                    if (matched.Count < round) continue;   // found nothing in an earlier round
                     var pos = Array.BinarySearch(keys, t);
                     if (pos < 0) pos = ~pos;
                     int best = -1; var bestDistance = double.MaxValue;
@@ -52,9 +57,9 @@ internal static class Matching
                     if (free.AtOrAbove(pos) is var right && right < keys.Length && keys[right] - t <= caliper && keys[right] - t < bestDistance - Tie) best = right;
                     if (best < 0) continue;
                     free.Take(best);
-                    m.C.Add(all[controls[best]]);
+                    matched.Add(controls[best]);
                 }
-            result.AddRange(treated.Select(x => x.Match).Where(m => m.C.Count > 0));
+            result.AddRange(treated.Where(x => x.Controls.Count > 0).Select(x => (x.Row, x.Controls)));
         }
         return result;
     }

@@ -2,13 +2,27 @@ namespace Kepegawaian.Analytics.Training;
 
 /// <summary>
 /// A design matrix by rows, row-compressed: row i's non-zero entries are <see cref="Cols"/>/<see cref="Vals"/>[Start[i] ..
-/// Start[i + 1]), column 0 being the intercept (value 1) and the covariates columns 1 … <see cref="Columns"/>; a row names each
-/// column at most once. Three arrays per fit rather than two per row: the bootstrap builds a design of ~20 000 rows 1 300
-/// times per refresh.
+/// Start[i + 1]), column 0 being the intercept (value 1) and the covariates columns 1 … <see cref="Columns"/>; a row names its
+/// columns in ascending order, each at most once. Three arrays per fit rather than two per row: the bootstrap builds a
+/// design of ~12 000 rows 1 300 times per refresh.
 /// </summary>
 public sealed record SparseRows(int[] Start, int[] Cols, double[] Vals, int Columns)
 {
     public int Count => Start.Length - 1;
+
+    /// <summary>Throws unless every index is in range and each row's columns ascend (the fit reads them through pointers).</summary>
+    public void Validate()
+    {
+        if (Start.Length == 0 || Start[0] != 0 || Vals.Length < Cols.Length || Start[^1] > Cols.Length)
+            throw new ArgumentException("row starts outside the column arrays");
+        for (var i = 0; i < Count; i++)
+        {
+            if (Start[i + 1] < Start[i]) throw new ArgumentException($"row {i}: starts out of order");
+            for (var a = Start[i]; a < Start[i + 1]; a++)
+                if (Cols[a] < 0 || Cols[a] > Columns || (a > Start[i] && Cols[a] <= Cols[a - 1]))
+                    throw new ArgumentException($"row {i}: columns must ascend within 0 … {Columns}");
+        }
+    }
 }
 
 /// <summary>
@@ -24,17 +38,23 @@ public static class PropensityModel
         Predict(design, Fit(design, treated, ridge, maxIterations));
 
     /// <summary>The coefficients (intercept first) that maximise the penalised log-likelihood, to a Newton step below 1e-8.</summary>
-    public static double[] Fit(SparseRows design, IReadOnlyList<bool> treated, double ridge, int maxIterations = 50)
+    /// <param name="weights">Frequency weights (row i stands for weights[i] identical rows; null = 1 each): a bootstrap replicate
+    /// is fitted over the distinct employees it drew, not over every copy. A weight of 1 multiplies exactly, so the
+    /// unweighted fit is unchanged.</param>
+    public static double[] Fit(SparseRows design, IReadOnlyList<bool> treated, double ridge, int maxIterations = 50, double[]? weights = null)
     {
         // The design is mostly 0/1 dummies (≤ 6 non-zeros per row of ~190 columns), so X'WX and Xβ are
         // accumulated over each row's non-zeros: O(n·k²) instead of the dense O(n·p²) per Newton step.
         var n = design.Count;
         var p = design.Columns + 1;
-        var (start, cols, vals) = (design.Start, design.Cols, design.Vals);
+        design.Validate();
         var y = new double[n];
         for (var i = 0; i < n; i++) y[i] = treated[i] ? 1.0 : 0.0;
+        var c = weights ?? Ones(n);
         var beta = new double[p];
-        var prior = y.Average();
+        var (yc, cc) = (0.0, 0.0);
+        for (var i = 0; i < n; i++) { yc += c[i] * y[i]; cc += c[i]; }
+        var prior = yc / cc;
         beta[0] = Math.Log(prior / (1 - prior));
         // Column-major X'WX, lower triangle only (all the Cholesky reads), and the gradient; reused by every step.
         var h = new double[p * p];
@@ -43,31 +63,13 @@ public static class PropensityModel
         var step = new double[p];
         var accepted = new double[p];   // the last point whose objective did not drop: what is returned unless converged
         var (scale, previous) = (1.0, double.NegativeInfinity);
+        int[]? order = null;   // elimination order, from the first X'WX (its non-zero pattern is the same in every step)
+        var (hp, gp) = (new double[p * p], new double[p]);
         for (var iter = 0; iter < maxIterations; iter++)
         {
             Array.Clear(h);
             Array.Clear(g);
-            var objective = 0.0;
-            for (var i = 0; i < n; i++)
-            {
-                var eta = Eta(design, i, beta);
-                var e = Math.Exp(-eta);
-                var mu = 1 / (1 + e);
-                // log-likelihood y·η − log(1 + e^η) = −(1 − y)·η − log(1 + e^−η), without overflow for very negative η
-                objective -= (1 - y[i]) * eta + (eta > -30 ? Math.Log(1 + e) : -eta);
-                var w = Math.Max(mu * (1 - mu), 1e-9);
-                var r = y[i] - mu;
-                for (var a = start[i]; a < start[i + 1]; a++)
-                {
-                    g[cols[a]] += vals[a] * r;
-                    var wa = vals[a] * w;
-                    for (var b = start[i]; b <= a; b++)
-                    {
-                        var (row, col) = cols[a] >= cols[b] ? (cols[a], cols[b]) : (cols[b], cols[a]);
-                        h[col * p + row] += wa * vals[b];
-                    }
-                }
-            }
+            var objective = Accumulate(design, y, c, beta, h, g);
             for (var j = 1; j < p; j++) objective -= ridge / 2 * beta[j] * beta[j];
             // The last step overshot (beyond rounding): take half of it back and evaluate there instead.
             if (objective < previous - 1e-9 * Math.Abs(previous))
@@ -85,20 +87,88 @@ public static class PropensityModel
             previous = objective;
             Array.Copy(beta, accepted, p);
             for (var j = 1; j < p; j++) { h[j * p + j] += ridge; g[j] -= ridge * beta[j]; }
-            Cholesky.FactorLower(h, p, column);
-            Cholesky.SolveLower(h, p, g);   // g is now the Newton step
+            order ??= EliminationOrder(h, p);
+            Permute(h, g, p, order, hp, gp);
+            Cholesky.FactorLower(hp, p, column);
+            Cholesky.SolveLower(hp, p, gp);   // gp is now the Newton step, in elimination order
             var largest = 0.0;
             for (var j = 0; j < p; j++)
             {
-                step[j] = g[j];
-                beta[j] += g[j];
-                largest = Math.Max(largest, Math.Abs(g[j]));
+                step[j] = gp[order[j]];
+                beta[j] += step[j];
+                largest = Math.Max(largest, Math.Abs(step[j]));
             }
             scale = 1.0;
             if (largest < 1e-8) return beta;
         }
         // Out of iterations (not seen on the demo city: at most 21 there): the best point evaluated, never an unchecked step.
         return accepted;
+    }
+
+    /// <summary>
+    /// One pass over the rows at β: returns the log-likelihood and adds X'WX (lower triangle, column-major) to h and X'(y − μ)
+    /// to g, each row weighted by c. Through pointers: the bounds checks of the scattered h updates were a fifth of the fit.
+    /// </summary>
+    private static unsafe double Accumulate(SparseRows design, double[] y, double[] c, double[] beta, double[] h, double[] g)
+    {
+        var p = design.Columns + 1;
+        var objective = 0.0;
+        fixed (double* hP = h, gP = g, vals = design.Vals, b = beta)
+        fixed (int* cols = design.Cols, start = design.Start)
+        {
+            for (var i = 0; i < design.Count; i++)
+            {
+                var (first, last) = (start[i], start[i + 1]);
+                double eta = 0;
+                for (var a = first; a < last; a++) eta += vals[a] * b[cols[a]];
+                var e = Math.Exp(-eta);
+                var mu = 1 / (1 + e);
+                // log-likelihood y·η − log(1 + e^η) = −(1 − y)·η − log(1 + e^−η), without overflow for very negative η
+                objective -= c[i] * ((1 - y[i]) * eta + (eta > -30 ? Math.Log(1 + e) : -eta));
+                var w = c[i] * Math.Max(mu * (1 - mu), 1e-9);
+                var r = c[i] * (y[i] - mu);
+                for (var a = first; a < last; a++)
+                {
+                    gP[cols[a]] += vals[a] * r;
+                    var wa = vals[a] * w;
+                    var column = hP + cols[a];   // row cols[a] of h; its columns cols[b] ≤ cols[a] (ascending within a row)
+                    for (var k = first; k <= a; k++) column[cols[k] * p] += wa * vals[k];
+                }
+            }
+        }
+        return objective;
+    }
+
+    /// <summary>
+    /// Position of each column in the elimination order: fewest non-zeros in X'WX first, ties by column. Unit dummies never
+    /// share a row, so eliminated first they leave each other's entries zero and the factor (which skips zeros) only
+    /// works on the few dense columns (intercept, baseline, golongan, cohort): ~0.1 ms instead of ~0.4 ms at ~190 columns.
+    /// </summary>
+    private static int[] EliminationOrder(double[] h, int p)
+    {
+        var degree = new int[p];
+        for (var col = 0; col < p; col++)
+            for (var row = col + 1; row < p; row++)
+                if (h[col * p + row] != 0) { degree[row]++; degree[col]++; }
+        var columns = Enumerable.Range(0, p).OrderBy(j => degree[j]).ThenBy(j => j).ToArray();
+        var position = new int[p];
+        for (var k = 0; k < p; k++) position[columns[k]] = k;
+        return position;
+    }
+
+    /// <summary>The lower triangle of h, and g, with column j moved to position order[j].</summary>
+    private static void Permute(double[] h, double[] g, int p, int[] order, double[] hp, double[] gp)
+    {
+        for (var col = 0; col < p; col++)
+        {
+            gp[order[col]] = g[col];
+            for (var row = col; row < p; row++)
+            {
+                var (r, c) = (order[row], order[col]);
+                if (r < c) (r, c) = (c, r);
+                hp[c * p + r] = h[col * p + row];
+            }
+        }
     }
 
     /// <summary>The linear predictor (logit) Xβ of every row.</summary>
@@ -109,6 +179,13 @@ public static class PropensityModel
         return logit;
     }
 
+    private static double[] Ones(int n)
+    {
+        var ones = new double[n];
+        Array.Fill(ones, 1.0);
+        return ones;
+    }
+
     private static double Eta(SparseRows design, int row, double[] beta)
     {
         double eta = 0;
@@ -116,3 +193,4 @@ public static class PropensityModel
         return eta;
     }
 }
+

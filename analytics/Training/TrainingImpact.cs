@@ -52,7 +52,11 @@ public sealed record ImpactResult(
 /// </summary>
 public static class TrainingImpact
 {
-    private sealed record Fit(double Att, double Se, List<Matched> Pairs);
+    /// <summary>An ATT and its matches (by row of the sample's <paramref name="Rows"/>); <see cref="Pairs"/> as units.</summary>
+    private sealed record Fit(double Att, double Se, Sample Sample, int[] Rows, List<(int Treated, List<int> Controls)> Matches)
+    {
+        public List<Matched> Pairs => [.. Matches.Select(m => new Matched(Sample.Units[Rows[m.Treated]], [.. m.Controls.Select(c => Sample.Units[Rows[c]])]))];
+    }
 
     public static ImpactResult Estimate(TrainingData data, TrainingGroup group, DiklatOptions options, CancellationToken ct = default)
     {
@@ -75,10 +79,10 @@ public static class TrainingImpact
         var allJenis = ImpactSample.AllJenis(data);
         var doseColumns = Enumerable.Range(0, allJenis.Length).Where(j => allJenis[j] != jenisOfGroup).ToArray();
         var naive = treated.Average(u => u.Post) - candidates.Average(u => u.Post);
-        var covariates = new Covariates(treated.Concat(candidates));
-        var fit = Core(treated, candidates, useBaseline, doseColumns, options, covariates);
-        if (fit is null || fit.Pairs.Count < options.MinTreated)
-            return Fail($"terlalu kecil setelah pencocokan: {fit?.Pairs.Count ?? 0} pasangan (perlu ≥ {options.MinTreated})", pool, fit?.Pairs.Count ?? 0)
+        var sample = new Sample(treated, candidates);
+        var fit = Core(sample, [.. Enumerable.Range(0, sample.Units.Length)], useBaseline, doseColumns, options);
+        if (fit is null || fit.Matches.Count < options.MinTreated)
+            return Fail($"terlalu kecil setelah pencocokan: {fit?.Matches.Count ?? 0} pasangan (perlu ≥ {options.MinTreated})", pool, fit?.Matches.Count ?? 0)
                 with { Naive = naive };
         var pairs = fit.Pairs;
         var unmatched = eligible - pairs.Count;
@@ -94,7 +98,7 @@ public static class TrainingImpact
             return Fail($"keseimbangan tidak tercapai: SMD kinerja awal {outcomeSmd:0.000} > {options.MaxSmdFail:0.0##} setelah pencocokan", pool, controls.Count)
                 with { NTreated = pairs.Count, NUnmatched = unmatched, MaxSmd = maxSmd, Naive = naive };
 
-        var att = Interval(fit, Bootstrap(treated, candidates, useBaseline, doseColumns, options, group, covariates, ct), pairs.Count);
+        var att = Interval(fit, Bootstrap(sample, useBaseline, doseColumns, options, group, ct), pairs.Count);
         var sdT = StdDev(pairs.Select(p => p.T.Delta)); var sdC = StdDev(controls.Select(u => u.Delta));
         var pooledSd = Math.Sqrt((sdT * sdT + sdC * sdC) / 2);
         var placeboDiffs = pairs.Select(p => p.T.PreChange!.Value - p.C.Average(u => u.PreChange!.Value)).ToList();
@@ -115,38 +119,63 @@ public static class TrainingImpact
     private static List<ImpactUnit> Candidates(TrainingData data, TrainingGroup group, List<ImpactUnit> treated, bool useBaseline, DiklatOptions options)
     {
         var rng = new Random(options.Seed);
+        var records = ImpactSample.RecordsByEmployee(data, group);
         var result = new List<ImpactUnit>();
         foreach (var cohort in treated.GroupBy(u => u.Cohort).OrderBy(g => g.Key))
         {
-            var list = ImpactSample.NotYetTreated(data, group, cohort.Key).Where(u => !useBaseline || u.Baseline is not null).ToList();
+            var list = ImpactSample.NotYetTreated(data, records, cohort.Key).Where(u => !useBaseline || u.Baseline is not null).ToList();
             var cap = options.MaxCandidatesPerTreated * cohort.Count();
             result.AddRange(list.Count <= cap ? list : list.OrderBy(_ => rng.Next()).Take(cap));
         }
         return result;
     }
 
-    /// <summary>Propensity fit, matching and the dose-adjusted ATT on one sample (the data or a bootstrap replicate).</summary>
-    private static Fit? Core(List<ImpactUnit> treated, List<ImpactUnit> candidates, bool useBaseline, int[] doseColumns, DiklatOptions options,
-        Covariates covariates)
+    /// <summary>
+    /// Propensity fit, matching and the dose-adjusted ATT on the sample's units <paramref name="rows"/> (all of them once, or a
+    /// bootstrap replicate: a multiset, treated rows first, each part in draw order). The propensity model is fitted over
+    /// the distinct units with their multiplicities as frequency weights, which is the fit over every copy: a replicate
+    /// holds each drawn employee ~1.6 times on average.
+    /// </summary>
+    private static Fit? Core(Sample sample, int[] rows, bool useBaseline, int[] doseColumns, DiklatOptions options)
     {
-        var all = treated.Concat(candidates).ToList();
-        if (treated.Count < 3 || candidates.Count < 3) return null;
-        var logit = PropensityModel.FitPredictLogit(covariates.Design(all, useBaseline), all.Select(u => u.Treated).ToList(), options.Ridge);
-        var pairs = Matching.Greedy(all, logit, options.CaliperSd, options.ControlsPerTreated);
-        if (pairs.Count < 3) return null;
-        var d = pairs.Select(p => p.T.Delta - p.C.Average(u => u.Delta)).ToArray();
-        var columns = doseColumns.Select(j => pairs.Select(p => p.T.OtherDose[j] - p.C.Average(u => u.OtherDose[j])).ToArray())
+        var treatedRows = rows.Count(r => sample.Treated[r]);
+        if (treatedRows < 3 || rows.Length - treatedRows < 3) return null;
+        var counts = new int[sample.Units.Length];
+        foreach (var r in rows) counts[r]++;
+        var distinct = new List<int>(rows.Length);
+        for (var u = 0; u < counts.Length; u++)
+            if (counts[u] > 0) distinct.Add(u);
+        var design = sample.Design(distinct, rows, useBaseline);
+        var treated = distinct.Select(u => sample.Treated[u]).ToArray();
+        var weights = distinct.Count == rows.Length ? null : distinct.Select(u => (double)counts[u]).ToArray();
+        var unitLogit = PropensityModel.Predict(design, PropensityModel.Fit(design, treated, options.Ridge, weights: weights));
+        var position = new int[sample.Units.Length];
+        for (var i = 0; i < distinct.Count; i++) position[distinct[i]] = i;
+        var (logit, cohort, isTreated) = (new double[rows.Length], new int[rows.Length], new bool[rows.Length]);
+        for (var i = 0; i < rows.Length; i++)
+            (logit[i], cohort[i], isTreated[i]) = (unitLogit[position[rows[i]]], sample.Cohort[rows[i]], sample.Treated[rows[i]]);
+        var matches = Matching.Greedy(cohort, isTreated, logit, options.CaliperSd, options.ControlsPerTreated);
+        if (matches.Count < 3) return null;
+        // Treated minus the mean of its controls, of ΔY and of each other training's dose (sums in control order).
+        double Difference(Func<int, double> value, (int T, List<int> C) m)
+        {
+            var sum = 0.0;
+            foreach (var c in m.C) sum += value(rows[c]);
+            return value(rows[m.T]) - sum / m.C.Count;
+        }
+        var d = matches.Select(m => Difference(u => sample.Delta[u], m)).ToArray();
+        var columns = doseColumns.Select(j => matches.Select(m => Difference(u => sample.Dose[u * sample.DoseColumns + j], m)).ToArray())
             .Where(c => c.Any(v => v != 0)).ToList();
         var (att, se) = DoseAdjusted.Intercept(d, columns);
-        return new Fit(att, se, pairs);
+        return new Fit(att, se, sample, rows, matches);
     }
 
     /// <summary>Bootstrap over employees: resample them with replacement (all their cohort units together), re-fit, re-match.</summary>
-    private static List<double> Bootstrap(List<ImpactUnit> treated, List<ImpactUnit> candidates, bool useBaseline, int[] doseColumns,
-        DiklatOptions options, TrainingGroup group, Covariates covariates, CancellationToken ct)
+    private static List<double> Bootstrap(Sample sample, bool useBaseline, int[] doseColumns, DiklatOptions options, TrainingGroup group,
+        CancellationToken ct)
     {
         if (options.BootstrapReplicates <= 0) return [];
-        var byNip = treated.Concat(candidates).GroupBy(u => u.Nip).Select(g => g.ToArray()).ToArray();
+        var byNip = Enumerable.Range(0, sample.Units.Length).GroupBy(i => sample.Units[i].Nip).Select(g => g.ToArray()).ToArray();
         // The draws come from one seeded sequence, in replicate order; only the re-fits run in parallel, so the
         // result does not depend on the number of cores.
         var rng = new Random(options.Seed ^ StableHash(group.Kind + ":" + group.Name));
@@ -159,11 +188,11 @@ public static class TrainingImpact
         var atts = new double?[draws.Length];
         Parallel.For(0, draws.Length, ComputeThreads.Options(ct), b =>
         {
-            var (t, c) = (new List<ImpactUnit>(treated.Count), new List<ImpactUnit>(candidates.Count));
+            var (t, c) = (new List<int>(sample.Units.Length), new List<int>(sample.Units.Length));
             foreach (var pick in draws[b])
                 foreach (var u in byNip[pick])
-                    (u.Treated ? t : c).Add(u);
-            atts[b] = Core(t, c, useBaseline, doseColumns, options, covariates)?.Att;
+                    (sample.Treated[u] ? t : c).Add(u);
+            atts[b] = Core(sample, [.. t, .. c], useBaseline, doseColumns, options)?.Att;
         });
         return [.. atts.OfType<double>()];
     }
@@ -201,27 +230,30 @@ public static class TrainingImpact
     private static IReadOnlyList<(int, Estimate)> EventStudy(TrainingData data, List<Matched> pairs)
     {
         var result = new List<(int, Estimate)>();
+        var series = pairs.Select(p => (T: data.Panel[p.T.Nip], C: p.C.Select(c => data.Panel[c.Nip]).ToArray())).ToArray();
         for (var k = -3; k <= 2; k++)
         {
             var diffs = new List<double>();
-            foreach (var (t, cs) in pairs)
+            for (var i = 0; i < pairs.Count; i++)
             {
-                var yc = cs.Where(c => data.Panel[c.Nip].ContainsKey(c.Cohort + k)).Select(c => data.Panel[c.Nip][c.Cohort + k].Outcome - c.Pre).ToList();
-                if (data.Panel[t.Nip].TryGetValue(t.Cohort + k, out var yt) && yc.Count > 0) diffs.Add(yt.Outcome - t.Pre - yc.Average());
+                var (t, cs) = pairs[i];
+                var yc = new List<double>(cs.Count);
+                for (var j = 0; j < cs.Count; j++)
+                    if (series[i].C[j].TryGetValue(cs[j].Cohort + k, out var y)) yc.Add(y.Outcome - cs[j].Pre);
+                if (series[i].T.TryGetValue(t.Cohort + k, out var yt) && yc.Count > 0) diffs.Add(yt.Outcome - t.Pre - yc.Average());
             }
             if (diffs.Count >= 3) result.Add((k, Paired(diffs)));
         }
         return result;
     }
 
-    /// <summary>Covariates of the propensity model, as sparse rows (intercept in column 0).</summary>
     /// <summary>
-    /// The propensity design: intercept, standardised baseline (when used), and one dummy per level but the first (ordinal
-    /// order) of unit, golongan, jabatan and cohort among the units present. Levels are ranked once per estimation sample
-    /// (<see cref="Covariates(IEnumerable{ImpactUnit})"/>), so a bootstrap replicate builds its design from integers; the
-    /// design equals one built from the replicate's own strings, because the ranks of the levels present keep their order.
+    /// A group's estimation sample (treated, then candidates) and its propensity design: intercept, standardised baseline
+    /// (when used), and one dummy per level but the first (ordinal order) of unit, golongan, jabatan and cohort among the
+    /// units present. Levels are ranked once here, so a bootstrap replicate builds its design from integers; the design
+    /// equals one built from the replicate's own strings, because the ranks of the levels present keep their order.
     /// </summary>
-    private sealed class Covariates
+    private sealed class Sample
     {
         private static readonly Func<ImpactUnit, string>[] Categorical =
         [
@@ -231,32 +263,50 @@ public static class TrainingImpact
             u => u.Cohort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ];
 
-        private readonly Dictionary<ImpactUnit, int[]> ranks = new(ReferenceEqualityComparer.Instance);
+        public ImpactUnit[] Units { get; }
+
+        // Per unit, as arrays: a replicate reads them for ~18 000 rows, where following each unit's object was a cache miss.
+        public bool[] Treated { get; }
+        public int[] Cohort { get; }
+        public double[] Delta { get; }
+        public double[] Baseline { get; }   // NaN where there is none (a design without baseline never reads it)
+        public double[] Dose { get; }   // OtherDose by unit, ImpactSample.AllJenis columns per unit
+        public int DoseColumns { get; }
+        private readonly int[][] ranks;   // per categorical, the level rank of each unit
         private readonly int[] levelCounts = new int[Categorical.Length];
 
-        public Covariates(IEnumerable<ImpactUnit> sample)
+        public Sample(List<ImpactUnit> treated, List<ImpactUnit> candidates)
         {
-            var units = sample.Distinct(ReferenceEqualityComparer.Instance).Cast<ImpactUnit>().ToList();
-            foreach (var u in units) ranks[u] = new int[Categorical.Length];
+            Units = [.. treated, .. candidates];
+            Treated = [.. Units.Select(u => u.Treated)];
+            Cohort = [.. Units.Select(u => u.Cohort)];
+            Delta = [.. Units.Select(u => u.Delta)];
+            Baseline = [.. Units.Select(u => u.Baseline ?? double.NaN)];
+            DoseColumns = Units.Length > 0 ? Units[0].OtherDose.Length : 0;
+            Dose = [.. Units.SelectMany(u => u.OtherDose)];
+            ranks = new int[Categorical.Length][];
             for (var k = 0; k < Categorical.Length; k++)
             {
-                var rank = units.Select(Categorical[k]).Distinct().Order(StringComparer.Ordinal).Select((level, r) => (level, r))
+                var rank = Units.Select(Categorical[k]).Distinct().Order(StringComparer.Ordinal).Select((level, r) => (level, r))
                     .ToDictionary(x => x.level, x => x.r);
                 levelCounts[k] = rank.Count;
-                foreach (var u in units) ranks[u][k] = rank[Categorical[k](u)];
+                ranks[k] = [.. Units.Select(u => rank[Categorical[k](u)])];
             }
         }
 
-        public SparseRows Design(List<ImpactUnit> units, bool useBaseline)
+        /// <summary>
+        /// The design rows of the <paramref name="distinct"/> units (ascending); the baseline is standardised over
+        /// <paramref name="rows"/>, every copy in sample order, as a design of the copies would be.
+        /// </summary>
+        public SparseRows Design(List<int> distinct, int[] rows, bool useBaseline)
         {
-            var unitRanks = units.Select(u => ranks[u]).ToArray();
             var next = 1;
             var baselineColumn = 0;
-            double[]? baseline = null;
             (double M, double S) scale = default;
             if (useBaseline)
             {
-                baseline = units.Select(u => u.Baseline!.Value).ToArray();
+                var baseline = new double[rows.Length];
+                for (var i = 0; i < rows.Length; i++) baseline[i] = Baseline[rows[i]];
                 scale = (baseline.Average(), Math.Max(StdDev(baseline), 1e-9));
                 baselineColumn = next++;
             }
@@ -265,7 +315,7 @@ public static class TrainingImpact
             for (var k = 0; k < Categorical.Length; k++)
             {
                 var present = new bool[levelCounts[k]];
-                foreach (var r in unitRanks) present[r[k]] = true;
+                foreach (var u in distinct) present[ranks[k][u]] = true;
                 columnOf[k] = new int[levelCounts[k]];
                 var first = true;
                 for (var r = 0; r < present.Length; r++)
@@ -274,16 +324,17 @@ public static class TrainingImpact
                     columnOf[k][r] = next++;
                 }
             }
-            var start = new int[units.Count + 1];
-            var cols = new int[units.Count * (2 + Categorical.Length)];
+            var start = new int[distinct.Count + 1];
+            var cols = new int[distinct.Count * (2 + Categorical.Length)];
             var vals = new double[cols.Length];
             var at = 0;
-            for (var i = 0; i < units.Count; i++)
+            for (var i = 0; i < distinct.Count; i++)
             {
+                var u = distinct[i];
                 cols[at] = 0; vals[at++] = 1.0;
-                if (baseline is not null) { cols[at] = baselineColumn; vals[at++] = (baseline[i] - scale.M) / scale.S; }
+                if (useBaseline) { cols[at] = baselineColumn; vals[at++] = (Baseline[u] - scale.M) / scale.S; }
                 for (var k = 0; k < Categorical.Length; k++)
-                    if (columnOf[k][unitRanks[i][k]] is var column and >= 0) { cols[at] = column; vals[at++] = 1.0; }
+                    if (columnOf[k][ranks[k][u]] is var column and >= 0) { cols[at] = column; vals[at++] = 1.0; }
                 start[i + 1] = at;
             }
             return new SparseRows(start, cols, vals, next - 1);
