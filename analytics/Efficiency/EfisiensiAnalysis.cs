@@ -1,6 +1,6 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
-using Kepegawaian.Analytics.Ikm;
+using Kepegawaian.Analytics.Common;
 using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Analytics.Efficiency;

@@ -1,5 +1,5 @@
 using DuckDB.NET.Data;
-using Kepegawaian.Analytics.Ikm;
+using Kepegawaian.Analytics.Common;
 using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Analytics.Efficiency;

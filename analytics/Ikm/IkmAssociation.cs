@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Kepegawaian.Analytics.Common;
 using Kepegawaian.Warehouse;
 using MathNet.Numerics.Statistics;
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
+using Kepegawaian.Analytics.Common;
 using Kepegawaian.Analytics.Performance;
 
 namespace Kepegawaian.Analytics.Penempatan;

@@ -56,7 +56,7 @@ public static class KinerjaMarts
     public static int RefreshCuti(DuckDBConnection connection, long? sinceLoad, KinerjaOptions? options = null, CancellationToken cancellationToken = default)
     {
         using var transaction = connection.BeginTransaction();
-        var changed = connection.Execute(Ikm.MartSql.Read("fitur_cuti"), ("sejak", sinceLoad));
+        var changed = connection.Execute(MartSql.Read("fitur_cuti"), ("sejak", sinceLoad));
         cancellationToken.ThrowIfCancellationRequested();
         // The ranking is a function of mart_kinerja_fitur and the seed: unchanged rows, unchanged drivers — unless the area
         // starts from scratch (never built, or built with an older definition, which may have ranked differently).

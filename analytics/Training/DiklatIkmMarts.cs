@@ -1,5 +1,5 @@
 using DuckDB.NET.Data;
-using Kepegawaian.Analytics.Performance;
+using Kepegawaian.Analytics.Common;
 using Kepegawaian.Warehouse;
 
 namespace Kepegawaian.Analytics.Training;
