@@ -4,10 +4,12 @@ namespace Kepegawaian.Analytics.Training;
 
 /// <summary>
 /// Cholesky factor and solve of a symmetric positive-definite matrix held column-major, only its lower triangle read:
-/// MathNet.Numerics 5.0's managed <c>CholeskyFactor</c> and <c>CholeskySolveFactored</c> operation for operation, so the
-/// IRLS gives the same bits as <c>Matrix.Cholesky().Solve</c> did, but in place on a reused buffer (MathNet allocated
-/// two 190×190 matrices per Newton step, on the large-object heap) and with the column update a[j, i] −= m[i]·m[j]
-/// done four elements at a time. Element-wise vector multiply and subtract round exactly as the scalar code does.
+/// MathNet.Numerics 5.0's managed <c>CholeskyFactor</c> and <c>CholeskySolveFactored</c> operation for operation, so a matrix
+/// gets the same bits as from <c>Matrix.Cholesky().Solve</c> (CholeskyTests), but in place on a reused buffer (MathNet
+/// allocated two 190×190 matrices per Newton step, on the large-object heap) and with the column update
+/// a[j, i] −= m[i]·m[j] done four elements at a time. Element-wise vector multiply and subtract round exactly as the scalar
+/// code does. Zero multipliers are skipped (x − 0·y = x for finite y), which is what makes the propensity fit's sparse
+/// elimination order cheap; that order (a permutation of the matrix) is why the fit's last bits differ from MathNet's.
 /// </summary>
 internal static class Cholesky
 {

@@ -13,15 +13,16 @@ public sealed record SparseRows(int[] Start, int[] Cols, double[] Vals, int Colu
     /// <summary>Throws unless every index is in range and each row's columns ascend (the fit reads them through pointers).</summary>
     public void Validate()
     {
+        // ≤ 46 340 columns, so that the (columns + 1)² Hessian and every index into it fit an int.
+        if (Columns is < 0 or > 46_339) throw new ArgumentException($"{Columns} columns: at most 46 339");
         if (Start.Length == 0 || Start[0] != 0 || Vals.Length < Cols.Length || Start[^1] > Cols.Length)
             throw new ArgumentException("row starts outside the column arrays");
         for (var i = 0; i < Count; i++)
-        {
             if (Start[i + 1] < Start[i]) throw new ArgumentException($"row {i}: starts out of order");
+        for (var i = 0; i < Count; i++)
             for (var a = Start[i]; a < Start[i + 1]; a++)
                 if (Cols[a] < 0 || Cols[a] > Columns || (a > Start[i] && Cols[a] <= Cols[a - 1]))
                     throw new ArgumentException($"row {i}: columns must ascend within 0 … {Columns}");
-        }
     }
 }
 
@@ -40,7 +41,8 @@ public static class PropensityModel
     /// <summary>The coefficients (intercept first) that maximise the penalised log-likelihood, to a Newton step below 1e-8.</summary>
     /// <param name="weights">Frequency weights (row i stands for weights[i] identical rows; null = 1 each): a bootstrap replicate
     /// is fitted over the distinct employees it drew, not over every copy. A weight of 1 multiplies exactly, so the
-    /// unweighted fit is unchanged.</param>
+    /// unweighted fit is unchanged. Each must be positive and finite.</param>
+    /// <remarks>The design is validated once and then read through pointers: it must not change while the fit runs.</remarks>
     public static double[] Fit(SparseRows design, IReadOnlyList<bool> treated, double ridge, int maxIterations = 50, double[]? weights = null)
     {
         // The design is mostly 0/1 dummies (≤ 6 non-zeros per row of ~190 columns), so X'WX and Xβ are
@@ -48,6 +50,9 @@ public static class PropensityModel
         var n = design.Count;
         var p = design.Columns + 1;
         design.Validate();
+        if (treated.Count != n) throw new ArgumentException($"{treated.Count} treated flags for {n} rows", nameof(treated));
+        if (weights is not null && (weights.Length != n || !weights.All(w => w > 0 && double.IsFinite(w))))
+            throw new ArgumentException($"weights: one positive finite weight per row ({n})", nameof(weights));
         var y = new double[n];
         for (var i = 0; i < n; i++) y[i] = treated[i] ? 1.0 : 0.0;
         var c = weights ?? Ones(n);

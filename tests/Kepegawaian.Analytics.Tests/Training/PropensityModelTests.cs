@@ -5,9 +5,10 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Kepegawaian.Analytics.Tests.Training;
 
 /// <summary>
-/// The propensity IRLS gives the logits of its first, MathNet-matrix form where plain Newton steps converge, to far below the
-/// matching's tie (1e-9; the factor now eliminates in another order, so the last bits differ), fits frequency weights as
-/// the copied rows, and reaches the optimum where plain Newton steps do not converge.
+/// The propensity IRLS gives the logits of its first, MathNet-matrix form where plain Newton steps converge, to 1e-12 (the
+/// factor eliminates in another order, so the last bits differ: logits that are equal stay equal, but two that differ by
+/// ~1e-14 may swap order, which can change a match; on the demo city none did), fits frequency weights as the copied rows,
+/// and reaches the optimum where plain Newton steps do not converge.
 /// </summary>
 public sealed class PropensityModelTests
 {
@@ -56,6 +57,17 @@ public sealed class PropensityModelTests
     {
         var design = new SparseRows([0, 2, 2 + row.Length], [0, 1, .. row], [1, 0.5, .. row.Select(_ => 1.0)], Columns: 2);
         Assert.Throws<ArgumentException>(() => PropensityModel.Fit(design, [true, false], ridge: 1.0));
+    }
+
+    [Fact]
+    public void Row_starts_out_of_order_too_many_columns_or_weights_not_one_per_row_are_refused()
+    {
+        var design = new SparseRows([0, 2, 3], [0, 1, 0], [1, 0.5, 1], Columns: 1);
+        Assert.Throws<ArgumentException>(() => PropensityModel.Fit(design with { Start = [0, 3, 2] }, [true, false], ridge: 1.0));
+        Assert.Throws<ArgumentException>(() => PropensityModel.Fit(design with { Columns = 65_536 }, [true, false], ridge: 1.0));
+        Assert.Throws<ArgumentException>(() => PropensityModel.Fit(design, [true, false], ridge: 1.0, weights: [1, 2, 3]));
+        Assert.Throws<ArgumentException>(() => PropensityModel.Fit(design, [true, false], ridge: 1.0, weights: [1, 0]));
+        Assert.Throws<ArgumentException>(() => PropensityModel.Fit(design, [true, false, true], ridge: 1.0));
     }
 
     /// <summary>
