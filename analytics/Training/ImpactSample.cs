@@ -29,7 +29,7 @@ internal static class ImpactSample
         {
             var qe = first.QuarterSelesai;
             if (InWindow(data, first.Nip, qe).Any(t => t != first && t.Lulus && group.Contains(t))) continue;
-            if (Window(data, qe).TryGetValue(first.Nip, out var u)) result.Add(u with { Treated = true });
+            if (data.Panel.ContainsKey(first.Nip) && Build(data, first.Nip, qe, AllJenis(data)) is { } u) result.Add(u with { Treated = true });
         }
         return result;
     }
@@ -37,27 +37,34 @@ internal static class ImpactSample
     /// <summary>
     /// Not-yet-treated controls of cohort qe (Callaway &amp; Sant'Anna 2021): complete windows, no record of the group
     /// overlapping the window and no lulus record of the group before it — never trained in the group, or only later.
+    /// Their NIPs in panel order; <see cref="Unit"/> builds the units that are drawn.
     /// </summary>
     /// <param name="records">The group's records by employee (<see cref="RecordsByEmployee"/>), built once for all its cohorts.</param>
-    public static List<ImpactUnit> NotYetTreated(TrainingData data, IReadOnlyDictionary<string, List<TrainingRecord>> records, int qe)
+    /// <param name="withBaseline">Only employees with a baseline outcome (a quarter in qe−4 … qe−2).</param>
+    public static List<string> NotYetTreated(TrainingData data, IReadOnlyDictionary<string, List<TrainingRecord>> records, int qe, bool withBaseline)
     {
         var (windowStart, windowEnd) = (QuarterStart(qe - 1), QuarterStart(qe + 3));
-        var result = new List<ImpactUnit>();
-        foreach (var u in Window(data, qe).Values)
+        var result = new List<string>();
+        foreach (var (nip, hasBaseline) in Window(data, qe))
         {
-            if (records.TryGetValue(u.Nip, out var list) && list.Any(t => t.Mulai < windowEnd && (t.Lulus || t.Selesai >= windowStart)))
+            if (withBaseline && !hasBaseline) continue;
+            if (records.TryGetValue(nip, out var list) && list.Any(t => t.Mulai < windowEnd && (t.Lulus || t.Selesai >= windowStart)))
                 continue;
-            result.Add(u);
+            result.Add(nip);
         }
         return result;
     }
+
+    /// <summary>The control unit of an employee of <see cref="NotYetTreated"/> in cohort qe.</summary>
+    public static ImpactUnit Unit(TrainingData data, string nip, int qe) => Build(data, nip, qe, AllJenis(data))!;
 
     /// <summary>Each employee's records of the group.</summary>
     public static Dictionary<string, List<TrainingRecord>> RecordsByEmployee(TrainingData data, TrainingGroup group) =>
         data.Trainings.Where(group.Contains).GroupBy(t => t.Nip).ToDictionary(g => g.Key, g => g.ToList());
 
-    /// <summary>Jenis of the OtherDose columns (<see cref="Window"/>), in order.</summary>
-    public static string[] AllJenis(TrainingData data) => [.. data.Trainings.Select(t => t.Jenis).Distinct().Order(StringComparer.Ordinal)];
+    /// <summary>Jenis of the OtherDose columns (<see cref="Build"/>), in order.</summary>
+    public static string[] AllJenis(TrainingData data) =>
+        JenisCache.GetValue(data, d => [.. d.Trainings.Select(t => t.Jenis).Distinct().Order(StringComparer.Ordinal)]);
 
     /// <summary>Records overlapping [start of qe−1, end of qe+2].</summary>
     private static IEnumerable<TrainingRecord> InWindow(TrainingData data, string nip, int qe)
@@ -66,22 +73,30 @@ internal static class ImpactSample
         return data.ByEmployee.TryGetValue(nip, out var list) ? list.Where(t => t.Mulai < end && t.Selesai >= start) : [];
     }
 
-    /// <summary>Per TrainingData and cohort: every employee with complete windows (as a control), built once for all groups.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrainingData, Dictionary<int, Dictionary<string, ImpactUnit>>> Cache = new();
+    /// <summary>
+    /// Per TrainingData and cohort: the employees with complete windows and whether they have a baseline, found once for all
+    /// groups. Only NIPs are kept: the units of every employee in every cohort held gigabytes at 1 M employees.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrainingData, Dictionary<int, (string Nip, bool HasBaseline)[]>> Cache = new();
 
-    private static Dictionary<string, ImpactUnit> Window(TrainingData data, int qe)
+    private static (string Nip, bool HasBaseline)[] Window(TrainingData data, int qe)
     {
         var cache = Cache.GetOrCreateValue(data);
         lock (cache)
         {
             if (cache.TryGetValue(qe, out var cached)) return cached;
-            var jenis = AllJenis(data);
-            var units = new Dictionary<string, ImpactUnit>();
-            foreach (var nip in data.Panel.Keys)
-                if (Build(data, nip, qe, jenis) is { } u) units[nip] = u;
-            return cache[qe] = units;
+            var window = new List<(string, bool)>();
+            foreach (var (nip, s) in data.Panel)
+                if (Complete(s, qe)) window.Add((nip, s.TryGetValue(qe - 4, out _) || s.TryGetValue(qe - 3, out _) || s.TryGetValue(qe - 2, out _)));
+            return cache[qe] = [.. window];
         }
     }
+
+    private static bool Complete(QuarterSeries s, int qe) =>
+        s.TryGetValue(qe - 1, out _) && s.TryGetValue(qe, out _) && s.TryGetValue(qe + 1, out _) && s.TryGetValue(qe + 2, out _);
+
+    /// <summary>Jenis of the OtherDose columns, per TrainingData.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrainingData, string[]> JenisCache = new();
 
     private static ImpactUnit? Build(TrainingData data, string nip, int qe, string[] jenis)
     {

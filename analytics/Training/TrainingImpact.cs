@@ -70,8 +70,9 @@ public static class TrainingImpact
         var useBaseline = treatedAll.Count(u => u.Baseline is not null) >= options.MinBaselineShare * eligible;
         var treated = useBaseline ? treatedAll.Where(u => u.Baseline is not null).ToList() : treatedAll;
         var pool = useBaseline ? "belum_dilatih" : "belum_dilatih; tanpa nilai awal";
-        var candidates = Candidates(data, group, treated, useBaseline, options);
         eligible = treated.Count;
+        treated = Draw(treated, options.MaxTreated, options.Seed ^ StableHash("peserta:" + group.Kind + ":" + group.Name));
+        var candidates = Candidates(data, group, treated, useBaseline, options);
         if (candidates.Count < options.MinControls)
             return Fail($"kontrol terlalu sedikit: {candidates.Count} pegawai belum dilatih (perlu ≥ {options.MinControls})", pool, candidates.Count);
 
@@ -85,7 +86,7 @@ public static class TrainingImpact
             return Fail($"terlalu kecil setelah pencocokan: {fit?.Matches.Count ?? 0} pasangan (perlu ≥ {options.MinTreated})", pool, fit?.Matches.Count ?? 0)
                 with { Naive = naive };
         var pairs = fit.Pairs;
-        var unmatched = eligible - pairs.Count;
+        var unmatched = treated.Count - pairs.Count;
 
         // Balance on what the matching controls: the baseline outcome (when used) and unit/golongan/jabatan. The pre-window
         // level is not a matching target of a DiD (the persistent level cancels in ΔY; matching on it would bring regression
@@ -108,11 +109,30 @@ public static class TrainingImpact
         var notes = new List<string>();
         if (maxSmd > options.MaxSmdWarning) notes.Add($"peringatan: keseimbangan kovariat kurang (max SMD {maxSmd:0.000} > {options.MaxSmdWarning:0.0##}, pada {worst})");
         if (pretrend is not null && pretrend.PValue < 0.05) notes.Add("peringatan: uji tren-awal (plasebo) signifikan");
+        if (treated.Count < eligible) notes.Add($"sampel acak {treated.Count} dari {eligible} peserta");
         if (unmatched > 0) notes.Add($"{unmatched} peserta tanpa pasangan dalam caliper");
         if (!useBaseline) notes.Add($"dicocokkan tanpa kinerja awal: kurang dari {options.MinBaselineShare:P0} peserta punya penilaian sebelum triwulan qe−1 (awal data atau pegawai baru seperti CPNS); tingkat kinerja tidak perlu setara karena DiD memakai perubahan");
         var status = notes.Count == 0 ? "ok" : "ok; " + string.Join("; ", notes);
         return new ImpactResult(group, status, true, att, pairs.Count, controls.Count, eligible, unmatched, maxSmd,
             pooledSd > 0 ? att.Value / pooledSd : null, pretrend, pool, naive, events);
+    }
+
+    /// <summary>
+    /// At most <paramref name="max"/> of the treated, as a seeded simple random sample in their order: it estimates the same
+    /// ATT, and the bootstrap over it gives the CI of the smaller sample.
+    /// </summary>
+    private static List<ImpactUnit> Draw(List<ImpactUnit> treated, int max, int seed)
+    {
+        if (treated.Count <= max) return treated;
+        var rng = new Random(seed);
+        var index = Enumerable.Range(0, treated.Count).ToArray();
+        for (var i = 0; i < max; i++)
+        {
+            var j = rng.Next(i, index.Length);
+            (index[i], index[j]) = (index[j], index[i]);
+        }
+        Array.Sort(index, 0, max);
+        return [.. index.Take(max).Select(i => treated[i])];
     }
 
     /// <summary>Not-yet-treated candidates of each cohort, at most MaxCandidatesPerTreated per treated (seeded draw).</summary>
@@ -123,9 +143,10 @@ public static class TrainingImpact
         var result = new List<ImpactUnit>();
         foreach (var cohort in treated.GroupBy(u => u.Cohort).OrderBy(g => g.Key))
         {
-            var list = ImpactSample.NotYetTreated(data, records, cohort.Key).Where(u => !useBaseline || u.Baseline is not null).ToList();
+            var list = ImpactSample.NotYetTreated(data, records, cohort.Key, useBaseline);
             var cap = options.MaxCandidatesPerTreated * cohort.Count();
-            result.AddRange(list.Count <= cap ? list : list.OrderBy(_ => rng.Next()).Take(cap));
+            var drawn = list.Count <= cap ? list : list.OrderBy(_ => rng.Next()).Take(cap);
+            result.AddRange(drawn.Select(nip => ImpactSample.Unit(data, nip, cohort.Key)));
         }
         return result;
     }

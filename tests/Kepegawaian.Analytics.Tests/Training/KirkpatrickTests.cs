@@ -14,7 +14,7 @@ public sealed class KirkpatrickTests
     [Fact]
     public void Reaction_and_test_gain_match_a_hand_calculation()
     {
-        var data = new TrainingData(new Dictionary<string, Dictionary<int, QuarterObservation>>(),
+        var data = new TrainingData(new Dictionary<string, QuarterSeries>(),
             [Record("1", 4, 60, 70), Record("2", 5, 50, 65), Record("3", 3, 70, 75), Record("4", 1, 0, 100, "tidak_lulus")], "nilai_skp");
         var (reaksi, n) = Kirkpatrick.Reaction(data, Teknis);
         Assert.Equal(4.0, reaksi!.Value, 12);   // (4 + 5 + 3) / 3; the tidak_lulus record is left out

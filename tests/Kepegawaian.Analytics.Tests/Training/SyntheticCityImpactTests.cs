@@ -19,7 +19,7 @@ public sealed class SyntheticCityImpactTests(ITestOutputHelper output)
 {
     private static readonly int[] Seeds = Environment.GetEnvironmentVariable("DIKLAT_SEEDS") is { } s ? [.. s.Split(",").Select(int.Parse)] : [42, 7, 11, 23, 101];
 
-    private sealed record Measured(List<(int Seed, string Jenis, bool Covers)> Cases, List<double> TeknisWidthRatios)
+    private sealed record Measured(List<(int Seed, string Jenis, bool Covers)> Cases, List<double> TeknisWidthRatios, List<bool> Capped)
     {
         public double Coverage => Cases.Average(x => x.Covers ? 1.0 : 0.0);
         public double MedianRatio => TeknisWidthRatios.Order().ElementAt(TeknisWidthRatios.Count / 2);
@@ -43,9 +43,20 @@ public sealed class SyntheticCityImpactTests(ITestOutputHelper output)
         Assert.All(m.Cases.Where(x => x.Jenis == "sosial_kultural"), x => Assert.True(x.Covers, $"sosial_kultural seed {x.Seed}"));
     }
 
-    private async Task<Measured> Measure(int employees, int[] seeds, bool coursesForFirstSeed)
+    [Fact]
+    [Trait("Category", "Scenario")]
+    public async Task With_the_treated_capped_at_500_every_jenis_ci_still_covers_the_injected_effect_over_seeds()
     {
-        var measured = new Measured([], []);
+        // At 4 000 employees every jenis but latsar has more than 500 eligible treated, so this is the estimate a national
+        // warehouse gets from MaxTreated: a random sample of each group's participants.
+        var m = await Measure(4000, Seeds, coursesForFirstSeed: false, maxTreated: 500);
+        Assert.True(m.Coverage >= 0.9, $"coverage {m.Coverage:0.000}");
+        Assert.True(m.Capped.Count(x => x) >= m.Cases.Count / 2, $"the cap bound in {m.Capped.Count(x => x)} of {m.Cases.Count} rows");
+    }
+
+    private async Task<Measured> Measure(int employees, int[] seeds, bool coursesForFirstSeed, int maxTreated = int.MaxValue)
+    {
+        var measured = new Measured([], [], []);
         foreach (var seed in seeds)
         {
             using var wh = new TempWarehouse();
@@ -56,7 +67,7 @@ public sealed class SyntheticCityImpactTests(ITestOutputHelper output)
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             // Course rows only where asked (the bootstrap of every row dominates the run time).
-            DiklatMarts.Refresh(c, new DiklatOptions { MinParticipantsPerCourse = coursesForFirstSeed && seed == seeds[0] ? 150 : int.MaxValue });
+            DiklatMarts.Refresh(c, new DiklatOptions { MinParticipantsPerCourse = coursesForFirstSeed && seed == seeds[0] ? 150 : int.MaxValue, MaxTreated = maxTreated });
             cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
             output.WriteLine($"seed {seed}, {employees} employees: DiklatMarts.Refresh {clock.ElapsedMilliseconds} ms wall, {cpu.TotalSeconds:0.0} s CPU");
             var twfe = TwoWayFixedEffects.Fit(c);
@@ -68,6 +79,7 @@ public sealed class SyntheticCityImpactTests(ITestOutputHelper output)
                 output.WriteLine($"  {r.Kelompok}: injected {truth:0.0} att {r.Att:0.000} [{r.CiLow:0.000}, {r.CiHigh:0.000}] p_holm {r.PHolm:0.0000} q_bh {r.QBh:0.0000} " +
                     $"n {r.NTreated}/{r.NPesertaLulus} lulus; twfe {beta:0.000} ± {1.96 * se:0.000}; smd {r.MaxSmd:0.000} status {r.Status}");
                 measured.Cases.Add((seed, r.Kelompok, r.CiLow <= truth && truth <= r.CiHigh));
+                measured.Capped.Add(r.Status.Contains("sampel acak", StringComparison.Ordinal));
                 if (r.Kelompok == "teknis" && r.CiHigh is not null) measured.TeknisWidthRatios.Add((r.CiHigh.Value - r.CiLow!.Value) / (2 * 1.96 * se));
             }
             // Every jenis has a published estimate, latsar included.

@@ -44,6 +44,36 @@ public sealed class TrainingImpactTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Above_MaxTreated_a_random_sample_of_the_treated_is_estimated_with_a_ci_about_root_n_wider()
+    {
+        using var wh = new TempWarehouse();
+        using var c = wh.Open();
+        TrainingSimulation.Build(1500, seed: 1, Manajerial).WriteTo(c);
+        var full = ManajerialRow(c, new DiklatOptions());
+        var capped = ManajerialRow(c, new DiklatOptions { MaxTreated = 100 });
+        output.WriteLine($"full: {full}\ncapped: {capped}");
+
+        Assert.DoesNotContain("sampel acak", full.Status);
+        Assert.Contains($"sampel acak 100 dari {full.NTreated + Unmatched(full.Status)} peserta", capped.Status);
+        Assert.InRange(capped.NTreated, 30, 100);
+        Assert.Equal(full.NPesertaLulus, capped.NPesertaLulus);   // who completed it is still counted in full
+        Assert.InRange(4.0, capped.CiLow!.Value, capped.CiHigh!.Value);
+        // A simple random third of the treated: the standard error grows by about √(n_full / n_capped) ≈ √3.
+        var expected = Math.Sqrt((double)full.NTreated / capped.NTreated);
+        var ratio = (capped.CiHigh.Value - capped.CiLow.Value) / (full.CiHigh!.Value - full.CiLow!.Value);
+        Assert.InRange(ratio, 0.7 * expected, 1.4 * expected);
+    }
+
+    private static DiklatDampakRow ManajerialRow(DuckDB.NET.Data.DuckDBConnection c, DiklatOptions options)
+    {
+        DiklatMarts.Refresh(c, options);
+        return DiklatQueries.Impact(c).Single(r => r.Kelompok == "manajerial");
+    }
+
+    private static int Unmatched(string status) =>
+        System.Text.RegularExpressions.Regex.Match(status, @"(\d+) peserta tanpa pasangan") is { Success: true } m ? int.Parse(m.Groups[1].Value) : 0;
+
+    [Fact]
     [Trait("Category", "Scenario")]
     public void Across_six_seeds_the_estimates_centre_on_the_truth_and_the_cis_mostly_cover_it()
     {
