@@ -40,7 +40,7 @@ public static class DiklatMarts
             var (reaksi, nReaksi) = Kirkpatrick.Reaction(data, group);
             var gain = Kirkpatrick.TestGain(data, group);
             var (ikmChange, ikmUnits) = Kirkpatrick.IkmChange(ikm, group, options);
-            var nLulus = data.Trainings.Where(t => t.Lulus && group.Contains(t)).Select(t => t.Nip).Distinct().Count();
+            var nLulus = data.Members(group).Where(t => t.Lulus).Select(t => t.Nip).Distinct().Count();
             impact.Add([group.Name, group.Kind, r.Status, data.Measure, r.Att?.Value, r.Att?.CiLow, r.Att?.CiHigh, r.Att?.PValue, null, null,
                 r.NTreated, r.NControl, nLulus, r.MaxSmd, r.CohensD, r.Pretrend?.Value, r.Pretrend?.PValue, r.Pool, r.Naive,
                 reaksi, nReaksi, gain?.Value, gain?.CiLow, gain?.CiHigh, gain?.N ?? 0, ikmChange, ikmUnits]);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Kepegawaian.Analytics.Training;
 
 /// <summary>
@@ -15,82 +17,144 @@ internal sealed record ImpactUnit(string Nip, int Cohort, bool Treated, double P
     public double Delta => Post - Pre;
 }
 
+/// <summary>A participant eligible for a group's estimate: their first lulus record of it, found without building the unit.</summary>
+internal readonly record struct Participant(string Nip, int Cohort, bool HasBaseline);
+
 /// <summary>Builds treated units and not-yet-treated control candidates for a training group.</summary>
 internal static class ImpactSample
 {
     /// <summary>
     /// Each employee's first lulus record of the group, with complete pre and post windows; dropped when another lulus
-    /// record of the group overlaps the window (the estimand is one completion).
+    /// record of the group overlaps the window (the estimand is one completion). Only who and when: at 1 M employees a group
+    /// has up to ~0.5 M of them, of which <see cref="DiklatOptions.MaxTreated"/> are drawn and built (<see cref="TreatedUnit"/>).
     /// </summary>
-    public static List<ImpactUnit> Treated(TrainingData data, TrainingGroup group)
+    public static List<Participant> Treated(TrainingData data, TrainingGroup group)
     {
-        var result = new List<ImpactUnit>();
-        foreach (var first in data.Trainings.Where(t => t.Lulus && group.Contains(t)).GroupBy(t => t.Nip).Select(g => g.MinBy(t => t.Selesai)!))
+        // Each employee's first lulus record (the earliest end; of equal ends the first in record order), employees in the
+        // order of their first lulus record.
+        var firsts = new List<TrainingRecord>();
+        var at = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var t in data.Members(group))
+        {
+            if (!t.Lulus) continue;
+            ref var i = ref CollectionsMarshal.GetValueRefOrAddDefault(at, t.Nip, out var seen);
+            if (!seen) { i = firsts.Count; firsts.Add(t); }
+            else if (t.Selesai < firsts[i].Selesai) firsts[i] = t;
+        }
+        var result = new List<Participant>();
+        foreach (var first in firsts)
         {
             var qe = first.QuarterSelesai;
-            if (InWindow(data, first.Nip, qe).Any(t => t != first && t.Lulus && group.Contains(t))) continue;
-            if (data.Panel.ContainsKey(first.Nip) && Build(data, first.Nip, qe, AllJenis(data)) is { } u) result.Add(u with { Treated = true });
+            if (AnotherInWindow(data, group, first, qe)) continue;
+            if (data.Panel.TryGetValue(first.Nip, out var s) && Complete(s, qe)) result.Add(new(first.Nip, qe, HasBaseline(s, qe)));
         }
         return result;
     }
+
+    /// <summary>The treated unit of a participant of <see cref="Treated"/>.</summary>
+    public static ImpactUnit TreatedUnit(TrainingData data, Participant p) => Build(data, p.Nip, p.Cohort, AllJenis(data))! with { Treated = true };
 
     /// <summary>
     /// Not-yet-treated controls of cohort qe (Callaway &amp; Sant'Anna 2021): complete windows, no record of the group
     /// overlapping the window and no lulus record of the group before it — never trained in the group, or only later.
-    /// Their NIPs in panel order; <see cref="Unit"/> builds the units that are drawn.
+    /// Written into <paramref name="employees"/> (their index in <see cref="TrainingData.Panel"/>, in panel order);
+    /// returns how many. <see cref="Unit"/> builds the units that are drawn.
     /// </summary>
-    /// <param name="records">The group's records by employee (<see cref="RecordsByEmployee"/>), built once for all its cohorts.</param>
+    /// <param name="blocked">The group's records as cohorts they rule out (<see cref="Blocked"/>), found once for all its cohorts.</param>
     /// <param name="withBaseline">Only employees with a baseline outcome (a quarter in qe−4 … qe−2).</param>
-    public static List<string> NotYetTreated(TrainingData data, IReadOnlyDictionary<string, List<TrainingRecord>> records, int qe, bool withBaseline)
+    public static int NotYetTreated(TrainingData data, BlockedCohorts blocked, int qe, bool withBaseline, int[] employees)
     {
-        var (windowStart, windowEnd) = (QuarterStart(qe - 1), QuarterStart(qe + 3));
-        var result = new List<string>();
-        foreach (var (nip, hasBaseline) in Window(data, qe))
+        var window = Window(data, qe);
+        var n = 0;
+        for (var i = 0; i < window.Employees.Length; i++)
         {
-            if (withBaseline && !hasBaseline) continue;
-            if (records.TryGetValue(nip, out var list) && list.Any(t => t.Mulai < windowEnd && (t.Lulus || t.Selesai >= windowStart)))
-                continue;
-            result.Add(nip);
+            if (withBaseline && !window.HasBaseline[i]) continue;
+            var e = window.Employees[i];
+            if (!blocked.RulesOut(e, qe)) employees[n++] = e;
         }
-        return result;
+        return n;
     }
 
-    /// <summary>The control unit of an employee of <see cref="NotYetTreated"/> in cohort qe.</summary>
-    public static ImpactUnit Unit(TrainingData data, string nip, int qe) => Build(data, nip, qe, AllJenis(data))!;
+    /// <summary>The control unit of employee <paramref name="employee"/> (panel index) of <see cref="NotYetTreated"/> in cohort qe.</summary>
+    public static ImpactUnit Unit(TrainingData data, int employee, int qe) => Build(data, Employees(data).Nips[employee], qe, AllJenis(data))!;
 
-    /// <summary>Each employee's records of the group.</summary>
-    public static Dictionary<string, List<TrainingRecord>> RecordsByEmployee(TrainingData data, TrainingGroup group) =>
-        data.Trainings.Where(group.Contains).GroupBy(t => t.Nip).ToDictionary(g => g.Key, g => g.ToList());
+    /// <summary>
+    /// The cohorts each employee's records of the group rule out as a control. A record overlaps the window of cohort qe,
+    /// [start of qe−1, end of qe+2], when it starts before quarter qe+3 and ends in qe−1 or later: a lulus record rules out
+    /// every cohort from its start quarter − 2 on (overlapping, or completed before), any other record the cohorts it overlaps.
+    /// </summary>
+    public static BlockedCohorts Blocked(TrainingData data, TrainingGroup group)
+    {
+        var index = Employees(data).Index;
+        var blocked = new BlockedCohorts();
+        foreach (var t in data.Members(group))
+            if (index.TryGetValue(t.Nip, out var e))
+                blocked.Add(e, t.QuarterMulai - 2, t.Lulus ? int.MaxValue : t.QuarterSelesai + 1);
+        return blocked;
+    }
 
     /// <summary>Jenis of the OtherDose columns (<see cref="Build"/>), in order.</summary>
     public static string[] AllJenis(TrainingData data) =>
         JenisCache.GetValue(data, d => [.. d.Trainings.Select(t => t.Jenis).Distinct().Order(StringComparer.Ordinal)]);
 
-    /// <summary>Records overlapping [start of qe−1, end of qe+2].</summary>
-    private static IEnumerable<TrainingRecord> InWindow(TrainingData data, string nip, int qe)
+    /// <summary>Whether another lulus record of the group overlaps [start of qe−1, end of qe+2].</summary>
+    private static bool AnotherInWindow(TrainingData data, TrainingGroup group, TrainingRecord first, int qe)
     {
         var (start, end) = (QuarterStart(qe - 1), QuarterStart(qe + 3));
-        return data.ByEmployee.TryGetValue(nip, out var list) ? list.Where(t => t.Mulai < end && t.Selesai >= start) : [];
+        if (data.ByEmployee.TryGetValue(first.Nip, out var list))
+            foreach (var t in list)
+                if (t.Mulai < end && t.Selesai >= start && t != first && t.Lulus && group.Contains(t)) return true;
+        return false;
     }
 
-    /// <summary>
-    /// Per TrainingData and cohort: the employees with complete windows and whether they have a baseline, found once for all
-    /// groups. Only NIPs are kept: the units of every employee in every cohort held gigabytes at 1 M employees.
-    /// </summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrainingData, Dictionary<int, (string Nip, bool HasBaseline)[]>> Cache = new();
+    /// <summary>The panel's employees by index (panel order) and the index of each NIP, per TrainingData.</summary>
+    private sealed record PanelIndex(string[] Nips, QuarterSeries[] Series, Dictionary<string, int> Index);
 
-    private static (string Nip, bool HasBaseline)[] Window(TrainingData data, int qe)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrainingData, PanelIndex> IndexCache = new();
+
+    /// <remarks>Under a lock: groups are estimated in parallel, and GetValue alone may build the 1 M-entry index once per thread.</remarks>
+    private static PanelIndex Employees(TrainingData data)
+    {
+        lock (IndexCache)
+            return IndexCache.GetValue(data, d =>
+            {
+                var (nips, series) = (new string[d.Panel.Count], new QuarterSeries[d.Panel.Count]);
+                var index = new Dictionary<string, int>(nips.Length, StringComparer.Ordinal);
+                var i = 0;
+                foreach (var (nip, s) in d.Panel)
+                {
+                    nips[i] = nip;
+                    series[i] = s;
+                    index[nip] = i++;
+                }
+                return new PanelIndex(nips, series, index);
+            });
+    }
+
+    /// <summary>The employees (panel index, in panel order) with complete windows in a cohort, and whether each has a baseline.</summary>
+    private sealed record CohortWindow(int[] Employees, bool[] HasBaseline);
+
+    /// <summary>
+    /// Per TrainingData and cohort, found once for all groups. Only indices are kept: the units of every employee in every
+    /// cohort held gigabytes at 1 M employees.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrainingData, Dictionary<int, CohortWindow>> Cache = new();
+
+    private static CohortWindow Window(TrainingData data, int qe)
     {
         var cache = Cache.GetOrCreateValue(data);
         lock (cache)
         {
             if (cache.TryGetValue(qe, out var cached)) return cached;
-            var window = new List<(string, bool)>();
-            foreach (var (nip, s) in data.Panel)
-                if (Complete(s, qe)) window.Add((nip, s.TryGetValue(qe - 4, out _) || s.TryGetValue(qe - 3, out _) || s.TryGetValue(qe - 2, out _)));
-            return cache[qe] = [.. window];
+            var series = Employees(data).Series;
+            var (employees, hasBaseline) = (new List<int>(), new List<bool>());
+            for (var e = 0; e < series.Length; e++)
+                if (Complete(series[e], qe)) { employees.Add(e); hasBaseline.Add(HasBaseline(series[e], qe)); }
+            return cache[qe] = new([.. employees], [.. hasBaseline]);
         }
     }
+
+    private static bool HasBaseline(QuarterSeries s, int qe) => s.TryGetValue(qe - 4, out _) || s.TryGetValue(qe - 3, out _) || s.TryGetValue(qe - 2, out _);
 
     private static bool Complete(QuarterSeries s, int qe) =>
         s.TryGetValue(qe - 1, out _) && s.TryGetValue(qe, out _) && s.TryGetValue(qe + 1, out _) && s.TryGetValue(qe + 2, out _);
@@ -111,23 +175,58 @@ internal static class ImpactSample
         double? baseline = n > 0 ? Math.Round(sum / n, 9) : null;
         var dose = new double[jenis.Length];
         if (data.ByEmployee.TryGetValue(nip, out var list))
+        {
+            // The lulus records' jenis, quarter and year, worked out once rather than for every jenis and quarter.
+            var done = list.Count <= 64 ? stackalloc (int Jenis, int Quarter, int Year)[list.Count] : new (int, int, int)[list.Count];
+            var m = 0;
+            foreach (var t in list)
+                if (t.Lulus) done[m++] = (Array.IndexOf(jenis, t.Jenis), t.QuarterSelesai, t.Selesai.Year);
+            done = done[..m];
             for (var j = 0; j < jenis.Length; j++)
-                dose[j] = (Completed(list, jenis[j], qe + 1) + Completed(list, jenis[j], qe + 2)
-                    - Completed(list, jenis[j], qe - 1) - Completed(list, jenis[j], qe)) / 2.0;
+                dose[j] = (Completed(done, j, qe + 1) + Completed(done, j, qe + 2) - Completed(done, j, qe - 1) - Completed(done, j, qe)) / 2.0;
+        }
         return new ImpactUnit(nip, qe, false, (p1.Outcome + p2.Outcome) / 2, (a1.Outcome + a2.Outcome) / 2, baseline,
             p2.Outcome - p1.Outcome, p2, dose);
     }
 
-    /// <summary>Completed trainings of a jenis in effect in quarter q: distinct years with a lulus record ended before q.</summary>
-    private static int Completed(IReadOnlyList<TrainingRecord> list, string jenis, int q)
+    /// <summary>Completed trainings of jenis j in effect in quarter q: distinct years with a lulus record ended before q.</summary>
+    private static int Completed(ReadOnlySpan<(int Jenis, int Quarter, int Year)> done, int j, int q)
     {
-        var years = list.Count <= 64 ? stackalloc int[list.Count] : new int[list.Count];
         var n = 0;
-        foreach (var t in list)
-            if (t.Lulus && t.QuarterSelesai < q && t.Jenis == jenis && !years[..n].Contains(t.Selesai.Year))
-                years[n++] = t.Selesai.Year;
+        for (var i = 0; i < done.Length; i++)
+        {
+            if (done[i].Jenis != j || done[i].Quarter >= q) continue;
+            var seen = false;
+            for (var k = 0; k < i && !seen; k++) seen = done[k].Jenis == j && done[k].Quarter < q && done[k].Year == done[i].Year;
+            if (!seen) n++;
+        }
         return n;
     }
 
     public static DateOnly QuarterStart(int index) => new(index / 4, index % 4 * 3 + 1, 1);
+}
+
+/// <summary>
+/// The cohorts a group's records rule out as a control, per employee (panel index): intervals of cohort quarters. Most
+/// employees have one record of a group, so the first interval is kept apart from the rare further ones.
+/// </summary>
+internal sealed class BlockedCohorts
+{
+    private readonly Dictionary<int, (int From, int To)> first = [];
+    private readonly Dictionary<int, List<(int From, int To)>> more = [];
+
+    public void Add(int employee, int from, int to)
+    {
+        if (first.TryAdd(employee, (from, to))) return;
+        if (!more.TryGetValue(employee, out var list)) more[employee] = list = [];
+        list.Add((from, to));
+    }
+
+    /// <summary>Whether one of the employee's records rules out cohort qe.</summary>
+    public bool RulesOut(int employee, int qe)
+    {
+        if (!first.TryGetValue(employee, out var interval)) return false;
+        if (interval.From <= qe && qe <= interval.To) return true;
+        return more.TryGetValue(employee, out var list) && list.Exists(i => i.From <= qe && qe <= i.To);
+    }
 }

@@ -9,14 +9,14 @@ public static class Kirkpatrick
     /// <summary>Level 1: mean nilai_reaksi (1…5) over the group's lulus records that have one.</summary>
     public static (double? Mean, int N) Reaction(TrainingData data, TrainingGroup group)
     {
-        var values = data.Trainings.Where(t => t.Lulus && group.Contains(t) && t.Reaksi is not null).Select(t => t.Reaksi!.Value).ToList();
+        var values = data.Members(group).Where(t => t.Lulus && t.Reaksi is not null).Select(t => t.Reaksi!.Value).ToList();
         return (values.Count == 0 ? null : values.Average(), values.Count);
     }
 
     /// <summary>Level 2: mean post − pre test gain with a paired t-interval (needs ≥ 3 records with both tests).</summary>
     public static Estimate? TestGain(TrainingData data, TrainingGroup group)
     {
-        var gains = data.Trainings.Where(t => t.Lulus && group.Contains(t) && t.PreTest is not null && t.PostTest is not null)
+        var gains = data.Members(group).Where(t => t.Lulus && t.PreTest is not null && t.PostTest is not null)
             .Select(t => t.PostTest!.Value - t.PreTest!.Value).ToList();
         return gains.Count >= 3 ? TrainingImpact.Paired(gains) : null;
     }

@@ -33,7 +33,19 @@ public sealed class TrainingData
         Trainings = trainings;
         Measure = measure;
         ByEmployee = trainings.GroupBy(t => t.Nip).ToDictionary(g => g.Key, g => (IReadOnlyList<TrainingRecord>)g.OrderBy(t => t.Mulai).ToList());
+        members = new(() => (trainings.GroupBy(t => t.Jenis).ToDictionary(g => g.Key, g => g.ToArray()),
+            trainings.GroupBy(t => t.Kode).ToDictionary(g => g.Key, g => g.ToArray())));
     }
+
+    private readonly Lazy<(Dictionary<string, TrainingRecord[]> Jenis, Dictionary<string, TrainingRecord[]> Kode)> members;
+
+    /// <summary>
+    /// The group's records, in <see cref="Trainings"/> order. Found in one pass for every group: at 1 M employees each scan of
+    /// the ~4 M records (objects all over the heap) took ~0.5 s, and every group's estimate and Kirkpatrick levels scanned
+    /// them several times.
+    /// </summary>
+    public IReadOnlyList<TrainingRecord> Members(TrainingGroup group) =>
+        (group.Kind == TrainingGroup.Jenis ? members.Value.Jenis : members.Value.Kode).TryGetValue(group.Name, out var list) ? list : [];
 
     /// <summary>Each employee's quarters, in NIP order.</summary>
     public IReadOnlyDictionary<string, QuarterSeries> Panel { get; }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Kepegawaian.Analytics.Common;
 
 namespace Kepegawaian.Analytics.Training;
@@ -60,23 +61,24 @@ public static class TrainingImpact
 
     public static ImpactResult Estimate(TrainingData data, TrainingGroup group, DiklatOptions options, CancellationToken ct = default)
     {
-        var treatedAll = ImpactSample.Treated(data, group);
-        var eligible = treatedAll.Count;
+        var participants = ImpactSample.Treated(data, group);
+        var eligible = participants.Count;
         ImpactResult Fail(string status, string? pool = null, int nControl = 0) =>
             new(group, status, false, null, eligible, nControl, eligible, 0, null, null, null, pool, null, []);
         if (eligible < options.MinTreated)
             return Fail($"terlalu kecil: {eligible} peserta lulus dengan nilai kinerja pada triwulan selesai, sebelumnya dan dua sesudahnya (perlu ≥ {options.MinTreated})");
 
-        var useBaseline = treatedAll.Count(u => u.Baseline is not null) >= options.MinBaselineShare * eligible;
-        var treated = useBaseline ? treatedAll.Where(u => u.Baseline is not null).ToList() : treatedAll;
+        var useBaseline = participants.Count(p => p.HasBaseline) >= options.MinBaselineShare * eligible;
+        if (useBaseline) participants = participants.FindAll(p => p.HasBaseline);
         var pool = useBaseline ? "belum_dilatih" : "belum_dilatih; tanpa nilai awal";
-        eligible = treated.Count;
-        treated = Draw(treated, options.MaxTreated, options.Seed ^ StableHash("peserta:" + group.Kind + ":" + group.Name));
+        eligible = participants.Count;
+        var treated = Draw(participants, options.MaxTreated, options.Seed ^ StableHash("peserta:" + group.Kind + ":" + group.Name))
+            .ConvertAll(p => ImpactSample.TreatedUnit(data, p));
         var candidates = Candidates(data, group, treated, useBaseline, options);
         if (candidates.Count < options.MinControls)
             return Fail($"kontrol terlalu sedikit: {candidates.Count} pegawai belum dilatih (perlu ≥ {options.MinControls})", pool, candidates.Count);
 
-        var jenisOfGroup = group.Kind == TrainingGroup.Jenis ? group.Name : data.Trainings.First(group.Contains).Jenis;
+        var jenisOfGroup = group.Kind == TrainingGroup.Jenis ? group.Name : data.Members(group)[0].Jenis;
         var allJenis = ImpactSample.AllJenis(data);
         var doseColumns = Enumerable.Range(0, allJenis.Length).Where(j => allJenis[j] != jenisOfGroup).ToArray();
         var naive = treated.Average(u => u.Post) - candidates.Average(u => u.Post);
@@ -121,7 +123,7 @@ public static class TrainingImpact
     /// At most <paramref name="max"/> of the treated, as a seeded simple random sample in their order: it estimates the same
     /// ATT, and the bootstrap over it gives the CI of the smaller sample.
     /// </summary>
-    private static List<ImpactUnit> Draw(List<ImpactUnit> treated, int max, int seed)
+    private static List<T> Draw<T>(List<T> treated, int max, int seed)
     {
         if (treated.Count <= max) return treated;
         var rng = new Random(seed);
@@ -139,16 +141,47 @@ public static class TrainingImpact
     private static List<ImpactUnit> Candidates(TrainingData data, TrainingGroup group, List<ImpactUnit> treated, bool useBaseline, DiklatOptions options)
     {
         var rng = new Random(options.Seed);
-        var records = ImpactSample.RecordsByEmployee(data, group);
-        var result = new List<ImpactUnit>();
-        foreach (var cohort in treated.GroupBy(u => u.Cohort).OrderBy(g => g.Key))
+        var blocked = ImpactSample.Blocked(data, group);
+        var employees = ArrayPool<int>.Shared.Rent(data.Panel.Count);   // 4 MB at 1 M employees, per group
+        try
         {
-            var list = ImpactSample.NotYetTreated(data, records, cohort.Key, useBaseline);
-            var cap = options.MaxCandidatesPerTreated * cohort.Count();
-            var drawn = list.Count <= cap ? list : list.OrderBy(_ => rng.Next()).Take(cap);
-            result.AddRange(drawn.Select(nip => ImpactSample.Unit(data, nip, cohort.Key)));
+            var result = new List<ImpactUnit>();
+            foreach (var cohort in treated.GroupBy(u => u.Cohort).OrderBy(g => g.Key))
+            {
+                var n = ImpactSample.NotYetTreated(data, blocked, cohort.Key, useBaseline, employees);
+                var cap = options.MaxCandidatesPerTreated * cohort.Count();
+                var drawn = n <= cap ? employees.AsSpan(0, n) : employees.AsSpan(0, RandomFirst(employees, n, cap, rng));
+                foreach (var e in drawn) result.Add(ImpactSample.Unit(data, e, cohort.Key));
+            }
+            return result;
         }
-        return result;
+        finally
+        {
+            ArrayPool<int>.Shared.Return(employees);
+        }
+    }
+
+    /// <summary>
+    /// Moves to the front of <paramref name="items"/>, in order, the <paramref name="take"/> of its first <paramref name="n"/>
+    /// items that get the smallest of n seeded random keys (ties by position) and returns <paramref name="take"/>: what
+    /// <c>OrderBy(_ => rng.Next()).Take(take)</c> gives, keeping a heap of the smallest keys instead of sorting them all.
+    /// </summary>
+    internal static int RandomFirst(int[] items, int n, int take, Random rng)
+    {
+        if (take <= 0) return 0;   // Take(0) never enumerates, so it draws no keys
+        var heap = new PriorityQueue<int, long>(take, Comparer<long>.Create((a, b) => b.CompareTo(a)));   // largest key on top
+        for (var i = 0; i < n; i++)
+        {
+            var key = (long)rng.Next() << 32 | (uint)i;
+            if (heap.Count < take) heap.Enqueue(i, key);
+            else if (heap.TryPeek(out _, out var top) && key < top) heap.EnqueueDequeue(i, key);
+        }
+        var kept = new (long Key, int Item)[heap.Count];
+        var k = 0;
+        foreach (var (i, key) in heap.UnorderedItems) kept[k++] = (key, items[i]);
+        Array.Sort(kept, (a, b) => a.Key.CompareTo(b.Key));
+        for (k = 0; k < kept.Length; k++) items[k] = kept[k].Item;
+        return kept.Length;
     }
 
     /// <summary>
@@ -177,16 +210,26 @@ public static class TrainingImpact
             (logit[i], cohort[i], isTreated[i]) = (unitLogit[position[rows[i]]], sample.Cohort[rows[i]], sample.Treated[rows[i]]);
         var matches = Matching.Greedy(cohort, isTreated, logit, options.CaliperSd, options.ControlsPerTreated);
         if (matches.Count < 3) return null;
-        // Treated minus the mean of its controls, of ΔY and of each other training's dose (sums in control order).
-        double Difference(Func<int, double> value, (int T, List<int> C) m)
+        // Treated minus the mean of its controls, of ΔY and of each other training's dose (sums in control order), in one
+        // pass over the matches.
+        var d = new double[matches.Count];
+        var doses = new double[doseColumns.Length][];
+        for (var k = 0; k < doses.Length; k++) doses[k] = new double[matches.Count];
+        for (var i = 0; i < matches.Count; i++)
         {
+            var (t, cs) = (rows[matches[i].Treated], matches[i].Controls);
             var sum = 0.0;
-            foreach (var c in m.C) sum += value(rows[c]);
-            return value(rows[m.T]) - sum / m.C.Count;
+            foreach (var c in cs) sum += sample.Delta[rows[c]];
+            d[i] = sample.Delta[t] - sum / cs.Count;
+            for (var k = 0; k < doses.Length; k++)
+            {
+                var j = doseColumns[k];
+                sum = 0.0;
+                foreach (var c in cs) sum += sample.Dose[rows[c] * sample.DoseColumns + j];
+                doses[k][i] = sample.Dose[t * sample.DoseColumns + j] - sum / cs.Count;
+            }
         }
-        var d = matches.Select(m => Difference(u => sample.Delta[u], m)).ToArray();
-        var columns = doseColumns.Select(j => matches.Select(m => Difference(u => sample.Dose[u * sample.DoseColumns + j], m)).ToArray())
-            .Where(c => c.Any(v => v != 0)).ToList();
+        var columns = doses.Where(c => c.Any(v => v != 0)).ToList();
         var (att, se) = DoseAdjusted.Intercept(d, columns);
         return new Fit(att, se, sample, rows, matches);
     }
