@@ -79,9 +79,9 @@ internal static class ImpactSample
     public static ImpactUnit Unit(TrainingData data, int employee, int qe) => Build(data, Employees(data).Nips[employee], qe, AllJenis(data))!;
 
     /// <summary>
-    /// The cohorts each employee's records of the group rule out as a control. A record overlaps the window of cohort qe,
-    /// [start of qe−1, end of qe+2], when it starts before quarter qe+3 and ends in qe−1 or later: a lulus record rules out
-    /// every cohort from its start quarter − 2 on (overlapping, or completed before), any other record the cohorts it overlaps.
+    /// The cohorts each employee's records of the group rule out as a control: solving <see cref="Overlaps"/> for qe, a record
+    /// overlaps the windows of cohorts start quarter − 2 … end quarter + 1; a lulus record rules out every cohort from its start
+    /// quarter − 2 on (overlapping, or completed before), any other record the cohorts it overlaps.
     /// </summary>
     public static BlockedCohorts Blocked(TrainingData data, TrainingGroup group)
     {
@@ -97,13 +97,15 @@ internal static class ImpactSample
     public static string[] AllJenis(TrainingData data) =>
         JenisCache.GetValue(data, d => [.. d.Trainings.Select(t => t.Jenis).Distinct().Order(StringComparer.Ordinal)]);
 
-    /// <summary>Whether another lulus record of the group overlaps [start of qe−1, end of qe+2].</summary>
+    /// <summary>Whether the record overlaps the window of cohort qe, quarters qe−1 … qe+2.</summary>
+    private static bool Overlaps(TrainingRecord t, int qe) => t.QuarterMulai <= qe + 2 && t.QuarterSelesai >= qe - 1;
+
+    /// <summary>Whether another lulus record of the group overlaps the window of cohort qe.</summary>
     private static bool AnotherInWindow(TrainingData data, TrainingGroup group, TrainingRecord first, int qe)
     {
-        var (start, end) = (QuarterStart(qe - 1), QuarterStart(qe + 3));
         if (data.ByEmployee.TryGetValue(first.Nip, out var list))
             foreach (var t in list)
-                if (t.Mulai < end && t.Selesai >= start && t != first && t.Lulus && group.Contains(t)) return true;
+                if (Overlaps(t, qe) && t != first && t.Lulus && group.Contains(t)) return true;
         return false;
     }
 
@@ -203,7 +205,6 @@ internal static class ImpactSample
         return n;
     }
 
-    public static DateOnly QuarterStart(int index) => new(index / 4, index % 4 * 3 + 1, 1);
 }
 
 /// <summary>
