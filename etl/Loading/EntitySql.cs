@@ -25,8 +25,8 @@ internal static partial class EntitySql
     /// The staging table: <c>line_number</c>, then the schema's columns in order (the Appender writes them so).
     /// Integers are BIGINT and decimals DOUBLE (the Appender is strict about types); the merge casts into the core tables.
     /// </summary>
-    public static string StagingTable(EntitySchema schema) =>
-        $"CREATE TEMP TABLE IF NOT EXISTS {schema.StagingTable} (line_number BIGINT, "
+    public static string StagingTable(EntitySchema schema, bool replace = false) =>
+        $"CREATE {(replace ? "OR REPLACE TEMP TABLE" : "TEMP TABLE IF NOT EXISTS")} {schema.StagingTable} (line_number BIGINT, "
         + string.Join(", ", schema.Columns.Select(c => $"{c.Name} {SqlType(c.Kind)}")) + ");";
 
     private static string SqlType(ColumnKind kind) => kind switch

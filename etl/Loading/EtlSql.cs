@@ -28,8 +28,15 @@ internal static class EtlSql
     public static void CreateStagingTables(DuckDBConnection connection)
     {
         Run(connection, "staging/tables.sql");
-        Execute(connection, Cache.GetOrAdd("staging/entities", _ => string.Join("\n", EntitySchemas.All.Select(EntitySql.StagingTable))));
+        Execute(connection, Cache.GetOrAdd("staging/entities", _ => string.Join("\n", EntitySchemas.All.Select(s => EntitySql.StagingTable(s)))));
     }
+
+    /// <summary>
+    /// Empties the scratch tables a file's load shares (<c>core/cleanup.sql</c>) and recreates the entity's staging table:
+    /// before a file is staged (a failed file staged outside its transaction leaves its rows) and at the end of its merge.
+    /// </summary>
+    public static void ResetStaging(DuckDBConnection connection, EntitySchema schema) =>
+        Execute(connection, Cache.GetOrAdd($"staging/reset|{schema.Entity}", _ => Get("core/cleanup.sql") + "\n" + EntitySql.StagingTable(schema, replace: true)));
 
     private static void Execute(DuckDBConnection connection, string sql)
     {

@@ -9,23 +9,31 @@ namespace Kepegawaian.Etl.Loading;
 
 internal sealed record FileCounts(long RowsRead, long RowsLoaded, long RowsUnchanged, long RowsRejected, IReadOnlyList<string> Warnings);
 
+/// <summary>One file's rows in its staging table (and the validator's rejects in <c>stg_reject</c>), not yet checked or merged.</summary>
+internal sealed record StagedFile(InboxFile File, EntitySchema Schema, long RowsRead, IReadOnlyList<string> Warnings);
+
 /// <summary>
-/// Loads ONE file inside the caller's transaction: read → validate (C#, per row, on its own thread) → stage
-/// (Appender, on the connection's thread; <see cref="StagePipeline"/>) → set-based checks (SQL) → merge (SQL)
-/// → rejects ledger → etl_file audit row.
+/// Loads ONE file in two steps. <see cref="Stage"/>: read → validate (C#, per row, on its own thread) → stage (Appender, on
+/// the connection's thread; <see cref="StagePipeline"/>) into TEMP tables, which never reach the warehouse file.
+/// <see cref="Merge"/>, inside the caller's transaction: set-based checks (SQL) → merge (SQL) → rejects ledger → etl_file
+/// audit row.
 /// </summary>
 internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request, long runId, TimeProvider time, TimeZoneInfo zone)
 {
     private const int ProgressEvery = 100_000;
 
-    public FileCounts Load(InboxFile file, long fileId, DateTime startedLocal, string contentHash, long sizeBytes, CancellationToken ct)
+    /// <summary>
+    /// Stages a file, inside or outside a transaction. Outside is faster: DuckDB scans rows appended inside an open
+    /// transaction (its local storage) at about half the speed of committed ones, and the checks and merge read the staged
+    /// rows several times (4.7 M kinerja rows at 1 M employees: the insert into the fact 9.8 → 5.3 s, bench/README.md).
+    /// </summary>
+    public StagedFile Stage(InboxFile file, CancellationToken ct)
     {
         var schema = EntitySchemas.For(file.Entity!);
+        // Scratch left by a file whose transaction rolled back after it was staged outside of it.
+        EtlSql.ResetStaging(connection, schema);
         var nowLocal = LocalZone.WallClock(time.GetUtcNow(), zone);
-        connection.Execute("INSERT INTO ctx VALUES ($run, $file, $name, $entity, $now, $keep)",
-            ("run", runId), ("file", fileId), ("name", file.Name), ("entity", schema.Entity), ("now", nowLocal), ("keep", file.Profile?.KeepKnown ?? false));
-
-        long read = 0;
+        long read;
         var warnings = new List<string>();
         using (var source = Open(file))
         {
@@ -52,6 +60,17 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         }
         request.FaultHook?.Invoke(EtlFaultPoint.AfterStaging, file.Name);
         ct.ThrowIfCancellationRequested();
+        return new StagedFile(file, schema, read, warnings);
+    }
+
+    /// <summary>Checks and merges a staged file and writes its ledger and audit row, inside the caller's transaction.</summary>
+    public FileCounts Merge(StagedFile staged, long fileId, DateTime startedLocal, string contentHash, long sizeBytes)
+    {
+        var (file, schema, read) = (staged.File, staged.Schema, staged.RowsRead);
+        var warnings = staged.Warnings.ToList();
+        connection.Execute("INSERT INTO ctx VALUES ($run, $file, $name, $entity, $now, $keep)",
+            ("run", runId), ("file", fileId), ("name", file.Name), ("entity", schema.Entity),
+            ("now", LocalZone.WallClock(time.GetUtcNow(), zone)), ("keep", file.Profile?.KeepKnown ?? false));
 
         EtlSql.RunStagingChecks(connection, schema);
         RecoverRawText(file);
@@ -92,7 +111,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
                 $"{warned:N0} baris dimuat dengan peringatan (mis. predikat tidak sesuai matriks PermenPANRB 6/2022); lihat `kepegawaian rejects --warnings`."));
         foreach (var w in warnings)
             connection.Execute("INSERT INTO etl_warning VALUES ($id, $run, $name, $msg)", ("id", fileId), ("run", runId), ("name", file.Name), ("msg", w));
-        EtlSql.Run(connection, "core/cleanup.sql");
+        EtlSql.ResetStaging(connection, schema);
         return new FileCounts(read, loaded, unchanged, rejected, warnings);
     }
 

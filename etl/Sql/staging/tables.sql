@@ -1,7 +1,7 @@
 -- Staging tables of the ETL, created per connection as TEMP tables: the C# validator appends the
--- valid rows of ONE file to stg_<entity>, staging/<entity>.sql checks them, the merge models merge them,
--- and core/cleanup.sql empties them in the same transaction. Being temporary they never reach the
--- warehouse file. The stg_<entity> tables themselves are generated from etl/Validation/EntitySchemas.cs
+-- valid rows of ONE file to stg_<entity> (before the file's transaction opens), staging/<entity>.sql checks them,
+-- the merge models merge them, and the file's transaction ends by emptying them (core/cleanup.sql, the staging table
+-- recreated: etl/Loading/EtlSql.cs ResetStaging). Being temporary they never reach the warehouse file. The stg_<entity> tables themselves are generated from etl/Validation/EntitySchemas.cs
 -- (etl/Loading/EntitySql.cs), so their columns cannot drift from the schema; the shared ones are here.
 
 -- The file being loaded (one row), so the SQL models need no parameters.

@@ -1,3 +1,6 @@
+using System.Text;
+using Kepegawaian.Etl.Loading;
+
 namespace Kepegawaian.Etl.Tests.Etl;
 
 /// <summary>Spec §3.8: one file is one transaction; a crash leaves no row of the file, the next run loads it completely.</summary>
@@ -40,6 +43,29 @@ public sealed class AtomicityTests
         Assert.Equal([(4L, "predikat", "PREDIKAT_TIDAK_SESUAI")], bed.Rejects("kinerja_2026.csv"));
         // The killed run is recognised as such by the next one.
         Assert.Equal(["abandoned", "succeeded"], bed.Rows("SELECT status FROM etl_run ORDER BY run_id").Select(r => (string)r[0]!));
+    }
+
+    [Fact]
+    public void A_file_that_fails_mid_staging_hands_none_of_its_rows_or_rejects_to_the_next_file_of_its_entity()
+    {
+        // Staging runs before the file's transaction opens (FileLoader.Stage): the rows and rejects a failed file staged
+        // are committed to the TEMP tables and must be gone before the next file of the entity stages its own.
+        using var bed = new EtlTestBed();
+        bed.WriteMasters();
+        var broken = new StringBuilder(EtlTestBed.SkmHeader).Append('\n');
+        for (var i = 0; i < 3 * StagePipeline.BatchRows; i++)
+            broken.Append($"A{i},KEL01,KTP-el,{(i % 100 == 0 ? "2026-13-45" : "2026-05-02")},4,4,3,4,4,3,4,4,4,P,34,S1,PNS,\n");
+        broken.Append("A\0,KEL01");   // an unreadable byte after three batches were staged
+        bed.Write("skm_2026-a.csv", broken.ToString());
+        bed.Write("skm_2026-b.csv", EtlTestBed.SkmCsv + "\nR3,KEL01,KTP-el,2026-13-45,4,4,4,4,4,4,4,4,4,L,40,S1,PNS,");
+
+        var files = bed.Run().Files.Where(f => f.Entity == "skm").ToList();
+
+        Assert.Equal(["failed", "loaded"], files.Select(f => f.Status));
+        Assert.Equal((3L, 2L, 0L, 1L), (files[1].RowsRead, files[1].RowsLoaded, files[1].RowsUnchanged, files[1].RowsRejected));
+        Assert.Equal(["R1", "R2"], bed.Rows("SELECT id_responden FROM fact_skm ORDER BY 1").Select(r => (string)r[0]!));
+        Assert.Equal([(4L, "tanggal_survei", "FORMAT_TANGGAL")], bed.Rejects("skm_2026-b.csv"));
+        Assert.Empty(bed.Rejects("skm_2026-a.csv"));
     }
 
     [Fact]
