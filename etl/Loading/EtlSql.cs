@@ -31,6 +31,13 @@ internal static class EtlSql
         Execute(connection, Cache.GetOrAdd("staging/entities", _ => string.Join("\n", EntitySchemas.All.Select(s => EntitySql.StagingTable(s)))));
     }
 
+    /// <summary>Makes a staged file's date columns DATE (<see cref="EntitySql.StagedDates"/>); a no-op for an entity without dates.</summary>
+    public static void TypeStagedDates(DuckDBConnection connection, EntitySchema schema)
+    {
+        var sql = Cache.GetOrAdd($"staging/dates|{schema.Entity}", _ => EntitySql.StagedDates(schema));
+        if (sql.Length > 0) Execute(connection, sql);
+    }
+
     /// <summary>
     /// Empties the scratch tables a file's load shares (<c>core/cleanup.sql</c>) and recreates the entity's staging table:
     /// before a file is staged (a failed file staged outside its transaction leaves its rows) and at the end of its merge.

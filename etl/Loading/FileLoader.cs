@@ -48,6 +48,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
                 throw new FileRejectedException(
                     $"Kolom wajib tidak ada: {string.Join(", ", validator.MissingColumns.Select(c => file.Profile?.SourceOf(c) ?? c))}. Berkas {schema.Entity} harus memuat kolom itu di baris judul; tidak ada baris yang dimuat.");
             read = Stage(source, schema, validator, file, ct);
+            EtlSql.TypeStagedDates(connection, schema);
             if (UnknownColumnsWarning(schema.Entity, validator.UnknownColumns) is { } warning) warnings.Add(warning);
             // Names only, never values: these columns were not read at all.
             // A companion (also) reads a few columns of its parent's file; the parent names the file's unread columns.
@@ -147,7 +148,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
                     switch (columns[c].Kind)
                     {
                         case ColumnKind.Text or ColumnKind.Code: appenderRow.AppendValue(cell.Text); break;
-                        case ColumnKind.Date: appenderRow.AppendValue((DateOnly?)cell.Date); break;
+                        case ColumnKind.Date: appenderRow.AppendValue((int?)EntitySql.StagedDay(cell.Date)); break;
                         case ColumnKind.Timestamp: appenderRow.AppendValue((DateTime?)cell.Timestamp); break;
                         case ColumnKind.Integer: appenderRow.AppendValue((long?)cell.Integer); break;
                         case ColumnKind.Decimal: appenderRow.AppendValue((double?)cell.Number); break;

@@ -12,6 +12,7 @@ internal sealed class RowValidator
     private readonly EntitySchema schema;
     private readonly RowContext context;
     private readonly int[] position;   // schema column → header position, -1 when absent
+    private readonly string?[] previous;   // schema column → the text it held in the last row that had one
     private int boundHeaderCount;
     private int headerCount;
     private readonly bool sparseHeader;
@@ -23,6 +24,7 @@ internal sealed class RowValidator
         this.schema = schema;
         this.context = context;
         Row = new Cell[schema.Columns.Count];
+        previous = new string?[schema.Columns.Count];
         position = new int[schema.Columns.Count];
         Bind(header);
     }
@@ -101,18 +103,20 @@ internal sealed class RowValidator
             if (text.Length > col.MaxLength)
                 return new Rejection(col.Name, Reason.TeksTerlaluPanjang,
                     $"Kolom '{col.Name}': panjang {text.Length} karakter melebihi batas {col.MaxLength} karakter.");
-            if (Parse(col, text, ref cell) is { } rejection) return rejection;
+            if (Parse(col, text, ref cell, ref previous[c]) is { } rejection) return rejection;
             cell.Present = true;
         }
         return schema.Rules(Row, context);
     }
 
-    private Rejection? Parse(ColumnSpec col, ReadOnlySpan<char> text, ref Cell cell)
+    private Rejection? Parse(ColumnSpec col, ReadOnlySpan<char> text, ref Cell cell, ref string? previous)
     {
         switch (col.Kind)
         {
             case ColumnKind.Text:
-                cell.Text = text.ToString();
+                // Rows of one employee follow each other and repeat their NIP, unit and period: the previous row's string
+                // is reused, not allocated again (fewer GC pauses on both staging threads; StagePipeline).
+                cell.Text = previous is not null && text.SequenceEqual(previous) ? previous : previous = text.ToString();
                 return null;
             case ColumnKind.Code:
                 cell.Text = FieldParsers.MatchCode(text, col.Codes!);
