@@ -34,7 +34,10 @@ public sealed record EtlRequest(string Inbox)
 /// <summary>Moments of a file's load where a test may inject a crash.</summary>
 public enum EtlFaultPoint
 {
-    /// <summary>Inside the file's transaction, after the valid rows reached staging.</summary>
+    /// <summary>
+    /// After the valid rows reached staging (TEMP tables): before the file's transaction opens, or inside it for a
+    /// profile's later part (FileLoader.Stage).
+    /// </summary>
     AfterStaging,
     /// <summary>Inside the file's transaction, after facts and rejects were written, before commit.</summary>
     BeforeCommit,

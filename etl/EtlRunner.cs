@@ -177,6 +177,7 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
         FileCounts counts;
         var companions = new List<EtlFileSummary>();
         DuckDBTransaction? transaction = null;
+        InboxFile[] parts = [];
         try
         {
             if (file.Format is null)
@@ -186,7 +187,7 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
             // The same file read for another entity first (a profile's 'also', e.g. SIASN UNOR columns → unit_kerja), in this
             // transaction: the file's rows may reference its rows, and a fault in either leaves the warehouse as it was.
             // Each entity gets its own etl_file row (same name and hash), so its counts reconcile on their own.
-            InboxFile[] parts = [.. (file.Profile?.Companions ?? []).Select(c => file with { Entity = c.Entity, Profile = c }), file];
+            parts = [.. (file.Profile?.Companions ?? []).Select(c => file with { Entity = c.Entity, Profile = c }), file];
             // The first part is staged before the transaction opens (staging is TEMP, and scans twice as fast committed,
             // FileLoader.Stage); a later part shares the scratch tables, so it is staged after the one before it merged.
             var staged = loader.Stage(parts[0], ct);
@@ -207,11 +208,13 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
         catch (Exception ex) when (ex is UnreadableFileException or FileRejectedException)
         {
             Rollback(transaction);
+            ReleaseStaging(connection, parts);
             return Reject(connection, runId, file, attempt, $"Berkas tidak dapat dimuat: {ex.Message}");
         }
         catch
         {
             Rollback(transaction);
+            ReleaseStaging(connection, parts);
             throw;
         }
         transaction.Dispose();
@@ -310,6 +313,18 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
         var message = "Berkas masih berubah (sedang ditulis?); dibiarkan di inbox dan dimuat pada pemindaian berikutnya. / Still being written; left for the next scan.";
         log.LogInformation("{File}: still being written, left for the next scan", file.Name);
         return new EtlFileSummary(file.Name, file.Entity, EtlFileSummary.Waiting, 0, 0, 0, 0, message);
+    }
+
+    /// <summary>
+    /// Staged rows are committed to the TEMP tables before the file's transaction, so a rollback does not free them: a
+    /// failed file's are dropped here rather than held in memory until the next file of the entity (best effort; the next
+    /// Stage resets them anyway).
+    /// </summary>
+    private static void ReleaseStaging(DuckDBConnection connection, IEnumerable<InboxFile> parts)
+    {
+        foreach (var entity in parts.Select(p => p.Entity).OfType<string>().Distinct())
+            try { EtlSql.ResetStaging(connection, Validation.EntitySchemas.For(entity)); }
+            catch (Exception ex) when (ex is DuckDBException or InvalidOperationException) { }
     }
 
     private static void Rollback(DuckDBTransaction? transaction)

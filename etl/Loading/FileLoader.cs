@@ -10,7 +10,8 @@ namespace Kepegawaian.Etl.Loading;
 internal sealed record FileCounts(long RowsRead, long RowsLoaded, long RowsUnchanged, long RowsRejected, IReadOnlyList<string> Warnings);
 
 /// <summary>One file's rows in its staging table (and the validator's rejects in <c>stg_reject</c>), not yet checked or merged.</summary>
-internal sealed record StagedFile(InboxFile File, EntitySchema Schema, long RowsRead, IReadOnlyList<string> Warnings);
+/// <param name="NowLocal">The wall clock the rows were validated against; also the load's time in the ledger (<c>ctx</c>).</param>
+internal sealed record StagedFile(InboxFile File, EntitySchema Schema, long RowsRead, IReadOnlyList<string> Warnings, DateTime NowLocal);
 
 /// <summary>
 /// Loads ONE file in two steps. <see cref="Stage"/>: read → validate (C#, per row, on its own thread) → stage (Appender, on
@@ -61,7 +62,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         }
         request.FaultHook?.Invoke(EtlFaultPoint.AfterStaging, file.Name);
         ct.ThrowIfCancellationRequested();
-        return new StagedFile(file, schema, read, warnings);
+        return new StagedFile(file, schema, read, warnings, nowLocal);
     }
 
     /// <summary>Checks and merges a staged file and writes its ledger and audit row, inside the caller's transaction.</summary>
@@ -71,7 +72,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         var warnings = staged.Warnings.ToList();
         connection.Execute("INSERT INTO ctx VALUES ($run, $file, $name, $entity, $now, $keep)",
             ("run", runId), ("file", fileId), ("name", file.Name), ("entity", schema.Entity),
-            ("now", LocalZone.WallClock(time.GetUtcNow(), zone)), ("keep", file.Profile?.KeepKnown ?? false));
+            ("now", staged.NowLocal), ("keep", file.Profile?.KeepKnown ?? false));
 
         EtlSql.RunStagingChecks(connection, schema);
         RecoverRawText(file);
