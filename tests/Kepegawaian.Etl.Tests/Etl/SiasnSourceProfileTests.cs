@@ -115,6 +115,37 @@ public sealed class SiasnSourceProfileTests
     }
 
     [Fact]
+    public void A_crash_after_the_companion_merged_leaves_neither_part_and_the_next_run_loads_both()
+    {
+        // The companion (unit_kerja) is staged before the file's transaction and merged inside it; the employees are staged
+        // after that merge, inside the transaction. A crash there must take the companion's units with it.
+        using var bed = new EtlTestBed();
+        bed.WriteMasters();
+        File.Copy(Fixture, Path.Combine(bed.Inbox, Export));
+        var staged = 0;
+        var crash = new EtlRequest(bed.Inbox)
+        {
+            FaultHook = (p, file) =>
+            {
+                if (p == EtlFaultPoint.AfterStaging && file == Export && ++staged == 2) throw new SimulatedCrashException("kill");
+            },
+        };
+
+        Assert.Throws<SimulatedCrashException>(() => bed.Run(crash));
+
+        Assert.Equal(2, staged);
+        Assert.Equal(0L, bed.Scalar<long>("SELECT count(*) FROM dim_unit WHERE kode_unit LIKE '8ae483a86f2b1e5c016f2f3c0a1b%'"));
+        Assert.Equal(3L, bed.Scalar<long>("SELECT count(*) FROM dim_employee"));
+        Assert.Equal(0L, bed.Scalar<long>($"SELECT count(*) FROM etl_file WHERE file_name = '{Export}'"));
+
+        var summary = bed.Run();
+
+        Assert.Equal((9L, 3L), summary.Files.Where(f => f.File == Export && f.Entity == "pegawai").Select(f => (f.RowsLoaded, f.RowsRejected)).Single());
+        Assert.Equal(3L, summary.Files.Single(f => f.File == Export && f.Entity == "unit_kerja").RowsLoaded);
+        Assert.Equal(3L, bed.Scalar<long>("SELECT count(*) FROM dim_unit WHERE kode_unit LIKE '8ae483a86f2b1e5c016f2f3c0a1b%'"));
+    }
+
+    [Fact]
     public async Task Siasn_export_lands_the_same_rows_as_the_contract_shaped_file()
     {
         using var viaProfile = new EtlTestBed();
