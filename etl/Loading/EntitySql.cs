@@ -22,32 +22,39 @@ internal static partial class EntitySql
         [.. schema.Columns.Where(c => c.TrackedPosition is not null).OrderBy(c => c.TrackedPosition).Select(c => c.Name)];
 
     /// <summary>
-    /// The staging table: <c>line_number</c>, then the schema's columns in order (the Appender writes them so).
-    /// Integers are BIGINT and decimals DOUBLE (the Appender is strict about types); the merge casts into the core tables.
-    /// Dates are appended as INTEGER days since 1970-01-01 and turned into DATE once the file is staged
-    /// (<see cref="StagedDates"/>): DuckDB.NET 1.5.6 converts each DATE value it appends with a call into the native
-    /// library, ~1 s per 4.7 M values, where the ALTER takes 0.08 s (bench/README.md).
+    /// The staging table: <c>line_number</c>, then the schema's columns in order (<see cref="StagingAppender"/> writes them so).
+    /// Integers are BIGINT and decimals DOUBLE; the merge casts into the core tables. Codes are staged as an ENUM of their
+    /// list (<see cref="StagedCodes"/>), one byte a value, and made VARCHAR once the file is staged (<see cref="TypeStaged"/>),
+    /// so the checks, the row hash and the merge see the text they always saw.
     /// </summary>
     public static string StagingTable(EntitySchema schema, bool replace = false) =>
         $"CREATE {(replace ? "OR REPLACE TEMP TABLE" : "TEMP TABLE IF NOT EXISTS")} {schema.StagingTable} (line_number BIGINT, "
-        + string.Join(", ", schema.Columns.Select(c => $"{c.Name} {SqlType(c.Kind)}")) + ");";
+        + string.Join(", ", schema.Columns.Select(c => $"{c.Name} {SqlType(c)}")) + ");";
 
-    private static string SqlType(ColumnKind kind) => kind switch
+    private static string SqlType(ColumnSpec column) => column.Kind switch
     {
-        ColumnKind.Text or ColumnKind.Code => "VARCHAR",
-        ColumnKind.Date => "INTEGER",
+        ColumnKind.Text => "VARCHAR",
+        ColumnKind.Code => "ENUM(" + string.Join(", ", StagedCodes(column).Select(v => $"'{v.Replace("'", "''")}'")) + ")",
+        ColumnKind.Date => "DATE",
         ColumnKind.Timestamp => "TIMESTAMP",
         ColumnKind.Integer => "BIGINT",
         ColumnKind.Decimal => "DOUBLE",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column.Kind, null),
     };
 
-    /// <summary>The staged day numbers of <see cref="StagingTable"/> made DATE columns, for the checks and merge.</summary>
-    public static string StagedDates(EntitySchema schema) => string.Concat(schema.Columns.Where(c => c.Kind == ColumnKind.Date)
-        .Select(c => $"ALTER TABLE {schema.StagingTable} ALTER {c.Name} SET DATA TYPE DATE USING (DATE '1970-01-01' + {c.Name});\n"));
+    /// <summary>The values of a code column's staging ENUM, in list order (an ENUM's values are distinct).</summary>
+    public static IReadOnlyList<string> StagedCodes(ColumnSpec column) =>
+        [.. (column.Codes ?? throw new InvalidOperationException($"Code column {column.Name} has no codes.")).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>The value <see cref="StagingTable"/> holds for a date until <see cref="StagedDates"/>: days since 1970-01-01.</summary>
+    /// <summary>The staged ENUM codes of <see cref="StagingTable"/> made VARCHAR, for the checks and merge.</summary>
+    public static string TypeStaged(EntitySchema schema) => string.Concat(schema.Columns.Where(c => c.Kind == ColumnKind.Code)
+        .Select(c => $"ALTER TABLE {schema.StagingTable} ALTER {c.Name} SET DATA TYPE VARCHAR;\n"));
+
+    /// <summary>A DATE as DuckDB stores it: days since 1970-01-01.</summary>
     public static int StagedDay(DateOnly date) => date.DayNumber - UnixEpochDay;
+
+    /// <summary>A TIMESTAMP as DuckDB stores it: microseconds since 1970-01-01 00:00, rounded down (as DuckDB.NET converts).</summary>
+    public static long StagedMicroseconds(DateTime time) => Math.DivRem(time.Ticks - DateTime.UnixEpoch.Ticks, 10, out var rest) - (rest < 0 ? 1 : 0);
 
     private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 

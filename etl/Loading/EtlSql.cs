@@ -31,10 +31,10 @@ internal static class EtlSql
         Execute(connection, Cache.GetOrAdd("staging/entities", _ => string.Join("\n", EntitySchemas.All.Select(s => EntitySql.StagingTable(s)))));
     }
 
-    /// <summary>Makes a staged file's date columns DATE (<see cref="EntitySql.StagedDates"/>); a no-op for an entity without dates.</summary>
-    public static void TypeStagedDates(DuckDBConnection connection, EntitySchema schema)
+    /// <summary>Makes a staged file's code columns VARCHAR (<see cref="EntitySql.TypeStaged"/>); a no-op for an entity without codes.</summary>
+    public static void TypeStaged(DuckDBConnection connection, EntitySchema schema)
     {
-        var sql = Cache.GetOrAdd($"staging/dates|{schema.Entity}", _ => EntitySql.StagedDates(schema));
+        var sql = Cache.GetOrAdd($"staging/types|{schema.Entity}", _ => EntitySql.TypeStaged(schema));
         if (sql.Length > 0) Execute(connection, sql);
     }
 

@@ -49,7 +49,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
                 throw new FileRejectedException(
                     $"Kolom wajib tidak ada: {string.Join(", ", validator.MissingColumns.Select(c => file.Profile?.SourceOf(c) ?? c))}. Berkas {schema.Entity} harus memuat kolom itu di baris judul; tidak ada baris yang dimuat.");
             read = Stage(source, schema, validator, file, ct);
-            EtlSql.TypeStagedDates(connection, schema);
+            EtlSql.TypeStaged(connection, schema);
             if (UnknownColumnsWarning(schema.Entity, validator.UnknownColumns) is { } warning) warnings.Add(warning);
             // Names only, never values: these columns were not read at all.
             // A companion (also) reads a few columns of its parent's file; the parent names the file's unread columns.
@@ -121,8 +121,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
     {
         // A profiled source checks the field count against the source file's own header itself.
         var strictFieldCount = file.Format == "csv" && file.Profile is null;
-        var columns = schema.Columns;
-        using var staged = connection.CreateAppender("temp", "main", schema.StagingTable);
+        using var staged = new StagingAppender(connection, schema);
         using var rejects = connection.CreateAppender("temp", "main", "stg_reject");
         long reported = 0;
         var read = new StagePipeline(source, validator, strictFieldCount).Run(batch =>
@@ -137,31 +136,12 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
                     .AppendValue(raw.Length)
                     .AppendValue(raw.Sha256)
                     .EndRow();
-            var cells = batch.Cells;
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var appenderRow = staged.CreateRow().AppendValue(batch.Lines[i]);
-                var offset = i * columns.Count;
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    ref var cell = ref cells[offset + c];
-                    if (!cell.Present) { appenderRow.AppendNullValue(); continue; }
-                    switch (columns[c].Kind)
-                    {
-                        case ColumnKind.Text or ColumnKind.Code: appenderRow.AppendValue(cell.Text); break;
-                        case ColumnKind.Date: appenderRow.AppendValue((int?)EntitySql.StagedDay(cell.Date)); break;
-                        case ColumnKind.Timestamp: appenderRow.AppendValue((DateTime?)cell.Timestamp); break;
-                        case ColumnKind.Integer: appenderRow.AppendValue((long?)cell.Integer); break;
-                        case ColumnKind.Decimal: appenderRow.AppendValue((double?)cell.Number); break;
-                        default: throw new UnreachableException();
-                    }
-                }
-                appenderRow.EndRow();
-            }
+            staged.Append(batch);
             if (batch.ReadSoFar / ProgressEvery > reported / ProgressEvery)
                 request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "read", batch.ReadSoFar));
             reported = batch.ReadSoFar;
         }, ct);
+        staged.Close();
         request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "staged", read));
         return read;
     }
