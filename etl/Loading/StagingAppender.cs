@@ -35,10 +35,11 @@ internal sealed unsafe class StagingAppender : IDisposable
     {
         columns = [.. schema.Columns];
         codes = [.. columns.Select(c => c.Kind == ColumnKind.Code ? EntitySql.StagedCodes(c).ToArray() : null)];
-        if (NativeMethods.Appender.DuckDBAppenderCreateExt(connection.NativeConnection, "temp", "main", schema.StagingTable, out appender) != DuckDBState.Success)
-            throw Failure($"opening an appender on {schema.StagingTable}");
+        var created = NativeMethods.Appender.DuckDBAppenderCreateExt(connection.NativeConnection, "temp", "main", schema.StagingTable, out appender);
         try
         {
+            // DuckDB allocates the appender even when it fails: it is destroyed below either way.
+            if (created != DuckDBState.Success) throw Failure($"opening an appender on {schema.StagingTable}");
             var count = (int)NativeMethods.Appender.DuckDBAppenderColumnCount(appender);
             if (count != columns.Length + 1)
                 throw new InvalidOperationException($"{schema.StagingTable} has {count} columns; the schema of {schema.Entity} stages {columns.Length + 1}.");
