@@ -149,6 +149,8 @@ public static class Phases
     /// <summary>DuckDB's own CSV reader into one table per file: the practical ceiling here.</summary>
     private static long ReadCsvBaseline(string inbox, string dbPath)
     {
+        // A fresh file each time: a second run of the phase on a kept work folder found the tables of the first.
+        foreach (var old in new[] { dbPath, dbPath + ".wal" }) File.Delete(old);
         using var connection = new DuckDBConnection($"Data Source={dbPath}");
         connection.Open();
         long rows = 0;

@@ -39,6 +39,9 @@ public sealed class EtlRunner(WarehouseDatabase database, TimeProvider? time = n
         if (!Directory.Exists(request.Inbox))
             throw new DirectoryNotFoundException($"Folder inbox '{Path.GetFullPath(request.Inbox)}' tidak ada.");
         using var connection = database.OpenAndMigrate();
+        using var memory = database.LimitForLoad(connection);
+        if (memory.Applied is { } limit) log.LogInformation("ETL run: DuckDB memory_limit {Limit} while loading (Warehouse:LoadMemoryLimit)", limit);
+        if (memory.Refused is { } refused) log.LogWarning("ETL run: Warehouse:LoadMemoryLimit not applied, loading under DuckDB's default: {Reason}", refused);
         // Facts have no meaningful physical order; letting DuckDB insert in parallel saves time.
         connection.Execute("SET preserve_insertion_order = false");
         EtlSql.CreateStagingTables(connection);

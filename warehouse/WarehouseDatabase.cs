@@ -60,6 +60,9 @@ public sealed class WarehouseDatabase(IOptions<WarehouseOptions> options)
         }
     }
 
+    /// <summary>Bounds DuckDB's memory for one ETL run (<see cref="WarehouseOptions.LoadMemoryLimit"/>) until disposed.</summary>
+    public LoadMemoryLimit LimitForLoad(DuckDBConnection connection) => LoadMemoryLimit.Apply(connection, options.Value);
+
     /// <summary>
     /// Set after opening, not in the connection string: there DuckDB 1.5.6 aborts the process on a percentage (it is resolved
     /// before the buffer pool exists). The setting is global to the open database and cannot shrink, so it is set once.

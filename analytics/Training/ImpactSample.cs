@@ -114,9 +114,12 @@ internal static class ImpactSample
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrainingData, PanelIndex> IndexCache = new();
 
-    /// <remarks>Under a lock: groups are estimated in parallel, and GetValue alone may build the 1 M-entry index once per thread.</remarks>
+    /// <remarks>Built under a lock: groups are estimated in parallel, and GetValue alone may build the 1 M-entry index once per
+    /// thread. Once built it is read without the lock: <see cref="Unit"/> asks for it per candidate drawn, and at 1 M employees
+    /// the threads spent 9.5 s of a refresh waiting for each other there.</remarks>
     private static PanelIndex Employees(TrainingData data)
     {
+        if (IndexCache.TryGetValue(data, out var built)) return built;
         lock (IndexCache)
             return IndexCache.GetValue(data, d =>
             {

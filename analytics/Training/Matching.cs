@@ -44,7 +44,7 @@ internal static class Matching
             var (treatedRows, controlRows) = cohorts[key];
             var (keys, controls) = StableSort(controlRows, logit, descending: false);
             var (_, treatedOrder) = StableSort(treatedRows, logit, descending: true);
-            var treated = treatedOrder.Select(i => (Logit: logit[i], Row: i, Controls: new List<int>())).ToList();
+            var treated = treatedOrder.Select(i => (Logit: logit[i], Row: i, Controls: new List<int>(perTreated))).ToList();
             var free = new FreeControls(keys.Length);   // by position: a bootstrap replicate may hold the same employee twice
             for (var round = 0; round < perTreated; round++)
                 foreach (var (t, _, matched) in treated)
@@ -64,23 +64,54 @@ internal static class Matching
         return result;
     }
 
-    /// <summary>The rows' logits in ascending (descending) order, equal logits in row order, as LINQ's OrderBy gives them.</summary>
-    private static (double[] Keys, int[] Rows) StableSort(List<int> rows, double[] logit, bool descending)
+    /// <summary>
+    /// The rows' logits in ascending (descending) order, equal logits in row order, as LINQ's OrderBy gives them: an LSD radix
+    /// sort of the logits as order-preserving 64-bit keys, one pass per byte (bytes the same in every key skipped), stable, so
+    /// rows given in ascending order keep it among equal logits. Half of the matching's time went to Array.Sort and putting
+    /// ties back in row order (1 M employees: 19.8 of 33 thread-seconds).
+    /// </summary>
+    internal static (double[] Keys, int[] Rows) StableSort(List<int> rows, double[] logit, bool descending)
     {
-        var rowArray = rows.ToArray();
-        var keys = new double[rowArray.Length];
-        for (var i = 0; i < keys.Length; i++) keys[i] = descending ? -logit[rowArray[i]] : logit[rowArray[i]];
-        Array.Sort(keys, rowArray);
-        for (var start = 0; start < keys.Length;)
+        var n = rows.Count;
+        var (keys, items) = (new ulong[n], new int[n]);
+        for (var i = 0; i < n; i++)
         {
-            var end = start + 1;
-            while (end < keys.Length && keys[end] == keys[start]) end++;
-            if (end - start > 1) Array.Sort(rowArray, start, end - start);   // rows were in ascending sample order
-            start = end;
+            items[i] = rows[i];
+            keys[i] = Sortable(descending ? -logit[rows[i]] : logit[rows[i]]);
         }
-        if (descending) for (var i = 0; i < keys.Length; i++) keys[i] = -keys[i];
-        return (keys, rowArray);
+        var (keysTo, itemsTo) = (new ulong[n], new int[n]);
+        Span<int> at = stackalloc int[256];
+        for (var shift = 0; shift < 64; shift += 8)
+        {
+            at.Clear();
+            foreach (var k in keys) at[(int)(k >> shift) & 0xFF]++;
+            if (n == 0 || at[(int)(keys[0] >> shift) & 0xFF] == n) continue;   // every key has this byte: the order stands
+            for (int b = 0, sum = 0; b < 256; b++) (at[b], sum) = (sum, sum + at[b]);
+            for (var i = 0; i < n; i++)
+            {
+                var to = at[(int)(keys[i] >> shift) & 0xFF]++;
+                (keysTo[to], itemsTo[to]) = (keys[i], items[i]);
+            }
+            (keys, keysTo, items, itemsTo) = (keysTo, keys, itemsTo, items);
+        }
+        var sorted = new double[n];
+        for (var i = 0; i < n; i++) sorted[i] = descending ? -FromSortable(keys[i]) : FromSortable(keys[i]);
+        return (sorted, items);
     }
+
+    /// <summary>
+    /// The double's bits as an unsigned key in the double's order: sign bit flipped for positives, every bit for negatives.
+    /// −0 is made +0 first (−0 + 0 = +0), so the two zeros are one key, as they are equal doubles.
+    /// </summary>
+    internal static ulong Sortable(double x)
+    {
+        var bits = (ulong)BitConverter.DoubleToInt64Bits(x + 0.0);
+        return (bits & SignBit) != 0 ? ~bits : bits | SignBit;
+    }
+
+    internal static double FromSortable(ulong key) => BitConverter.Int64BitsToDouble((long)((key & SignBit) != 0 ? key & ~SignBit : ~key));
+
+    private const ulong SignBit = 1UL << 63;
 
     /// <summary>
     /// The unused positions of the sorted controls, found in near-constant time: each used position links to its

@@ -43,24 +43,42 @@ public static class PropensityModel
     /// is fitted over the distinct employees it drew, not over every copy. A weight of 1 multiplies exactly, so the
     /// unweighted fit is unchanged. Each must be positive and finite.</param>
     /// <remarks>The design is validated once and then read through pointers: it must not change while the fit runs.</remarks>
-    public static double[] Fit(SparseRows design, IReadOnlyList<bool> treated, double ridge, int maxIterations = 50, double[]? weights = null)
+    /// <param name="initial">Where Newton starts (one finite coefficient per column, intercept first); null: the intercept at the
+    /// treated share's logit, the rest 0. A start from which Newton does not converge falls back to that default, so a start
+    /// changes the iterations, never which maximum is returned (the penalised likelihood is strictly concave).</param>
+    public static double[] Fit(SparseRows design, IReadOnlyList<bool> treated, double ridge, int maxIterations = 50, double[]? weights = null,
+        double[]? initial = null)
     {
-        // The design is mostly 0/1 dummies (≤ 6 non-zeros per row of ~190 columns), so X'WX and Xβ are
-        // accumulated over each row's non-zeros: O(n·k²) instead of the dense O(n·p²) per Newton step.
         var n = design.Count;
         var p = design.Columns + 1;
         design.Validate();
         if (treated.Count != n) throw new ArgumentException($"{treated.Count} treated flags for {n} rows", nameof(treated));
         if (weights is not null && (weights.Length != n || !weights.All(w => w > 0 && double.IsFinite(w))))
             throw new ArgumentException($"weights: one positive finite weight per row ({n})", nameof(weights));
+        if (initial is not null && (initial.Length != p || !initial.All(double.IsFinite)))
+            throw new ArgumentException($"initial: one finite coefficient per column ({p})", nameof(initial));
         var y = new double[n];
         for (var i = 0; i < n; i++) y[i] = treated[i] ? 1.0 : 0.0;
         var c = weights ?? Ones(n);
+        if (initial is not null && Newton(design, y, c, ridge, maxIterations, (double[])initial.Clone()) is (var fitted, true))
+            return fitted;
         var beta = new double[p];
         var (yc, cc) = (0.0, 0.0);
         for (var i = 0; i < n; i++) { yc += c[i] * y[i]; cc += c[i]; }
         var prior = yc / cc;
         beta[0] = Math.Log(prior / (1 - prior));
+        return Newton(design, y, c, ridge, maxIterations, beta).Beta;
+    }
+
+    /// <summary>
+    /// Newton steps from <paramref name="beta"/> (updated in place) until one is below 1e-8 (converged); when the step halving
+    /// stalls or the iterations run out, the best point evaluated (not converged).
+    /// </summary>
+    private static (double[] Beta, bool Converged) Newton(SparseRows design, double[] y, double[] c, double ridge, int maxIterations, double[] beta)
+    {
+        // The design is mostly 0/1 dummies (≤ 6 non-zeros per row of ~190 columns), so X'WX and Xβ are
+        // accumulated over each row's non-zeros: O(n·k²) instead of the dense O(n·p²) per Newton step.
+        var p = beta.Length;
         // Column-major X'WX, lower triangle only (all the Cholesky reads), and the gradient; reused by every step.
         var h = new double[p * p];
         var g = new double[p];
@@ -86,7 +104,7 @@ public static class PropensityModel
                     beta[j] -= scale * step[j];
                     back = Math.Max(back, Math.Abs(scale * step[j]));
                 }
-                if (back < 1e-8) return accepted;
+                if (back < 1e-8) return (accepted, false);
                 continue;
             }
             previous = objective;
@@ -104,10 +122,10 @@ public static class PropensityModel
                 largest = Math.Max(largest, Math.Abs(step[j]));
             }
             scale = 1.0;
-            if (largest < 1e-8) return beta;
+            if (largest < 1e-8) return (beta, true);
         }
         // Out of iterations (not seen on the demo city: at most 21 there): the best point evaluated, never an unchecked step.
-        return accepted;
+        return (accepted, false);
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ public sealed record ImpactResult(
 public static class TrainingImpact
 {
     /// <summary>An ATT and its matches (by row of the sample's <paramref name="Rows"/>); <see cref="Pairs"/> as units.</summary>
-    private sealed record Fit(double Att, double Se, Sample Sample, int[] Rows, List<(int Treated, List<int> Controls)> Matches)
+    private sealed record Fit(double Att, double Se, Sample Sample, int[] Rows, List<(int Treated, List<int> Controls)> Matches, Propensity Model)
     {
         public List<Matched> Pairs => [.. Matches.Select(m => new Matched(Sample.Units[Rows[m.Treated]], [.. m.Controls.Select(c => Sample.Units[Rows[c]])]))];
     }
@@ -101,7 +101,7 @@ public static class TrainingImpact
             return Fail($"keseimbangan tidak tercapai: SMD kinerja awal {outcomeSmd:0.000} > {options.MaxSmdFail:0.0##} setelah pencocokan", pool, controls.Count)
                 with { NTreated = pairs.Count, NUnmatched = unmatched, MaxSmd = maxSmd, Naive = naive };
 
-        var att = Interval(fit, Bootstrap(sample, useBaseline, doseColumns, options, group, ct), pairs.Count);
+        var att = Interval(fit, Bootstrap(sample, useBaseline, doseColumns, options, group, fit.Model, ct), pairs.Count);
         var sdT = StdDev(pairs.Select(p => p.T.Delta)); var sdC = StdDev(controls.Select(u => u.Delta));
         var pooledSd = Math.Sqrt((sdT * sdT + sdC * sdC) / 2);
         var placeboDiffs = pairs.Select(p => p.T.PreChange!.Value - p.C.Average(u => u.PreChange!.Value)).ToList();
@@ -190,7 +190,8 @@ public static class TrainingImpact
     /// the distinct units with their multiplicities as frequency weights, which is the fit over every copy: a replicate
     /// holds each drawn employee ~1.6 times on average.
     /// </summary>
-    private static Fit? Core(Sample sample, int[] rows, bool useBaseline, int[] doseColumns, DiklatOptions options)
+    /// <param name="warm">The full sample's model: a replicate's fit starts from it (same maximum, fewer Newton steps).</param>
+    private static Fit? Core(Sample sample, int[] rows, bool useBaseline, int[] doseColumns, DiklatOptions options, Propensity? warm = null)
     {
         var treatedRows = rows.Count(r => sample.Treated[r]);
         if (treatedRows < 3 || rows.Length - treatedRows < 3) return null;
@@ -199,10 +200,11 @@ public static class TrainingImpact
         var distinct = new List<int>(rows.Length);
         for (var u = 0; u < counts.Length; u++)
             if (counts[u] > 0) distinct.Add(u);
-        var design = sample.Design(distinct, rows, useBaseline);
+        var (design, layout) = sample.Design(distinct, rows, useBaseline);
         var treated = distinct.Select(u => sample.Treated[u]).ToArray();
         var weights = distinct.Count == rows.Length ? null : distinct.Select(u => (double)counts[u]).ToArray();
-        var unitLogit = PropensityModel.Predict(design, PropensityModel.Fit(design, treated, options.Ridge, weights: weights));
+        var beta = PropensityModel.Fit(design, treated, options.Ridge, weights: weights, initial: warm?.StartFor(layout));
+        var unitLogit = PropensityModel.Predict(design, beta);
         var position = new int[sample.Units.Length];
         for (var i = 0; i < distinct.Count; i++) position[distinct[i]] = i;
         var (logit, cohort, isTreated) = (new double[rows.Length], new int[rows.Length], new bool[rows.Length]);
@@ -231,12 +233,12 @@ public static class TrainingImpact
         }
         var columns = doses.Where(c => c.Any(v => v != 0)).ToList();
         var (att, se) = DoseAdjusted.Intercept(d, columns);
-        return new Fit(att, se, sample, rows, matches);
+        return new Fit(att, se, sample, rows, matches, new Propensity(beta, layout));
     }
 
     /// <summary>Bootstrap over employees: resample them with replacement (all their cohort units together), re-fit, re-match.</summary>
     private static List<double> Bootstrap(Sample sample, bool useBaseline, int[] doseColumns, DiklatOptions options, TrainingGroup group,
-        CancellationToken ct)
+        Propensity full, CancellationToken ct)
     {
         if (options.BootstrapReplicates <= 0) return [];
         var byNip = Enumerable.Range(0, sample.Units.Length).GroupBy(i => sample.Units[i].Nip).Select(g => g.ToArray()).ToArray();
@@ -256,7 +258,7 @@ public static class TrainingImpact
             foreach (var pick in draws[b])
                 foreach (var u in byNip[pick])
                     (sample.Treated[u] ? t : c).Add(u);
-            atts[b] = Core(sample, [.. t, .. c], useBaseline, doseColumns, options)?.Att;
+            atts[b] = Core(sample, [.. t, .. c], useBaseline, doseColumns, options, full)?.Att;
         });
         return [.. atts.OfType<double>()];
     }
@@ -362,7 +364,7 @@ public static class TrainingImpact
         /// The design rows of the <paramref name="distinct"/> units (ascending); the baseline is standardised over
         /// <paramref name="rows"/>, every copy in sample order, as a design of the copies would be.
         /// </summary>
-        public SparseRows Design(List<int> distinct, int[] rows, bool useBaseline)
+        public (SparseRows Rows, DesignLayout Layout) Design(List<int> distinct, int[] rows, bool useBaseline)
         {
             var next = 1;
             var baselineColumn = 0;
@@ -376,17 +378,15 @@ public static class TrainingImpact
             }
             // Column of each level rank per categorical; -1 for the first level present (the reference) and absent levels.
             var columnOf = new int[Categorical.Length][];
+            var reference = new int[Categorical.Length];
             for (var k = 0; k < Categorical.Length; k++)
             {
                 var present = new bool[levelCounts[k]];
                 foreach (var u in distinct) present[ranks[k][u]] = true;
                 columnOf[k] = new int[levelCounts[k]];
-                var first = true;
+                reference[k] = Array.IndexOf(present, true);
                 for (var r = 0; r < present.Length; r++)
-                {
-                    if (!present[r] || first) { columnOf[k][r] = -1; first &= !present[r]; continue; }
-                    columnOf[k][r] = next++;
-                }
+                    columnOf[k][r] = present[r] && r != reference[k] ? next++ : -1;
             }
             var start = new int[distinct.Count + 1];
             var cols = new int[distinct.Count * (2 + Categorical.Length)];
@@ -401,7 +401,7 @@ public static class TrainingImpact
                     if (columnOf[k][ranks[k][u]] is var column and >= 0) { cols[at] = column; vals[at++] = 1.0; }
                 start[i + 1] = at;
             }
-            return new SparseRows(start, cols, vals, next - 1);
+            return (new SparseRows(start, cols, vals, next - 1), new DesignLayout(baselineColumn, scale, columnOf, reference, next - 1));
         }
     }
 }

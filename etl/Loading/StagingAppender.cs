@@ -52,6 +52,7 @@ internal sealed unsafe class StagingAppender : IDisposable
                     CheckType(k, types[k], schema);
                 }
                 chunk = NativeMethods.DataChunks.DuckDBCreateDataChunk([.. types.Select(t => t.DangerousGetHandle())], (ulong)count);
+                if (chunk.IsInvalid) throw new InvalidOperationException($"DuckDB staging: no data chunk for {schema.StagingTable} (out of memory?).");
             }
             finally
             {
@@ -185,8 +186,15 @@ internal sealed unsafe class StagingAppender : IDisposable
         var (expected, column) = k == 0 ? (DuckDBType.BigInt, "line_number") : (Expected(columns[k - 1].Kind), columns[k - 1].Name);
         if (actual != expected)
             throw new InvalidOperationException($"{schema.StagingTable}.{column} is {actual}; staging writes {expected}.");
-        if (actual == DuckDBType.Enum && NativeMethods.LogicalType.DuckDBEnumInternalType(type) != DuckDBType.UnsignedTinyInt)
+        if (actual != DuckDBType.Enum) return;
+        if (NativeMethods.LogicalType.DuckDBEnumInternalType(type) != DuckDBType.UnsignedTinyInt)
             throw new InvalidOperationException($"{schema.StagingTable}.{column} has more codes than one byte indexes.");
+        // A code is written as its index in the code list: the ENUM must list the same codes in the same order, or a code
+        // would be staged as another.
+        var listed = new string[NativeMethods.LogicalType.DuckDBEnumDictionarySize(type)];
+        for (var i = 0; i < listed.Length; i++) listed[i] = NativeMethods.LogicalType.DuckDBEnumDictionaryValue(type, i);
+        if (!listed.SequenceEqual(codes[k - 1]!, StringComparer.Ordinal))
+            throw new InvalidOperationException($"{schema.StagingTable}.{column} lists ({string.Join(", ", listed)}); staging writes the indices of ({string.Join(", ", codes[k - 1]!)}).");
     }
 
     private static DuckDBType Expected(ColumnKind kind) => kind switch

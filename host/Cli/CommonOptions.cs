@@ -16,11 +16,11 @@ public static class CommonOptions
         Recursive = true,
     };
 
-    /// <summary>The warehouse named by <c>--db</c>, with <c>Warehouse:MemoryLimit</c> from the service's configuration.</summary>
+    /// <summary>The warehouse named by <c>--db</c>, with <c>Warehouse:MemoryLimit</c>, <c>LoadMemoryLimit</c> and <c>BlockAllocatorMemory</c> from the service's configuration.</summary>
     public static WarehouseDatabase Warehouse(ParseResult parse)
     {
         var configured = CliConfiguration.Get<WarehouseOptions>(WarehouseOptions.Section);
-        return new WarehouseDatabase(Options.Create(new WarehouseOptions { Path = parse.GetValue(Db)!, MemoryLimit = configured.MemoryLimit, BlockAllocatorMemory = configured.BlockAllocatorMemory }));
+        return new WarehouseDatabase(Options.Create(new WarehouseOptions { Path = parse.GetValue(Db)!, MemoryLimit = configured.MemoryLimit, LoadMemoryLimit = configured.LoadMemoryLimit, BlockAllocatorMemory = configured.BlockAllocatorMemory }));
     }
 
     public static Option<OutputFormat> Format(OutputFormat defaultValue = OutputFormat.Table) => new("--format")

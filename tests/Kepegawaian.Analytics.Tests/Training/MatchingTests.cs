@@ -62,6 +62,33 @@ public sealed class MatchingTests
         static string Describe(Matched m) => $"{m.T.Nip}:{string.Join(",", m.C.Select(c => c.Nip))}";
     }
 
+    /// <summary>The radix sort gives LINQ's stable order: ascending or descending logits, equal ones (−0 and +0 too) in row order.</summary>
+    [Theory]
+    [InlineData(5000, 1)]
+    [InlineData(300, 2)]
+    [InlineData(1, 3)]
+    [InlineData(0, 4)]
+    public void Logits_sort_as_LINQs_stable_order_does(int n, int seed)
+    {
+        var rng = new Random(seed);
+        double[] special = [0.0, -0.0, double.Epsilon, -double.Epsilon, 1e300, -1e300, 1.0, -1.0];
+        var logit = Enumerable.Range(0, n).Select(_ => rng.Next(4) switch
+        {
+            0 => special[rng.Next(special.Length)],
+            1 => Math.Round(rng.NextDouble() * 4 - 2, 1),   // many ties
+            _ => (rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-12, 12)),
+        }).ToArray();
+        var rows = Enumerable.Range(0, n).Where(_ => rng.Next(3) > 0).ToList();   // ascending, with gaps
+
+        foreach (var descending in new[] { false, true })
+        {
+            var expected = descending ? rows.OrderByDescending(r => logit[r]).ToArray() : rows.OrderBy(r => logit[r]).ToArray();
+            var (keys, sorted) = Matching.StableSort(rows, logit, descending);
+            Assert.Equal(expected, sorted);
+            Assert.Equal(expected.Select(r => logit[r]), keys);   // the same values (−0 and +0 compare equal)
+        }
+    }
+
     /// <summary>
     /// The matching as first written (LINQ's stable sorts and a linear walk past used controls), with the tie rule: the
     /// control above wins only when it is nearer by more than 1e-9.

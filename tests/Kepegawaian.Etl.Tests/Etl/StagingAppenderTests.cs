@@ -121,6 +121,17 @@ public sealed class StagingAppenderTests
         Assert.Contains("kode", ex.Message);
     }
 
+    /// <summary>A code is written as its index in the list: an ENUM listing the codes in another order would stage each as another.</summary>
+    [Fact]
+    public void A_staging_enum_whose_codes_differ_from_the_list_is_refused()
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        connection.Execute($"CREATE TEMP TABLE {Schema.StagingTable} (line_number BIGINT, id VARCHAR, kode ENUM('besar', 'tahunan', 'Sangat Baik', 'di_atas', 'L'), tanggal DATE, waktu TIMESTAMP, jumlah BIGINT, nilai DOUBLE)");
+        var ex = Assert.Throws<InvalidOperationException>(() => new StagingAppender(connection, Schema));
+        Assert.Contains("kode lists (besar, tahunan", ex.Message);
+    }
+
     private static (long Line, Cell[] Cells) Row(int i, IReadOnlyList<string> codes)
     {
         static Cell Maybe<T>(T? value, Func<T, Cell> cell) where T : struct => value is { } v ? cell(v) : default;

@@ -61,6 +61,10 @@ public sealed class MemorySettingsTests
     [InlineData(nameof(WarehouseOptions.MemoryLimit), "25%", false)]
     [InlineData(nameof(WarehouseOptions.MemoryLimit), "lots", false)]
     [InlineData(nameof(WarehouseOptions.MemoryLimit), "6 GB; threads=1", false)] // nothing else may ride into the connection string
+    [InlineData(nameof(WarehouseOptions.LoadMemoryLimit), "4GB", true)]
+    [InlineData(nameof(WarehouseOptions.LoadMemoryLimit), "", true)]
+    [InlineData(nameof(WarehouseOptions.LoadMemoryLimit), "50%", false)]
+    [InlineData(nameof(WarehouseOptions.LoadMemoryLimit), "4GB'; SET threads = 1; --", false)] // it is spliced into a SET statement
     [InlineData(nameof(WarehouseOptions.BlockAllocatorMemory), "25%", true)]
     [InlineData(nameof(WarehouseOptions.BlockAllocatorMemory), "100%", true)]
     [InlineData(nameof(WarehouseOptions.BlockAllocatorMemory), "4GB", true)]
