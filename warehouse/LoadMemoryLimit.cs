@@ -63,7 +63,7 @@ public sealed partial class LoadMemoryLimit : IDisposable
         var m = SizePattern().Match(size?.Trim() ?? "");
         if (!m.Success) return null;
         var unit = m.Groups[2].Value.ToUpperInvariant();
-        var power = "BKMGTP".IndexOf(unit[0] == 'B' ? 'B' : unit[0]);
+        var power = "BKMGTP".IndexOf(unit[0]); // "BYTES" → B → 0
         var scale = Math.Pow(unit.Contains('I') ? 1024 : 1000, power);
         return double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) * scale;
     }

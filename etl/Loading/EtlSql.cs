@@ -31,13 +31,6 @@ internal static class EtlSql
         Execute(connection, Cache.GetOrAdd("staging/entities", _ => string.Join("\n", EntitySchemas.All.Select(s => EntitySql.StagingTable(s)))));
     }
 
-    /// <summary>Makes a staged file's code columns VARCHAR (<see cref="EntitySql.TypeStaged"/>); a no-op for an entity without codes.</summary>
-    public static void TypeStaged(DuckDBConnection connection, EntitySchema schema)
-    {
-        var sql = Cache.GetOrAdd($"staging/types|{schema.Entity}", _ => EntitySql.TypeStaged(schema));
-        if (sql.Length > 0) Execute(connection, sql);
-    }
-
     /// <summary>
     /// Empties the scratch tables a file's load shares (<c>core/cleanup.sql</c>) and recreates the entity's staging table:
     /// before a file is staged (a failed file staged outside its transaction leaves its rows) and at the end of its merge.

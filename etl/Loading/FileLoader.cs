@@ -49,7 +49,6 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
                 throw new FileRejectedException(
                     $"Kolom wajib tidak ada: {string.Join(", ", validator.MissingColumns.Select(c => file.Profile?.SourceOf(c) ?? c))}. Berkas {schema.Entity} harus memuat kolom itu di baris judul; tidak ada baris yang dimuat.");
             read = Stage(source, schema, validator, file, ct);
-            EtlSql.TypeStaged(connection, schema);
             if (UnknownColumnsWarning(schema.Entity, validator.UnknownColumns) is { } warning) warnings.Add(warning);
             // Names only, never values: these columns were not read at all.
             // A companion (also) reads a few columns of its parent's file; the parent names the file's unread columns.
@@ -82,7 +81,7 @@ internal sealed class FileLoader(DuckDBConnection connection, EtlRequest request
         request.Progress?.Report(new EtlProgress(file.Name, file.Entity, "merged", read));
 
         long loaded, unchanged;
-        using (var cmd = connection.Command(EtlSql.Get("core/counts.sql")))
+        using (var cmd = connection.Command(EtlSql.Get("core/counts.sql", schema)))
         using (var reader = cmd.ExecuteReader())
         {
             reader.Read();

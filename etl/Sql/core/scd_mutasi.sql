@@ -1,7 +1,7 @@
 -- mutasi → dim_employee (SCD type 2, spec §3.2): runs after merge_mutasi.sql, in the file's transaction,
 -- so every fact joins to the unit/golongan/jabatan the employee had on its date.
 -- Rules (decided here):
---   * Only the file's new or corrected rows act (merge_result.action <> 'same'): a re-loaded file changes nothing.
+--   * Only the file's new or corrected rows act (not merge_result's 'same' ones): a re-loaded file changes nothing.
 --   * A row acts on the version valid at tanggal_efektif ([valid_from, valid_to)). No such version — the date is
 --     before the employee's first snapshot (history before our records) or after a pensiun/berhenti — → skipped,
 --     no reject: the fact row itself is still loaded and counted as usual.
@@ -24,7 +24,7 @@ SELECT s.nip, s.tanggal_efektif AS t, s.line_number, e.employee_sk, e.valid_from
        CASE WHEN s.jenis_mutasi NOT IN ('pensiun', 'berhenti') THEN s.golongan_baru END AS golongan,
        CASE WHEN s.jenis_mutasi NOT IN ('pensiun', 'berhenti') THEN s.jabatan_baru END AS jabatan
 FROM stg_mutasi s
-JOIN merge_result m ON m.line_number = s.line_number AND m.action <> 'same'
+ANTI JOIN (SELECT line_number FROM merge_result WHERE action = 'same') m ON m.line_number = s.line_number
 JOIN dim_employee e ON e.nip = s.nip AND s.tanggal_efektif >= e.valid_from AND s.tanggal_efektif < e.valid_to;
 
 -- The first pensiun/berhenti on each current version.
