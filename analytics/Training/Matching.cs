@@ -95,7 +95,7 @@ internal static class Matching
             (keys, keysTo, items, itemsTo) = (keysTo, keys, itemsTo, items);
         }
         var sorted = new double[n];
-        for (var i = 0; i < n; i++) sorted[i] = descending ? -FromSortable(keys[i]) : FromSortable(keys[i]);
+        for (var i = 0; i < n; i++) sorted[i] = logit[items[i]];
         return (sorted, items);
     }
 
@@ -103,13 +103,11 @@ internal static class Matching
     /// The double's bits as an unsigned key in the double's order: sign bit flipped for positives, every bit for negatives.
     /// −0 is made +0 first (−0 + 0 = +0), so the two zeros are one key, as they are equal doubles.
     /// </summary>
-    internal static ulong Sortable(double x)
+    private static ulong Sortable(double x)
     {
         var bits = (ulong)BitConverter.DoubleToInt64Bits(x + 0.0);
         return (bits & SignBit) != 0 ? ~bits : bits | SignBit;
     }
-
-    internal static double FromSortable(ulong key) => BitConverter.Int64BitsToDouble((long)((key & SignBit) != 0 ? key & ~SignBit : ~key));
 
     private const ulong SignBit = 1UL << 63;
 
