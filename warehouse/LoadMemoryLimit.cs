@@ -32,7 +32,9 @@ public sealed partial class LoadMemoryLimit : IDisposable
         }
         catch (DuckDBException ex)
         {
-            // DuckDB refuses a limit below what it cannot evict now; the load then runs under the default, as before.
+            // DuckDB refuses a limit below what it cannot evict now, yet keeps it as the setting (DuckDB 1.5.6): without the
+            // reset the whole process ran on under the refused limit. The load runs under the default, as before.
+            connection.Execute("RESET GLOBAL memory_limit");
             return new(null, null) { Refused = ex.Message };
         }
         return new(connection, connection.Scalar<string>("SELECT current_setting('memory_limit')"));

@@ -81,6 +81,34 @@ public sealed class LoadMemoryLimitTests
         Assert.Equal(6, after.Scalar<long>("SELECT (SELECT count(*) FROM dim_unit) + (SELECT count(*) FROM dim_employee)"));
     }
 
+    [Fact]
+    public async Task A_limit_duckdb_cannot_meet_now_is_refused_with_its_reason_and_the_run_loads_under_the_default()
+    {
+        using var folder = TempFolder.Create("loadlimit");
+        var database = Database(folder.File("a.duckdb"), null, "10MB");
+        using var holder = database.OpenAndMigrate();
+        // ~100 MB of temporary rows that cannot be evicted (no temp directory to spill to): 10 MB cannot be met now.
+        holder.Execute("SET temp_directory = ''");
+        holder.Execute("CREATE TEMP TABLE held AS SELECT range AS i, repeat('x', 100) || range::VARCHAR AS s FROM range(1000000)");
+        var duckDbDefault = Limit(holder);
+        using (var load = database.LimitForLoad(holder))
+        {
+            Assert.Null(load.Applied);
+            Assert.Contains("could not free up enough memory", load.Refused);
+            Assert.Equal(duckDbDefault, Limit(holder));
+        }
+
+        var inbox = folder.Sub("inbox");
+        File.WriteAllText(Path.Combine(inbox, "unit_kerja_2026.csv"), EtlTestBed.UnitCsv.ReplaceLineEndings("\n") + "\n");
+        var seen = new List<string>();
+        var summary = await new EtlRunner(database).RunAsync(new EtlRequest(inbox) { Progress = new Inline(() => seen.Add(Limit(holder))) });
+
+        Assert.Equal(EtlRunSummary.Succeeded, summary.Status);
+        Assert.NotEmpty(seen);
+        Assert.All(seen, s => Assert.Equal(duckDbDefault, s));
+        Assert.Equal(duckDbDefault, Limit(holder));
+    }
+
     private sealed class Inline(Action action) : IProgress<EtlProgress>
     {
         public void Report(EtlProgress value) => action();
