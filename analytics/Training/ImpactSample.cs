@@ -104,8 +104,11 @@ internal static class ImpactSample
     private static bool AnotherInWindow(TrainingData data, TrainingGroup group, TrainingRecord first, int qe)
     {
         if (data.ByEmployee.TryGetValue(first.Nip, out var list))
-            foreach (var t in list)
+            for (var i = 0; i < list.Count; i++)   // by index: foreach over the interface boxed an enumerator per participant
+            {
+                var t = list[i];
                 if (Overlaps(t, qe) && t != first && t.Lulus && group.Contains(t)) return true;
+            }
         return false;
     }
 
@@ -184,8 +187,8 @@ internal static class ImpactSample
             // The lulus records' jenis, quarter and year, worked out once rather than for every jenis and quarter.
             var done = list.Count <= 64 ? stackalloc (int Jenis, int Quarter, int Year)[list.Count] : new (int, int, int)[list.Count];
             var m = 0;
-            foreach (var t in list)
-                if (t.Lulus) done[m++] = (Array.IndexOf(jenis, t.Jenis), t.QuarterSelesai, t.Selesai.Year);
+            for (var i = 0; i < list.Count; i++)
+                if (list[i] is { Lulus: true } t) done[m++] = (Array.IndexOf(jenis, t.Jenis), t.QuarterSelesai, t.Selesai.Year);
             done = done[..m];
             for (var j = 0; j < jenis.Length; j++)
                 dose[j] = (Completed(done, j, qe + 1) + Completed(done, j, qe + 2) - Completed(done, j, qe - 1) - Completed(done, j, qe)) / 2.0;
@@ -231,6 +234,15 @@ internal sealed class BlockedCohorts
     {
         if (!first.TryGetValue(employee, out var interval)) return false;
         if (interval.From <= qe && qe <= interval.To) return true;
-        return more.TryGetValue(employee, out var list) && list.Exists(i => i.From <= qe && qe <= i.To);
+        return more.TryGetValue(employee, out var list) && Any(list, qe);
+    }
+
+    // Not List.Exists with a lambda: capturing qe made every call allocate a closure, even when it returned above (at 1 M
+    // employees 8 GB over a refresh, this being called for every employee of every cohort of every group).
+    private static bool Any(List<(int From, int To)> intervals, int qe)
+    {
+        foreach (var (from, to) in intervals)
+            if (from <= qe && qe <= to) return true;
+        return false;
     }
 }
