@@ -10,6 +10,7 @@ using Kepegawaian.Analytics.Training;
 using Kepegawaian.Etl;
 using Kepegawaian.Etl.Synthetic;
 using Kepegawaian.Warehouse;
+using Microsoft.Extensions.Configuration;
 
 namespace Kepegawaian.Bench;
 
@@ -99,9 +100,20 @@ public static class Phases
     }
 
     private static AnalyticsRefresher Refresher() => new(
-        Microsoft.Extensions.Options.Options.Create(new IkmOptions()), Microsoft.Extensions.Options.Options.Create(new EfisiensiOptions()),
-        Microsoft.Extensions.Options.Options.Create(new KinerjaOptions()), Microsoft.Extensions.Options.Options.Create(new DiklatOptions()),
-        penempatan: Microsoft.Extensions.Options.Options.Create(new PenempatanOptions()));
+        Bound<IkmOptions>(IkmOptions.Section), Bound<EfisiensiOptions>(EfisiensiOptions.Section),
+        Bound<KinerjaOptions>("Analytics:Kinerja"), Bound<DiklatOptions>("Analytics:Diklat"),
+        penempatan: Bound<PenempatanOptions>(PenempatanOptions.Section));
+
+    /// <summary>
+    /// The defaults, overridden by the environment keys the service reads (e.g. <c>Analytics__Diklat__MaxTreated=3000</c>),
+    /// so a bench run measures a setting exactly as <c>serve</c> would apply it.
+    /// </summary>
+    private static Microsoft.Extensions.Options.IOptions<T> Bound<T>(string section) where T : class, new()
+    {
+        var options = new T();
+        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(section).Bind(options);
+        return Microsoft.Extensions.Options.Options.Create(options);
+    }
 
     private static DuckDBConnection OpenWarehouse(string db, string memoryLimit) =>
         new WarehouseDatabase(Microsoft.Extensions.Options.Options.Create(new WarehouseOptions { Path = db, MemoryLimit = memoryLimit })).Open();
@@ -110,6 +122,8 @@ public static class Phases
     private static long Refresh(string db, string memoryLimit, bool staleOnly, IReadOnlySet<string> skip)
     {
         using var c = OpenWarehouse(db, memoryLimit);
+        foreach (var key in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("Analytics__", StringComparison.Ordinal)).Order())
+            Console.WriteLine($"setting {key}={Environment.GetEnvironmentVariable(key)}");
         var summary = RefreshAreas(c, staleOnly, skip);
         Console.WriteLine("| area | seconds |");
         Console.WriteLine("|---|---:|");

@@ -12,12 +12,15 @@ public sealed record SparseRows(int[] Start, int[] Cols, double[] Vals, int Colu
 {
     public int Count => Start.Length - 1;
 
-    /// <summary>Throws unless every index is in range and each row's columns ascend (the fit reads them through pointers).</summary>
+    /// <summary>
+    /// Throws unless every index is in range and each row's columns ascend (the fit reads them through pointers). The column
+    /// arrays may be longer than the rows use (rented ones are).
+    /// </summary>
     public void Validate()
     {
         // ≤ 46 340 columns, so that the (columns + 1)² Hessian and every index into it fit an int.
         if (Columns is < 0 or > 46_339) throw new ArgumentException($"{Columns} columns: at most 46 339");
-        if (Start.Length == 0 || Start[0] != 0 || Vals.Length < Cols.Length || Start[^1] > Cols.Length)
+        if (Start.Length == 0 || Start[0] != 0 || Start[^1] > Cols.Length || Start[^1] > Vals.Length)
             throw new ArgumentException("row starts outside the column arrays");
         for (var i = 0; i < Count; i++)
             if (Start[i + 1] < Start[i]) throw new ArgumentException($"row {i}: starts out of order");

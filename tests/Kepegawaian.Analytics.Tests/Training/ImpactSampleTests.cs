@@ -52,7 +52,8 @@ public sealed class ImpactSampleTests
         var treated = ImpactSample.Treated(data, Teknis);
 
         Assert.Equal(
-            [new("E01-once", Qe, true), new("E03-again-years-later", Qe, true), new("E04-failed-then-passed", Qe, true), new Participant("E05-no-baseline", Qe, false)],
+            // Employee = the panel index, i.e. the position in the list above.
+            [new("E01-once", Qe, true, 0), new("E03-again-years-later", Qe, true, 2), new("E04-failed-then-passed", Qe, true, 3), new Participant("E05-no-baseline", Qe, false, 4)],
             treated);
         var unit = ImpactSample.TreatedUnit(data, treated[0]);
         Assert.True(unit.Treated);

@@ -70,6 +70,17 @@ public sealed class PropensityModelTests
         Assert.Throws<ArgumentException>(() => PropensityModel.Fit(design, [true, false, true], ridge: 1.0));
     }
 
+    /// <summary>Rented column arrays are longer than the rows use; a values array shorter than the rows use is refused.</summary>
+    [Fact]
+    public void Column_arrays_longer_than_the_rows_use_are_read_and_a_values_array_shorter_is_refused()
+    {
+        var design = new SparseRows([0, 2, 3], [0, 1, 0], [1, 0.5, 1], Columns: 1);
+        var beta = PropensityModel.Fit(design, [true, false], ridge: 1.0);
+        Assert.Equal(beta, PropensityModel.Fit(design with { Cols = [0, 1, 0, 7, 7, 7, 7], Vals = [1, 0.5, 1, 9] }, [true, false], ridge: 1.0));
+        Assert.Throws<ArgumentException>(() => PropensityModel.Fit(design with { Vals = [1, 0.5] }, [true, false], ridge: 1.0));
+        Assert.Throws<ArgumentException>(() => PropensityModel.Fit(design with { Cols = [0, 1] }, [true, false], ridge: 1.0));
+    }
+
     /// <summary>
     /// A latsar sample of the demo city (15 000 employees, seed default; 4 134 rows, 318 treated, 186 unit/golongan/jabatan/
     /// cohort dummies): the higher golongan hold controls only. Plain Newton steps grew to 10⁸ on it (the logits reached
