@@ -51,8 +51,8 @@ internal static class ImpactSample
         foreach (var (first, e) in firsts)
         {
             var qe = first.QuarterSelesai;
-            if (AnotherInWindow(panel.Records[e], group, first, qe)) continue;
-            if (panel.Series[e] is var s && Complete(s, qe)) result.Add(new(first.Nip, qe, HasBaseline(s, qe), e));
+            var s = panel.Series[e];
+            if (!AnotherInWindow(panel.Records[e], group, first, qe) && Complete(s, qe)) result.Add(new(first.Nip, qe, HasBaseline(s, qe), e));
         }
         return result;
     }
@@ -94,8 +94,8 @@ internal static class ImpactSample
         var (members, employees) = (data.Members(group), MemberEmployees(data, Employees(data), group));
         var blocked = new BlockedCohorts();
         for (var k = 0; k < members.Count; k++)
-            if (employees[k] >= 0)
-                blocked.Add(employees[k], members[k].QuarterMulai - 2, members[k].Lulus ? int.MaxValue : members[k].QuarterSelesai + 1);
+            if ((members[k], employees[k]) is var (t, e) && e >= 0)
+                blocked.Add(e, t.QuarterMulai - 2, t.Lulus ? int.MaxValue : t.QuarterSelesai + 1);
         return blocked;
     }
 
